@@ -1,0 +1,4 @@
+@NullMarked
+package io.minerai.core.ai;
+
+import org.jspecify.annotations.NullMarked;

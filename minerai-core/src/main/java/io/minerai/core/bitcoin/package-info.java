@@ -1,0 +1,4 @@
+@NullMarked
+package io.minerai.core.bitcoin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,66 @@
+package io.minerai.core.inputs;
+
+import io.minerai.core.bitcoin.BitcoinDay;
+import io.minerai.core.time.TimeGrid;
+import io.minerai.core.time.TimeSeries;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a run reads from data, already on the run's {@link TimeGrid}. Built by minerai-data's resolver from a
+ * {@link io.minerai.core.scenario.Scenario}; tests may build it by hand. Missing values stay missing.
+ *
+ * @param grid the run's grid
+ * @param priceUsdPerMwh real-time energy price at the site's settlement point
+ * @param btcPerThDay expected BTC per TH/s per day of the interval's UTC day (subsidy + fees over network hashrate)
+ * @param btcPriceUsd BTC price of the interval's UTC day
+ * @param generatorCapacityFactor per generator of the site, in the site's order: capacity factor 0..1
+ * @param dayAheadPriceUsdPerMwh day-ahead price at the site's settlement point, when the data has it
+ * @param ancillaryPricesUsdPerMwH day-ahead ancillary-service clearing prices by product (e.g. RRS, ECRS, NSPIN,
+ *     REGUP, REGDN) in $/MW-h, when the data has them
+ * @param bitcoinDays the daily Bitcoin data behind {@code btcPerThDay} and {@code btcPriceUsd}, by UTC date
+ */
+public record ScenarioInputs(
+        TimeGrid grid,
+        TimeSeries priceUsdPerMwh,
+        TimeSeries btcPerThDay,
+        TimeSeries btcPriceUsd,
+        List<TimeSeries> generatorCapacityFactor,
+        Optional<TimeSeries> dayAheadPriceUsdPerMwh,
+        Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
+        Map<java.time.LocalDate, BitcoinDay> bitcoinDays) {
+
+    public ScenarioInputs {
+        generatorCapacityFactor = List.copyOf(generatorCapacityFactor);
+        ancillaryPricesUsdPerMwH = Map.copyOf(ancillaryPricesUsdPerMwH);
+        bitcoinDays = Map.copyOf(bitcoinDays);
+        requireGrid(grid, priceUsdPerMwh);
+        requireGrid(grid, btcPerThDay);
+        requireGrid(grid, btcPriceUsd);
+        for (TimeSeries s : generatorCapacityFactor) {
+            requireGrid(grid, s);
+        }
+        dayAheadPriceUsdPerMwh.ifPresent(s -> requireGrid(grid, s));
+        for (TimeSeries s : ancillaryPricesUsdPerMwH.values()) {
+            requireGrid(grid, s);
+        }
+    }
+
+    private static void requireGrid(TimeGrid grid, TimeSeries s) {
+        if (!s.grid().equals(grid)) {
+            throw new IllegalArgumentException(s.name() + " is on " + s.grid() + ", expected " + grid);
+        }
+    }
+
+    /** Hashprice per interval in USD per TH/s per day (missing where either input is missing). */
+    public TimeSeries hashpriceUsdPerThDay() {
+        TimeSeries.Builder b = TimeSeries.builder("hashprice", "USD/TH/s/day", grid);
+        for (int i = 0; i < grid.count(); i++) {
+            if (!btcPerThDay.isMissing(i) && !btcPriceUsd.isMissing(i)) {
+                b.set(i, btcPerThDay.value(i) * btcPriceUsd.value(i));
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,206 @@
+package io.minerai.core.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.minerai.core.site.ColocationLease;
+import io.minerai.core.site.Generator;
+import io.minerai.core.site.GeneratorKind;
+import io.minerai.core.site.GpuCloud;
+import io.minerai.core.site.GridConnection;
+import io.minerai.core.site.MinerFleet;
+import io.minerai.core.site.Ppa;
+import io.minerai.core.site.ProfileSource;
+import io.minerai.core.site.Site;
+import io.minerai.core.site.SiteOpex;
+import io.minerai.core.site.TariffAdder;
+import io.minerai.core.validation.Problem;
+import io.minerai.core.validation.Problems;
+import io.minerai.core.validation.ValidationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a scenario from YAML or JSON text. Reports every problem of the file at once, each with its path, then runs
+ * {@link ScenarioValidator} for the rules that span fields. Never returns a half-valid scenario.
+ */
+public final class ScenarioReader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ScenarioReader() {}
+
+    /** Reads a scenario file (.yaml, .yml or .json). */
+    public static Scenario read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ValidationException("scenario " + file, new Problem("", "file not found"));
+        } catch (IOException e) {
+            throw new ValidationException("scenario " + file, new Problem("", "cannot read: " + e.getMessage()));
+        }
+        return parse(text, "scenario " + file.getFileName());
+    }
+
+    /**
+     * Parses YAML or JSON text (JSON is YAML).
+     *
+     * @param text file content
+     * @param what how to name the input in the error
+     */
+    public static Scenario parse(String text, String what) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new ValidationException(what, new Problem(where, "not valid YAML/JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ValidationException(what, new Problem("", "must be a YAML/JSON object with fields"));
+        }
+        return fromTree(root, what);
+    }
+
+    /** Binds an already parsed tree. */
+    public static Scenario fromTree(JsonNode root, String what) {
+        Problems problems = new Problems();
+        FieldReader r = new FieldReader(root, "", ScenarioSchema.SCENARIO, problems);
+        String name = r.string("name");
+        String description = r.string("description");
+        Optional<Period> period = r.object("period", ScenarioSchema.PERIOD, ScenarioReader::period);
+        PriceSource prices = r.object("prices", ScenarioSchema.PRICES, ScenarioReader::prices)
+                .orElse(new PriceSource.ErcotBundled("RTM"));
+        BitcoinSource bitcoin = r.object("bitcoin", ScenarioSchema.BITCOIN, ScenarioReader::bitcoin)
+                .orElse(new BitcoinSource.CoinMetricsBundled());
+        Optional<Site> site = r.object("site", ScenarioSchema.SITE, ScenarioReader::site);
+        problems.throwIfAny(what);
+        Scenario s = new Scenario(name, description, period.orElseThrow(), prices, bitcoin, site.orElseThrow());
+        ScenarioValidator.validate(s).throwIfAny(what);
+        return s;
+    }
+
+    private static Period period(FieldReader r, ObjectSpec spec) {
+        return new Period(r.instant("start"), r.instant("end"), r.duration("step"));
+    }
+
+    private static PriceSource prices(FieldReader r, ObjectSpec spec) {
+        return switch (r.enumValue("source")) {
+            case "ercot-bundled" -> new PriceSource.ErcotBundled(r.enumValue("market"));
+            case "ercot-spp-csv" -> new PriceSource.ErcotSppCsv(r.string("path"));
+            default -> new PriceSource.Csv(r.string("path"), r.string("timeColumn"), r.string("valueColumn"));
+        };
+    }
+
+    private static BitcoinSource bitcoin(FieldReader r, ObjectSpec spec) {
+        return switch (r.enumValue("source")) {
+            case "coinmetrics-csv" -> new BitcoinSource.CoinMetricsCsv(r.string("path"));
+            default -> new BitcoinSource.CoinMetricsBundled();
+        };
+    }
+
+    private static Site site(FieldReader r, ObjectSpec spec) {
+        String name = r.string("name");
+        Optional<GridConnection> grid = r.object("grid", ScenarioSchema.GRID, ScenarioReader::grid);
+        List<MinerFleet> fleets = r.list("minerFleets", ScenarioSchema.MINER_FLEET, ScenarioReader::minerFleet);
+        List<GpuCloud> gpus = r.list("gpuClouds", ScenarioSchema.GPU_CLOUD, ScenarioReader::gpuCloud);
+        List<ColocationLease> leases =
+                r.list("colocationLeases", ScenarioSchema.COLOCATION_LEASE, ScenarioReader::colocationLease);
+        List<Generator> gens = r.list("generators", ScenarioSchema.GENERATOR, ScenarioReader::generator);
+        Optional<Ppa> ppa = r.object(
+                "ppa", ScenarioSchema.PPA, (p, s) -> new Ppa(p.number("quantityMw"), p.number("priceUsdPerMwh")));
+        SiteOpex opex = r.object(
+                        "opex",
+                        ScenarioSchema.OPEX,
+                        (p, s) -> new SiteOpex(p.number("fixedUsdPerMonth"), p.number("variableUsdPerMwh")))
+                .orElse(SiteOpex.NONE);
+        if (grid.isEmpty()) {
+            return new Site(
+                    name, new GridConnection("", 1, false, 0, List.of()), fleets, gpus, leases, gens, ppa, opex);
+        }
+        return new Site(name, grid.get(), fleets, gpus, leases, gens, ppa, opex);
+    }
+
+    private static GridConnection grid(FieldReader r, ObjectSpec spec) {
+        List<TariffAdder> adders = r.list(
+                "tariffAdders",
+                ScenarioSchema.TARIFF_ADDER,
+                (a, s) -> new TariffAdder(a.string("name"), a.number("usdPerMwh")));
+        return new GridConnection(
+                r.string("settlementPoint"),
+                r.number("importCapMw"),
+                r.bool("exportAllowed"),
+                r.number("exportCapMw"),
+                adders);
+    }
+
+    private static MinerFleet minerFleet(FieldReader r, ObjectSpec spec) {
+        return new MinerFleet(
+                r.string("name"),
+                r.string("model"),
+                r.integer("unitCount"),
+                r.number("unitHashrateThPerS"),
+                r.number("unitPowerW"),
+                r.number("pue"),
+                r.number("poolFeeFraction"),
+                r.number("unitCapexUsd"),
+                r.number("depreciationYears"));
+    }
+
+    private static GpuCloud gpuCloud(FieldReader r, ObjectSpec spec) {
+        return new GpuCloud(
+                r.string("name"),
+                r.string("gpuModel"),
+                r.integer("gpuCount"),
+                r.number("itKwPerGpu"),
+                r.number("pue"),
+                r.number("priceUsdPerGpuHour"),
+                r.number("utilizationFraction"),
+                r.bool("firm"));
+    }
+
+    private static ColocationLease colocationLease(FieldReader r, ObjectSpec spec) {
+        return new ColocationLease(
+                r.string("name"),
+                r.string("tenant"),
+                r.number("criticalItMw"),
+                r.number("priceUsdPerKwMonth"),
+                r.number("pue"),
+                r.number("loadFactor"),
+                r.bool("energyPassThrough"));
+    }
+
+    private static Generator generator(FieldReader r, ObjectSpec spec) {
+        String name = r.string("name");
+        String kind = r.enumValue("kind");
+        double mw = r.number("nameplateMw");
+        ProfileSource profile = r.object("profile", ScenarioSchema.PROFILE, ScenarioReader::profile)
+                .orElse(new ProfileSource.Constant(0));
+        GeneratorKind k;
+        try {
+            k = GeneratorKind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            k = GeneratorKind.SOLAR; // already reported by enumValue
+        }
+        return new Generator(name, k, mw, profile);
+    }
+
+    private static ProfileSource profile(FieldReader r, ObjectSpec spec) {
+        return switch (r.enumValue("source")) {
+            case "ercot-fuel-shape" ->
+                new ProfileSource.ErcotFuelShape(
+                        r.enumValue("fuel"), r.number("peakCapacityFactor"), r.integer("year"));
+            case "csv" -> new ProfileSource.Csv(r.string("path"), r.string("timeColumn"), r.string("column"));
+            default -> new ProfileSource.Constant(r.number("capacityFactor"));
+        };
+    }
+}

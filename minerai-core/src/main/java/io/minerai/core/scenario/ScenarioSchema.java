@@ -1,0 +1,486 @@
+package io.minerai.core.scenario;
+
+import static io.minerai.core.scenario.FieldKind.BOOLEAN;
+import static io.minerai.core.scenario.FieldKind.DURATION;
+import static io.minerai.core.scenario.FieldKind.ENUM;
+import static io.minerai.core.scenario.FieldKind.INSTANT;
+import static io.minerai.core.scenario.FieldKind.INTEGER;
+import static io.minerai.core.scenario.FieldKind.LIST;
+import static io.minerai.core.scenario.FieldKind.NUMBER;
+import static io.minerai.core.scenario.FieldKind.OBJECT;
+import static io.minerai.core.scenario.FieldKind.STRING;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scenario file format: every object and field with unit, default, range and meaning. The reader validates
+ * against it and docs/SCENARIO.md is generated from it, so the two cannot drift apart.
+ */
+public final class ScenarioSchema {
+    private ScenarioSchema() {}
+
+    private static FieldSpec.Builder f(String name, FieldKind kind) {
+        return FieldSpec.builder(name, kind);
+    }
+
+    public static final ObjectSpec PERIOD = ObjectSpec.of(
+            "period",
+            "The time grid of the run: intervals of `step` from `start` (inclusive) to `end` (exclusive). Times are"
+                    + " ISO-8601 with an offset and are converted to UTC; a plain date means midnight UTC.",
+            f("start", INSTANT)
+                    .required()
+                    .description("First interval start, e.g. 2024-01-01T00:00:00-06:00.")
+                    .build(),
+            f("end", INSTANT)
+                    .required()
+                    .description("End of the period (exclusive); a whole number of steps after start.")
+                    .build(),
+            f("step", DURATION)
+                    .defaultValue("1h")
+                    .description("Interval length from 5m to 1d (5m, 15m, 1h, 1d or ISO-8601 like PT15M). Energy in an"
+                            + " interval = power x step hours. Data on a coarser grid is repeated, on a finer grid averaged;"
+                            + " a gap stays a gap.")
+                    .build());
+
+    private static final ObjectSpec PRICES_ERCOT = ObjectSpec.of(
+            "prices (ercot-bundled)",
+            "Bundled ERCOT hourly prices 2024-01-01 .. 2026-03-17 for 15 hubs and load zones, at the site's settlement"
+                    + " point (site.grid.settlementPoint).",
+            f("market", ENUM)
+                    .allowed("RTM", "DAM")
+                    .defaultValue("RTM")
+                    .description(
+                            "RTM = real-time (hourly mean of the 15-minute settlement point prices); DAM = day-ahead.")
+                    .build());
+
+    private static final ObjectSpec PRICES_SPP = ObjectSpec.of(
+            "prices (ercot-spp-csv)",
+            "A CSV in ERCOT's 15-minute settlement point price report format (NP6-905-CD), filtered to the site's"
+                    + " settlement point. Hour-ending Central Prevailing Time is converted to UTC using DSTFlag.",
+            f("path", STRING)
+                    .required()
+                    .description("File path; relative to the scenario file's folder.")
+                    .build());
+
+    private static final ObjectSpec PRICES_CSV = ObjectSpec.of(
+            "prices (csv)",
+            "A generic CSV: one row per interval, an ISO-8601 timestamp of the interval start and a price in $/MWh.",
+            f("path", STRING)
+                    .required()
+                    .description("File path; relative to the scenario file's folder.")
+                    .build(),
+            f("timeColumn", STRING)
+                    .defaultValue("time")
+                    .description("Timestamp column (with offset, or UTC).")
+                    .build(),
+            f("valueColumn", STRING)
+                    .defaultValue("priceUsdPerMwh")
+                    .description("Price column, $/MWh.")
+                    .build());
+
+    public static final ObjectSpec PRICES = ObjectSpec.union(
+            "prices",
+            "Where the site's energy prices come from.",
+            "source",
+            variants(
+                    "ercot-bundled", PRICES_ERCOT,
+                    "ercot-spp-csv", PRICES_SPP,
+                    "csv", PRICES_CSV));
+
+    private static final ObjectSpec BITCOIN_BUNDLED = ObjectSpec.of(
+            "bitcoin (coinmetrics-bundled)",
+            "Bundled Coin Metrics community data, 2024-01-01 .. 2025-12-29 (CC BY-NC 4.0).");
+
+    private static final ObjectSpec BITCOIN_CSV = ObjectSpec.of(
+            "bitcoin (coinmetrics-csv)",
+            "A CSV with Coin Metrics' columns time, BlkCnt, FeeTotNtv, HashRate (TH/s), IssTotNtv, PriceUSD.",
+            f("path", STRING)
+                    .required()
+                    .description("File path; relative to the scenario file's folder.")
+                    .build());
+
+    public static final ObjectSpec BITCOIN = ObjectSpec.union(
+            "bitcoin",
+            "Where daily Bitcoin network data comes from (price, hashrate, subsidy, fees).",
+            "source",
+            variants("coinmetrics-bundled", BITCOIN_BUNDLED, "coinmetrics-csv", BITCOIN_CSV));
+
+    public static final ObjectSpec TARIFF_ADDER = ObjectSpec.of(
+            "tariffAdder",
+            "A charge per imported MWh on top of the wholesale price.",
+            f("name", STRING).required().description("What the charge is.").build(),
+            f("usdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .required()
+                    .description("Amount per imported MWh.")
+                    .build());
+
+    public static final ObjectSpec GRID = ObjectSpec.of(
+            "grid",
+            "The site's grid connection.",
+            f("settlementPoint", STRING)
+                    .required()
+                    .description("Market settlement point whose price the site pays, e.g. HB_WEST or LZ_WEST.")
+                    .build(),
+            f("importCapMw", NUMBER)
+                    .unit("MW")
+                    .required()
+                    .above(0)
+                    .description("Maximum import.")
+                    .build(),
+            f("exportAllowed", BOOLEAN)
+                    .defaultValue(false)
+                    .description("Whether surplus on-site generation may be exported (sold at the real-time price).")
+                    .build(),
+            f("exportCapMw", NUMBER)
+                    .unit("MW")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Maximum export.")
+                    .build(),
+            f("tariffAdders", LIST)
+                    .element(TARIFF_ADDER)
+                    .description("Charges per imported MWh (transmission and distribution, fees); none by default.")
+                    .build());
+
+    public static final ObjectSpec MINER_FLEET = ObjectSpec.of(
+            "minerFleet",
+            "A fleet of identical ASIC miners; curtailable, may run at any fraction of its units.",
+            f("name", STRING)
+                    .required()
+                    .description("Unique name of the asset within the site.")
+                    .build(),
+            f("model", STRING)
+                    .required()
+                    .description("Machine model, e.g. Antminer S21.")
+                    .build(),
+            f("unitCount", INTEGER)
+                    .required()
+                    .above(0)
+                    .description("Number of machines.")
+                    .build(),
+            f("unitHashrateThPerS", NUMBER)
+                    .unit("TH/s")
+                    .required()
+                    .above(0)
+                    .description("Nameplate hashrate per machine.")
+                    .build(),
+            f("unitPowerW", NUMBER)
+                    .unit("W")
+                    .required()
+                    .above(0)
+                    .description("Power per machine at the wall.")
+                    .build(),
+            f("pue", NUMBER)
+                    .required()
+                    .atLeast(1)
+                    .atMost(3)
+                    .description("Facility power / machine power: cooling and electrical overhead (1.0 = none).")
+                    .build(),
+            f("poolFeeFraction", NUMBER)
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Pool fee as a fraction of mining revenue.")
+                    .build(),
+            f("unitCapexUsd", NUMBER)
+                    .unit("$")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Purchase price per machine, for depreciation in the all-in cost per BTC (0 = sunk).")
+                    .build(),
+            f("depreciationYears", NUMBER)
+                    .unit("years")
+                    .defaultValue(3.0)
+                    .above(0)
+                    .description("Straight-line depreciation life of the machines.")
+                    .build());
+
+    public static final ObjectSpec GPU_CLOUD = ObjectSpec.of(
+            "gpuCloud",
+            "Own GPU cloud: GPUs rented out by the hour.",
+            f("name", STRING)
+                    .required()
+                    .description("Unique name of the asset within the site.")
+                    .build(),
+            f("gpuModel", STRING)
+                    .required()
+                    .description("GPU model, e.g. H100 SXM.")
+                    .build(),
+            f("gpuCount", INTEGER)
+                    .required()
+                    .above(0)
+                    .description("Number of GPUs.")
+                    .build(),
+            f("itKwPerGpu", NUMBER)
+                    .unit("kW")
+                    .required()
+                    .above(0)
+                    .description("The GPU's share of its server's input power (IT load before PUE), e.g. DGX H100 max"
+                            + " 10.2 kW / 8 GPUs = 1.275 kW.")
+                    .build(),
+            f("pue", NUMBER)
+                    .required()
+                    .atLeast(1)
+                    .atMost(3)
+                    .description("Facility power / IT power of the hall.")
+                    .build(),
+            f("priceUsdPerGpuHour", NUMBER)
+                    .unit("$/GPU-h")
+                    .required()
+                    .atLeast(0)
+                    .description("Rental price.")
+                    .build(),
+            f("utilizationFraction", NUMBER)
+                    .required()
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Share of GPU-hours sold; the whole cloud draws power while running.")
+                    .build(),
+            f("firm", BOOLEAN)
+                    .defaultValue(false)
+                    .description("true: contracts oblige it to run every interval; false: it may be interrupted when"
+                            + " power is worth more than its revenue per MWh.")
+                    .build());
+
+    public static final ObjectSpec COLOCATION_LEASE = ObjectSpec.of(
+            "colocationLease",
+            "Critical IT capacity leased to a tenant (always firm).",
+            f("name", STRING)
+                    .required()
+                    .description("Unique name of the asset within the site.")
+                    .build(),
+            f("tenant", STRING).defaultValue("").description("Tenant name.").build(),
+            f("criticalItMw", NUMBER)
+                    .unit("MW")
+                    .required()
+                    .above(0)
+                    .description("Contracted critical IT capacity (servers, storage, network; excludes cooling).")
+                    .build(),
+            f("priceUsdPerKwMonth", NUMBER)
+                    .unit("$/kW-month")
+                    .required()
+                    .atLeast(0)
+                    .description("Rent per kW of critical IT per month; accrues by the hour within each UTC month.")
+                    .build(),
+            f("pue", NUMBER)
+                    .required()
+                    .atLeast(1)
+                    .atMost(3)
+                    .description("Facility power / IT power of the hall.")
+                    .build(),
+            f("loadFactor", NUMBER)
+                    .defaultValue(1.0)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Share of the contracted IT capacity the tenant actually draws.")
+                    .build(),
+            f("energyPassThrough", BOOLEAN)
+                    .defaultValue(false)
+                    .description("true: the tenant reimburses its energy at cost (added to colocation revenue);"
+                            + " false: energy is included in the rent.")
+                    .build());
+
+    private static final ObjectSpec PROFILE_ERCOT = ObjectSpec.of(
+            "profile (ercot-fuel-shape)",
+            "Shape of ERCOT-wide output of one fuel (bundled 15-minute fuel mix 2023-2024), normalised by its rolling"
+                    + " 30-day maximum and scaled to peakCapacityFactor. A proxy when no plant data is at hand.",
+            f("fuel", ENUM)
+                    .allowed("Solar", "Wind", "Hydro")
+                    .required()
+                    .description("Fuel column.")
+                    .build(),
+            f("peakCapacityFactor", NUMBER)
+                    .defaultValue(1.0)
+                    .above(0)
+                    .atMost(1)
+                    .description("Capacity factor assigned to the rolling maximum.")
+                    .build(),
+            f("year", INTEGER)
+                    .defaultValue(0)
+                    .description(
+                            "Take the shape from this year of the bundled data (2023 or 2024) and map it onto the scenario's"
+                                    + " period by day of year; 0 = the scenario's own year.")
+                    .build());
+
+    private static final ObjectSpec PROFILE_CSV = ObjectSpec.of(
+            "profile (csv)",
+            "A CSV of capacity factors (0..1) with an ISO-8601 interval-start timestamp.",
+            f("path", STRING)
+                    .required()
+                    .description("File path; relative to the scenario file's folder.")
+                    .build(),
+            f("timeColumn", STRING)
+                    .defaultValue("time")
+                    .description("Timestamp column.")
+                    .build(),
+            f("column", STRING)
+                    .defaultValue("capacityFactor")
+                    .description("Capacity-factor column.")
+                    .build());
+
+    private static final ObjectSpec PROFILE_CONSTANT = ObjectSpec.of(
+            "profile (constant)",
+            "The same capacity factor in every interval (e.g. run-of-river hydro).",
+            f("capacityFactor", NUMBER)
+                    .required()
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Capacity factor.")
+                    .build());
+
+    public static final ObjectSpec PROFILE = ObjectSpec.union(
+            "profile",
+            "Where a generator's capacity factor per interval comes from.",
+            "source",
+            variants(
+                    "ercot-fuel-shape", PROFILE_ERCOT,
+                    "csv", PROFILE_CSV,
+                    "constant", PROFILE_CONSTANT));
+
+    public static final ObjectSpec GENERATOR = ObjectSpec.of(
+            "generator",
+            "On-site (behind-the-meter) generation: output = nameplate x capacity factor.",
+            f("name", STRING)
+                    .required()
+                    .description("Unique name of the asset within the site.")
+                    .build(),
+            f("kind", ENUM)
+                    .allowed("solar", "wind", "hydro")
+                    .required()
+                    .description("Technology.")
+                    .build(),
+            f("nameplateMw", NUMBER)
+                    .unit("MW")
+                    .required()
+                    .above(0)
+                    .description("AC nameplate capacity.")
+                    .build(),
+            f("profile", OBJECT)
+                    .element(PROFILE)
+                    .required()
+                    .description("Capacity-factor profile.")
+                    .build());
+
+    public static final ObjectSpec PPA = ObjectSpec.of(
+            "ppa",
+            "Fixed-price power purchase agreement settled at the real-time price: pay quantity x price every interval;"
+                    + " contracted energy not used is sold back at the real-time price (power credits).",
+            f("quantityMw", NUMBER)
+                    .unit("MW")
+                    .required()
+                    .above(0)
+                    .description("Contracted block.")
+                    .build(),
+            f("priceUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .required()
+                    .description("Fixed price.")
+                    .build());
+
+    public static final ObjectSpec OPEX = ObjectSpec.of(
+            "opex",
+            "Site cash operating cost besides energy; allocated to mining by its share of site energy for the cash and"
+                    + " all-in cost per BTC.",
+            f("fixedUsdPerMonth", NUMBER)
+                    .unit("$/month")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Fixed cost per month (staff, security, insurance).")
+                    .build(),
+            f("variableUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Cost per MWh consumed (maintenance, consumables).")
+                    .build());
+
+    public static final ObjectSpec SITE = ObjectSpec.of(
+            "site",
+            "The site: grid connection and every asset behind the meter.",
+            f("name", STRING).required().description("Site name.").build(),
+            f("grid", OBJECT)
+                    .element(GRID)
+                    .required()
+                    .description("Grid connection.")
+                    .build(),
+            f("minerFleets", LIST)
+                    .element(MINER_FLEET)
+                    .description("ASIC fleets.")
+                    .build(),
+            f("gpuClouds", LIST)
+                    .element(GPU_CLOUD)
+                    .description("Own GPU clouds.")
+                    .build(),
+            f("colocationLeases", LIST)
+                    .element(COLOCATION_LEASE)
+                    .description("Colocation leases.")
+                    .build(),
+            f("generators", LIST)
+                    .element(GENERATOR)
+                    .description("On-site generation.")
+                    .build(),
+            f("ppa", OBJECT)
+                    .element(PPA)
+                    .description("Optional fixed-price PPA.")
+                    .build(),
+            f("opex", OBJECT)
+                    .element(OPEX)
+                    .description("Non-energy cash opex; none by default.")
+                    .build());
+
+    public static final ObjectSpec SCENARIO = ObjectSpec.of(
+            "scenario",
+            "A whole scenario file (YAML or JSON).",
+            f("name", STRING)
+                    .required()
+                    .description("Short name of the scenario.")
+                    .build(),
+            f("description", STRING)
+                    .defaultValue("")
+                    .description("Free text; cite the sources of your figures here.")
+                    .build(),
+            f("period", OBJECT)
+                    .element(PERIOD)
+                    .required()
+                    .description("Time grid of the run.")
+                    .build(),
+            f("prices", OBJECT)
+                    .element(PRICES)
+                    .description("Energy prices; default {source: ercot-bundled, market: RTM}.")
+                    .build(),
+            f("bitcoin", OBJECT)
+                    .element(BITCOIN)
+                    .description("Bitcoin network data; default {source: coinmetrics-bundled}.")
+                    .build(),
+            f("site", OBJECT).element(SITE).required().description("The site.").build());
+
+    /** Every object spec, in documentation order. */
+    public static List<ObjectSpec> all() {
+        return List.of(
+                SCENARIO,
+                PERIOD,
+                PRICES,
+                BITCOIN,
+                SITE,
+                GRID,
+                TARIFF_ADDER,
+                MINER_FLEET,
+                GPU_CLOUD,
+                COLOCATION_LEASE,
+                GENERATOR,
+                PROFILE,
+                PPA,
+                OPEX);
+    }
+
+    private static Map<String, ObjectSpec> variants(Object... kv) {
+        Map<String, ObjectSpec> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (ObjectSpec) kv[i + 1]);
+        }
+        return m;
+    }
+}

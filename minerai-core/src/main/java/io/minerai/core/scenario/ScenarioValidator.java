@@ -1,0 +1,144 @@
+package io.minerai.core.scenario;
+
+import io.minerai.core.site.ColocationLease;
+import io.minerai.core.site.Generator;
+import io.minerai.core.site.GpuCloud;
+import io.minerai.core.site.MinerFleet;
+import io.minerai.core.site.Site;
+import io.minerai.core.time.TimeGrid;
+import io.minerai.core.validation.Problems;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Rules that span several fields of a scenario (the per-field rules live in {@link ScenarioSchema}). Reports every
+ * violation with its path.
+ */
+public final class ScenarioValidator {
+    /** Longest run accepted: ten years of 5-minute intervals. */
+    public static final int MAX_INTERVALS = 10 * 366 * 288;
+
+    private ScenarioValidator() {}
+
+    public static Problems validate(Scenario s) {
+        Problems p = new Problems();
+        period(s.period(), p);
+        site(s.site(), p);
+        return p;
+    }
+
+    private static void period(Period period, Problems p) {
+        Duration step = period.step();
+        if (step.compareTo(TimeGrid.MIN_STEP) < 0 || step.compareTo(TimeGrid.MAX_STEP) > 0) {
+            p.add("period.step", "must be between 5m and 1d, was " + human(step));
+            return;
+        }
+        if (step.toSeconds() % 60 != 0) {
+            p.add("period.step", "must be a whole number of minutes, was " + human(step));
+            return;
+        }
+        long span = Duration.between(period.startUtc(), period.endUtc()).toSeconds();
+        if (span <= 0) {
+            p.add("period.end", "must be after period.start (" + period.startUtc() + "), was " + period.endUtc());
+            return;
+        }
+        if (span % step.toSeconds() != 0) {
+            p.add(
+                    "period.end",
+                    "the period " + period.startUtc() + " .. " + period.endUtc() + " is not a whole number of "
+                            + human(step) + " steps");
+            return;
+        }
+        if (span / step.toSeconds() > MAX_INTERVALS) {
+            p.add(
+                    "period",
+                    "has " + span / step.toSeconds() + " intervals; at most " + MAX_INTERVALS + " are supported");
+        }
+    }
+
+    private static void site(Site site, Problems p) {
+        Map<String, String> seen = new HashMap<>();
+        for (int i = 0; i < site.minerFleets().size(); i++) {
+            unique(seen, site.minerFleets().get(i).name(), "site.minerFleets[" + i + "]", p);
+        }
+        for (int i = 0; i < site.gpuClouds().size(); i++) {
+            unique(seen, site.gpuClouds().get(i).name(), "site.gpuClouds[" + i + "]", p);
+        }
+        for (int i = 0; i < site.colocationLeases().size(); i++) {
+            unique(seen, site.colocationLeases().get(i).name(), "site.colocationLeases[" + i + "]", p);
+        }
+        for (int i = 0; i < site.generators().size(); i++) {
+            unique(seen, site.generators().get(i).name(), "site.generators[" + i + "]", p);
+        }
+        if (site.loads().isEmpty()) {
+            p.add("site", "has no loads: add at least one of minerFleets, gpuClouds, colocationLeases");
+        }
+        var grid = site.grid();
+        if (!grid.exportAllowed() && grid.exportCapMw() > 0) {
+            p.add(
+                    "site.grid.exportCapMw",
+                    "is " + grid.exportCapMw() + " MW but exportAllowed is false;"
+                            + " set exportAllowed: true or remove the cap");
+        }
+        double firm = 0;
+        StringBuilder parts = new StringBuilder();
+        for (GpuCloud g : site.gpuClouds()) {
+            if (g.firm()) {
+                firm += g.facilityPowerMw();
+                parts.append(String.format(Locale.ROOT, " '%s' %.2f MW", g.name(), g.facilityPowerMw()));
+            }
+        }
+        for (ColocationLease c : site.colocationLeases()) {
+            firm += c.facilityPowerMw();
+            parts.append(String.format(Locale.ROOT, " '%s' %.2f MW", c.name(), c.facilityPowerMw()));
+        }
+        if (firm > grid.importCapMw() + 1e-9) {
+            p.add(
+                    "site.grid.importCapMw",
+                    String.format(
+                            Locale.ROOT,
+                            "firm loads need %.2f MW (%s ) but the import cap is %.2f MW; on-site generation cannot be relied"
+                                    + " on to serve firm loads",
+                            firm,
+                            parts.toString().trim().isEmpty() ? "" : parts,
+                            grid.importCapMw()));
+        }
+        for (int i = 0; i < site.minerFleets().size(); i++) {
+            MinerFleet f = site.minerFleets().get(i);
+            double jPerTh = f.unitHashrateThPerS() > 0 ? f.unitPowerW() / f.unitHashrateThPerS() : 0;
+            if (f.unitHashrateThPerS() > 0 && (jPerTh < 5 || jPerTh > 500)) {
+                p.add(
+                        "site.minerFleets[" + i + "]",
+                        String.format(
+                                Locale.ROOT,
+                                "efficiency %.1f J/TH (unitPowerW / unitHashrateThPerS) is outside 5..500 J/TH; check units"
+                                        + " (unitPowerW in W, unitHashrateThPerS in TH/s)",
+                                jPerTh));
+            }
+        }
+        for (int i = 0; i < site.generators().size(); i++) {
+            Generator g = site.generators().get(i);
+            if (g.profile() instanceof io.minerai.core.site.ProfileSource.ErcotFuelShape e
+                    && e.year() != 0
+                    && e.year() != 2023
+                    && e.year() != 2024) {
+                p.add(
+                        "site.generators[" + i + "].profile.year",
+                        "bundled fuel mix covers 2023 and 2024, was " + e.year());
+            }
+        }
+    }
+
+    private static void unique(Map<String, String> seen, String name, String path, Problems p) {
+        String prev = seen.putIfAbsent(name, path);
+        if (prev != null) {
+            p.add(path + ".name", "duplicate asset name '" + name + "' (also " + prev + ")");
+        }
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,200 @@
+package io.minerai.core.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.minerai.core.site.ColocationLease;
+import io.minerai.core.site.Generator;
+import io.minerai.core.site.GpuCloud;
+import io.minerai.core.site.MinerFleet;
+import io.minerai.core.site.ProfileSource;
+import io.minerai.core.site.Site;
+import io.minerai.core.site.TariffAdder;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a scenario back to the file format (YAML or JSON); reading the output gives an equal scenario. */
+public final class ScenarioWriter {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ScenarioWriter() {}
+
+    public static String toYaml(Scenario s) {
+        try {
+            return YAML.writeValueAsString(toMap(s));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String toJson(Scenario s) {
+        try {
+            return JSON.writeValueAsString(toMap(s));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The scenario as nested maps and lists in file-format field names. */
+    public static Map<String, Object> toMap(Scenario s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("description", s.description());
+        Map<String, Object> period = new LinkedHashMap<>();
+        period.put("start", s.period().startUtc().toString());
+        period.put("end", s.period().endUtc().toString());
+        period.put("step", s.period().step().toString());
+        m.put("period", period);
+        m.put("prices", prices(s.prices()));
+        m.put("bitcoin", bitcoin(s.bitcoin()));
+        m.put("site", site(s.site()));
+        return m;
+    }
+
+    private static Map<String, Object> prices(PriceSource p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (p) {
+            case PriceSource.ErcotBundled e -> {
+                m.put("source", "ercot-bundled");
+                m.put("market", e.market());
+            }
+            case PriceSource.ErcotSppCsv e -> {
+                m.put("source", "ercot-spp-csv");
+                m.put("path", e.path());
+            }
+            case PriceSource.Csv c -> {
+                m.put("source", "csv");
+                m.put("path", c.path());
+                m.put("timeColumn", c.timeColumn());
+                m.put("valueColumn", c.valueColumn());
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, Object> bitcoin(BitcoinSource b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (b) {
+            case BitcoinSource.CoinMetricsBundled c -> m.put("source", "coinmetrics-bundled");
+            case BitcoinSource.CoinMetricsCsv c -> {
+                m.put("source", "coinmetrics-csv");
+                m.put("path", c.path());
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, Object> site(Site site) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", site.name());
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("settlementPoint", site.grid().settlementPoint());
+        g.put("importCapMw", site.grid().importCapMw());
+        g.put("exportAllowed", site.grid().exportAllowed());
+        g.put("exportCapMw", site.grid().exportCapMw());
+        List<Object> adders = new ArrayList<>();
+        for (TariffAdder a : site.grid().tariffAdders()) {
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("name", a.name());
+            am.put("usdPerMwh", a.usdPerMwh());
+            adders.add(am);
+        }
+        g.put("tariffAdders", adders);
+        m.put("grid", g);
+        List<Object> fleets = new ArrayList<>();
+        for (MinerFleet f : site.minerFleets()) {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("name", f.name());
+            fm.put("model", f.model());
+            fm.put("unitCount", f.unitCount());
+            fm.put("unitHashrateThPerS", f.unitHashrateThPerS());
+            fm.put("unitPowerW", f.unitPowerW());
+            fm.put("pue", f.pue());
+            fm.put("poolFeeFraction", f.poolFeeFraction());
+            fm.put("unitCapexUsd", f.unitCapexUsd());
+            fm.put("depreciationYears", f.depreciationYears());
+            fleets.add(fm);
+        }
+        m.put("minerFleets", fleets);
+        List<Object> gpus = new ArrayList<>();
+        for (GpuCloud c : site.gpuClouds()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("name", c.name());
+            cm.put("gpuModel", c.gpuModel());
+            cm.put("gpuCount", c.gpuCount());
+            cm.put("itKwPerGpu", c.itKwPerGpu());
+            cm.put("pue", c.pue());
+            cm.put("priceUsdPerGpuHour", c.priceUsdPerGpuHour());
+            cm.put("utilizationFraction", c.utilizationFraction());
+            cm.put("firm", c.firm());
+            gpus.add(cm);
+        }
+        m.put("gpuClouds", gpus);
+        List<Object> leases = new ArrayList<>();
+        for (ColocationLease c : site.colocationLeases()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("name", c.name());
+            cm.put("tenant", c.tenant());
+            cm.put("criticalItMw", c.criticalItMw());
+            cm.put("priceUsdPerKwMonth", c.priceUsdPerKwMonth());
+            cm.put("pue", c.pue());
+            cm.put("loadFactor", c.loadFactor());
+            cm.put("energyPassThrough", c.energyPassThrough());
+            leases.add(cm);
+        }
+        m.put("colocationLeases", leases);
+        List<Object> gens = new ArrayList<>();
+        for (Generator gen : site.generators()) {
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("name", gen.name());
+            gm.put("kind", gen.kind().name().toLowerCase(Locale.ROOT));
+            gm.put("nameplateMw", gen.nameplateMw());
+            gm.put("profile", profile(gen.profile()));
+            gens.add(gm);
+        }
+        m.put("generators", gens);
+        site.ppa().ifPresent(p -> {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("quantityMw", p.quantityMw());
+            pm.put("priceUsdPerMwh", p.priceUsdPerMwh());
+            m.put("ppa", pm);
+        });
+        Map<String, Object> om = new LinkedHashMap<>();
+        om.put("fixedUsdPerMonth", site.opex().fixedUsdPerMonth());
+        om.put("variableUsdPerMwh", site.opex().variableUsdPerMwh());
+        m.put("opex", om);
+        return m;
+    }
+
+    private static Map<String, Object> profile(ProfileSource p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (p) {
+            case ProfileSource.ErcotFuelShape e -> {
+                m.put("source", "ercot-fuel-shape");
+                m.put("fuel", e.fuel());
+                m.put("peakCapacityFactor", e.peakCapacityFactor());
+                m.put("year", e.year());
+            }
+            case ProfileSource.Csv c -> {
+                m.put("source", "csv");
+                m.put("path", c.path());
+                m.put("timeColumn", c.timeColumn());
+                m.put("column", c.column());
+            }
+            case ProfileSource.Constant c -> {
+                m.put("source", "constant");
+                m.put("capacityFactor", c.capacityFactor());
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.minerai.core.scenario;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.minerai.core.site;
+
+import org.jspecify.annotations.NullMarked;

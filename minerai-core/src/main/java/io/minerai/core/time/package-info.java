@@ -1,0 +1,4 @@
+@NullMarked
+package io.minerai.core.time;
+
+import org.jspecify.annotations.NullMarked;

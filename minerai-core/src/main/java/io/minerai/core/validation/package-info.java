@@ -1,0 +1,4 @@
+@NullMarked
+package io.minerai.core.validation;
+
+import org.jspecify.annotations.NullMarked;
