@@ -1,0 +1,75 @@
+package io.minerai.dispatch;
+
+import io.minerai.core.time.TimeGrid;
+import java.util.List;
+
+/**
+ * The physical decisions of a policy over a grid: which intervals were dispatched and, in each, the running fraction of
+ * every load and the power flows. Arrays are owned by this object; callers must not modify them.
+ *
+ * <p>In a dispatched interval the site balance holds: {@code sum(load) + export + spill = import + generation}.
+ * Skipped intervals (no price or no Bitcoin data) have all flows zero and are not settled.
+ *
+ * @param policyName which policy decided
+ * @param grid the run's grid
+ * @param loads the loads, in site order
+ * @param dispatched per interval: true when decided, false when skipped for missing data
+ * @param runFraction running fraction of load {@code l} in interval {@code t} at index {@code t * loads.size() + l}
+ * @param generationMw on-site generation available per interval
+ * @param importMw grid import per interval
+ * @param exportMw export per interval
+ * @param spillMw on-site generation neither used nor exported per interval
+ */
+public record Dispatch(
+        String policyName,
+        TimeGrid grid,
+        List<LoadInfo> loads,
+        boolean[] dispatched,
+        double[] runFraction,
+        double[] generationMw,
+        double[] importMw,
+        double[] exportMw,
+        double[] spillMw) {
+
+    public Dispatch {
+        loads = List.copyOf(loads);
+        int n = grid.count();
+        if (dispatched.length != n
+                || generationMw.length != n
+                || importMw.length != n
+                || exportMw.length != n
+                || spillMw.length != n
+                || runFraction.length != (long) n * loads.size()) {
+            throw new IllegalArgumentException("dispatch arrays do not match the grid of " + n + " intervals");
+        }
+    }
+
+    /** Running fraction of load {@code l} in interval {@code t}. */
+    public double fraction(int t, int l) {
+        return runFraction[t * loads.size() + l];
+    }
+
+    /** Power drawn by load {@code l} in interval {@code t}, MW. */
+    public double loadMw(int t, int l) {
+        return fraction(t, l) * loads.get(l).maxPowerMw();
+    }
+
+    /** Total load in interval {@code t}, MW. */
+    public double totalLoadMw(int t) {
+        double s = 0;
+        for (int l = 0; l < loads.size(); l++) {
+            s += loadMw(t, l);
+        }
+        return s;
+    }
+
+    public int dispatchedCount() {
+        int c = 0;
+        for (boolean b : dispatched) {
+            if (b) {
+                c++;
+            }
+        }
+        return c;
+    }
+}

@@ -1,0 +1,242 @@
+package io.minerai.dispatch;
+
+/**
+ * The allocation-free inner loop of the merit-order policy, on primitive arrays. Build once per site, then {@link
+ * #run} any number of intervals. See {@link MeritOrderPolicy} for the semantics.
+ *
+ * <p>Per interval it forms up to three supply tiers and sorts them by cost: own generation that could not be exported
+ * anyway (cost 0), own generation that could be exported ({@code max(price, 0)}: exported only at non-negative
+ * prices), and grid import up to the import cap ({@code price + adders}). Firm loads take the cheapest energy first;
+ * then curtailable loads, in descending value per MWh, take energy while their value is strictly above the tier's cost.
+ * The curtailable order depends only on the day's hashprice, so it is re-sorted only when the hashprice changes.
+ */
+public final class MeritOrderKernel {
+    private static final int GEN_SPILLABLE = 0;
+    private static final int GEN_EXPORTABLE = 1;
+    private static final int IMPORT = 2;
+    private final int loadCount;
+    private final double[] maxMw;
+    private final int[] firmLoads;
+    private final int[] curtailable;
+    private final double[] minerValueCoef;
+    private final double[] fixedValueUsdPerMwh;
+    private final boolean[] isMiner;
+    private final double importCapMw;
+    private final double exportCapMw;
+    private final double adderUsdPerMwh;
+    private final double firmMw;
+
+    /**
+     * @param maxMw facility power of each load when fully running
+     * @param firm whether each load is firm
+     * @param minerValueCoef for miner fleets: value per MWh = coef x hashprice (USD/TH/s/day); 0 otherwise
+     * @param isMiner whether each load's value follows the hashprice
+     * @param fixedValueUsdPerMwh for other curtailable loads: constant value per MWh
+     * @param importCapMw import cap
+     * @param exportCapMw usable export cap (0 when export is not allowed)
+     * @param adderUsdPerMwh tariff adders per imported MWh
+     */
+    public MeritOrderKernel(
+            double[] maxMw,
+            boolean[] firm,
+            double[] minerValueCoef,
+            boolean[] isMiner,
+            double[] fixedValueUsdPerMwh,
+            double importCapMw,
+            double exportCapMw,
+            double adderUsdPerMwh) {
+        this.loadCount = maxMw.length;
+        this.maxMw = maxMw.clone();
+        this.minerValueCoef = minerValueCoef.clone();
+        this.isMiner = isMiner.clone();
+        this.fixedValueUsdPerMwh = fixedValueUsdPerMwh.clone();
+        this.importCapMw = importCapMw;
+        this.exportCapMw = exportCapMw;
+        this.adderUsdPerMwh = adderUsdPerMwh;
+        int nf = 0;
+        double f = 0;
+        for (int l = 0; l < loadCount; l++) {
+            if (firm[l]) {
+                nf++;
+                f += maxMw[l];
+            }
+        }
+        this.firmMw = f;
+        this.firmLoads = new int[nf];
+        this.curtailable = new int[loadCount - nf];
+        int a = 0;
+        int b = 0;
+        for (int l = 0; l < loadCount; l++) {
+            if (firm[l]) {
+                firmLoads[a++] = l;
+            } else {
+                curtailable[b++] = l;
+            }
+        }
+    }
+
+    public int loadCount() {
+        return loadCount;
+    }
+
+    /**
+     * Runs intervals {@code [from, to)}. Skipped intervals ({@code dispatched[t] == false}) get zero flows.
+     *
+     * @param priceUsdPerMwh real-time price per interval
+     * @param hashpriceUsdPerThDay hashprice per interval
+     * @param generationMw available on-site generation per interval
+     * @param dispatched which intervals to decide
+     * @param runFraction out: fraction per load, index {@code t * loadCount + l}
+     * @param importMw out
+     * @param exportMw out
+     * @param spillMw out
+     */
+    public void run(
+            int from,
+            int to,
+            double[] priceUsdPerMwh,
+            double[] hashpriceUsdPerThDay,
+            double[] generationMw,
+            boolean[] dispatched,
+            double[] runFraction,
+            double[] importMw,
+            double[] exportMw,
+            double[] spillMw) {
+        final int nc = curtailable.length;
+        final int[] order = curtailable.clone();
+        final double[] value = new double[loadCount];
+        final double[] tierCost = new double[3];
+        final double[] tierCap = new double[3];
+        final int[] tierKind = new int[3];
+        double lastHashprice = Double.NaN;
+        for (int t = from; t < to; t++) {
+            final int base = t * loadCount;
+            if (!dispatched[t]) {
+                for (int l = 0; l < loadCount; l++) {
+                    runFraction[base + l] = 0;
+                }
+                importMw[t] = 0;
+                exportMw[t] = 0;
+                spillMw[t] = 0;
+                continue;
+            }
+            final double hp = hashpriceUsdPerThDay[t];
+            if (hp != lastHashprice) {
+                lastHashprice = hp;
+                sortByValue(order, value, hp);
+            }
+            final double p = priceUsdPerMwh[t];
+            final double gen = generationMw[t];
+            // tiers: 0 = generation that cannot be exported, 1 = exportable generation, 2 = grid import
+            double free = gen - exportCapMw;
+            if (free < 0) {
+                free = 0;
+            }
+            tierCap[0] = free;
+            tierCost[0] = 0;
+            tierKind[0] = GEN_SPILLABLE;
+            tierCap[1] = gen - free;
+            tierCost[1] = p > 0 ? p : 0;
+            tierKind[1] = GEN_EXPORTABLE;
+            tierCap[2] = importCapMw;
+            tierCost[2] = p + adderUsdPerMwh;
+            tierKind[2] = IMPORT;
+            sort3(tierCost, tierCap, tierKind);
+            int tier = 0;
+            // firm loads first: they always run (validation guarantees they fit under the import cap)
+            double need = firmMw;
+            while (need > 0 && tier < 3) {
+                double take = need < tierCap[tier] ? need : tierCap[tier];
+                tierCap[tier] -= take;
+                need -= take;
+                if (tierCap[tier] <= 0) {
+                    tier++;
+                }
+            }
+            for (int k = 0; k < firmLoads.length; k++) {
+                runFraction[base + firmLoads[k]] = 1.0;
+            }
+            int k = 0;
+            for (; k < nc && tier < 3; k++) {
+                final int l = order[k];
+                final double v = value[l];
+                final double want = maxMw[l];
+                double got = 0;
+                while (tier < 3 && v > tierCost[tier]) {
+                    double room = tierCap[tier];
+                    double take = want - got < room ? want - got : room;
+                    got += take;
+                    tierCap[tier] = room - take;
+                    if (got >= want) {
+                        break;
+                    }
+                    tier++;
+                }
+                runFraction[base + l] = want > 0 ? got / want : 0;
+                if (got < want) {
+                    k++;
+                    break;
+                }
+            }
+            for (; k < nc; k++) {
+                runFraction[base + order[k]] = 0;
+            }
+            // the flows follow from what is left in each tier
+            double genLeft = 0;
+            double importLeft = 0;
+            for (int i = 0; i < 3; i++) {
+                if (tierKind[i] == IMPORT) {
+                    importLeft = tierCap[i];
+                } else {
+                    genLeft += tierCap[i];
+                }
+            }
+            importMw[t] = importCapMw - importLeft;
+            double exp = 0;
+            if (p >= 0) {
+                exp = genLeft < exportCapMw ? genLeft : exportCapMw;
+            }
+            exportMw[t] = exp;
+            spillMw[t] = genLeft - exp;
+        }
+    }
+
+    private void sortByValue(int[] order, double[] value, double hashprice) {
+        for (int l = 0; l < loadCount; l++) {
+            value[l] = isMiner[l] ? minerValueCoef[l] * hashprice : fixedValueUsdPerMwh[l];
+        }
+        // insertion sort, descending value, stable by load index
+        for (int i = 0; i < order.length; i++) {
+            order[i] = curtailable[i];
+        }
+        for (int i = 1; i < order.length; i++) {
+            int x = order[i];
+            double vx = value[x];
+            int j = i - 1;
+            while (j >= 0 && value[order[j]] < vx) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = x;
+        }
+    }
+
+    private static void sort3(double[] cost, double[] cap, int[] kind) {
+        // stable sort of three (cost, cap, kind) triples by cost
+        for (int i = 1; i < 3; i++) {
+            double c = cost[i];
+            double q = cap[i];
+            int z = kind[i];
+            int j = i - 1;
+            while (j >= 0 && cost[j] > c) {
+                cost[j + 1] = cost[j];
+                cap[j + 1] = cap[j];
+                kind[j + 1] = kind[j];
+                j--;
+            }
+            cost[j + 1] = c;
+            cap[j + 1] = q;
+            kind[j + 1] = z;
+        }
+    }
+}

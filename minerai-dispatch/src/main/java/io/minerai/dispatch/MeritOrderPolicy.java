@@ -1,0 +1,143 @@
+package io.minerai.dispatch;
+
+import io.minerai.core.inputs.ScenarioInputs;
+import io.minerai.core.site.GpuCloud;
+import io.minerai.core.site.Load;
+import io.minerai.core.site.MinerFleet;
+import io.minerai.core.site.Site;
+import io.minerai.core.time.TimeGrid;
+import io.minerai.core.time.TimeSeries;
+import java.util.List;
+
+/**
+ * The merit-order policy, the reference semantics of the foundation issue:
+ *
+ * <ul>
+ *   <li>Interval t of h hours; price p_t = real-time price at the site's settlement point; day d = UTC date of the
+ *       interval start; hashprice of day d = (subsidy + fees that day) x BTC price / network hashrate.
+ *   <li>A miner fleet at fraction x draws x x count x W / 1e6 x PUE MW and earns x x count x TH/s x hashprice x (1 -
+ *       pool fee) x h / 24; its value per MWh is that per facility MWh. An interruptible GPU cloud's value per MWh is
+ *       price x utilisation x 1000 / (kW per GPU x PUE).
+ *   <li>Imported energy costs p_t + adders. Own generation is worth p_t where it could be exported (and only when p_t
+ *       is not negative, since nobody exports at a loss), else 0 (surplus is spilled).
+ *   <li>Firm loads (colocation, firm GPU cloud) always run. Curtailable loads run in descending value per MWh while
+ *       their value is strictly above the marginal cost of the energy they would use, up to the import cap; the last
+ *       one may run partially.
+ *   <li>Intervals without a price, Bitcoin data or a generation profile value are skipped, counted and reported.
+ * </ul>
+ *
+ * The PPA does not change these decisions: it is settled financially (see {@link Settlement}).
+ */
+public final class MeritOrderPolicy implements DispatchPolicy {
+    public static final String NAME = "merit-order";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Builds the kernel for a site. */
+    public static MeritOrderKernel kernel(Site site) {
+        List<Load> loads = site.loads();
+        int n = loads.size();
+        double[] maxMw = new double[n];
+        boolean[] firm = new boolean[n];
+        double[] coef = new double[n];
+        boolean[] isMiner = new boolean[n];
+        double[] fixed = new double[n];
+        for (int l = 0; l < n; l++) {
+            Load load = loads.get(l);
+            maxMw[l] = load.facilityPowerMw();
+            firm[l] = load.firm();
+            switch (load) {
+                case MinerFleet f -> {
+                    isMiner[l] = true;
+                    coef[l] = f.valueUsdPerMwh(1.0);
+                }
+                case GpuCloud g -> fixed[l] = g.valueUsdPerMwh();
+                default -> fixed[l] = 0;
+            }
+        }
+        return new MeritOrderKernel(
+                maxMw,
+                firm,
+                coef,
+                isMiner,
+                fixed,
+                site.grid().importCapMw(),
+                site.grid().effectiveExportCapMw(),
+                site.grid().totalAdderUsdPerMwh());
+    }
+
+    @Override
+    public Dispatch decide(Site site, ScenarioInputs inputs) {
+        PreparedInputs in = PreparedInputs.of(site, inputs);
+        TimeGrid grid = inputs.grid();
+        int n = grid.count();
+        int loads = site.loads().size();
+        double[] fraction = new double[n * loads];
+        double[] imp = new double[n];
+        double[] exp = new double[n];
+        double[] spill = new double[n];
+        kernel(site)
+                .run(
+                        0,
+                        n,
+                        in.priceUsdPerMwh(),
+                        in.hashpriceUsdPerThDay(),
+                        in.generationMw(),
+                        in.dispatched(),
+                        fraction,
+                        imp,
+                        exp,
+                        spill);
+        double[] gen = in.generationMw().clone();
+        for (int t = 0; t < n; t++) {
+            if (!in.dispatched()[t]) {
+                gen[t] = 0;
+            }
+        }
+        return new Dispatch(NAME, grid, LoadInfo.of(site), in.dispatched(), fraction, gen, imp, exp, spill);
+    }
+
+    /**
+     * Inputs flattened to arrays, with the dispatched mask: an interval is dispatched when it has a price, Bitcoin data
+     * and every generator's capacity factor.
+     *
+     * @param priceUsdPerMwh price (0 where skipped)
+     * @param hashpriceUsdPerThDay hashprice (0 where skipped)
+     * @param generationMw available generation (0 where skipped)
+     * @param dispatched mask
+     */
+    public record PreparedInputs(
+            double[] priceUsdPerMwh, double[] hashpriceUsdPerThDay, double[] generationMw, boolean[] dispatched) {
+
+        public static PreparedInputs of(Site site, ScenarioInputs inputs) {
+            int n = inputs.grid().count();
+            double[] price = new double[n];
+            double[] hp = new double[n];
+            double[] gen = new double[n];
+            boolean[] ok = new boolean[n];
+            TimeSeries hash = inputs.hashpriceUsdPerThDay();
+            List<TimeSeries> cfs = inputs.generatorCapacityFactor();
+            for (int t = 0; t < n; t++) {
+                boolean present = !inputs.priceUsdPerMwh().isMissing(t) && !hash.isMissing(t);
+                double g = 0;
+                for (int k = 0; k < cfs.size() && present; k++) {
+                    if (cfs.get(k).isMissing(t)) {
+                        present = false;
+                    } else {
+                        g += site.generators().get(k).nameplateMw() * cfs.get(k).value(t);
+                    }
+                }
+                ok[t] = present;
+                if (present) {
+                    price[t] = inputs.priceUsdPerMwh().value(t);
+                    hp[t] = hash.value(t);
+                    gen[t] = g;
+                }
+            }
+            return new PreparedInputs(price, hp, gen, ok);
+        }
+    }
+}
