@@ -1,0 +1,5 @@
+/** Generic timestamped CSV import into time series. */
+@NullMarked
+package io.minerai.data.series;
+
+import org.jspecify.annotations.NullMarked;
