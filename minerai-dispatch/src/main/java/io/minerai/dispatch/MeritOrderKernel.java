@@ -163,16 +163,18 @@ public final class MeritOrderKernel {
                 final double want = maxMw[l];
                 double got = 0;
                 while (tier < 3 && v > tierCost[tier]) {
-                    double room = tierCap[tier];
-                    double take = want - got < room ? want - got : room;
-                    got += take;
-                    tierCap[tier] = room - take;
-                    if (got >= want) {
+                    final double room = tierCap[tier];
+                    final double missingMw = want - got;
+                    if (missingMw <= room) {
+                        tierCap[tier] = room - missingMw;
+                        got = want;
                         break;
                     }
+                    got += room;
+                    tierCap[tier] = 0;
                     tier++;
                 }
-                runFraction[base + l] = want > 0 ? got / want : 0;
+                runFraction[base + l] = got >= want ? 1.0 : (want > 0 ? got / want : 0);
                 if (got < want) {
                     k++;
                     break;
