@@ -1,0 +1,21 @@
+package io.minerai.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A stored API token: only the SHA-256 of the secret is kept.
+ *
+ * @param id token id
+ * @param name who or what holds it, e.g. "alice" or "grafana"
+ * @param role what it may do
+ * @param createdUtc when it was made
+ * @param createdBy who made it
+ * @param revokedUtc when it was revoked
+ */
+public record TokenRecord(
+        long id, String name, Role role, Instant createdUtc, String createdBy, Optional<Instant> revokedUtc) {
+    public boolean active() {
+        return revokedUtc.isEmpty();
+    }
+}

@@ -1,0 +1,294 @@
+package io.minerai.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.minerai.core.audit.AuditEntry;
+import io.minerai.dispatch.DispatchLedger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract: every store backend (embedded H2, PostgreSQL) passes these tests. Subclasses give a fresh, empty
+ * store per test.
+ */
+abstract class StoreContract {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+
+    Store store;
+
+    /** A new store on an empty database. */
+    abstract Store newStore();
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    long scenario() {
+        return store.scenarios()
+                .create("west-texas", "{\"name\":\"west-texas\"}", "alice")
+                .scenarioId();
+    }
+
+    @Test
+    void scenariosAreVersioned() {
+        ScenarioVersion v1 = store.scenarios().create("a", "{\"v\":1}", "alice");
+        assertThat(v1.version()).isEqualTo(1);
+        ScenarioVersion v2 = store.scenarios()
+                .update(v1.scenarioId(), "b", "{\"v\":2}", "bob")
+                .orElseThrow();
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(store.scenarios().latest(v1.scenarioId()).orElseThrow().contentJson())
+                .isEqualTo("{\"v\":2}");
+        assertThat(store.scenarios().version(v1.scenarioId(), 1).orElseThrow().contentJson())
+                .isEqualTo("{\"v\":1}");
+        assertThat(store.scenarios().versions(v1.scenarioId()))
+                .extracting(ScenarioVersion::version, ScenarioVersion::createdBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "alice"), org.assertj.core.groups.Tuple.tuple(2, "bob"));
+        List<ScenarioInfo> list = store.scenarios().list(10, 0);
+        assertThat(list).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("b");
+            assertThat(i.latestVersion()).isEqualTo(2);
+            assertThat(i.createdUtc()).isEqualTo(CLOCK.instant());
+        });
+    }
+
+    @Test
+    void deletedScenarioIsGoneButItsVersionsStayForRuns() {
+        long id = scenario();
+        assertThat(store.scenarios().delete(id)).isTrue();
+        assertThat(store.scenarios().delete(id)).isFalse();
+        assertThat(store.scenarios().latest(id)).isEmpty();
+        assertThat(store.scenarios().list(10, 0)).isEmpty();
+        assertThat(store.scenarios().update(id, "x", "{}", "a")).isEmpty();
+        assertThat(store.scenarios().version(id, 1)).isPresent();
+        assertThat(store.scenarios().latest(99_999)).isEmpty();
+    }
+
+    @Test
+    void concurrentUpdatesGetDistinctVersions() throws Exception {
+        long id = scenario();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> fs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                fs.add(pool.submit(() -> store.scenarios()
+                        .update(id, "s", "{}", "t")
+                        .orElseThrow()
+                        .version()));
+            }
+            Set<Integer> versions = new HashSet<>();
+            for (Future<Integer> f : fs) {
+                versions.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(versions).hasSize(20).allMatch(v -> v >= 2 && v <= 21);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void datasetsKeepContentAndProvenance() {
+        String csv = "time,price\n2024-01-01T00:00:00Z,12.5\n2024-01-01T01:00:00Z,13\n";
+        DatasetInfo d = store.datasets()
+                .create(new NewDataset(
+                        "prices",
+                        "timeseries-csv",
+                        "prices.csv",
+                        "ERCOT NP6-905-CD, public",
+                        "alice",
+                        csv,
+                        2,
+                        Optional.of(Instant.parse("2024-01-01T00:00:00Z")),
+                        Optional.of(Instant.parse("2024-01-01T01:00:00Z"))));
+        assertThat(d.sha256()).isEqualTo(DatasetRepository.sha256Hex(csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(d.sizeBytes()).isEqualTo(csv.length());
+        DatasetInfo read = store.datasets().get(d.id()).orElseThrow();
+        assertThat(read).isEqualTo(d);
+        assertThat(store.datasets().content(d.id())).contains(csv);
+        assertThat(store.datasets().list(10, 0)).containsExactly(d);
+        assertThat(store.datasets().count()).isEqualTo(1);
+        assertThat(store.datasets().get(d.id() + 1)).isEmpty();
+    }
+
+    @Test
+    void runLifeCycleStoresResultAndLedger() {
+        long sid = scenario();
+        RunRecord r = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
+        assertThat(r.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(r.queuedUtc()).isEqualTo(CLOCK.instant());
+        assertThat(store.runs().markRunning(r.id())).isTrue();
+        assertThat(store.runs().markRunning(r.id())).isFalse();
+        assertThat(store.runs().progress(r.id(), 0.4, "dispatching")).isTrue();
+        RunRecord running = store.runs().get(r.id()).orElseThrow();
+        assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(running.progressFraction()).isEqualTo(0.4);
+        assertThat(running.phase()).isEqualTo("dispatching");
+        assertThat(running.startedUtc()).contains(CLOCK.instant());
+
+        DispatchLedger ledger = Ledgers.small();
+        assertThat(store.runs().complete(r.id(), "{\"netUsd\":1.5}", Optional.of(ledger), 0.25))
+                .isTrue();
+        RunRecord done = store.runs().get(r.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(done.progressFraction()).isEqualTo(1.0);
+        assertThat(done.solverSeconds()).contains(0.25);
+        assertThat(done.finishedUtc()).contains(CLOCK.instant());
+        assertThat(store.runs().summaryJson(r.id())).contains("{\"netUsd\":1.5}");
+        assertThat(store.runs().loadsJson(r.id()).orElseThrow()).contains("\"fleet\"", "\"COLOCATION\"");
+        assertThat(store.runs().ledgerSize(r.id())).isEqualTo(4);
+        // a finished run cannot be failed or cancelled afterwards
+        assertThat(store.runs().fail(r.id(), "late")).isFalse();
+        assertThat(store.runs().cancel(r.id(), "late")).isFalse();
+    }
+
+    @Test
+    void seriesPagesAndDownsamplesTheLedger() {
+        long id = succeededRun();
+        SeriesPage page =
+                store.runs().series(id, List.of(LedgerColumn.PRICE, LedgerColumn.MINING, LedgerColumn.NET), 1, 2);
+        assertThat(page.totalIntervals()).isEqualTo(4);
+        assertThat(page.offset()).isEqualTo(1);
+        assertThat(page.timesUtc()).containsExactly(Ledgers.START.plusSeconds(3600), Ledgers.START.plusSeconds(7200));
+        assertThat(page.column(LedgerColumn.PRICE)).containsExactly(20, 30);
+        // miner fleet of 10 MW at fraction 1 and 0.5
+        assertThat(page.column(LedgerColumn.MINING)).containsExactly(10, 5);
+        // net = mining + colocation - power cost: 200 + 40 - 240, 300 + 40 - 210
+        assertThat(page.column(LedgerColumn.NET)).containsExactly(0, 130);
+
+        SeriesPage down = store.runs().downsampled(id, List.of(LedgerColumn.PRICE, LedgerColumn.REVENUE_MINING), 2);
+        assertThat(down.bucketIntervals()).isEqualTo(2);
+        assertThat(down.timesUtc()).containsExactly(Ledgers.START, Ledgers.START.plusSeconds(7200));
+        // prices are averaged per bucket, money summed
+        assertThat(down.column(LedgerColumn.PRICE)[0]).isCloseTo(15, within(1e-9));
+        assertThat(down.column(LedgerColumn.PRICE)[1]).isCloseTo(15, within(1e-9));
+        assertThat(down.column(LedgerColumn.REVENUE_MINING)).containsExactly(300, 300);
+
+        SeriesPage dispatched = store.runs().series(id, List.of(LedgerColumn.DISPATCHED), 0, 100);
+        assertThat(dispatched.column(LedgerColumn.DISPATCHED)).containsExactly(1, 1, 1, 0);
+        assertThat(store.runs().series(id, List.of(LedgerColumn.PRICE), 10, 5).timesUtc())
+                .isEmpty();
+    }
+
+    @Test
+    void aFailedResultWriteLeavesNothingBehind() {
+        long sid = scenario();
+        RunRecord r = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
+        store.runs().markRunning(r.id());
+        // 5000 loads make each ledger row's load fractions wider than the column: the insert fails mid-transaction,
+        // after the result row was written
+        DispatchLedger tooWide = Ledgers.withManyLoads(5000);
+        assertThatThrownBy(() -> store.runs().complete(r.id(), "{}", Optional.of(tooWide), 1))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.runs().summaryJson(r.id())).isEmpty();
+        assertThat(store.runs().ledgerSize(r.id())).isZero();
+        assertThat(store.runs().get(r.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
+    void aCancelledRunGetsNoResult() {
+        long sid = scenario();
+        RunRecord r = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
+        store.runs().markRunning(r.id());
+        assertThat(store.runs().cancel(r.id(), "cancelled by alice")).isTrue();
+        assertThat(store.runs().progress(r.id(), 0.5, "x")).isFalse();
+        assertThat(store.runs().complete(r.id(), "{}", Optional.of(Ledgers.small()), 1))
+                .isFalse();
+        assertThat(store.runs().summaryJson(r.id())).isEmpty();
+        assertThat(store.runs().ledgerSize(r.id())).isZero();
+        RunRecord c = store.runs().get(r.id()).orElseThrow();
+        assertThat(c.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(c.message()).contains("cancelled by alice");
+        RunRecord q = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
+        assertThat(store.runs().cancel(q.id(), "no")).isTrue();
+        assertThat(store.runs().markRunning(q.id())).isFalse();
+    }
+
+    @Test
+    void interruptedRunsAreMarkedFailedAndQueuedOnesKept() {
+        long sid = scenario();
+        RunRecord running = store.runs().create(new NewRun("backtest", sid, 1, "{}", "a"));
+        store.runs().markRunning(running.id());
+        RunRecord queued = store.runs().create(new NewRun("backtest", sid, 1, "{}", "a"));
+        assertThat(store.runs().failInterrupted("server stopped")).containsExactly(running.id());
+        assertThat(store.runs().get(running.id()).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(store.runs().withStatus(RunStatus.QUEUED))
+                .extracting(RunRecord::id)
+                .containsExactly(queued.id());
+        assertThat(store.runs().list(10, 0)).extracting(RunRecord::id).containsExactly(queued.id(), running.id());
+    }
+
+    @Test
+    void tokensAreFoundByHashAndCanBeRevoked() {
+        String hash = "a".repeat(64);
+        TokenRecord t = store.tokens().create("alice", Role.OPERATOR, hash, "setup");
+        assertThat(store.tokens().findActive(hash)).contains(t);
+        assertThat(store.tokens().findActive("b".repeat(64))).isEmpty();
+        assertThatThrownBy(() -> store.tokens().create("x", Role.ADMIN, "not-a-hash", "s"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.tokens().create("bob", Role.VIEWER, hash, "setup"))
+                .isInstanceOf(StoreException.class);
+        assertThat(store.tokens().count()).isEqualTo(1);
+        assertThat(store.tokens().revoke(t.id())).isTrue();
+        assertThat(store.tokens().revoke(t.id())).isFalse();
+        assertThat(store.tokens().findActive(hash)).isEmpty();
+        assertThat(store.tokens().list())
+                .singleElement()
+                .satisfies(x -> assertThat(x.active()).isFalse());
+    }
+
+    @Test
+    void auditLogAppendsInSequenceAndReadsHalfOpenRanges() {
+        var log = store.auditLog();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        AuditEntry a = log.append(new AuditEntry(0, t0, "controller", "miner:1", "sleep", "confirmed", Map.of()));
+        AuditEntry b = log.append(new AuditEntry(
+                0, t0.plusSeconds(60), "operator:alice", "miner:2", "power-target 2800W", "timeout", Map.of("k", "v")));
+        AuditEntry c = log.append(new AuditEntry(0, t0.plusSeconds(120), "controller", "site", "wake", "ok", Map.of()));
+        assertThat(a.sequence()).isPositive();
+        assertThat(b.sequence()).isGreaterThan(a.sequence());
+        assertThat(c.sequence()).isGreaterThan(b.sequence());
+        assertThat(log.size()).isEqualTo(3);
+        assertThat(log.read(t0, t0.plusSeconds(120))).containsExactly(a, b);
+        assertThat(log.read(t0.plusSeconds(60), t0.plusSeconds(61)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details()).isEqualTo(Map.of("k", "v")));
+        assertThat(log.read(t0.plusSeconds(121), t0.plusSeconds(999))).isEmpty();
+    }
+
+    @Test
+    void reportsHealth() {
+        assertThat(store.healthy()).isTrue();
+    }
+
+    long succeededRun() {
+        long sid = scenario();
+        RunRecord r = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
+        store.runs().markRunning(r.id());
+        store.runs().complete(r.id(), "{}", Optional.of(Ledgers.small()), 0.1);
+        return r.id();
+    }
+}
