@@ -1,0 +1,71 @@
+package io.minerai.sustainability;
+
+import io.minerai.core.scenario.SustainabilitySettings;
+import io.minerai.core.site.Site;
+import io.minerai.dispatch.DispatchLedger;
+import io.minerai.dispatch.DispatchResult;
+
+/**
+ * Computes the sustainability report of a settled dispatch: location- and market-based Scope 2, renewable shares,
+ * intensity per BTC and per GPU-hour, flexibility and the monthly energy mix. Pure: same inputs, same result.
+ */
+public final class SustainabilityAnalysis {
+    private SustainabilityAnalysis() {}
+
+    /**
+     * @param site the site that was dispatched
+     * @param result its settled dispatch
+     * @param factors grid factors on the dispatch's grid
+     * @param settings instruments and thresholds
+     */
+    public static SustainabilityResult run(
+            Site site, DispatchResult result, GridFactors factors, SustainabilitySettings settings) {
+        return run(site, result.ledger(), factors, settings);
+    }
+
+    /**
+     * @param site the site that was dispatched
+     * @param ledger its settled dispatch, interval by interval
+     * @param factors grid factors on the dispatch's grid
+     * @param settings instruments and thresholds
+     */
+    public static SustainabilityResult run(
+            Site site, DispatchLedger ledger, GridFactors factors, SustainabilitySettings settings) {
+        SiteEnergy e = SiteEnergy.of(site, ledger);
+        IntervalFactors f = IntervalFactors.of(e, factors);
+        LocationBased loc = LocationBased.of(e, f);
+        MarketBased market = MarketBased.of(e, loc, settings.market(), site.ppa());
+        RenewableShare renewable =
+                RenewableShare.of(e, market, settings.market().ppaKgCo2ePerMwh(), factors);
+        Intensity intensity = Intensity.of(e, loc, market);
+        Flexibility flex = Flexibility.of(e, f, factors.systemNetGenerationMw(), settings.flexibility());
+        double sum = 0;
+        int count = 0;
+        for (int t = 0; t < e.size(); t++) {
+            if (e.dispatched()[t]) {
+                sum += f.kgCo2ePerMwh()[t];
+                count++;
+            }
+        }
+        return new SustainabilityResult(
+                site.name(),
+                e.grid().startUtc().toString(),
+                e.grid().endUtc().toString(),
+                e.grid().step().toMinutes(),
+                e.size(),
+                count,
+                factors.description(),
+                factors.basis(),
+                factors.citation(),
+                f.filledIntervals(),
+                count > 0 ? sum / count : 0,
+                e,
+                f,
+                loc,
+                market,
+                renewable,
+                intensity,
+                flex,
+                MonthlyMix.of(e, loc, factors));
+    }
+}
