@@ -1,0 +1,142 @@
+package io.minerai.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps module dependencies pointing inward: core at the centre, the CLI and the server outermost, and solver APIs
+ * only behind our own adapter. Maven already refuses undeclared module dependencies; this test also pins which
+ * declared ones are allowed.
+ */
+class ModuleDependenciesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.minerai");
+    }
+
+    @Test
+    void layersPointInward() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("Core")
+                .definedBy("io.minerai.core..")
+                .layer("Data")
+                .definedBy("io.minerai.data..")
+                .layer("Dispatch")
+                .definedBy("io.minerai.dispatch..")
+                .layer("Solver")
+                .definedBy("io.minerai.solver..")
+                .layer("Optimize")
+                .definedBy("io.minerai.optimize..")
+                .layer("Report")
+                .definedBy("io.minerai.report..")
+                .layer("Sustainability")
+                .definedBy("io.minerai.sustainability..")
+                .layer("Planning")
+                .definedBy("io.minerai.planning..")
+                .layer("Store")
+                .definedBy("io.minerai.store..")
+                .layer("Ops")
+                .definedBy("io.minerai.ops..")
+                .layer("Server")
+                .definedBy("io.minerai.server..")
+                .layer("Cli")
+                .definedBy("io.minerai.cli..")
+                .layer("Bench")
+                .definedBy("io.minerai.bench..")
+                .whereLayer("Cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Bench")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Server")
+                .mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Ops")
+                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .whereLayer("Store")
+                .mayOnlyBeAccessedByLayers("Ops", "Server", "Cli", "Bench")
+                .whereLayer("Planning")
+                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .whereLayer("Sustainability")
+                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .whereLayer("Optimize")
+                .mayOnlyBeAccessedByLayers("Ops", "Sustainability", "Server", "Cli", "Bench")
+                .whereLayer("Report")
+                .mayOnlyBeAccessedByLayers("Optimize", "Sustainability", "Planning", "Server", "Cli", "Bench")
+                .whereLayer("Solver")
+                .mayOnlyBeAccessedByLayers("Optimize", "Planning", "Server", "Cli", "Bench")
+                .whereLayer("Dispatch")
+                .mayOnlyBeAccessedByLayers(
+                        "Optimize", "Report", "Sustainability", "Planning", "Store", "Ops", "Server", "Cli", "Bench")
+                .whereLayer("Data")
+                .mayOnlyBeAccessedByLayers(
+                        "Dispatch",
+                        "Solver",
+                        "Optimize",
+                        "Report",
+                        "Sustainability",
+                        "Planning",
+                        "Store",
+                        "Ops",
+                        "Server",
+                        "Cli",
+                        "Bench")
+                .check(classes);
+    }
+
+    @Test
+    void coreDependsOnNothingOfOursAndNoFramework() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.minerai.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.javalin..",
+                        "picocli..",
+                        "com.google.ortools..",
+                        "org.ojalgo..",
+                        "java.sql..",
+                        "org.knowm..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSolverAdapterImportsSolverApis() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.minerai.solver..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.google.ortools..", "org.ojalgo..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheOuterRingsUseCliAndHttpFrameworks() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.minerai.cli..", "io.minerai.server..", "io.minerai.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.minerai.server..", "io.minerai.ops..", "io.minerai.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..")
+                .check(classes);
+    }
+}

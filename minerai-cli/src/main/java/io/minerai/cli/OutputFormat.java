@@ -1,0 +1,8 @@
+package io.minerai.cli;
+
+/** Output formats of commands that print results. */
+public enum OutputFormat {
+    table,
+    csv,
+    json
+}
