@@ -12,6 +12,21 @@ import io.minerai.core.site.Site;
  * @param prices energy price source
  * @param bitcoin Bitcoin network data source
  * @param site the site
+ * @param sustainability inputs of the sustainability report (grid factors, instruments, thresholds); {@link
+ *     SustainabilitySettings#DEFAULT} when the file has no {@code sustainability} section
  */
 public record Scenario(
-        String name, String description, Period period, PriceSource prices, BitcoinSource bitcoin, Site site) {}
+        String name,
+        String description,
+        Period period,
+        PriceSource prices,
+        BitcoinSource bitcoin,
+        Site site,
+        SustainabilitySettings sustainability) {
+
+    /** A scenario with the default sustainability settings. */
+    public Scenario(
+            String name, String description, Period period, PriceSource prices, BitcoinSource bitcoin, Site site) {
+        this(name, description, period, prices, bitcoin, site, SustainabilitySettings.DEFAULT);
+    }
+}

@@ -83,8 +83,12 @@ public final class ScenarioReader {
         BitcoinSource bitcoin = r.object("bitcoin", ScenarioSchema.BITCOIN, ScenarioReader::bitcoin)
                 .orElse(new BitcoinSource.CoinMetricsBundled());
         Optional<Site> site = r.object("site", ScenarioSchema.SITE, ScenarioReader::site);
+        SustainabilitySettings sustainability = r.object(
+                        "sustainability", ScenarioSchema.SUSTAINABILITY, ScenarioReader::sustainability)
+                .orElse(SustainabilitySettings.DEFAULT);
         problems.throwIfAny(what);
-        Scenario s = new Scenario(name, description, period.orElseThrow(), prices, bitcoin, site.orElseThrow());
+        Scenario s = new Scenario(
+                name, description, period.orElseThrow(), prices, bitcoin, site.orElseThrow(), sustainability);
         ScenarioValidator.validate(s).throwIfAny(what);
         return s;
     }
@@ -106,6 +110,45 @@ public final class ScenarioReader {
             case "coinmetrics-csv" -> new BitcoinSource.CoinMetricsCsv(r.string("path"));
             default -> new BitcoinSource.CoinMetricsBundled();
         };
+    }
+
+    private static SustainabilitySettings sustainability(FieldReader r, ObjectSpec spec) {
+        SustainabilitySettings d = SustainabilitySettings.DEFAULT;
+        SustainabilitySettings.GridFactorSource factors = r.object(
+                        "gridFactors", ScenarioSchema.GRID_FACTORS, ScenarioReader::gridFactors)
+                .orElse(d.gridFactors());
+        SustainabilitySettings.MarketInstruments market = r.object(
+                        "market",
+                        ScenarioSchema.MARKET_INSTRUMENTS,
+                        (m, s) -> new SustainabilitySettings.MarketInstruments(
+                                m.bool("ppaConveysEacs"),
+                                m.number("ppaKgCo2ePerMwh"),
+                                m.number("recsMwh"),
+                                optionalNumber(m, "residualMixKgCo2ePerMwh")))
+                .orElse(d.market());
+        SustainabilitySettings.FlexibilityThresholds flex = r.object(
+                        "flexibility",
+                        ScenarioSchema.FLEXIBILITY_THRESHOLDS,
+                        (m, s) -> new SustainabilitySettings.FlexibilityThresholds(
+                                m.number("highPricePercentile"),
+                                optionalNumber(m, "highPriceUsdPerMwh"),
+                                m.number("highLoadPercentile")))
+                .orElse(d.flexibility());
+        return new SustainabilitySettings(factors, market, flex);
+    }
+
+    private static SustainabilitySettings.GridFactorSource gridFactors(FieldReader r, ObjectSpec spec) {
+        return switch (r.enumValue("source")) {
+            case "csv" ->
+                new SustainabilitySettings.GridFactorSource.Csv(
+                        r.string("path"), r.string("timeColumn"), r.string("valueColumn"));
+            default ->
+                new SustainabilitySettings.GridFactorSource.ErcotFuelMix(r.enumValue("factorSet"), r.integer("year"));
+        };
+    }
+
+    private static Optional<Double> optionalNumber(FieldReader r, String name) {
+        return r.has(name) ? Optional.of(r.number(name)) : Optional.empty();
     }
 
     private static Site site(FieldReader r, ObjectSpec spec) {

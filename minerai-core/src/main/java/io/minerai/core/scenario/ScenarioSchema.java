@@ -431,6 +431,114 @@ public final class ScenarioSchema {
                     .description("Non-energy cash opex; none by default.")
                     .build());
 
+    private static final ObjectSpec GRID_FACTORS_ERCOT = ObjectSpec.of(
+            "gridFactors (ercot-fuel-mix)",
+            "Grid emission factors computed from the bundled ERCOT 15-minute fuel mix (2023, 2024) with built-in per-fuel"
+                    + " factors; energy-weighted onto the run's step. See docs/SUSTAINABILITY.md.",
+            f("factorSet", ENUM)
+                    .allowed("epa-eia-combustion", "ipcc-ar5-lifecycle")
+                    .defaultValue(SustainabilitySettings.DEFAULT_FACTOR_SET)
+                    .description(
+                            "epa-eia-combustion = combustion-only (EIA heat rates x EPA fuel factors; the basis of a"
+                                    + " GHG Protocol Scope 2 inventory and of eGRID); ipcc-ar5-lifecycle = lifecycle medians of"
+                                    + " IPCC AR5 WG3 Annex III (for comparison).")
+                    .build(),
+            f("year", INTEGER)
+                    .defaultValue(0)
+                    .description("Take the fuel mix of this year (2023 or 2024), mapped onto the run by day of year;"
+                            + " 0 = the run's own year.")
+                    .build());
+
+    private static final ObjectSpec GRID_FACTORS_CSV = ObjectSpec.of(
+            "gridFactors (csv)",
+            "A CSV of grid emission factors: an ISO-8601 interval-start timestamp and kg CO2e per MWh.",
+            f("path", STRING)
+                    .required()
+                    .description("File path; relative to the scenario file's folder.")
+                    .build(),
+            f("timeColumn", STRING)
+                    .defaultValue("time")
+                    .description("Timestamp column (with offset, or UTC).")
+                    .build(),
+            f("valueColumn", STRING)
+                    .defaultValue("kgCo2ePerMwh")
+                    .description("Factor column, kg CO2e/MWh.")
+                    .build());
+
+    public static final ObjectSpec GRID_FACTORS = ObjectSpec.union(
+            "gridFactors",
+            "Where the grid's average emission factor per interval comes from.",
+            "source",
+            variants("ercot-fuel-mix", GRID_FACTORS_ERCOT, "csv", GRID_FACTORS_CSV));
+
+    public static final ObjectSpec MARKET_INSTRUMENTS = ObjectSpec.of(
+            "marketInstruments",
+            "Contractual instruments for the market-based Scope 2 method (GHG Protocol Scope 2 Guidance), matched to the"
+                    + " grid energy consumed over the whole period.",
+            f("ppaConveysEacs", BOOLEAN)
+                    .defaultValue(false)
+                    .description("true: the site's PPA conveys energy attribute certificates (e.g. RECs) for its"
+                            + " contracted volume (quantity x hours), retained and retired for the site.")
+                    .build(),
+            f("ppaKgCo2ePerMwh", NUMBER)
+                    .unit("kg CO2e/MWh")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Emission factor of the PPA's generation (0 for wind or solar).")
+                    .build(),
+            f("recsMwh", NUMBER)
+                    .unit("MWh")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Unbundled RECs/EACs bought and retired for the period (zero-emission generation).")
+                    .build(),
+            f("residualMixKgCo2ePerMwh", NUMBER)
+                    .unit("kg CO2e/MWh")
+                    .atLeast(0)
+                    .description("Residual-mix factor for grid energy not covered by instruments (e.g. the Green-e"
+                            + " residual mix of eGRID subregion ERCT, green-e.org/residual-mix). Absent: the grid average"
+                            + " factor is used, the last step of the Guidance's hierarchy, and the report says so.")
+                    .build());
+
+    public static final ObjectSpec FLEXIBILITY_THRESHOLDS = ObjectSpec.of(
+            "flexibilityThresholds",
+            "What counts as a high-price or high-load interval in the flexibility metrics.",
+            f("highPricePercentile", NUMBER)
+                    .defaultValue(95.0)
+                    .atLeast(0)
+                    .atMost(100)
+                    .description("High price = at or above this percentile of the run's prices (nearest rank).")
+                    .build(),
+            f("highPriceUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .description("A fixed price threshold used instead of the percentile when given.")
+                    .build(),
+            f("highLoadPercentile", NUMBER)
+                    .defaultValue(95.0)
+                    .atLeast(0)
+                    .atMost(100)
+                    .description("High load = ERCOT system net generation (the fuel-mix proxy for system load) at or"
+                            + " above this percentile over the run.")
+                    .build());
+
+    public static final ObjectSpec SUSTAINABILITY = ObjectSpec.of(
+            "sustainability",
+            "Inputs of the sustainability report: grid emission factors, contractual instruments, flexibility"
+                    + " thresholds. Optional; every field has a default. Method: docs/SUSTAINABILITY.md.",
+            f("gridFactors", OBJECT)
+                    .element(GRID_FACTORS)
+                    .description(
+                            "Grid emission factors; default {source: ercot-fuel-mix, factorSet: epa-eia-combustion}.")
+                    .build(),
+            f("market", OBJECT)
+                    .element(MARKET_INSTRUMENTS)
+                    .description("Contractual instruments for market-based Scope 2; none by default.")
+                    .build(),
+            f("flexibility", OBJECT)
+                    .element(FLEXIBILITY_THRESHOLDS)
+                    .description("Thresholds of the flexibility metrics; default 95th percentiles.")
+                    .build());
+
     public static final ObjectSpec SCENARIO = ObjectSpec.of(
             "scenario",
             "A whole scenario file (YAML or JSON).",
@@ -455,7 +563,11 @@ public final class ScenarioSchema {
                     .element(BITCOIN)
                     .description("Bitcoin network data; default {source: coinmetrics-bundled}.")
                     .build(),
-            f("site", OBJECT).element(SITE).required().description("The site.").build());
+            f("site", OBJECT).element(SITE).required().description("The site.").build(),
+            f("sustainability", OBJECT)
+                    .element(SUSTAINABILITY)
+                    .description("Inputs of the sustainability report; defaults when absent.")
+                    .build());
 
     /** Every object spec, in documentation order. */
     public static List<ObjectSpec> all() {
@@ -473,7 +585,11 @@ public final class ScenarioSchema {
                 GENERATOR,
                 PROFILE,
                 PPA,
-                OPEX);
+                OPEX,
+                SUSTAINABILITY,
+                GRID_FACTORS,
+                MARKET_INSTRUMENTS,
+                FLEXIBILITY_THRESHOLDS);
     }
 
     private static Map<String, ObjectSpec> variants(Object... kv) {

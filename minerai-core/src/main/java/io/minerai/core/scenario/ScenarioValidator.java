@@ -26,7 +26,21 @@ public final class ScenarioValidator {
         Problems p = new Problems();
         period(s.period(), p);
         site(s.site(), p);
+        sustainability(s, p);
         return p;
+    }
+
+    private static void sustainability(Scenario s, Problems p) {
+        if (s.sustainability().gridFactors() instanceof SustainabilitySettings.GridFactorSource.ErcotFuelMix e
+                && e.year() != 0
+                && e.year() != 2023
+                && e.year() != 2024) {
+            p.add("sustainability.gridFactors.year", "bundled fuel mix covers 2023 and 2024, was " + e.year());
+        }
+        SustainabilitySettings.MarketInstruments m = s.sustainability().market();
+        if (m.ppaConveysEacs() && s.site().ppa().isEmpty()) {
+            p.add("sustainability.market.ppaConveysEacs", "is true but the site has no ppa");
+        }
     }
 
     private static void period(Period period, Problems p) {

@@ -57,6 +57,40 @@ public final class ScenarioWriter {
         m.put("prices", prices(s.prices()));
         m.put("bitcoin", bitcoin(s.bitcoin()));
         m.put("site", site(s.site()));
+        if (!s.sustainability().equals(SustainabilitySettings.DEFAULT)) {
+            m.put("sustainability", sustainability(s.sustainability()));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> sustainability(SustainabilitySettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> g = new LinkedHashMap<>();
+        switch (s.gridFactors()) {
+            case SustainabilitySettings.GridFactorSource.ErcotFuelMix e -> {
+                g.put("source", "ercot-fuel-mix");
+                g.put("factorSet", e.factorSet());
+                g.put("year", e.year());
+            }
+            case SustainabilitySettings.GridFactorSource.Csv c -> {
+                g.put("source", "csv");
+                g.put("path", c.path());
+                g.put("timeColumn", c.timeColumn());
+                g.put("valueColumn", c.valueColumn());
+            }
+        }
+        m.put("gridFactors", g);
+        Map<String, Object> mk = new LinkedHashMap<>();
+        mk.put("ppaConveysEacs", s.market().ppaConveysEacs());
+        mk.put("ppaKgCo2ePerMwh", s.market().ppaKgCo2ePerMwh());
+        mk.put("recsMwh", s.market().recsMwh());
+        s.market().residualMixKgCo2ePerMwh().ifPresent(v -> mk.put("residualMixKgCo2ePerMwh", v));
+        m.put("market", mk);
+        Map<String, Object> fl = new LinkedHashMap<>();
+        fl.put("highPricePercentile", s.flexibility().highPricePercentile());
+        s.flexibility().highPriceUsdPerMwh().ifPresent(v -> fl.put("highPriceUsdPerMwh", v));
+        fl.put("highLoadPercentile", s.flexibility().highLoadPercentile());
+        m.put("flexibility", fl);
         return m;
     }
 
