@@ -25,6 +25,7 @@ public final class MeritOrderKernel {
     private final double exportCapMw;
     private final double adderUsdPerMwh;
     private final double firmMw;
+    private final double curtailableMw;
 
     /**
      * @param maxMw facility power of each load when fully running
@@ -62,6 +63,13 @@ public final class MeritOrderKernel {
             }
         }
         this.firmMw = f;
+        double c = 0;
+        for (int l = 0; l < loadCount; l++) {
+            if (!firm[l]) {
+                c += maxMw[l];
+            }
+        }
+        this.curtailableMw = c;
         this.firmLoads = new int[nf];
         this.curtailable = new int[loadCount - nf];
         int a = 0;
@@ -156,6 +164,27 @@ public final class MeritOrderKernel {
             for (int k = 0; k < firmLoads.length; k++) {
                 runFraction[base + firmLoads[k]] = 1.0;
             }
+            // fast paths: every curtailable load runs fully, or none runs
+            if (nc > 0) {
+                final double vMin = value[order[nc - 1]];
+                double avail = 0;
+                for (int i = tier; i < 3 && tierCost[i] < vMin; i++) {
+                    avail += tierCap[i];
+                }
+                if (avail >= curtailableMw) {
+                    double need2 = curtailableMw;
+                    for (int i = tier; i < 3 && need2 > 0; i++) {
+                        double take = need2 < tierCap[i] ? need2 : tierCap[i];
+                        tierCap[i] -= take;
+                        need2 -= take;
+                    }
+                    for (int c = 0; c < nc; c++) {
+                        runFraction[base + curtailable[c]] = 1.0;
+                    }
+                    finishInterval(t, p, tierCap, tierKind, importMw, exportMw, spillMw);
+                    continue;
+                }
+            }
             int k = 0;
             for (; k < nc && tier < 3; k++) {
                 final int l = order[k];
@@ -183,24 +212,29 @@ public final class MeritOrderKernel {
             for (; k < nc; k++) {
                 runFraction[base + order[k]] = 0;
             }
-            // the flows follow from what is left in each tier
-            double genLeft = 0;
-            double importLeft = 0;
-            for (int i = 0; i < 3; i++) {
-                if (tierKind[i] == IMPORT) {
-                    importLeft = tierCap[i];
-                } else {
-                    genLeft += tierCap[i];
-                }
-            }
-            importMw[t] = importCapMw - importLeft;
-            double exp = 0;
-            if (p >= 0) {
-                exp = genLeft < exportCapMw ? genLeft : exportCapMw;
-            }
-            exportMw[t] = exp;
-            spillMw[t] = genLeft - exp;
+            finishInterval(t, p, tierCap, tierKind, importMw, exportMw, spillMw);
         }
+    }
+
+    /** The flows follow from what is left in each tier. */
+    private void finishInterval(
+            int t, double p, double[] tierCap, int[] tierKind, double[] importMw, double[] exportMw, double[] spillMw) {
+        double genLeft = 0;
+        double importLeft = 0;
+        for (int i = 0; i < 3; i++) {
+            if (tierKind[i] == IMPORT) {
+                importLeft = tierCap[i];
+            } else {
+                genLeft += tierCap[i];
+            }
+        }
+        importMw[t] = importCapMw - importLeft;
+        double exp = 0;
+        if (p >= 0) {
+            exp = genLeft < exportCapMw ? genLeft : exportCapMw;
+        }
+        exportMw[t] = exp;
+        spillMw[t] = genLeft - exp;
     }
 
     private void sortByValue(int[] order, double[] value, double hashprice) {
