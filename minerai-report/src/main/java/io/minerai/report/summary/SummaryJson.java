@@ -1,0 +1,63 @@
+package io.minerai.report.summary;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.minerai.dispatch.DispatchSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The dispatch summary as JSON: one object whose keys are exactly the component names of {@link DispatchSummary}, in
+ * declaration order ({@code loads} is an array of objects with the component names of {@link
+ * io.minerai.dispatch.LoadSummary}). Numbers that are not finite (e.g. cost per BTC when nothing was mined) are written
+ * as {@code null}, so the output is strict JSON.
+ */
+public final class SummaryJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("minerai-finite-doubles")
+                    .addSerializer(Double.class, new FiniteDoubleSerializer())
+                    .addSerializer(double.class, new FiniteDoubleSerializer()))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private SummaryJson() {}
+
+    /** The summary as pretty-printed JSON (no trailing newline). */
+    public static String toJson(DispatchSummary summary) {
+        try {
+            return MAPPER.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the dispatch summary", e);
+        }
+    }
+
+    /** Writes the summary JSON to {@code file} (UTF-8, with a final newline), replacing it. */
+    public static void write(DispatchSummary summary, Path file) throws IOException {
+        Files.writeString(file, toJson(summary) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** A copy of the mapper used (non-finite numbers as null, indented), e.g. to embed the summary in a larger document. */
+    public static ObjectMapper mapper() {
+        return MAPPER.copy();
+    }
+
+    private static final class FiniteDoubleSerializer extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            double v = value;
+            if (Double.isFinite(v)) {
+                gen.writeNumber(v);
+            } else {
+                gen.writeNull();
+            }
+        }
+    }
+}

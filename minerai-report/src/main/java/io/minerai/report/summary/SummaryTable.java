@@ -1,0 +1,183 @@
+package io.minerai.report.summary;
+
+import io.minerai.dispatch.DispatchSummary;
+import io.minerai.dispatch.LoadClass;
+import io.minerai.dispatch.LoadSummary;
+import java.util.List;
+
+/**
+ * The dispatch summary for people: period and missing intervals, energy, the revenue stack by stream, a per-load
+ * table, and cost per BTC in its three definitions with a one-line note on each. {@link #render} gives plain text (the
+ * CLI prints it); {@link #tables} gives the same content as {@link TextTable}s for the HTML report.
+ */
+public final class SummaryTable {
+    /** One-line note on the energy-only cost per BTC. */
+    public static final String ENERGY_ONLY_NOTE = "electricity the miners used / BTC mined";
+    /** One-line note on the cash cost per BTC. */
+    public static final String CASH_COST_NOTE =
+            "electricity + site cash opex (staff, maintenance...) allocated to mining by energy share / BTC mined";
+    /** One-line note on the all-in cost per BTC. */
+    public static final String ALL_IN_NOTE =
+            "cash cost + straight-line depreciation of the mining machines / BTC mined";
+
+    private SummaryTable() {}
+
+    /** Every table as aligned plain text, separated by blank lines. */
+    public static String render(DispatchSummary s) {
+        StringBuilder sb = new StringBuilder();
+        for (TextTable t : tables(s)) {
+            if (!sb.isEmpty()) {
+                sb.append('\n');
+            }
+            sb.append(t.render());
+        }
+        return sb.toString();
+    }
+
+    /** Period, energy, revenue stack, loads, Bitcoin, cost per BTC. */
+    public static List<TextTable> tables(DispatchSummary s) {
+        return List.of(period(s), revenueStack(s), energy(s), loads(s), bitcoin(s), costPerBtc(s));
+    }
+
+    /** Policy, period, step and interval counts, with missing intervals by reason. */
+    public static TextTable period(DispatchSummary s) {
+        int dispatched = s.intervals() - s.missingIntervals();
+        return TextTable.builder("Period", "Item", "Value")
+                .textColumn(1)
+                .row("Policy", s.policy())
+                .row("Period (UTC)", s.startUtc() + " .. " + s.endUtc() + " (end exclusive)")
+                .row("Step", s.stepMinutes() + " min")
+                .row("Intervals in the grid", Integer.toString(s.intervals()))
+                .row("Dispatched intervals", Integer.toString(dispatched))
+                .row("Missing intervals (skipped)", Integer.toString(s.missingIntervals()))
+                .row("  missing price", Integer.toString(s.missingPriceIntervals()))
+                .row("  missing Bitcoin data", Integer.toString(s.missingBitcoinIntervals()))
+                .row("  missing generation profile", Integer.toString(s.missingGenerationIntervals()))
+                .note("An interval may miss more than one input, so the reasons can add up to more than the total.")
+                .build();
+    }
+
+    /** Revenue by stream, power cost, net, opex; with each line's share of total revenue. */
+    public static TextTable revenueStack(DispatchSummary s) {
+        double revenue = totalRevenueUsd(s);
+        TextTable.Builder b = TextTable.builder("Revenue stack", "Stream", "USD", "Share of revenue");
+        stream(b, "Mining (after pool fees)", s.revenueMiningUsd(), revenue);
+        stream(b, "AI cloud (GPU rentals)", s.revenueAiCloudUsd(), revenue);
+        stream(b, "Colocation (rent + pass-through)", s.revenueColocationUsd(), revenue);
+        stream(b, "Export of own generation", s.revenueExportUsd(), revenue);
+        stream(b, "PPA sell-back (power credits)", s.revenuePpaSellbackUsd(), revenue);
+        stream(b, "Ancillary services", s.revenueAncillaryUsd(), revenue);
+        b.totalRow("Total revenue", Fmt.usd(revenue), share(revenue, revenue));
+        b.row("Power cost", Fmt.usd(-s.powerCostUsd()), share(-s.powerCostUsd(), revenue));
+        b.totalRow("Net before opex", Fmt.usd(s.netUsd()), share(s.netUsd(), revenue));
+        b.row("Site opex", Fmt.usd(-s.siteOpexUsd()), share(-s.siteOpexUsd(), revenue));
+        b.totalRow("Net after opex", Fmt.usd(s.netAfterOpexUsd()), share(s.netAfterOpexUsd(), revenue));
+        b.note("Net is before depreciation, corporate G&A, finance costs and taxes.");
+        return b.build();
+    }
+
+    /** Energy flows in MWh. */
+    public static TextTable energy(DispatchSummary s) {
+        return TextTable.builder("Energy", "Flow", "MWh")
+                .row("Imported from the grid", Fmt.num(s.energyImportedMwh(), 1))
+                .row("Generated on site", Fmt.num(s.energyGeneratedMwh(), 1))
+                .row("Exported", Fmt.num(s.energyExportedMwh(), 1))
+                .row("Spilled (neither used nor exported)", Fmt.num(s.energySpilledMwh(), 1))
+                .row("Drawn by miners", Fmt.num(s.minerEnergyMwh(), 1))
+                .row("Drawn by AI cloud", Fmt.num(s.aiCloudEnergyMwh(), 1))
+                .row("Drawn by colocation", Fmt.num(s.colocationEnergyMwh(), 1))
+                .totalRow("Drawn by all loads", Fmt.num(s.totalLoadEnergyMwh(), 1))
+                .row("Miner energy curtailed", Fmt.num(s.minerCurtailedEnergyMwh(), 1))
+                .row("PPA energy sold back", Fmt.num(s.ppaEnergySoldBackMwh(), 1))
+                .build();
+    }
+
+    /** One row per load. */
+    public static TextTable loads(DispatchSummary s) {
+        TextTable.Builder b = TextTable.builder(
+                        "Loads",
+                        "Load",
+                        "Class",
+                        "Firm",
+                        "Max MW",
+                        "Energy MWh",
+                        "Uptime",
+                        "Revenue USD",
+                        "Energy cost USD",
+                        "Margin USD",
+                        "BTC")
+                .textColumn(1)
+                .textColumn(2);
+        for (LoadSummary l : s.loads()) {
+            b.row(
+                    l.name(),
+                    className(l.loadClass()),
+                    l.firm() ? "yes" : "no",
+                    Fmt.num(l.maxPowerMw(), 2),
+                    Fmt.num(l.energyMwh(), 1),
+                    Fmt.pct(l.uptimeFraction()),
+                    Fmt.usd(l.revenueUsd()),
+                    Fmt.usd(l.energyCostUsd()),
+                    Fmt.usd(l.revenueUsd() - l.energyCostUsd()),
+                    l.loadClass() == LoadClass.MINING ? Fmt.btc(l.btcMined()) : "-");
+        }
+        if (s.loads().isEmpty()) {
+            b.note("The site has no loads.");
+        }
+        b.note("Uptime = energy drawn / energy at full power over the dispatched intervals. Energy cost is the load's"
+                + " share of the interval's average energy cost.");
+        return b.build();
+    }
+
+    /** BTC mined, uptime and mean prices. */
+    public static TextTable bitcoin(DispatchSummary s) {
+        return TextTable.builder("Bitcoin mining and prices", "Item", "Value")
+                .row("BTC mined (after pool fees)", Fmt.btc(s.btcMined()) + " BTC")
+                .row("Miner uptime (energy-weighted)", Fmt.pct(s.minerUptimeFraction()))
+                .row("Miners' energy cost", Fmt.usd(s.minerEnergyCostUsd()))
+                .row("Mining opex (allocated)", Fmt.usd(s.miningOpexUsd()))
+                .row("Miner depreciation", Fmt.usd(s.minerDepreciationUsd()))
+                .row("Mean real-time price", Fmt.num(s.averagePriceUsdPerMwh(), 2) + " $/MWh")
+                .row("Mean hashprice", Fmt.num(s.averageHashpriceUsdPerPhDay(), 2) + " $/PH/day")
+                .note("Means are time-weighted over the dispatched intervals.")
+                .build();
+    }
+
+    /** The three definitions of cost per BTC, each with its one-line note. */
+    public static TextTable costPerBtc(DispatchSummary s) {
+        return TextTable.builder("Cost per BTC mined", "Definition", "USD per BTC", "What it counts")
+                .textColumn(2)
+                .row("Energy only", Fmt.usd(s.energyCostPerBtcUsd()), ENERGY_ONLY_NOTE)
+                .row("Cash cost", Fmt.usd(s.cashCostPerBtcUsd()), CASH_COST_NOTE)
+                .row("All-in (fully loaded)", Fmt.usd(s.allInCostPerBtcUsd()), ALL_IN_NOTE)
+                .note("None includes corporate G&A or finance costs. n/a = no BTC mined.")
+                .build();
+    }
+
+    /** Sum of every revenue stream. */
+    public static double totalRevenueUsd(DispatchSummary s) {
+        return s.revenueMiningUsd()
+                + s.revenueAiCloudUsd()
+                + s.revenueColocationUsd()
+                + s.revenueExportUsd()
+                + s.revenuePpaSellbackUsd()
+                + s.revenueAncillaryUsd();
+    }
+
+    /** Display name of a load class. */
+    public static String className(LoadClass c) {
+        return switch (c) {
+            case MINING -> "Mining";
+            case AI_CLOUD -> "AI cloud";
+            case COLOCATION -> "Colocation";
+        };
+    }
+
+    private static void stream(TextTable.Builder b, String label, double usd, double revenue) {
+        b.row(label, Fmt.usd(usd), share(usd, revenue));
+    }
+
+    private static String share(double part, double whole) {
+        return whole > 0 ? Fmt.pct(part / whole) : Fmt.NA;
+    }
+}
