@@ -1,0 +1,111 @@
+package io.minerai.cli;
+
+import io.minerai.core.scenario.DefaultScenario;
+import io.minerai.core.scenario.FieldReader;
+import io.minerai.core.scenario.Period;
+import io.minerai.core.scenario.Scenario;
+import io.minerai.core.scenario.ScenarioReader;
+import io.minerai.core.scenario.ScenarioValidator;
+import io.minerai.core.validation.Problem;
+import io.minerai.core.validation.ValidationException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The scenario argument shared by commands, with period overrides. */
+public final class ScenarioOptions {
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "SCENARIO",
+            description = "Scenario file (YAML or JSON). Default: the bundled West Texas 2024 scenario.")
+    @Nullable
+    Path scenarioFile;
+
+    @Option(
+            names = "--from",
+            description = "Start of the period instead of the scenario's: a date (midnight in the scenario's start"
+                    + " offset, e.g. Central time for the default) or a date-time with offset.")
+    @Nullable
+    String from;
+
+    @Option(names = "--to", description = "End of the period (exclusive), same forms as --from.")
+    @Nullable
+    String to;
+
+    @Option(names = "--step", description = "Interval length instead of the scenario's: 5m, 15m, 1h, 1d or ISO-8601.")
+    @Nullable
+    String step;
+
+    /** The scenario with the overrides applied and validated. */
+    public Scenario load() {
+        Scenario s = scenarioFile == null ? DefaultScenario.load() : ScenarioReader.read(scenarioFile);
+        if (from == null && to == null && step == null) {
+            return s;
+        }
+        ZoneOffset offset = scenarioOffset(s);
+        Instant start = from == null ? s.period().startUtc() : instant("--from", from, offset);
+        Instant end = to == null ? s.period().endUtc() : instant("--to", to, offset);
+        Duration d = s.period().step();
+        if (step != null) {
+            try {
+                d = FieldReader.parseDuration(step);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(
+                        "options",
+                        new Problem("--step", "must be a duration like 5m, 15m, 1h, 1d or PT15M, was '" + step + "'"));
+            }
+        }
+        Scenario out =
+                new Scenario(s.name(), s.description(), new Period(start, end, d), s.prices(), s.bitcoin(), s.site());
+        ScenarioValidator.validate(out).throwIfAny("scenario with --from/--to/--step");
+        return out;
+    }
+
+    /** Folder relative data paths in the scenario resolve against. */
+    public Path baseDir() {
+        if (scenarioFile == null) {
+            return Path.of(".").toAbsolutePath().normalize();
+        }
+        Path parent = scenarioFile.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** What to call the scenario in messages. */
+    public String label() {
+        return scenarioFile == null ? "the bundled default scenario" : scenarioFile.toString();
+    }
+
+    private ZoneOffset scenarioOffset(Scenario s) {
+        // The default and most ERCOT scenarios start at local midnight; keep that offset for date-only overrides.
+        long secondsIntoUtcDay = Math.floorMod(s.period().startUtc().getEpochSecond(), 86_400L);
+        int offsetSeconds = (int) (secondsIntoUtcDay == 0 ? 0 : secondsIntoUtcDay - 86_400L);
+        if (Math.abs(offsetSeconds) > 14 * 3600) {
+            return ZoneOffset.UTC;
+        }
+        return ZoneOffset.ofTotalSeconds(offsetSeconds);
+    }
+
+    private static Instant instant(String option, String value, ZoneOffset offset) {
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay().toInstant(offset);
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(
+                    "options",
+                    new Problem(
+                            option,
+                            "must be a date like 2024-07-01 or a date-time with offset like 2024-07-01T00:00:00-05:00, was '"
+                                    + value + "'"));
+        }
+    }
+}
