@@ -18,9 +18,14 @@ final class DocsCommand implements Callable<Integer> {
         scenario
     }
 
+    @picocli.CommandLine.Spec
+    @SuppressWarnings("NullAway.Init")
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.out.print(ScenarioDocs.markdown());
+        spec.commandLine().getOut().print(ScenarioDocs.markdown());
+        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 }
