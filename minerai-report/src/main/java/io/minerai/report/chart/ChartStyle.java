@@ -50,6 +50,7 @@ public final class ChartStyle {
                 .build();
         common(c.getStyler());
         c.getStyler().setMarkerSize(0);
+        fitTitle(c.getStyler(), title, widthPx);
         return c;
     }
 
@@ -65,11 +66,12 @@ public final class ChartStyle {
                 .yAxisTitle(yAxisTitle)
                 .build();
         common(c.getStyler());
+        fitTitle(c.getStyler(), title, widthPx);
         return c;
     }
 
     private static void common(AxesChartStyler s) {
-        s.setChartTitleFont(new Font(FONT, Font.BOLD, 22));
+        s.setChartTitleFont(new Font(FONT, Font.BOLD, TITLE_PT));
         s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 17));
         s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 14));
         s.setLegendFont(new Font(FONT, Font.PLAIN, 16));
@@ -88,6 +90,30 @@ public final class ChartStyle {
         s.setLocale(Locale.US);
         s.setAntiAlias(true);
         s.setTextAntiAlias(true);
+    }
+
+    /** Largest title font size, pt. */
+    static final int TITLE_PT = 22;
+    /** Smallest title font size before a title may overflow, pt. */
+    static final int MIN_TITLE_PT = 15;
+
+    /** Shrinks the title font (22 pt down to 15 pt) until {@code title} fits the chart's width. */
+    static void fitTitle(AxesChartStyler s, String title, int widthPx) {
+        // XChart centres the title over the plot area, which sits right of the y-axis labels: keep a margin for that
+        int available = widthPx - 2 * 16 - 2 * 64;
+        java.awt.image.BufferedImage scratch =
+                new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = scratch.createGraphics();
+        try {
+            int pt = TITLE_PT;
+            while (pt > MIN_TITLE_PT
+                    && g.getFontMetrics(new Font(FONT, Font.BOLD, pt)).stringWidth(title) > available) {
+                pt--;
+            }
+            s.setChartTitleFont(new Font(FONT, Font.BOLD, pt));
+        } finally {
+            g.dispose();
+        }
     }
 
     /** A solid line stroke of the given width. */

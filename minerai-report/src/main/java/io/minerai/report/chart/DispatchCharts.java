@@ -125,7 +125,7 @@ public final class DispatchCharts {
         boolean daily = isLong(grid);
         Buckets b = daily ? Buckets.of(grid, Buckets.Size.DAY) : Buckets.of(grid, Buckets.Size.INTERVAL);
         String what = daily ? "daily means" : "by interval";
-        String title = site.name() + ": price and dispatch by load class, " + what + ", " + periodLabel(grid);
+        String title = siteLabel(site) + ": price and dispatch, " + what + ", " + periodLabel(grid);
         return Optional.of(priceLoadChart(ledger, site, b, !daily, title));
     }
 
@@ -150,8 +150,8 @@ public final class DispatchCharts {
         int to = Math.min(grid.count(), from + 7 * perDay);
         from = Math.max(0, to - 7 * perDay);
         Buckets b = Buckets.intervals(grid, from, to);
-        String title = site.name() + ": week of the highest price (" + Fmt.num(ledger.priceUsdPerMwh()[peak], 0)
-                + " $/MWh at " + DATE_TIME.format(grid.start(peak).atOffset(ZoneOffset.UTC)) + " UTC), by interval";
+        String title = siteLabel(site) + ": week of the highest price (" + Fmt.num(ledger.priceUsdPerMwh()[peak], 0)
+                + " $/MWh at " + DATE_TIME.format(grid.start(peak).atOffset(ZoneOffset.UTC)) + " UTC)";
         return Optional.of(priceLoadChart(ledger, site, b, true, title));
     }
 
@@ -277,7 +277,7 @@ public final class DispatchCharts {
         }
         ChartStyle.UsdScale scale = ChartStyle.usdScale(maxAbs);
         XYChart c = ChartStyle.xyChart(
-                site.name() + ": cumulative revenue by stream, " + periodLabel(grid),
+                siteLabel(site) + ": cumulative revenue by stream, " + periodLabel(grid),
                 "Time (UTC)",
                 "Cumulative (" + scale.axisUnit() + ")",
                 ChartStyle.WIDTH_PX,
@@ -319,9 +319,15 @@ public final class DispatchCharts {
         Buckets b = Buckets.of(grid, monthly ? Buckets.Size.MONTH : Buckets.Size.DAY);
         DateTimeFormatter f = DateTimeFormatter.ofPattern(monthly ? "MMM yyyy" : "MMM d", Locale.US);
         List<String> labels = new ArrayList<>();
-        for (Instant s : b.startUtc()) {
-            labels.add(f.format(s.atOffset(ZoneOffset.UTC)));
+        boolean anyPartial = false;
+        for (int i = 0; i < b.count(); i++) {
+            long covered = (long) (b.first()[i + 1] - b.first()[i]) * grid.stepSeconds();
+            boolean partial =
+                    covered < Duration.between(b.startUtc()[i], b.endUtc()[i]).toSeconds();
+            anyPartial |= partial;
+            labels.add(f.format(b.startUtc()[i].atOffset(ZoneOffset.UTC)) + (partial ? "*" : ""));
         }
+        String unit = monthly ? "month" : "day";
         List<double[]> values = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Color> colors = new ArrayList<>();
@@ -353,8 +359,9 @@ public final class DispatchCharts {
         maxAbs = Math.max(maxAbs, Math.max(maxAbs(pos), maxAbs(neg)));
         ChartStyle.UsdScale scale = ChartStyle.usdScale(maxAbs);
         CategoryChart c = ChartStyle.categoryChart(
-                site.name() + ": revenue stack by " + (monthly ? "month" : "day") + ", " + periodLabel(grid),
-                monthly ? "Month (UTC)" : "Day (UTC)",
+                siteLabel(site) + ": revenue stack by " + (monthly ? "month" : "day") + ", " + periodLabel(grid),
+                (monthly ? "Month (UTC)" : "Day (UTC)")
+                        + (anyPartial ? "   * partial " + unit + ", the period covers only part of it" : ""),
                 scale.axisUnit(),
                 ChartStyle.WIDTH_PX,
                 ChartStyle.HEIGHT_PX);
@@ -409,7 +416,7 @@ public final class DispatchCharts {
         }
         double[] hash = b.mean(dispatched, t -> ledger.hashpriceUsdPerPhDay()[t]);
         XYChart c = ChartStyle.xyChart(
-                site.name() + ": hashprice vs fleet breakeven, daily, " + periodLabel(grid),
+                siteLabel(site) + ": hashprice vs fleet breakeven, daily, " + periodLabel(grid),
                 "Day (UTC)",
                 "USD per PH/s per day",
                 ChartStyle.WIDTH_PX,
@@ -474,6 +481,12 @@ public final class DispatchCharts {
         }
         return DATE_TIME.format(start.atOffset(ZoneOffset.UTC)) + " to "
                 + DATE_TIME.format(end.atOffset(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** The site name for chart titles, cut to 48 characters. */
+    static String siteLabel(Site site) {
+        String n = site.name();
+        return n.length() <= 48 ? n : n.substring(0, 47) + "\u2026";
     }
 
     static boolean isLong(TimeGrid grid) {

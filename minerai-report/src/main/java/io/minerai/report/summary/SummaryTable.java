@@ -50,9 +50,9 @@ public final class SummaryTable {
                 .row("Intervals in the grid", Integer.toString(s.intervals()))
                 .row("Dispatched intervals", Integer.toString(dispatched))
                 .row("Missing intervals (skipped)", Integer.toString(s.missingIntervals()))
-                .row("  missing price", Integer.toString(s.missingPriceIntervals()))
-                .row("  missing Bitcoin data", Integer.toString(s.missingBitcoinIntervals()))
-                .row("  missing generation profile", Integer.toString(s.missingGenerationIntervals()))
+                .row("Skipped: no price", Integer.toString(s.missingPriceIntervals()))
+                .row("Skipped: no Bitcoin data", Integer.toString(s.missingBitcoinIntervals()))
+                .row("Skipped: no generation value", Integer.toString(s.missingGenerationIntervals()))
                 .note("An interval may miss more than one input, so the reasons can add up to more than the total.")
                 .build();
     }

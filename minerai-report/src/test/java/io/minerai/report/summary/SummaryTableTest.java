@@ -28,7 +28,7 @@ class SummaryTableTest {
                         + SummaryTable.ENERGY_ONLY_NOTE.replace("(", "\\(").replace(")", "\\)"))
                 .contains(SummaryTable.CASH_COST_NOTE.substring(0, 20))
                 .contains(SummaryTable.ALL_IN_NOTE)
-                .containsPattern("missing price +1");
+                .containsPattern("Skipped: no price +1");
     }
 
     @Test
