@@ -19,6 +19,8 @@ import java.util.List;
  * @param importMw grid import per interval
  * @param exportMw export per interval
  * @param spillMw on-site generation neither used nor exported per interval
+ * @param reserves ancillary-service offers from curtailable running load (none for policies that offer none)
+ * @param deferrable deferrable GPU jobs and their power (none for policies without them); their power counts as load
  */
 public record Dispatch(
         String policyName,
@@ -29,7 +31,9 @@ public record Dispatch(
         double[] generationMw,
         double[] importMw,
         double[] exportMw,
-        double[] spillMw) {
+        double[] spillMw,
+        ReserveOffers reserves,
+        DeferrableWork deferrable) {
 
     public Dispatch {
         loads = List.copyOf(loads);
@@ -42,6 +46,35 @@ public record Dispatch(
                 || runFraction.length != (long) n * loads.size()) {
             throw new IllegalArgumentException("dispatch arrays do not match the grid of " + n + " intervals");
         }
+        if (reserves.offerMw().length != (long) n * reserves.products().size()
+                || deferrable.powerMw().length != (long) n * deferrable.jobs().size()) {
+            throw new IllegalArgumentException("reserve or deferrable arrays do not match the grid of " + n);
+        }
+    }
+
+    /** A dispatch without reserve offers or deferrable jobs. */
+    public Dispatch(
+            String policyName,
+            TimeGrid grid,
+            List<LoadInfo> loads,
+            boolean[] dispatched,
+            double[] runFraction,
+            double[] generationMw,
+            double[] importMw,
+            double[] exportMw,
+            double[] spillMw) {
+        this(
+                policyName,
+                grid,
+                loads,
+                dispatched,
+                runFraction,
+                generationMw,
+                importMw,
+                exportMw,
+                spillMw,
+                ReserveOffers.none(),
+                DeferrableWork.none());
     }
 
     /** Running fraction of load {@code l} in interval {@code t}. */
@@ -54,11 +87,14 @@ public record Dispatch(
         return fraction(t, l) * loads.get(l).maxPowerMw();
     }
 
-    /** Total load in interval {@code t}, MW. */
+    /** Total load in interval {@code t} (site loads and deferrable jobs), MW. */
     public double totalLoadMw(int t) {
         double s = 0;
         for (int l = 0; l < loads.size(); l++) {
             s += loadMw(t, l);
+        }
+        if (!deferrable.jobs().isEmpty()) {
+            s += deferrable.totalMw(t);
         }
         return s;
     }

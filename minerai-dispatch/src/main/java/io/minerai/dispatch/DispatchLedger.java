@@ -23,6 +23,8 @@ import java.util.List;
  * @param minerEnergyCostUsd the miners' share of the interval's energy cost (see {@link Settlement})
  * @param energyCostUsdPerMwh average cost per MWh of the energy the site consumed in the interval (see {@link
  *     Settlement})
+ * @param transmissionChargeUsd 4CP transmission charge set by the interval (non-zero only in the peak intervals; see
+ *     {@link CoincidentPeakCharge})
  */
 public record DispatchLedger(
         Dispatch dispatch,
@@ -37,7 +39,40 @@ public record DispatchLedger(
         double[] powerCostUsd,
         double[] btcMined,
         double[] minerEnergyCostUsd,
-        double[] energyCostUsdPerMwh) {
+        double[] energyCostUsdPerMwh,
+        double[] transmissionChargeUsd) {
+
+    /** A ledger without a 4CP charge. */
+    public DispatchLedger(
+            Dispatch dispatch,
+            double[] priceUsdPerMwh,
+            double[] hashpriceUsdPerPhDay,
+            double[] revenueMiningUsd,
+            double[] revenueAiCloudUsd,
+            double[] revenueColocationUsd,
+            double[] revenueExportUsd,
+            double[] revenuePpaSellbackUsd,
+            double[] revenueAncillaryUsd,
+            double[] powerCostUsd,
+            double[] btcMined,
+            double[] minerEnergyCostUsd,
+            double[] energyCostUsdPerMwh) {
+        this(
+                dispatch,
+                priceUsdPerMwh,
+                hashpriceUsdPerPhDay,
+                revenueMiningUsd,
+                revenueAiCloudUsd,
+                revenueColocationUsd,
+                revenueExportUsd,
+                revenuePpaSellbackUsd,
+                revenueAncillaryUsd,
+                powerCostUsd,
+                btcMined,
+                minerEnergyCostUsd,
+                energyCostUsdPerMwh,
+                new double[dispatch.grid().count()]);
+    }
 
     public TimeGrid grid() {
         return dispatch.grid();
@@ -51,7 +86,7 @@ public record DispatchLedger(
         return dispatch.grid().count();
     }
 
-    /** Net of interval {@code t}: all revenues minus power cost (before opex and depreciation). */
+    /** Net of interval {@code t}: all revenues minus power cost and 4CP charge (before opex and depreciation). */
     public double netUsd(int t) {
         return revenueMiningUsd[t]
                 + revenueAiCloudUsd[t]
@@ -59,7 +94,8 @@ public record DispatchLedger(
                 + revenueExportUsd[t]
                 + revenuePpaSellbackUsd[t]
                 + revenueAncillaryUsd[t]
-                - powerCostUsd[t];
+                - powerCostUsd[t]
+                - transmissionChargeUsd[t];
     }
 
     /** Power drawn by loads of class {@code c} in interval {@code t}, MW. */

@@ -17,7 +17,7 @@ import java.util.List;
  * @param revenueColocationUsd colocation rent plus pass-through energy reimbursements
  * @param revenueExportUsd export revenue
  * @param powerCostUsd cash cost of energy (see {@link DispatchLedger#powerCostUsd()})
- * @param netUsd all revenues minus power cost, before opex and depreciation
+ * @param netUsd all revenues minus power cost and 4CP transmission charge, before opex and depreciation
  * @param minerUptimeFraction miner energy / miner energy at full power
  * @param energyCostPerBtcUsd miners' energy cost / BTC mined (energy-only definition)
  * @param policy policy that decided
@@ -47,6 +47,9 @@ import java.util.List;
  * @param averagePriceUsdPerMwh time-weighted mean real-time price over dispatched intervals
  * @param averageHashpriceUsdPerPhDay time-weighted mean hashprice over dispatched intervals
  * @param loads totals per load
+ * @param transmissionChargeUsd 4CP transmission charge set by this run's peaks (0 without a 4CP tariff); already
+ *     subtracted from {@code netUsd}
+ * @param coincidentPeakTagMw the site's 4CP tag: grid import summed over the peak intervals / 4
  */
 public record DispatchSummary(
         int intervals,
@@ -89,9 +92,100 @@ public record DispatchSummary(
         double netAfterOpexUsd,
         double averagePriceUsdPerMwh,
         double averageHashpriceUsdPerPhDay,
-        List<LoadSummary> loads) {
+        List<LoadSummary> loads,
+        double transmissionChargeUsd,
+        double coincidentPeakTagMw) {
 
     public DispatchSummary {
         loads = List.copyOf(loads);
+    }
+
+    /** A summary without a 4CP charge. */
+    public DispatchSummary(
+            int intervals,
+            int missingIntervals,
+            double energyImportedMwh,
+            double energyExportedMwh,
+            double minerEnergyMwh,
+            double btcMined,
+            double revenueMiningUsd,
+            double revenueAiCloudUsd,
+            double revenueColocationUsd,
+            double revenueExportUsd,
+            double powerCostUsd,
+            double netUsd,
+            double minerUptimeFraction,
+            double energyCostPerBtcUsd,
+            String policy,
+            String startUtc,
+            String endUtc,
+            long stepMinutes,
+            int missingPriceIntervals,
+            int missingBitcoinIntervals,
+            int missingGenerationIntervals,
+            double energyGeneratedMwh,
+            double energySpilledMwh,
+            double aiCloudEnergyMwh,
+            double colocationEnergyMwh,
+            double totalLoadEnergyMwh,
+            double revenuePpaSellbackUsd,
+            double ppaEnergySoldBackMwh,
+            double revenueAncillaryUsd,
+            double minerCurtailedEnergyMwh,
+            double aiCloudUptimeFraction,
+            double minerEnergyCostUsd,
+            double miningOpexUsd,
+            double minerDepreciationUsd,
+            double cashCostPerBtcUsd,
+            double allInCostPerBtcUsd,
+            double siteOpexUsd,
+            double netAfterOpexUsd,
+            double averagePriceUsdPerMwh,
+            double averageHashpriceUsdPerPhDay,
+            List<LoadSummary> loads) {
+        this(
+                intervals,
+                missingIntervals,
+                energyImportedMwh,
+                energyExportedMwh,
+                minerEnergyMwh,
+                btcMined,
+                revenueMiningUsd,
+                revenueAiCloudUsd,
+                revenueColocationUsd,
+                revenueExportUsd,
+                powerCostUsd,
+                netUsd,
+                minerUptimeFraction,
+                energyCostPerBtcUsd,
+                policy,
+                startUtc,
+                endUtc,
+                stepMinutes,
+                missingPriceIntervals,
+                missingBitcoinIntervals,
+                missingGenerationIntervals,
+                energyGeneratedMwh,
+                energySpilledMwh,
+                aiCloudEnergyMwh,
+                colocationEnergyMwh,
+                totalLoadEnergyMwh,
+                revenuePpaSellbackUsd,
+                ppaEnergySoldBackMwh,
+                revenueAncillaryUsd,
+                minerCurtailedEnergyMwh,
+                aiCloudUptimeFraction,
+                minerEnergyCostUsd,
+                miningOpexUsd,
+                minerDepreciationUsd,
+                cashCostPerBtcUsd,
+                allInCostPerBtcUsd,
+                siteOpexUsd,
+                netAfterOpexUsd,
+                averagePriceUsdPerMwh,
+                averageHashpriceUsdPerPhDay,
+                loads,
+                0,
+                0);
     }
 }

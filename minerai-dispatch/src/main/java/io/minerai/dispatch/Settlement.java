@@ -29,14 +29,24 @@ import java.util.Optional;
  *       consumed = (import x (p + adders) + own generation used that could have been exported x max(p, 0)) / total
  *       load. Own generation is valued at what exporting it would have earned; PPA hedge gains and losses and
  *       sell-back credits are not attributed (they show as their own streams).
+ *   <li>Ancillary services: MW offered of each product x its day-ahead clearing price ($/MW-h) x h; a missing price
+ *       pays nothing. Deferrable GPU jobs: power x h x their value per MWh, counted as GPU cloud revenue and energy.
+ *   <li>4CP (when {@link SettlementTerms} has one): import in each peak interval x 1000 x tariff / 4, see {@link
+ *       CoincidentPeakCharge}.
  * </ul>
  */
 public final class Settlement {
     private Settlement() {}
 
-    /** Settles a dispatch and sums it up. */
+    /** Settles a dispatch and sums it up, energy only (no 4CP charge). */
     public static DispatchResult settle(Site site, ScenarioInputs inputs, Dispatch dispatch) {
+        return settle(site, inputs, dispatch, SettlementTerms.NONE);
+    }
+
+    /** Settles a dispatch under the given terms (4CP) and sums it up. */
+    public static DispatchResult settle(Site site, ScenarioInputs inputs, Dispatch dispatch, SettlementTerms terms) {
         TimeGrid grid = dispatch.grid();
+        terms.coincidentPeak().ifPresent(c -> c.requireGrid(grid));
         int n = grid.count();
         double h = grid.stepHours();
         List<Load> loads = site.loads();
@@ -59,6 +69,18 @@ public final class Settlement {
         double[] btc = new double[n];
         double[] minerCost = new double[n];
         double[] avgCost = new double[n];
+        double[] transmission = new double[n];
+        ReserveOffers reserves = dispatch.reserves();
+        List<TimeSeries> reservePrices = new ArrayList<>();
+        for (String product : reserves.products()) {
+            TimeSeries ps = inputs.ancillaryPricesUsdPerMwH().get(product);
+            reservePrices.add(
+                    ps == null ? TimeSeries.builder(product, "USD/MW-h", grid).build() : ps);
+        }
+        DeferrableWork jobs = dispatch.deferrable();
+        double jobEnergy = 0;
+        double jobFullEnergy = 0;
+        double tagMw = 0;
 
         double[] loadEnergy = new double[nl];
         double[] loadFullEnergy = new double[nl];
@@ -129,6 +151,23 @@ public final class Settlement {
                     }
                 }
             }
+            for (int k = 0; k < reservePrices.size(); k++) {
+                TimeSeries ps = reservePrices.get(k);
+                if (!ps.isMissing(t)) {
+                    ancillary[t] += reserves.offerMw(t, k) * ps.value(t) * h;
+                }
+            }
+            for (int j = 0; j < jobs.jobs().size(); j++) {
+                double mw = jobs.powerMw(t, j);
+                ai[t] += mw * h * jobs.jobs().get(j).valueUsdPerMwh();
+                jobEnergy += mw * h;
+                jobFullEnergy += jobs.jobs().get(j).maxPowerMw() * h;
+            }
+            if (terms.coincidentPeak().isPresent()
+                    && terms.coincidentPeak().get().isPeak(t)) {
+                transmission[t] = imp * terms.coincidentPeak().get().usdPerMwInPeak();
+                tagMw += imp / CoincidentPeakCharge.PEAKS_PER_TAG;
+            }
             export[t] = exp * p * h;
             if (ppa.isPresent()) {
                 double q = ppa.get().quantityMw();
@@ -152,7 +191,20 @@ public final class Settlement {
             }
         }
         DispatchLedger ledger = new DispatchLedger(
-                dispatch, price, hashPh, mining, ai, colo, export, sellback, ancillary, power, btc, minerCost, avgCost);
+                dispatch,
+                price,
+                hashPh,
+                mining,
+                ai,
+                colo,
+                export,
+                sellback,
+                ancillary,
+                power,
+                btc,
+                minerCost,
+                avgCost,
+                transmission);
         DispatchSummary summary = summarize(
                 site,
                 inputs,
@@ -172,7 +224,10 @@ public final class Settlement {
                         hashHours,
                         dispatchedHours,
                         monthsFraction,
-                        depreciation));
+                        depreciation,
+                        jobEnergy,
+                        jobFullEnergy,
+                        tagMw));
         return new DispatchResult(summary, ledger);
     }
 
@@ -191,7 +246,10 @@ public final class Settlement {
             double hashHours,
             double dispatchedHours,
             double monthsFraction,
-            double depreciation) {}
+            double depreciation,
+            double jobEnergy,
+            double jobFullEnergy,
+            double tagMw) {}
 
     private static DispatchSummary summarize(Site site, ScenarioInputs inputs, DispatchLedger ledger, Totals tt) {
         Dispatch d = ledger.dispatch();
@@ -231,6 +289,8 @@ public final class Settlement {
                     tt.loadCost[l],
                     tt.loadBtc[l]));
         }
+        aiE += tt.jobEnergy;
+        aiFull += tt.jobFullEnergy;
         double totalE = minerE + aiE + coloE;
         double siteOpex =
                 site.opex().fixedUsdPerMonth() * tt.monthsFraction + site.opex().variableUsdPerMwh() * totalE;
@@ -260,7 +320,8 @@ public final class Settlement {
         double sell = sum(ledger.revenuePpaSellbackUsd());
         double anc = sum(ledger.revenueAncillaryUsd());
         double power = sum(ledger.powerCostUsd());
-        double net = mining + ai + colo + exp + sell + anc - power;
+        double transmission = sum(ledger.transmissionChargeUsd());
+        double net = mining + ai + colo + exp + sell + anc - power - transmission;
         return new DispatchSummary(
                 grid.count(),
                 missing,
@@ -302,7 +363,9 @@ public final class Settlement {
                 net - siteOpex,
                 tt.dispatchedHours > 0 ? tt.priceHours / tt.dispatchedHours : Double.NaN,
                 tt.dispatchedHours > 0 ? tt.hashHours / tt.dispatchedHours : Double.NaN,
-                loadSummaries);
+                loadSummaries,
+                transmission,
+                tt.tagMw);
     }
 
     private static double ratio(double a, double b) {

@@ -34,6 +34,32 @@ public final class LpModel {
     private final int[] rowInterval;
     private final double objectiveOffset;
 
+    private LpModel(LpModel m, double[] colLower, double[] colUpper) {
+        this.families = m.families;
+        this.colLower = colLower;
+        this.colUpper = colUpper;
+        this.objective = m.objective;
+        this.integer = m.integer;
+        this.colFamily = m.colFamily;
+        this.colInterval = m.colInterval;
+        this.rowLower = m.rowLower;
+        this.rowUpper = m.rowUpper;
+        this.rowStart = m.rowStart;
+        this.colIndex = m.colIndex;
+        this.value = m.value;
+        this.rowFamily = m.rowFamily;
+        this.rowInterval = m.rowInterval;
+        this.objectiveOffset = m.objectiveOffset;
+    }
+
+    /** The same model with other column bounds (arrays are copied). */
+    public LpModel withColumnBounds(double[] lower, double[] upper) {
+        if (lower.length != colLower.length || upper.length != colUpper.length) {
+            throw new IllegalArgumentException("bounds for " + lower.length + " columns, model has " + colLower.length);
+        }
+        return new LpModel(this, lower.clone(), upper.clone());
+    }
+
     private LpModel(Builder b) {
         this.families = List.copyOf(b.families);
         int nc = b.cols;

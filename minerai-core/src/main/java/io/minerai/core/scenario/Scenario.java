@@ -14,6 +14,10 @@ import io.minerai.core.site.Site;
  * @param site the site
  * @param sustainability inputs of the sustainability report (grid factors, instruments, thresholds); {@link
  *     SustainabilitySettings#DEFAULT} when the file has no {@code sustainability} section
+ * @param markets market programs beyond energy (4CP, ancillary services); {@link MarketPrograms#NONE} (energy only)
+ *     when the file has no {@code markets} section
+ * @param optimize optimiser settings and extra flexibility (deferrable GPU jobs, fleet blocks); {@link
+ *     OptimizeSettings#DEFAULT} when the file has no {@code optimize} section
  */
 public record Scenario(
         String name,
@@ -22,11 +26,34 @@ public record Scenario(
         PriceSource prices,
         BitcoinSource bitcoin,
         Site site,
-        SustainabilitySettings sustainability) {
+        SustainabilitySettings sustainability,
+        MarketPrograms markets,
+        OptimizeSettings optimize) {
 
-    /** A scenario with the default sustainability settings. */
+    /** A scenario with the default sustainability settings, no market programs and default optimiser settings. */
     public Scenario(
             String name, String description, Period period, PriceSource prices, BitcoinSource bitcoin, Site site) {
         this(name, description, period, prices, bitcoin, site, SustainabilitySettings.DEFAULT);
+    }
+
+    /** A scenario without market programs and with default optimiser settings. */
+    public Scenario(
+            String name,
+            String description,
+            Period period,
+            PriceSource prices,
+            BitcoinSource bitcoin,
+            Site site,
+            SustainabilitySettings sustainability) {
+        this(
+                name,
+                description,
+                period,
+                prices,
+                bitcoin,
+                site,
+                sustainability,
+                MarketPrograms.NONE,
+                OptimizeSettings.DEFAULT);
     }
 }

@@ -1,0 +1,515 @@
+package io.minerai.optimize;
+
+import io.minerai.core.ai.AiEconomics;
+import io.minerai.core.scenario.OptimizeSettings.FleetControl;
+import io.minerai.core.scenario.OptimizeSettings.GpuJob;
+import io.minerai.core.site.ColocationLease;
+import io.minerai.core.site.GpuCloud;
+import io.minerai.core.site.Ppa;
+import io.minerai.solver.LpModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The named steps of the formulation. Notation per interval t of h hours: import m_t, export e_t, spill s_t,
+ * running fraction x_lt of curtailable load l (full power P_l), power y_jt of deferrable job j, reserve offer r_kt of
+ * product k; planned price p_t, adders a, available generation g_t, firm load F.
+ */
+public final class Steps {
+    private Steps() {}
+
+    /** The default order: every step of the full model. */
+    public static List<FormulationStep> all() {
+        return List.of(
+                new Variables(),
+                new SiteBalance(),
+                new ImportExportLimits(),
+                new FleetLimits(),
+                new Reserves(),
+                new CoincidentPeak(),
+                new PpaTerms(),
+                new GpuWork(),
+                new Objective());
+    }
+
+    /**
+     * Variables: m_t >= 0; where g_t > 0 also e_t >= 0 and 0 <= s_t <= g_t; 0 <= x_lt <= 1 for each curtailable load;
+     * 0 <= y_jt <= job's max power inside its window. Skipped intervals (missing data) get no variables.
+     */
+    public static final class Variables implements FormulationStep {
+        @Override
+        public String name() {
+            return "variables";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            LpModel.Builder b = c.b;
+            int fImport = b.family("import");
+            int fExport = b.family("export");
+            int fSpill = b.family("spill");
+            int loads = c.loads();
+            int[] fLoad = new int[loads];
+            for (int l = 0; l < loads; l++) {
+                fLoad[l] = b.family("run " + c.terms.loads().get(l).name());
+            }
+            int jobs = c.jobs();
+            int[] fJob = new int[jobs];
+            int[] first = new int[jobs];
+            int[] end = new int[jobs];
+            for (int j = 0; j < jobs; j++) {
+                GpuJob job = c.terms.jobs().get(j);
+                fJob[j] = b.family("job " + job.name());
+                first[j] = SiteTerms.jobFirstInterval(job, c.data.grid());
+                end[j] = SiteTerms.jobEndInterval(job, c.data.grid());
+            }
+            for (int i = 0; i < c.n; i++) {
+                if (!c.dispatched(i)) {
+                    continue;
+                }
+                int t = c.from + i;
+                c.importCol[i] = b.addColumn(fImport, t, 0, Double.POSITIVE_INFINITY, 0);
+                double g = c.data.generationMw()[t];
+                if (g > 0) {
+                    c.exportCol[i] = b.addColumn(fExport, t, 0, Double.POSITIVE_INFINITY, 0);
+                    c.spillCol[i] = b.addColumn(fSpill, t, 0, g, 0);
+                }
+                for (int l = 0; l < loads; l++) {
+                    if (!c.terms.firm()[l] && c.terms.maxMw()[l] > 0) {
+                        c.loadCol[i * loads + l] = b.addColumn(fLoad[l], t, 0, 1, 0);
+                    }
+                }
+                for (int j = 0; j < jobs; j++) {
+                    if (t >= first[j] && t < end[j]) {
+                        double mw = c.terms.jobs().get(j).maxPowerMw();
+                        c.jobCol[i * jobs + j] = b.addColumn(fJob[j], t, 0, mw, 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Site balance: sum_l P_l x_lt + sum_j y_jt + e_t + s_t - m_t = g_t - F. Firm loads always run. */
+    public static final class SiteBalance implements FormulationStep {
+        @Override
+        public String name() {
+            return "site balance";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            LpModel.Builder b = c.b;
+            int f = b.family(name());
+            int loads = c.loads();
+            int jobs = c.jobs();
+            for (int i = 0; i < c.n; i++) {
+                if (!c.dispatched(i)) {
+                    continue;
+                }
+                int t = c.from + i;
+                double rhs = c.data.generationMw()[t] - c.terms.firmMw();
+                b.beginRow(f, t, rhs, rhs);
+                for (int l = 0; l < loads; l++) {
+                    int col = c.loadCol[i * loads + l];
+                    if (col >= 0) {
+                        b.entry(col, c.terms.maxMw()[l]);
+                    }
+                }
+                for (int j = 0; j < jobs; j++) {
+                    int col = c.jobCol[i * jobs + j];
+                    if (col >= 0) {
+                        b.entry(col, 1);
+                    }
+                }
+                if (c.exportCol[i] >= 0) {
+                    b.entry(c.exportCol[i], 1);
+                    b.entry(c.spillCol[i], 1);
+                }
+                b.entry(c.importCol[i], -1);
+                b.endRow();
+            }
+        }
+    }
+
+    /** Import/export limits: m_t <= import cap; e_t <= export cap (0 when export is not allowed). */
+    public static final class ImportExportLimits implements FormulationStep {
+        @Override
+        public String name() {
+            return "import/export limits";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            for (int i = 0; i < c.n; i++) {
+                if (c.importCol[i] >= 0) {
+                    c.b.setBounds(c.importCol[i], 0, c.terms.importCapMw());
+                }
+                if (c.exportCol[i] >= 0) {
+                    c.b.setBounds(c.exportCol[i], 0, c.terms.exportCapMw());
+                }
+            }
+        }
+    }
+
+    /**
+     * Fleet limits per controlled miner fleet: with B blocks, x_t = n_t / B with integer 0 <= n_t <= B; minimum on and
+     * off times by counting started (u) and stopped (v) blocks: n_t - n_{t-1} = u_t - v_t, n_t >= sum of u over the
+     * last MU intervals, B - n_t >= sum of v over the last MD intervals; at most R MW restored per interval: P (x_t -
+     * x_{t-1}) <= R.
+     */
+    public static final class FleetLimits implements FormulationStep {
+        @Override
+        public String name() {
+            return "fleet limits";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            int loads = c.loads();
+            c.blockCol = ModelContext.filled(c.n * loads);
+            for (int l = 0; l < loads; l++) {
+                Optional<FleetControl> oc = c.terms.controls().get(l);
+                if (oc.isEmpty()) {
+                    continue;
+                }
+                FleetControl ctl = oc.get();
+                if (ctl.blockCount() > 0) {
+                    blocks(c, l, ctl);
+                }
+                if (ctl.maxRestoreMwPerInterval() > 0) {
+                    restore(c, l, ctl.maxRestoreMwPerInterval());
+                }
+            }
+        }
+
+        private static void blocks(ModelContext c, int l, FleetControl ctl) {
+            LpModel.Builder b = c.b;
+            int loads = c.loads();
+            String name = c.terms.loads().get(l).name();
+            int blocksCount = ctl.blockCount();
+            int fBlocks = b.family("blocks " + name);
+            int fLink = b.family("fleet blocks");
+            int[] u = ModelContext.filled(c.n);
+            int[] v = ModelContext.filled(c.n);
+            boolean timing = ctl.minOnIntervals() > 1 || ctl.minOffIntervals() > 1;
+            int fStart = b.family("blocks started " + name);
+            int fStop = b.family("blocks stopped " + name);
+            int fChange = b.family("fleet block change");
+            int fOn = b.family("min on time");
+            int fOff = b.family("min off time");
+            for (int i = 0; i < c.n; i++) {
+                int x = c.loadCol[i * loads + l];
+                if (x < 0) {
+                    continue;
+                }
+                int t = c.from + i;
+                int nb = b.addColumn(fBlocks, t, 0, blocksCount, 0);
+                b.setInteger(nb, true);
+                c.blockCol[i * loads + l] = nb;
+                b.beginRow(fLink, t, 0, 0);
+                b.entry(x, 1).entry(nb, -1.0 / blocksCount);
+                b.endRow();
+                if (timing) {
+                    u[i] = b.addColumn(fStart, t, 0, blocksCount, 0);
+                    v[i] = b.addColumn(fStop, t, 0, blocksCount, 0);
+                    int prev = i > 0 ? c.blockCol[(i - 1) * loads + l] : -1;
+                    int prevKnown = c.initial.previousBlocks()[l];
+                    if (prev >= 0) {
+                        b.beginRow(fChange, t, 0, 0);
+                        b.entry(nb, 1).entry(prev, -1).entry(u[i], -1).entry(v[i], 1);
+                        b.endRow();
+                    } else if (i == 0 && prevKnown >= 0) {
+                        b.beginRow(fChange, t, prevKnown, prevKnown);
+                        b.entry(nb, 1).entry(u[i], -1).entry(v[i], 1);
+                        b.endRow();
+                    }
+                }
+            }
+            if (!timing) {
+                return;
+            }
+            for (int i = 0; i < c.n; i++) {
+                int nb = c.blockCol[i * loads + l];
+                if (nb < 0) {
+                    continue;
+                }
+                int t = c.from + i;
+                if (ctl.minOnIntervals() > 1) {
+                    b.beginRow(fOn, t, 0, Double.POSITIVE_INFINITY);
+                    b.entry(nb, 1);
+                    for (int k = Math.max(0, i - ctl.minOnIntervals() + 1); k <= i; k++) {
+                        if (u[k] >= 0) {
+                            b.entry(u[k], -1);
+                        }
+                    }
+                    b.endRow();
+                }
+                if (ctl.minOffIntervals() > 1) {
+                    b.beginRow(fOff, t, Double.NEGATIVE_INFINITY, blocksCount);
+                    b.entry(nb, 1);
+                    for (int k = Math.max(0, i - ctl.minOffIntervals() + 1); k <= i; k++) {
+                        if (v[k] >= 0) {
+                            b.entry(v[k], 1);
+                        }
+                    }
+                    b.endRow();
+                }
+            }
+        }
+
+        private static void restore(ModelContext c, int l, double maxMw) {
+            LpModel.Builder b = c.b;
+            int loads = c.loads();
+            int f = b.family("restore limit");
+            double p = c.terms.maxMw()[l];
+            for (int i = 0; i < c.n; i++) {
+                int x = c.loadCol[i * loads + l];
+                if (x < 0) {
+                    continue;
+                }
+                int t = c.from + i;
+                int prev = i > 0 ? c.loadCol[(i - 1) * loads + l] : -1;
+                if (prev >= 0) {
+                    b.beginRow(f, t, Double.NEGATIVE_INFINITY, maxMw);
+                    b.entry(x, p).entry(prev, -p);
+                    b.endRow();
+                } else if (i == 0 && !Double.isNaN(c.initial.previousFraction()[l])) {
+                    b.beginRow(
+                            f,
+                            t,
+                            Double.NEGATIVE_INFINITY,
+                            maxMw + p * c.initial.previousFraction()[l]);
+                    b.entry(x, p);
+                    b.endRow();
+                }
+            }
+        }
+    }
+
+    /**
+     * Reserves: offers r_kt >= 0 of each product, paid r_kt x price_kt x h, and never more than the curtailable load
+     * that is running: sum_k r_kt <= phi x sum_l P_l x_lt (phi = share that may be offered).
+     */
+    public static final class Reserves implements FormulationStep {
+        @Override
+        public String name() {
+            return "reserves";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            int products = c.data.products().size();
+            c.reserveCol = ModelContext.filled(c.n * products);
+            if (products == 0) {
+                return;
+            }
+            LpModel.Builder b = c.b;
+            int[] fOffer = new int[products];
+            for (int k = 0; k < products; k++) {
+                fOffer[k] = b.family("reserve " + c.data.products().get(k));
+            }
+            int fCap = b.family("reserve capacity");
+            int loads = c.loads();
+            double h = c.hours();
+            double phi = c.terms.maxOfferFraction();
+            for (int i = 0; i < c.n; i++) {
+                if (!c.dispatched(i)) {
+                    continue;
+                }
+                int t = c.from + i;
+                boolean any = false;
+                for (int k = 0; k < products; k++) {
+                    double price = c.data.reservePriceUsdPerMwh().get(k)[t];
+                    if (price > 0) {
+                        c.reserveCol[i * products + k] =
+                                b.addColumn(fOffer[k], t, 0, Double.POSITIVE_INFINITY, price * h);
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    continue;
+                }
+                b.beginRow(fCap, t, Double.NEGATIVE_INFINITY, 0);
+                for (int k = 0; k < products; k++) {
+                    int col = c.reserveCol[i * products + k];
+                    if (col >= 0) {
+                        b.entry(col, 1);
+                    }
+                }
+                for (int l = 0; l < loads; l++) {
+                    int x = c.loadCol[i * loads + l];
+                    if (x >= 0) {
+                        b.entry(x, -phi * c.terms.maxMw()[l]);
+                    }
+                }
+                b.endRow();
+            }
+        }
+    }
+
+    /**
+     * 4CP: with known peaks (hindsight) each peak interval's import costs 1000 x tariff / 4 per MW; under the peak-alert
+     * rule every curtailable load and job is off in alert intervals (the charge is then settled on the actual peaks).
+     */
+    public static final class CoincidentPeak implements FormulationStep {
+        @Override
+        public String name() {
+            return "4CP";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            int loads = c.loads();
+            int jobs = c.jobs();
+            for (int i = 0; i < c.n; i++) {
+                if (!c.dispatched(i)) {
+                    continue;
+                }
+                int t = c.from + i;
+                if (c.data.peakUsdPerMw() > 0 && c.data.isPeak(t)) {
+                    c.b.addObjective(c.importCol[i], -c.data.peakUsdPerMw());
+                }
+                if (c.data.isAlert(t)) {
+                    for (int l = 0; l < loads; l++) {
+                        int x = c.loadCol[i * loads + l];
+                        if (x >= 0) {
+                            c.b.setBounds(x, 0, 0);
+                        }
+                    }
+                    for (int j = 0; j < jobs; j++) {
+                        int y = c.jobCol[i * jobs + j];
+                        if (y >= 0) {
+                            c.b.setBounds(y, 0, 0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * PPA: paying Q x K x h, buying imports beyond Q at p and selling unused contract energy back at p is the same as
+     * buying all imports at p plus the constant Q x (p - K) x h, so the PPA adds a constant and leaves decisions alone.
+     */
+    public static final class PpaTerms implements FormulationStep {
+        @Override
+        public String name() {
+            return "PPA";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            if (c.terms.ppa().isEmpty()) {
+                return;
+            }
+            Ppa ppa = c.terms.ppa().get();
+            double h = c.hours();
+            double s = 0;
+            for (int i = 0; i < c.n; i++) {
+                if (c.dispatched(i)) {
+                    s += ppa.quantityMw() * (c.data.priceUsdPerMwh()[c.from + i] - ppa.priceUsdPerMwh()) * h;
+                }
+            }
+            c.b.addObjectiveOffset(s);
+        }
+    }
+
+    /**
+     * GPU work: deferrable job j earns its value per MWh, and its energy due within its window holds: sum_t y_jt x h =
+     * E_j (required) or <= E_j (optional). In a rolling window that ends before the deadline, enough must be done so the
+     * rest still fits. Interruptible GPU clouds are curtailable loads (see the objective); firm ones always run.
+     */
+    public static final class GpuWork implements FormulationStep {
+        @Override
+        public String name() {
+            return "GPU work";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            int jobs = c.jobs();
+            double h = c.hours();
+            LpModel.Builder b = c.b;
+            int f = b.family("job energy due");
+            for (int j = 0; j < jobs; j++) {
+                GpuJob job = c.terms.jobs().get(j);
+                int first = SiteTerms.jobFirstInterval(job, c.data.grid());
+                int end = SiteTerms.jobEndInterval(job, c.data.grid());
+                if (end <= c.from || first >= c.to) {
+                    continue;
+                }
+                double remaining =
+                        Math.max(0, job.requiredEnergyMwh() - c.initial.jobDoneMwh()[j]);
+                int afterWindow = Math.max(0, end - Math.max(c.to, first));
+                double lower = job.required() ? Math.max(0, remaining - job.maxPowerMw() * h * afterWindow) : 0;
+                int lastInWindow = Math.min(end, c.to) - 1;
+                b.beginRow(f, lastInWindow, lower, remaining);
+                for (int i = 0; i < c.n; i++) {
+                    int y = c.jobCol[i * jobs + j];
+                    if (y >= 0) {
+                        b.entry(y, h);
+                        b.addObjective(y, job.valueUsdPerMwh() * h);
+                    }
+                }
+                b.endRow();
+            }
+        }
+    }
+
+    /**
+     * Objective (maximised net, USD): sum_t [ -(p_t + a) m_t h + p_t e_t h + sum_miners x_lt x TH/s after fee x
+     * hashprice_t x h / 24 + sum_gpu x_lt x revenue per hour x h ] + firm revenues (firm GPU clouds, colocation rent).
+     * Pass-through colocation energy is reimbursed at the interval's average cost, which is not linear; it is settled
+     * afterwards and left out of the objective.
+     */
+    public static final class Objective implements FormulationStep {
+        @Override
+        public String name() {
+            return "objective";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            LpModel.Builder b = c.b;
+            int loads = c.loads();
+            double h = c.hours();
+            double adders = c.terms.adderUsdPerMwh();
+            List<ColocationLease> leases = c.terms.site().colocationLeases();
+            List<GpuCloud> gpus = c.terms.site().gpuClouds();
+            double constant = 0;
+            for (int i = 0; i < c.n; i++) {
+                if (!c.dispatched(i)) {
+                    continue;
+                }
+                int t = c.from + i;
+                double p = c.data.priceUsdPerMwh()[t];
+                b.addObjective(c.importCol[i], -(p + adders) * h);
+                if (c.exportCol[i] >= 0) {
+                    b.addObjective(c.exportCol[i], p * h);
+                }
+                double hp = c.data.hashpriceUsdPerThDay()[t];
+                for (int l = 0; l < loads; l++) {
+                    int x = c.loadCol[i * loads + l];
+                    double perHour = c.terms.minerThPerSAfterFee()[l] * hp / 24.0
+                            + c.terms.usdPerHour()[l];
+                    if (x >= 0) {
+                        b.addObjective(x, perHour * h);
+                    } else if (c.terms.firm()[l]) {
+                        constant += perHour * h;
+                    }
+                }
+                for (ColocationLease lease : leases) {
+                    constant += AiEconomics.colocationRentAccruedUsd(
+                            lease.criticalItMw(),
+                            lease.priceUsdPerKwMonth(),
+                            c.data.grid().start(t),
+                            h);
+                }
+            }
+            if (gpus.isEmpty() && leases.isEmpty()) {
+                return;
+            }
+            b.addObjectiveOffset(constant);
+        }
+    }
+}
