@@ -1,0 +1,475 @@
+package io.minerai.planning;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.minerai.core.scenario.FieldReader;
+import io.minerai.core.scenario.ObjectSpec;
+import io.minerai.core.validation.Problem;
+import io.minerai.core.validation.Problems;
+import io.minerai.core.validation.ValidationException;
+import io.minerai.planning.model.Amortization;
+import io.minerai.planning.model.AsicPurchase;
+import io.minerai.planning.model.BitcoinPlan;
+import io.minerai.planning.model.Cooling;
+import io.minerai.planning.model.CoolingType;
+import io.minerai.planning.model.Facility;
+import io.minerai.planning.model.FinancingPlan;
+import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.Hall;
+import io.minerai.planning.model.LeasePlan;
+import io.minerai.planning.model.MiningPlan;
+import io.minerai.planning.model.Plan;
+import io.minerai.planning.model.PowerSource;
+import io.minerai.planning.model.RiskMeasure;
+import io.minerai.planning.model.SearchPlan;
+import io.minerai.planning.model.SitePlan;
+import io.minerai.planning.model.StrategyPlan;
+import io.minerai.planning.model.Uncertainty;
+import io.minerai.planning.model.Valuation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a plan file ({@code plan:} YAML/JSON document) against {@link PlanSchema} with core's {@link FieldReader}:
+ * every problem of the file is reported at once with its path, then {@link PlanValidator} checks the rules spanning
+ * fields. Never returns a half-valid plan.
+ */
+public final class PlanReader {
+    /** Classpath resource of the bundled default plan. */
+    public static final String DEFAULT_RESOURCE = "/io/minerai/planning/default-west-texas-300mw.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private PlanReader() {}
+
+    /** The bundled default: a 300 MW West Texas miner weighing a 200 MW-critical-IT conversion. */
+    public static Plan bundledDefault() {
+        try (InputStream in = PlanReader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled plan missing: " + DEFAULT_RESOURCE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled plan " + DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bundled default plan's text. */
+    public static String bundledDefaultText() {
+        try (InputStream in = PlanReader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled plan missing: " + DEFAULT_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Plan read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ValidationException("plan " + file, new Problem("", "file not found"));
+        } catch (IOException e) {
+            throw new ValidationException("plan " + file, new Problem("", "cannot read: " + e.getMessage()));
+        }
+        return parse(text, "plan " + file.getFileName());
+    }
+
+    /** Parses YAML or JSON text; {@code what} names the input in errors. */
+    public static Plan parse(String text, String what) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new ValidationException(what, new Problem(where, "not valid YAML/JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ValidationException(what, new Problem("", "must be a YAML/JSON object with a field 'plan'"));
+        }
+        return fromTree(root, what);
+    }
+
+    /** Binds a parsed tree: field errors first (all of them), then the cross-field rules (all of them). */
+    public static Plan fromTree(JsonNode root, String what) {
+        Problems problems = new Problems();
+        FieldReader file = new FieldReader(root, "", PlanSchema.FILE, problems);
+        Optional<Plan> plan = file.object("plan", PlanSchema.PLAN, PlanReader::plan);
+        problems.throwIfAny(what);
+        Plan p = plan.orElseThrow();
+        PlanValidator.validate(p, "plan").throwIfAny(what);
+        return p;
+    }
+
+    private static Plan plan(FieldReader r, ObjectSpec spec) {
+        String name = r.string("name");
+        String description = r.string("description");
+        YearMonth start = yearMonth(r, "start");
+        int horizon = r.integer("horizonMonths");
+        SitePlan site = r.object("site", PlanSchema.SITE, PlanReader::site).orElse(new SitePlan("", 1, 0, 0));
+        PowerSource power =
+                r.object("power", PlanSchema.POWER, PlanReader::power).orElse(new PowerSource.Deck(0, 0, 0));
+        BitcoinPlan bitcoin = r.object("bitcoin", PlanSchema.BITCOIN, PlanReader::bitcoin)
+                .orElse(new BitcoinPlan(1, 0, 1, 0, 0, 0, 0));
+        MiningPlan mining =
+                r.object("mining", PlanSchema.MINING, PlanReader::mining).orElse(new MiningPlan(0, 1, 1, 0, 0, 0, 0));
+        Map<CoolingType, Cooling> cooling =
+                r.object("cooling", PlanSchema.COOLING, PlanReader::cooling).orElseGet(PlanReader::defaultCooling);
+        List<Hall> halls = r.list("halls", PlanSchema.HALL, PlanReader::hall);
+        List<GpuCloudPlan> gpus = r.list("gpuClouds", PlanSchema.GPU_CLOUD, PlanReader::gpuCloud);
+        List<LeasePlan> leases = r.list("leases", PlanSchema.LEASE, PlanReader::lease);
+        List<AsicPurchase> asics = r.list("asicPurchases", PlanSchema.ASIC_PURCHASE, PlanReader::asicPurchase);
+        FinancingPlan financing = r.object("financing", PlanSchema.FINANCING, PlanReader::financing)
+                .orElse(new FinancingPlan(List.of(), 1.25, 3));
+        Valuation valuation = r.object("valuation", PlanSchema.VALUATION, PlanReader::valuation)
+                .orElseGet(() -> valuation(emptyReader(PlanSchema.VALUATION), PlanSchema.VALUATION));
+        List<StrategyPlan> strategies = r.list("strategies", PlanSchema.STRATEGY, PlanReader::strategy);
+        Uncertainty uncertainty = r.object("uncertainty", PlanSchema.UNCERTAINTY, PlanReader::uncertainty)
+                .orElseGet(() -> uncertainty(emptyReader(PlanSchema.UNCERTAINTY), PlanSchema.UNCERTAINTY));
+        Optional<SearchPlan> search = r.object("search", PlanSchema.SEARCH, PlanReader::search);
+        return new Plan(
+                name,
+                description,
+                start,
+                horizon,
+                site,
+                power,
+                bitcoin,
+                mining,
+                cooling,
+                halls,
+                gpus,
+                leases,
+                asics,
+                financing,
+                valuation,
+                strategies,
+                uncertainty,
+                search);
+    }
+
+    private static FieldReader emptyReader(ObjectSpec spec) {
+        return new FieldReader(YAML.createObjectNode(), "", spec, new Problems());
+    }
+
+    private static YearMonth yearMonth(FieldReader r, String name) {
+        String s = r.string(name);
+        if (s.isEmpty()) {
+            return YearMonth.of(2000, 1);
+        }
+        try {
+            return YearMonth.parse(s);
+        } catch (DateTimeParseException e) {
+            r.problems().add(r.fieldPath(name), "must be a month like 2026-01, was '" + s + "'");
+            return YearMonth.of(2000, 1);
+        }
+    }
+
+    private static SitePlan site(FieldReader r, ObjectSpec spec) {
+        return new SitePlan(
+                r.string("name"), r.number("gridMw"), r.number("siteOpexUsdPerMonth"), r.number("overheadUsdPerMonth"));
+    }
+
+    private static PowerSource power(FieldReader r, ObjectSpec spec) {
+        return switch (r.enumValue("source")) {
+            case "deck" ->
+                new PowerSource.Deck(r.number("usdPerMwh"), r.number("escalatorPerYear"), r.number("adderUsdPerMwh"));
+            default ->
+                new PowerSource.ErcotResampled(
+                        r.string("settlementPoint"),
+                        r.enumValue("market"),
+                        r.number("escalatorPerYear"),
+                        r.number("adderUsdPerMwh"));
+        };
+    }
+
+    private static BitcoinPlan bitcoin(FieldReader r, ObjectSpec spec) {
+        return new BitcoinPlan(
+                r.number("startPriceUsdPerBtc"),
+                r.number("priceDriftPerYear"),
+                r.number("startNetworkHashrateEhPerS"),
+                r.number("hashrateGrowthPerYear"),
+                r.number("hashratePriceElasticity"),
+                r.number("feesBtcPerBlock"),
+                r.integer("startBlockHeight"));
+    }
+
+    private static MiningPlan mining(FieldReader r, ObjectSpec spec) {
+        return new MiningPlan(
+                r.number("hashrateEhPerS"),
+                r.number("efficiencyJPerTh"),
+                r.number("pue"),
+                r.number("poolFeeFraction"),
+                r.number("opexUsdPerMwMonth"),
+                r.number("bookValueUsd"),
+                r.integer("remainingLifeMonths"));
+    }
+
+    /** The default cooling table (every type with its schema defaults). */
+    public static Map<CoolingType, Cooling> defaultCooling() {
+        return cooling(emptyReader(PlanSchema.COOLING), PlanSchema.COOLING);
+    }
+
+    private static Map<CoolingType, Cooling> cooling(FieldReader r, ObjectSpec spec) {
+        Map<CoolingType, Cooling> m = new EnumMap<>(CoolingType.class);
+        for (CoolingType t : CoolingType.values()) {
+            ObjectSpec child = switch (t) {
+                case AIR -> PlanSchema.COOLING_AIR;
+                case IMMERSION -> PlanSchema.COOLING_IMMERSION;
+                case LIQUID -> PlanSchema.COOLING_LIQUID;
+            };
+            Cooling c = r.object(
+                            t.key(), child, (cr, s) -> new Cooling(t, cr.number("pue"), cr.number("capexUsdPerMwIt")))
+                    .orElseGet(() -> {
+                        FieldReader d = emptyReader(child);
+                        return new Cooling(t, d.number("pue"), d.number("capexUsdPerMwIt"));
+                    });
+            m.put(t, c);
+        }
+        return m;
+    }
+
+    private static Hall hall(FieldReader r, ObjectSpec spec) {
+        String cooling = r.enumValue("cooling");
+        CoolingType type;
+        try {
+            type = CoolingType.fromKey(cooling);
+        } catch (IllegalArgumentException e) {
+            type = CoolingType.AIR; // reported by enumValue
+        }
+        return new Hall(
+                r.string("name"),
+                r.number("criticalItMw"),
+                type,
+                r.integer("startMonth"),
+                r.integer("leadTimeMonths"),
+                r.number("capexUsdPerMwCriticalIt"),
+                r.number("depreciationYears"));
+    }
+
+    private static GpuCloudPlan gpuCloud(FieldReader r, ObjectSpec spec) {
+        return new GpuCloudPlan(
+                r.string("name"),
+                r.string("hall"),
+                r.integer("gpuCount"),
+                r.number("usdPerGpu"),
+                r.number("itKwPerGpu"),
+                r.number("lifeYears"),
+                r.number("priceUsdPerGpuHour"),
+                r.number("priceDeclinePerYear"),
+                r.number("utilizationFraction"),
+                r.number("opexUsdPerGpuMonth"));
+    }
+
+    private static LeasePlan lease(FieldReader r, ObjectSpec spec) {
+        return new LeasePlan(
+                r.string("name"),
+                r.string("hall"),
+                r.string("tenant"),
+                r.number("criticalItMw"),
+                r.number("usdPerKwMonth"),
+                r.number("escalatorPerYear"),
+                r.integer("termMonths"),
+                r.integer("startMonth"),
+                r.string("tenantCredit"),
+                r.number("annualDefaultProbability"),
+                r.number("backstopFraction"),
+                r.number("noiMarginFraction"));
+    }
+
+    private static AsicPurchase asicPurchase(FieldReader r, ObjectSpec spec) {
+        return new AsicPurchase(
+                r.string("name"),
+                r.integer("month"),
+                r.number("hashrateEhPerS"),
+                r.number("usdPerTh"),
+                r.number("efficiencyJPerTh"),
+                r.number("depreciationYears"));
+    }
+
+    private static FinancingPlan financing(FieldReader r, ObjectSpec spec) {
+        List<Facility> facilities = r.list("facilities", PlanSchema.FACILITY, PlanReader::facility);
+        return new FinancingPlan(facilities, r.number("minDscr"), r.integer("dscrWindowMonths"));
+    }
+
+    private static Facility facility(FieldReader r, ObjectSpec spec) {
+        String kind = r.enumValue("kind");
+        Amortization am;
+        try {
+            am = Amortization.fromKey(r.enumValue("amortization"));
+        } catch (IllegalArgumentException e) {
+            am = Amortization.ANNUITY; // reported by enumValue
+        }
+        return switch (kind) {
+            case "term-loan" ->
+                new Facility.TermLoan(
+                        r.string("name"),
+                        r.number("amountUsd"),
+                        r.integer("drawMonth"),
+                        r.number("ratePerYear"),
+                        am,
+                        r.integer("tenorMonths"),
+                        r.integer("interestOnlyMonths"));
+            case "project-finance" ->
+                new Facility.ProjectFinance(
+                        r.string("name"),
+                        r.string("finances"),
+                        r.number("loanToCost"),
+                        r.number("ratePerYear"),
+                        am,
+                        r.integer("tenorMonths"),
+                        r.integer("interestOnlyMonths"));
+            default ->
+                new Facility.LeaseBackedNotes(
+                        r.string("name"),
+                        r.string("lease"),
+                        r.number("advanceFraction"),
+                        r.number("ratePerYear"),
+                        am,
+                        r.integer("tenorMonths"),
+                        r.integer("interestOnlyMonths"));
+        };
+    }
+
+    private static Valuation valuation(FieldReader r, ObjectSpec spec) {
+        return new Valuation(
+                r.number("discountRatePerYear"),
+                r.number("taxRate"),
+                r.number("terminalEbitdaMultiple"),
+                r.number("preMoneyEquityUsd"));
+    }
+
+    private static StrategyPlan strategy(FieldReader r, ObjectSpec spec) {
+        return new StrategyPlan(
+                r.string("name"),
+                r.string("description"),
+                nameList(r, "halls"),
+                nameList(r, "gpuClouds"),
+                nameList(r, "leases"),
+                nameList(r, "asicPurchases"),
+                nameList(r, "facilities"));
+    }
+
+    private static Uncertainty uncertainty(FieldReader r, ObjectSpec spec) {
+        String from = r.string("historyFrom");
+        LocalDate historyFrom;
+        try {
+            historyFrom = LocalDate.parse(from);
+        } catch (DateTimeParseException e) {
+            r.problems().add(r.fieldPath("historyFrom"), "must be a date like 2018-01-01, was '" + from + "'");
+            historyFrom = LocalDate.of(2018, 1, 1);
+        }
+        return new Uncertainty(
+                r.integer("paths"),
+                r.integer("seed"),
+                r.number("btcVolatilityScale"),
+                r.integer("bootstrapBlockDays"),
+                historyFrom,
+                r.number("hashrateNoisePerMonth"),
+                r.number("feesLogSdPerMonth"),
+                r.number("gpuDeclineSdPerYear"),
+                r.bool("powerResampling"),
+                r.integer("powerBankMonths"),
+                r.bool("tenantDefaults"));
+    }
+
+    private static SearchPlan search(FieldReader r, ObjectSpec spec) {
+        RiskMeasure measure;
+        try {
+            measure = RiskMeasure.fromKey(r.enumValue("riskMeasure"));
+        } catch (IllegalArgumentException e) {
+            measure = RiskMeasure.CVAR; // reported by enumValue
+        }
+        List<Double> build = numberList(r, "buildFractions", 0, 1);
+        List<Double> shares = numberList(r, "gpuShares", 0, 1);
+        List<Integer> starts = numberList(r, "startMonths", 0, Double.NaN).stream()
+                .map(Double::intValue)
+                .toList();
+        for (String n : List.of("buildFractions", "gpuShares", "startMonths")) {
+            if (!r.has(n)) {
+                r.problems().add(r.fieldPath(n), "is required: a list with at least one value");
+            }
+        }
+        return new SearchPlan(
+                r.string("base"),
+                r.string("hall"),
+                r.string("gpuCloud"),
+                r.string("lease"),
+                build,
+                shares,
+                starts,
+                measure,
+                r.number("cvarAlpha"),
+                r.integer("paths"));
+    }
+
+    /** A list of names; every bad element is reported with its index. */
+    static List<String> nameList(FieldReader r, String name) {
+        List<String> out = new ArrayList<>();
+        Optional<JsonNode> v = r.raw(name);
+        if (v.isEmpty()) {
+            return out;
+        }
+        if (!v.get().isArray()) {
+            r.problems().add(r.fieldPath(name), "must be a list of names like [a, b]");
+            return out;
+        }
+        for (int i = 0; i < v.get().size(); i++) {
+            JsonNode e = v.get().get(i);
+            if (!e.isTextual() || e.asText().isBlank()) {
+                r.problems().add(r.fieldPath(name) + "[" + i + "]", "must be a name");
+                continue;
+            }
+            out.add(e.asText().trim());
+        }
+        return out;
+    }
+
+    private static List<Double> numberList(FieldReader r, String name, double min, double max) {
+        List<Double> out = new ArrayList<>();
+        Optional<JsonNode> v = r.raw(name);
+        if (v.isEmpty()) {
+            return out;
+        }
+        if (!v.get().isArray() || v.get().isEmpty()) {
+            r.problems().add(r.fieldPath(name), "must be a non-empty list of numbers like [0, 0.5, 1]");
+            return out;
+        }
+        for (int i = 0; i < v.get().size(); i++) {
+            JsonNode e = v.get().get(i);
+            String p = r.fieldPath(name) + "[" + i + "]";
+            if (!e.isNumber()) {
+                r.problems().add(p, "must be a number, was '" + e.asText() + "'");
+                continue;
+            }
+            double d = e.asDouble();
+            if (d < min || (!Double.isNaN(max) && d > max)) {
+                r.problems().add(p, "must be " + (Double.isNaN(max) ? ">= " + min : min + " .. " + max) + ", was " + d);
+                continue;
+            }
+            out.add(d);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,382 @@
+package io.minerai.planning;
+
+import io.minerai.core.validation.Problems;
+import io.minerai.planning.model.AsicPurchase;
+import io.minerai.planning.model.Facility;
+import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.Hall;
+import io.minerai.planning.model.LeasePlan;
+import io.minerai.planning.model.Plan;
+import io.minerai.planning.model.SearchPlan;
+import io.minerai.planning.model.StrategyPlan;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Rules of a plan that span fields (per-field ranges live in {@link PlanSchema}): unique names, references that
+ * resolve, months inside the horizon, halls that fit the site, leases that start after their hall is built, IT that
+ * fits its hall, facilities whose asset is in the strategy. Reports every violation with its path.
+ */
+public final class PlanValidator {
+    private PlanValidator() {}
+
+    /**
+     * Validates {@code plan}; paths start with {@code root} (e.g. "plan").
+     *
+     * @return the problems found (empty when valid)
+     */
+    public static Problems validate(Plan plan, String root) {
+        Problems p = new Problems();
+        String r = root.isEmpty() ? "" : root + ".";
+        int horizon = plan.horizonMonths();
+        Map<String, String> names = new HashMap<>();
+        for (int i = 0; i < plan.halls().size(); i++) {
+            Hall h = plan.halls().get(i);
+            String path = r + "halls[" + i + "]";
+            unique(names, h.name(), path, p);
+            if (h.startMonth() >= horizon) {
+                p.add(
+                        path + ".startMonth",
+                        "must be before the horizon (" + horizon + " months), was " + h.startMonth());
+            }
+            double mw = plan.hallFacilityMw(h);
+            if (mw > plan.site().gridMw() + 1e-9) {
+                p.add(
+                        path + ".criticalItMw",
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f MW critical IT x PUE %.2f = %.1f MW exceeds the site's gridMw %.1f MW",
+                                h.criticalItMw(),
+                                plan.coolingOf(h).pue(),
+                                mw,
+                                plan.site().gridMw()));
+            }
+        }
+        for (int i = 0; i < plan.gpuClouds().size(); i++) {
+            GpuCloudPlan g = plan.gpuClouds().get(i);
+            String path = r + "gpuClouds[" + i + "]";
+            unique(names, g.name(), path, p);
+            Optional<Hall> h = plan.hall(g.hall());
+            if (h.isEmpty()) {
+                p.add(
+                        path + ".hall",
+                        unknown(
+                                "hall",
+                                g.hall(),
+                                plan.halls().stream().map(Hall::name).toList()));
+            } else if (g.criticalItMw() > h.get().criticalItMw() + 1e-9) {
+                p.add(
+                        path + ".gpuCount",
+                        String.format(
+                                Locale.ROOT,
+                                "%d GPUs x %.3f kW = %.1f MW critical IT exceed hall '%s' (%.1f MW)",
+                                g.gpuCount(),
+                                g.itKwPerGpu(),
+                                g.criticalItMw(),
+                                h.get().name(),
+                                h.get().criticalItMw()));
+            }
+        }
+        for (int i = 0; i < plan.leases().size(); i++) {
+            LeasePlan l = plan.leases().get(i);
+            String path = r + "leases[" + i + "]";
+            unique(names, l.name(), path, p);
+            Optional<Hall> h = plan.hall(l.hall());
+            if (h.isEmpty()) {
+                p.add(
+                        path + ".hall",
+                        unknown(
+                                "hall",
+                                l.hall(),
+                                plan.halls().stream().map(Hall::name).toList()));
+            } else {
+                if (l.startMonth() < h.get().readyMonth()) {
+                    p.add(
+                            path + ".startMonth",
+                            "lease starts in month " + l.startMonth() + " but hall '"
+                                    + h.get().name()
+                                    + "' is only ready in month " + h.get().readyMonth() + " (startMonth "
+                                    + h.get().startMonth() + " + leadTimeMonths "
+                                    + h.get().leadTimeMonths() + ")");
+                }
+                if (l.criticalItMw() > h.get().criticalItMw() + 1e-9) {
+                    p.add(
+                            path + ".criticalItMw",
+                            "leases " + l.criticalItMw() + " MW but hall '"
+                                    + h.get().name() + "' has only " + h.get().criticalItMw() + " MW critical IT");
+                }
+            }
+            if (l.startMonth() >= horizon) {
+                p.add(
+                        path + ".startMonth",
+                        "must be before the horizon (" + horizon + " months), was " + l.startMonth());
+            }
+        }
+        for (int i = 0; i < plan.asicPurchases().size(); i++) {
+            AsicPurchase a = plan.asicPurchases().get(i);
+            String path = r + "asicPurchases[" + i + "]";
+            unique(names, a.name(), path, p);
+            if (a.month() >= horizon) {
+                p.add(path + ".month", "must be before the horizon (" + horizon + " months), was " + a.month());
+            }
+        }
+        List<Facility> facilities = plan.financing().facilities();
+        for (int i = 0; i < facilities.size(); i++) {
+            facility(plan, facilities.get(i), r + "financing.facilities[" + i + "]", names, p);
+        }
+        Set<String> strategyNames = new HashSet<>();
+        if (plan.strategies().isEmpty()) {
+            p.add(r + "strategies", "must list at least one strategy");
+        }
+        for (int i = 0; i < plan.strategies().size(); i++) {
+            StrategyPlan s = plan.strategies().get(i);
+            String path = r + "strategies[" + i + "]";
+            if (!strategyNames.add(s.name())) {
+                p.add(path + ".name", "duplicate strategy name '" + s.name() + "'");
+            }
+            strategy(plan, s, path, p);
+        }
+        plan.search().ifPresent(s -> search(plan, s, r + "search", p));
+        return p;
+    }
+
+    private static void facility(Plan plan, Facility f, String path, Map<String, String> names, Problems p) {
+        unique(names, f.name(), path, p);
+        switch (f) {
+            case Facility.TermLoan t -> {
+                if (t.drawMonth() >= plan.horizonMonths()) {
+                    p.add(
+                            path + ".drawMonth",
+                            "must be before the horizon (" + plan.horizonMonths() + " months), was " + t.drawMonth());
+                }
+            }
+            case Facility.ProjectFinance pf -> {
+                boolean found = plan.hall(pf.finances()).isPresent()
+                        || plan.gpuCloud(pf.finances()).isPresent()
+                        || plan.asicPurchase(pf.finances()).isPresent();
+                if (!found) {
+                    p.add(path + ".finances", "no hall, GPU cloud or ASIC purchase named '" + pf.finances() + "'");
+                }
+            }
+            case Facility.LeaseBackedNotes n -> {
+                if (plan.lease(n.lease()).isEmpty()) {
+                    p.add(
+                            path + ".lease",
+                            unknown(
+                                    "lease",
+                                    n.lease(),
+                                    plan.leases().stream().map(LeasePlan::name).toList()));
+                }
+            }
+        }
+    }
+
+    private static void strategy(Plan plan, StrategyPlan s, String path, Problems p) {
+        Set<String> halls = new HashSet<>();
+        double facilityMw = 0;
+        for (int j = 0; j < s.halls().size(); j++) {
+            String n = s.halls().get(j);
+            Optional<Hall> h = plan.hall(n);
+            if (h.isEmpty()) {
+                p.add(
+                        path + ".halls[" + j + "]",
+                        unknown("hall", n, plan.halls().stream().map(Hall::name).toList()));
+                continue;
+            }
+            if (!halls.add(n)) {
+                p.add(path + ".halls[" + j + "]", "hall '" + n + "' is listed twice");
+                continue;
+            }
+            facilityMw += plan.hallFacilityMw(h.get());
+        }
+        if (facilityMw > plan.site().gridMw() + 1e-9) {
+            p.add(
+                    path + ".halls",
+                    String.format(
+                            Locale.ROOT,
+                            "converts %.1f MW of site power (critical IT x PUE) but the site has only gridMw %.1f MW",
+                            facilityMw,
+                            plan.site().gridMw()));
+        }
+        Map<String, Double> itUsed = new HashMap<>();
+        Set<String> inStrategy = new HashSet<>(halls);
+        for (int j = 0; j < s.gpuClouds().size(); j++) {
+            String n = s.gpuClouds().get(j);
+            Optional<GpuCloudPlan> g = plan.gpuCloud(n);
+            String at = path + ".gpuClouds[" + j + "]";
+            if (g.isEmpty()) {
+                p.add(
+                        at,
+                        unknown(
+                                "GPU cloud",
+                                n,
+                                plan.gpuClouds().stream()
+                                        .map(GpuCloudPlan::name)
+                                        .toList()));
+                continue;
+            }
+            inStrategy.add(n);
+            if (!halls.contains(g.get().hall())) {
+                p.add(
+                        at,
+                        "GPU cloud '" + n + "' needs hall '" + g.get().hall()
+                                + "', which this strategy does not build");
+            }
+            if (halls.contains(g.get().hall())) {
+                itUsed.merge(g.get().hall(), g.get().criticalItMw(), Double::sum);
+            }
+        }
+        for (int j = 0; j < s.leases().size(); j++) {
+            String n = s.leases().get(j);
+            Optional<LeasePlan> l = plan.lease(n);
+            String at = path + ".leases[" + j + "]";
+            if (l.isEmpty()) {
+                p.add(
+                        at,
+                        unknown(
+                                "lease",
+                                n,
+                                plan.leases().stream().map(LeasePlan::name).toList()));
+                continue;
+            }
+            inStrategy.add(n);
+            if (!halls.contains(l.get().hall())) {
+                p.add(at, "lease '" + n + "' needs hall '" + l.get().hall() + "', which this strategy does not build");
+            }
+            if (halls.contains(l.get().hall())) {
+                itUsed.merge(l.get().hall(), l.get().criticalItMw(), Double::sum);
+            }
+        }
+        itUsed.forEach((hallName, mw) -> plan.hall(hallName).ifPresent(h -> {
+            if (mw > h.criticalItMw() + 1e-9) {
+                p.add(
+                        path,
+                        String.format(
+                                Locale.ROOT,
+                                "GPU clouds and leases in hall '%s' use %.1f MW critical IT but it has only %.1f MW",
+                                hallName,
+                                mw,
+                                h.criticalItMw()));
+            }
+        }));
+        for (int j = 0; j < s.asicPurchases().size(); j++) {
+            String n = s.asicPurchases().get(j);
+            if (plan.asicPurchase(n).isEmpty()) {
+                p.add(
+                        path + ".asicPurchases[" + j + "]",
+                        unknown(
+                                "ASIC purchase",
+                                n,
+                                plan.asicPurchases().stream()
+                                        .map(AsicPurchase::name)
+                                        .toList()));
+            } else {
+                inStrategy.add(n);
+            }
+        }
+        for (int j = 0; j < s.facilities().size(); j++) {
+            String n = s.facilities().get(j);
+            Optional<Facility> f = plan.facility(n);
+            String at = path + ".facilities[" + j + "]";
+            if (f.isEmpty()) {
+                p.add(
+                        at,
+                        unknown(
+                                "facility",
+                                n,
+                                plan.financing().facilities().stream()
+                                        .map(Facility::name)
+                                        .toList()));
+                continue;
+            }
+            String target = switch (f.get()) {
+                case Facility.TermLoan t -> "";
+                case Facility.ProjectFinance pf -> pf.finances();
+                case Facility.LeaseBackedNotes notes -> notes.lease();
+            };
+            if (!target.isEmpty() && !inStrategy.contains(target)) {
+                p.add(at, "facility '" + n + "' finances '" + target + "', which this strategy does not include");
+            }
+        }
+    }
+
+    private static void search(Plan plan, SearchPlan s, String path, Problems p) {
+        if (plan.strategy(s.base()).isEmpty()) {
+            p.add(
+                    path + ".base",
+                    unknown(
+                            "strategy",
+                            s.base(),
+                            plan.strategies().stream().map(StrategyPlan::name).toList()));
+        }
+        Optional<Hall> h = plan.hall(s.hall());
+        if (h.isEmpty()) {
+            p.add(
+                    path + ".hall",
+                    unknown(
+                            "hall",
+                            s.hall(),
+                            plan.halls().stream().map(Hall::name).toList()));
+        }
+        plan.gpuCloud(s.gpuCloud())
+                .ifPresentOrElse(
+                        g -> {
+                            if (!g.hall().equals(s.hall())) {
+                                p.add(
+                                        path + ".gpuCloud",
+                                        "GPU cloud '" + g.name() + "' is in hall '" + g.hall()
+                                                + "', not in the searched hall '" + s.hall() + "'");
+                            }
+                        },
+                        () -> p.add(
+                                path + ".gpuCloud",
+                                unknown(
+                                        "GPU cloud",
+                                        s.gpuCloud(),
+                                        plan.gpuClouds().stream()
+                                                .map(GpuCloudPlan::name)
+                                                .toList())));
+        plan.lease(s.lease())
+                .ifPresentOrElse(
+                        l -> {
+                            if (!l.hall().equals(s.hall())) {
+                                p.add(
+                                        path + ".lease",
+                                        "lease '" + l.name() + "' is in hall '" + l.hall()
+                                                + "', not in the searched hall '" + s.hall() + "'");
+                            }
+                        },
+                        () -> p.add(
+                                path + ".lease",
+                                unknown(
+                                        "lease",
+                                        s.lease(),
+                                        plan.leases().stream()
+                                                .map(LeasePlan::name)
+                                                .toList())));
+        for (int i = 0; i < s.startMonths().size(); i++) {
+            if (s.startMonths().get(i) >= plan.horizonMonths()) {
+                p.add(
+                        path + ".startMonths[" + i + "]",
+                        "must be before the horizon (" + plan.horizonMonths() + " months), was "
+                                + s.startMonths().get(i));
+            }
+        }
+    }
+
+    private static void unique(Map<String, String> seen, String name, String path, Problems p) {
+        String prev = seen.putIfAbsent(name, path);
+        if (prev != null) {
+            p.add(path + ".name", "duplicate name '" + name + "' (also used by " + prev + ")");
+        }
+    }
+
+    private static String unknown(String what, String name, List<String> known) {
+        return "no " + what + " named '" + name + "'" + (known.isEmpty() ? "" : "; known: " + known);
+    }
+}

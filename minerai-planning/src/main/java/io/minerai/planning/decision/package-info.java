@@ -1,0 +1,5 @@
+/** Strategy comparison under risk measures, search over allocations and timings, tornado sensitivity. */
+@NullMarked
+package io.minerai.planning.decision;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,168 @@
+package io.minerai.planning.engine;
+
+import io.minerai.core.bitcoin.BlockSubsidy;
+import io.minerai.planning.model.BitcoinPlan;
+import io.minerai.planning.model.LeasePlan;
+import io.minerai.planning.model.Plan;
+import io.minerai.planning.model.Uncertainty;
+import java.util.List;
+
+/**
+ * Generates market paths. Month m of path i (all draws from a generator seeded by (seed, i) only):
+ *
+ * <ul>
+ *   <li>BTC: P_0 = start price; P_{m+1} = P_m exp(r_m), r_m = drift/12 + scale (B_m - D_m mean), B_m the sum of D_m
+ *       (days in month m) daily log-returns taken in blocks of consecutive days from random starts in the history
+ *       (block bootstrap; demeaned so the drift is the plan's, not history's);
+ *   <li>network hashrate: H_{m+1} = H_m exp(g/12 + elasticity (r_m - drift/12) + noise z) - growth follows the
+ *       unexpected price move;
+ *   <li>fees: F exp(sd z - sd^2/2) (lognormal around the mean);
+ *   <li>power: a random entry of the power bank for the calendar month;
+ *   <li>per path: the GPU price decline rate shift sd z, and each lease's tenant default month (exponential time at
+ *       its yearly default probability).
+ * </ul>
+ *
+ * With every scale at zero the path is the deterministic deck, whatever the seed. The subsidy per block of each month
+ * follows the halvings from the start height at 144 blocks a day (BlockSubsidy).
+ */
+public final class MarketModel {
+    private final MonthGrid grid;
+    private final BitcoinPlan btc;
+    private final Uncertainty u;
+    private final BtcReturns returns;
+    private final PowerBank bank;
+    private final List<LeasePlan> leases;
+    private final double[] subsidyBtcPerBlock;
+
+    public MarketModel(Plan plan, MonthGrid grid, BtcReturns returns, PowerBank bank) {
+        this.grid = grid;
+        this.btc = plan.bitcoin();
+        this.u = plan.uncertainty();
+        this.returns = returns;
+        this.bank = bank;
+        this.leases = plan.leases();
+        this.subsidyBtcPerBlock = subsidySchedule(btc.startBlockHeight(), grid);
+        if (u.btcVolatilityScale() > 0 && returns.size() < u.bootstrapBlockDays()) {
+            throw new IllegalArgumentException("BTC history (" + returns.size() + " days) is shorter than a bootstrap"
+                    + " block (" + u.bootstrapBlockDays() + " days)");
+        }
+    }
+
+    public MonthGrid grid() {
+        return grid;
+    }
+
+    public PowerBank bank() {
+        return bank;
+    }
+
+    public BtcReturns returns() {
+        return returns;
+    }
+
+    /** Mean block subsidy in each month. */
+    public double subsidyBtcPerBlock(int m) {
+        return subsidyBtcPerBlock[m];
+    }
+
+    /**
+     * Mean subsidy per block of each month: blocks at 144 a day from {@code startHeight}, each paying
+     * BlockSubsidy.subsidyBtc(height).
+     */
+    static double[] subsidySchedule(long startHeight, MonthGrid grid) {
+        double[] out = new double[grid.months()];
+        long h = startHeight;
+        for (int m = 0; m < grid.months(); m++) {
+            long n = 144L * grid.days(m);
+            long end = h + n;
+            double sum = 0;
+            long cur = h;
+            while (cur < end) {
+                long next = Math.min(end, BlockSubsidy.nextHalvingHeight(cur));
+                sum += (next - cur) * BlockSubsidy.subsidyBtc(cur);
+                cur = next;
+            }
+            out[m] = sum / n;
+            h = end;
+        }
+        return out;
+    }
+
+    /** Fills block {@code out} with paths [firstPath, firstPath + count). */
+    public void fill(MarketBlock out, long firstPath, int count) {
+        if (count > out.capacity) {
+            throw new IllegalArgumentException("block holds " + out.capacity + " paths, asked " + count);
+        }
+        out.size = count;
+        for (int b = 0; b < count; b++) {
+            fillPath(out, b, new PathRandom(u.seed(), firstPath + b));
+        }
+    }
+
+    /** One path, for tests and reports. */
+    public MarketPath path(long pathIndex) {
+        MarketBlock one = new MarketBlock(1, grid.months(), leases.size());
+        fill(one, pathIndex, 1);
+        return one.path(0);
+    }
+
+    private void fillPath(MarketBlock out, int b, PathRandom rng) {
+        int months = grid.months();
+        int o = b * months;
+        // per-path draws first, always in the same order
+        double zGpu = rng.nextGaussian();
+        out.gpuDeclineShiftPerYear[b] = u.gpuDeclineSdPerYear() * zGpu;
+        for (int l = 0; l < leases.size(); l++) {
+            double uDefault = rng.nextDouble();
+            LeasePlan lease = leases.get(l);
+            int month = MarketPath.NEVER;
+            double p = lease.annualDefaultProbability();
+            if (u.tenantDefaults() && p > 0) {
+                double hazardPerMonth = p >= 1 ? Double.POSITIVE_INFINITY : -StrictMath.log1p(-p) / 12.0;
+                double wait = -StrictMath.log1p(-uDefault) / hazardPerMonth;
+                long when = lease.startMonth() + (long) Math.floor(wait);
+                if (when < lease.endMonth()) {
+                    month = (int) when;
+                }
+            }
+            out.leaseDefaultMonth[b * leases.size() + l] = month;
+        }
+        double driftMonthly = btc.priceDriftPerYear() / 12.0;
+        double growthMonthly = btc.hashrateGrowthPerYear() / 12.0;
+        double scale = u.btcVolatilityScale();
+        double elasticity = btc.hashratePriceElasticity();
+        double hashNoise = u.hashrateNoisePerMonth();
+        double feeSd = u.feesLogSdPerMonth();
+        double feeBias = -0.5 * feeSd * feeSd;
+        int blockDays = u.bootstrapBlockDays();
+        int historyDays = returns.size();
+        double meanDaily = returns.meanDaily();
+        int bankDraws = bank.perMonth();
+        double price = btc.startPriceUsdPerBtc();
+        double hashrate = btc.startNetworkHashrateEhPerS() * 1e6;
+        for (int m = 0; m < months; m++) {
+            int d = grid.days(m);
+            double blockSum = 0;
+            int pos = 0;
+            while (pos < d) {
+                int len = Math.min(blockDays, d - pos);
+                int startDay = rng.nextInt(Math.max(1, historyDays - len + 1));
+                if (scale > 0) {
+                    blockSum += returns.blockSum(startDay, len);
+                }
+                pos += len;
+            }
+            double zHash = rng.nextGaussian();
+            double zFee = rng.nextGaussian();
+            int j = bankDraws > 1 ? rng.nextInt(bankDraws) : 0;
+            double surprise = scale > 0 ? scale * (blockSum - d * meanDaily) : 0;
+            out.priceUsdPerBtc[o + m] = price;
+            out.networkHashrateThPerS[o + m] = hashrate;
+            out.feesBtcPerBlock[o + m] =
+                    feeSd > 0 ? btc.feesBtcPerBlock() * StrictMath.exp(feeSd * zFee + feeBias) : btc.feesBtcPerBlock();
+            out.powerEntry[o + m] = bank.entry(grid.monthOfYear(m), j);
+            price *= StrictMath.exp(driftMonthly + surprise);
+            hashrate *= StrictMath.exp(growthMonthly + elasticity * surprise + hashNoise * zHash);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.minerai.planning.engine;
+
+import io.minerai.planning.finance.Dilution;
+import io.minerai.planning.finance.Irr;
+
+/**
+ * The fast evaluation of strategies over a block of market paths: primitive arrays only, no allocation or boxing in
+ * the month loop (one engine per worker thread owns its scratch arrays). Same arithmetic as {@link CashFlowTable},
+ * inlined.
+ */
+public final class PathEngine {
+    private final double[] equity;
+    private final double[] unlevered;
+    private final double[] ebitda;
+    private final double[] cfads;
+    private final double[] incremental;
+    private final double[] baselineEquity;
+    private final int months;
+
+    /**
+     * @param months months of the plan
+     * @param blockCapacity paths per block (for the baseline's cash flows)
+     */
+    public PathEngine(int months, int blockCapacity) {
+        this.months = months;
+        equity = new double[months];
+        unlevered = new double[months];
+        ebitda = new double[months];
+        cfads = new double[months];
+        incremental = new double[months];
+        baselineEquity = new double[months * blockCapacity];
+    }
+
+    /**
+     * Evaluates {@code s} on every path of {@code block}; path b is written at index firstPath + b of {@code out}.
+     * Call it first with the baseline strategy ({@code baseline = true}) for each block: IRR and payback of the other
+     * strategies are of their cash flows incremental to it.
+     */
+    public void evaluate(
+            StrategySchedule s, PowerBank bank, MarketBlock block, int firstPath, StrategyPaths out, boolean baseline) {
+        for (int b = 0; b < block.size; b++) {
+            evaluatePath(s, bank, block, b, firstPath + b, out, baseline);
+        }
+    }
+
+    private void evaluatePath(
+            StrategySchedule s, PowerBank bank, MarketBlock block, int b, int i, StrategyPaths out, boolean baseline) {
+        final int n = s.months;
+        final int o = b * block.months;
+        final int leaseBase = b * block.leaseCount;
+        final double adder = s.powerAdderUsdPerMwh;
+        final double poolKeep = 1 - s.poolFeeFraction;
+        final double gpuShift = block.gpuDeclineShiftPerYear[b];
+        final double taxRate = s.taxRate;
+        double lossPool = 0;
+        double lossPoolUnlevered = 0;
+        double npv = 0;
+        double npvUnlevered = 0;
+        for (int t = 0; t < n; t++) {
+            final double hours = s.hours[t];
+            final int entry = block.powerEntry[o + t];
+            final double factor = s.powerFactor[t];
+            // USD per TH/s per day, then per MWh at the meter: 1 TH/s at e J/TH uses e x 24e-6 MWh a day
+            double usdPerThDay = (s.subsidyBtcPerBlock[t] + block.feesBtcPerBlock[o + t])
+                    * 144.0
+                    * block.priceUsdPerBtc[o + t]
+                    / block.networkHashrateThPerS[o + t];
+            double revenuePerMwh = usdPerThDay * poolKeep / (s.miningEfficiencyJPerTh[t] * 24e-6 * s.miningPue);
+            int size = bank.size(entry);
+            int k = bank.countBelow(entry, (revenuePerMwh - adder) / factor);
+            double run = (double) k / size;
+            double mw = s.miningFacilityMw[t];
+            double e = mw * hours * run * revenuePerMwh
+                    - mw * hours * (factor * bank.sumSmallest(entry, k) / size + adder * run)
+                    - s.fixedOpexUsd[t]
+                    - s.miningOpexUsdPerMwMonth * mw;
+            if (s.gpuCount > 0) {
+                double meanPrice = factor * bank.sumSmallest(entry, size) / size + adder;
+                for (int c = 0; c < s.gpuCount; c++) {
+                    if (t < s.gpuStart[c] || t >= s.gpuEnd[c]) {
+                        continue;
+                    }
+                    double ageYears = (t - s.gpuStart[c]) / 12.0;
+                    double price = s.gpuPriceUsdPerHour[c]
+                            * StrictMath.exp(-(s.gpuLogDeclinePerYear[c] + gpuShift) * ageYears);
+                    e += s.gpuUnits[c] * price * s.gpuUtilization[c] * hours
+                            - s.gpuFacilityMw[c] * hours * meanPrice
+                            - s.gpuOpexUsdPerMonth[c];
+                }
+            }
+            for (int l = 0; l < s.leaseCount; l++) {
+                double rent = s.leaseRentUsd[l][t];
+                if (rent != 0) {
+                    boolean defaulted = t >= block.leaseDefaultMonth[leaseBase + s.leasePlanIndex[l]];
+                    e += defaulted
+                            ? rent * (s.leaseBackstop[l] - (1 - s.leaseNoiMargin[l]))
+                            : rent * s.leaseNoiMargin[l];
+                }
+            }
+            ebitda[t] = e;
+            // tax with loss carry-forward, levered and unlevered
+            double taxable = e - s.depreciationUsd[t] - s.interestPaidUsd[t];
+            double tax = 0;
+            if (taxable <= 0) {
+                lossPool -= taxable;
+            } else {
+                double used = Math.min(lossPool, taxable);
+                lossPool -= used;
+                tax = taxRate * (taxable - used);
+            }
+            double taxableU = e - s.depreciationUsd[t];
+            double taxU = 0;
+            if (taxableU <= 0) {
+                lossPoolUnlevered -= taxableU;
+            } else {
+                double used = Math.min(lossPoolUnlevered, taxableU);
+                lossPoolUnlevered -= used;
+                taxU = taxRate * (taxableU - used);
+            }
+            cfads[t] = e - tax;
+            equity[t] = cfads[t] - s.capexUsd[t] + s.debtDrawUsd[t] - s.debtServiceUsd[t];
+            unlevered[t] = e - taxU - s.capexUsd[t];
+        }
+        double last12 = 0;
+        for (int t = Math.max(0, n - 12); t < n; t++) {
+            last12 += ebitda[t];
+        }
+        double tv = s.terminalEbitdaMultiple * Math.max(0, last12 * 12.0 / Math.min(12, n));
+        equity[n - 1] += tv - s.debtOutstandingAtHorizonUsd;
+        unlevered[n - 1] += tv;
+
+        double minDscr = Double.POSITIVE_INFINITY;
+        boolean breached = false;
+        if (s.hasDebt) {
+            int w = s.dscrWindowMonths;
+            double sumCfads = 0;
+            double sumService = 0;
+            for (int t = 0; t < n; t++) {
+                sumCfads += cfads[t];
+                sumService += s.debtServiceUsd[t];
+                if (t >= w) {
+                    sumCfads -= cfads[t - w];
+                    sumService -= s.debtServiceUsd[t - w];
+                }
+                if (sumService > 1e-6) {
+                    double dscr = sumCfads / sumService;
+                    if (dscr < minDscr) {
+                        minDscr = dscr;
+                    }
+                    if (dscr < s.minDscr) {
+                        breached = true;
+                    }
+                }
+            }
+        }
+        double cum = 0;
+        double cumMin = 0;
+        double cumU = 0;
+        double cumUMin = 0;
+        boolean keep = out.cumulativeEquityUsd.length > 0;
+        int co = i * n;
+        int bo = b * months;
+        for (int t = 0; t < n; t++) {
+            npv += equity[t] * s.discount[t];
+            npvUnlevered += unlevered[t] * s.discount[t];
+            cum += equity[t];
+            cumU += unlevered[t];
+            cumMin = Math.min(cumMin, cum);
+            cumUMin = Math.min(cumUMin, cumU);
+            if (keep) {
+                out.cumulativeEquityUsd[co + t] = (float) cum;
+            }
+        }
+        double[] flows;
+        if (baseline) {
+            System.arraycopy(equity, 0, baselineEquity, bo, n);
+            flows = equity;
+        } else {
+            for (int t = 0; t < n; t++) {
+                incremental[t] = equity[t] - baselineEquity[bo + t];
+            }
+            flows = incremental;
+        }
+        double c = 0;
+        int lastNegative = -1;
+        for (int t = 0; t < n; t++) {
+            c += flows[t];
+            if (c < 0) {
+                lastNegative = t;
+            }
+        }
+        out.npvUsd[i] = npv;
+        out.unleveredNpvUsd[i] = npvUnlevered;
+        out.irrPerYear[i] = Irr.yearly(flows, n);
+        out.paybackMonth[i] = lastNegative == n - 1 ? -1 : lastNegative + 1;
+        out.minDscr[i] = minDscr;
+        out.breached[i] = breached;
+        out.peakEquityNeedUsd[i] = -cumMin;
+        out.pureEquityDilution[i] = Dilution.fraction(-cumUMin, s.preMoneyEquityUsd);
+    }
+}

@@ -1,0 +1,131 @@
+package io.minerai.planning.engine;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Per-path outcomes of one strategy, structure-of-arrays indexed by path. IRR is NaN where the cash flows never
+ * change sign, payback -1 where cumulative cash ends negative, min DSCR +infinity where no debt service was due (these
+ * markers stay inside this array store; {@link #outcome(int)} turns them into Optionals).
+ */
+public final class StrategyPaths {
+    private final String strategy;
+    private final int months;
+    final double[] npvUsd;
+    final double[] irrPerYear;
+    final int[] paybackMonth;
+    final double[] minDscr;
+    final boolean[] breached;
+    final double[] peakEquityNeedUsd;
+    final double[] pureEquityDilution;
+    final double[] unleveredNpvUsd;
+    /** Cumulative equity cash flow by path and month ([path * months + m]) when kept, else empty. */
+    final float[] cumulativeEquityUsd;
+
+    public StrategyPaths(String strategy, int paths, int months, boolean keepCumulative) {
+        this.strategy = strategy;
+        this.months = months;
+        npvUsd = new double[paths];
+        irrPerYear = new double[paths];
+        paybackMonth = new int[paths];
+        minDscr = new double[paths];
+        breached = new boolean[paths];
+        peakEquityNeedUsd = new double[paths];
+        pureEquityDilution = new double[paths];
+        unleveredNpvUsd = new double[paths];
+        cumulativeEquityUsd = keepCumulative ? new float[paths * months] : new float[0];
+    }
+
+    public String strategy() {
+        return strategy;
+    }
+
+    public int paths() {
+        return npvUsd.length;
+    }
+
+    public int months() {
+        return months;
+    }
+
+    public double[] npvUsd() {
+        return npvUsd.clone();
+    }
+
+    public double npvUsd(int path) {
+        return npvUsd[path];
+    }
+
+    public double[] irrPerYear() {
+        return irrPerYear.clone();
+    }
+
+    public double[] minDscr() {
+        return minDscr.clone();
+    }
+
+    public boolean breached(int path) {
+        return breached[path];
+    }
+
+    public double[] peakEquityNeedUsd() {
+        return peakEquityNeedUsd.clone();
+    }
+
+    public double[] pureEquityDilution() {
+        return pureEquityDilution.clone();
+    }
+
+    public double[] unleveredNpvUsd() {
+        return unleveredNpvUsd.clone();
+    }
+
+    public int[] paybackMonth() {
+        return paybackMonth.clone();
+    }
+
+    /** Cumulative equity cash flow of every path in month m, if kept. */
+    public Optional<double[]> cumulativeAt(int m) {
+        if (cumulativeEquityUsd.length == 0) {
+            return Optional.empty();
+        }
+        double[] out = new double[paths()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = cumulativeEquityUsd[i * months + m];
+        }
+        return Optional.of(out);
+    }
+
+    /** Share of paths with a covenant breach. */
+    public double breachProbability() {
+        int c = 0;
+        for (boolean b : breached) {
+            if (b) {
+                c++;
+            }
+        }
+        return (double) c / breached.length;
+    }
+
+    /** Path i as a record. */
+    public PathOutcome outcome(int i) {
+        return new PathOutcome(
+                npvUsd[i],
+                Double.isNaN(irrPerYear[i])
+                        ? java.util.OptionalDouble.empty()
+                        : java.util.OptionalDouble.of(irrPerYear[i]),
+                paybackMonth[i] < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(paybackMonth[i]),
+                minDscr[i] == Double.POSITIVE_INFINITY
+                        ? java.util.OptionalDouble.empty()
+                        : java.util.OptionalDouble.of(minDscr[i]),
+                breached[i],
+                peakEquityNeedUsd[i],
+                pureEquityDilution[i],
+                unleveredNpvUsd[i]);
+    }
+
+    @Override
+    public String toString() {
+        return strategy + " " + Arrays.toString(Arrays.copyOf(npvUsd, Math.min(3, npvUsd.length))) + "...";
+    }
+}

@@ -1,0 +1,332 @@
+package io.minerai.planning.engine;
+
+import io.minerai.planning.finance.Depreciation;
+import io.minerai.planning.finance.Discounting;
+import io.minerai.planning.finance.LoanSchedule;
+import io.minerai.planning.model.AsicPurchase;
+import io.minerai.planning.model.Facility;
+import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.Hall;
+import io.minerai.planning.model.LeasePlan;
+import io.minerai.planning.model.Plan;
+import io.minerai.planning.model.StrategyPlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Everything about a strategy that does not depend on the market path, compiled once into monthly primitive arrays:
+ * mining capacity (the site MW no hall has taken, filled with the best machines first), GPU clouds, lease rents,
+ * capex, depreciation and the summed debt schedules of its facilities. The path engines only add market-dependent
+ * arithmetic on top.
+ */
+public final class StrategySchedule {
+    final String name;
+    final int months;
+    final double[] hours;
+    final double[] discount;
+    final double[] powerFactor;
+    final double powerAdderUsdPerMwh;
+    final double[] subsidyBtcPerBlock;
+    // mining
+    final double[] miningFacilityMw;
+    final double[] miningEfficiencyJPerTh;
+    final double miningPue;
+    final double poolFeeFraction;
+    final double miningOpexUsdPerMwMonth;
+    // GPU clouds
+    final int gpuCount;
+    final double[] gpuUnits;
+    final double[] gpuPriceUsdPerHour;
+    final double[] gpuUtilization;
+    final double[] gpuFacilityMw;
+    final double[] gpuLogDeclinePerYear;
+    final double[] gpuOpexUsdPerMonth;
+    final int[] gpuStart;
+    final int[] gpuEnd;
+    // leases
+    final int leaseCount;
+    final int[] leasePlanIndex;
+    final double[][] leaseRentUsd;
+    final double[] leaseNoiMargin;
+    final double[] leaseBackstop;
+    // cash
+    final double[] fixedOpexUsd;
+    final double[] capexUsd;
+    final double[] depreciationUsd;
+    final double[] debtDrawUsd;
+    final double[] interestPaidUsd;
+    final double[] principalUsd;
+    final double[] debtServiceUsd;
+    final double debtOutstandingAtHorizonUsd;
+    final boolean hasDebt;
+    // valuation
+    final double taxRate;
+    final double terminalEbitdaMultiple;
+    final double minDscr;
+    final int dscrWindowMonths;
+    final double preMoneyEquityUsd;
+
+    private StrategySchedule(Plan plan, StrategyPlan s, MarketModel market) {
+        MonthGrid grid = market.grid();
+        this.name = s.name();
+        this.months = grid.months();
+        this.hours = new double[months];
+        for (int t = 0; t < months; t++) {
+            hours[t] = grid.hours(t);
+        }
+        this.discount = Discounting.factors(plan.valuation().discountRatePerYear(), months);
+        this.powerFactor = new double[months];
+        double esc = plan.power().escalatorPerYear();
+        for (int t = 0; t < months; t++) {
+            powerFactor[t] = StrictMath.pow(1 + esc, t / 12);
+        }
+        this.powerAdderUsdPerMwh = plan.power().adderUsdPerMwh();
+        this.subsidyBtcPerBlock = new double[months];
+        for (int t = 0; t < months; t++) {
+            subsidyBtcPerBlock[t] = market.subsidyBtcPerBlock(t);
+        }
+        List<Hall> halls =
+                s.halls().stream().map(n -> plan.hall(n).orElseThrow()).toList();
+        List<GpuCloudPlan> gpus =
+                s.gpuClouds().stream().map(n -> plan.gpuCloud(n).orElseThrow()).toList();
+        List<LeasePlan> leases =
+                s.leases().stream().map(n -> plan.lease(n).orElseThrow()).toList();
+        List<AsicPurchase> asics = s.asicPurchases().stream()
+                .map(n -> plan.asicPurchase(n).orElseThrow())
+                .toList();
+
+        // mining capacity
+        this.miningPue = plan.mining().pue();
+        this.poolFeeFraction = plan.mining().poolFeeFraction();
+        this.miningOpexUsdPerMwMonth = plan.mining().opexUsdPerMwMonth();
+        this.miningFacilityMw = new double[months];
+        this.miningEfficiencyJPerTh = new double[months];
+        record Vintage(int month, double thPerS, double efficiencyJPerTh) {}
+        List<Vintage> vintages = new ArrayList<>();
+        vintages.add(new Vintage(
+                0, plan.mining().hashrateEhPerS() * 1e6, plan.mining().efficiencyJPerTh()));
+        for (AsicPurchase a : asics) {
+            vintages.add(new Vintage(a.month(), a.hashrateEhPerS() * 1e6, a.efficiencyJPerTh()));
+        }
+        vintages.sort(Comparator.comparingDouble(Vintage::efficiencyJPerTh));
+        for (int t = 0; t < months; t++) {
+            double taken = 0;
+            for (Hall h : halls) {
+                if (h.startMonth() <= t) {
+                    taken += plan.hallFacilityMw(h);
+                }
+            }
+            double itCapMw = Math.max(0, plan.site().gridMw() - taken) / miningPue;
+            double itMw = 0;
+            double th = 0;
+            for (Vintage v : vintages) {
+                if (v.month() > t || itMw >= itCapMw) {
+                    continue;
+                }
+                double vMw = v.thPerS() * v.efficiencyJPerTh() / 1e6;
+                double use = Math.min(vMw, itCapMw - itMw);
+                itMw += use;
+                th += use * 1e6 / v.efficiencyJPerTh();
+            }
+            miningFacilityMw[t] = itMw * miningPue;
+            miningEfficiencyJPerTh[t] = th > 0 ? itMw * 1e6 / th : plan.mining().efficiencyJPerTh();
+        }
+
+        this.capexUsd = new double[months];
+        this.depreciationUsd = new double[months];
+        Depreciation.addStraightLine(
+                depreciationUsd, plan.mining().bookValueUsd(), 0, plan.mining().remainingLifeMonths());
+        for (AsicPurchase a : asics) {
+            capexUsd[a.month()] += a.capexUsd();
+            Depreciation.addStraightLine(
+                    depreciationUsd, a.capexUsd(), a.month(), (int) Math.round(a.depreciationYears() * 12));
+        }
+        for (Hall h : halls) {
+            double[] c = hallCapex(plan, h, months);
+            double total = 0;
+            for (int t = 0; t < months; t++) {
+                capexUsd[t] += c[t];
+                total += c[t];
+            }
+            Depreciation.addStraightLine(
+                    depreciationUsd, total, h.readyMonth(), (int) Math.round(h.depreciationYears() * 12));
+        }
+
+        // GPU clouds
+        this.gpuCount = gpus.size();
+        this.gpuUnits = new double[gpuCount];
+        this.gpuPriceUsdPerHour = new double[gpuCount];
+        this.gpuUtilization = new double[gpuCount];
+        this.gpuFacilityMw = new double[gpuCount];
+        this.gpuLogDeclinePerYear = new double[gpuCount];
+        this.gpuOpexUsdPerMonth = new double[gpuCount];
+        this.gpuStart = new int[gpuCount];
+        this.gpuEnd = new int[gpuCount];
+        for (int c = 0; c < gpuCount; c++) {
+            GpuCloudPlan g = gpus.get(c);
+            Hall h = plan.hall(g.hall()).orElseThrow();
+            gpuUnits[c] = g.gpuCount();
+            gpuPriceUsdPerHour[c] = g.priceUsdPerGpuHour();
+            gpuUtilization[c] = g.utilizationFraction();
+            gpuFacilityMw[c] = g.criticalItMw() * plan.coolingOf(h).pue();
+            gpuLogDeclinePerYear[c] = -StrictMath.log1p(-g.priceDeclinePerYear());
+            gpuOpexUsdPerMonth[c] = g.gpuCount() * g.opexUsdPerGpuMonth();
+            gpuStart[c] = h.readyMonth();
+            gpuEnd[c] = h.readyMonth() + g.lifeMonths();
+            if (gpuStart[c] < months) {
+                capexUsd[gpuStart[c]] += g.capexUsd();
+                Depreciation.addStraightLine(depreciationUsd, g.capexUsd(), gpuStart[c], g.lifeMonths());
+            }
+        }
+
+        // leases
+        this.leaseCount = leases.size();
+        this.leasePlanIndex = new int[leaseCount];
+        this.leaseRentUsd = new double[leaseCount][months];
+        this.leaseNoiMargin = new double[leaseCount];
+        this.leaseBackstop = new double[leaseCount];
+        for (int l = 0; l < leaseCount; l++) {
+            LeasePlan lp = leases.get(l);
+            leasePlanIndex[l] = plan.leases().indexOf(lp);
+            for (int t = 0; t < months; t++) {
+                leaseRentUsd[l][t] = lp.rentUsd(t);
+            }
+            leaseNoiMargin[l] = lp.noiMarginFraction();
+            leaseBackstop[l] = lp.backstopFraction();
+        }
+
+        this.fixedOpexUsd = new double[months];
+        for (int t = 0; t < months; t++) {
+            fixedOpexUsd[t] = plan.site().siteOpexUsdPerMonth() + plan.site().overheadUsdPerMonth();
+        }
+
+        // debt
+        this.debtDrawUsd = new double[months];
+        this.interestPaidUsd = new double[months];
+        this.principalUsd = new double[months];
+        this.debtServiceUsd = new double[months];
+        double outstanding = 0;
+        boolean any = false;
+        for (String fname : s.facilities()) {
+            LoanSchedule ls = loan(plan, plan.facility(fname).orElseThrow(), months);
+            any = true;
+            for (int t = 0; t < months; t++) {
+                debtDrawUsd[t] += ls.drawUsd()[t];
+                interestPaidUsd[t] += ls.interestPaidUsd()[t];
+                principalUsd[t] += ls.principalUsd()[t];
+                debtServiceUsd[t] += ls.debtServiceUsd(t);
+            }
+            outstanding += ls.balanceUsd()[months - 1];
+        }
+        this.debtOutstandingAtHorizonUsd = outstanding;
+        this.hasDebt = any;
+
+        this.taxRate = plan.valuation().taxRate();
+        this.terminalEbitdaMultiple = plan.valuation().terminalEbitdaMultiple();
+        this.minDscr = plan.financing().minDscr();
+        this.dscrWindowMonths = plan.financing().dscrWindowMonths();
+        this.preMoneyEquityUsd = plan.valuation().preMoneyEquityUsd();
+    }
+
+    /** Compiles strategy {@code s} of {@code plan} (which must be valid). */
+    public static StrategySchedule compile(Plan plan, StrategyPlan s, MarketModel market) {
+        return new StrategySchedule(plan, s, market);
+    }
+
+    /** Capex of a hall by month: (IT MW x (hall capex + cooling capex per MW IT)) spread evenly over the lead time. */
+    public static double[] hallCapex(Plan plan, Hall h, int months) {
+        double total = h.criticalItMw()
+                * (h.capexUsdPerMwCriticalIt() + plan.coolingOf(h).capexUsdPerMwIt());
+        double[] out = new double[months];
+        int n = Math.max(1, h.leadTimeMonths());
+        for (int k = 0; k < n; k++) {
+            int t = h.startMonth() + k;
+            if (t < months) {
+                out[t] += total / n;
+            }
+        }
+        return out;
+    }
+
+    /** The loan schedule of a facility over the horizon. */
+    public static LoanSchedule loan(Plan plan, Facility f, int months) {
+        double[] draws = new double[months];
+        int serviceStart;
+        switch (f) {
+            case Facility.TermLoan t -> {
+                draws[t.drawMonth()] = t.amountUsd();
+                serviceStart = t.drawMonth() + 1;
+            }
+            case Facility.ProjectFinance pf -> {
+                var hall = plan.hall(pf.finances());
+                var gpu = plan.gpuCloud(pf.finances());
+                if (hall.isPresent()) {
+                    double[] c = hallCapex(plan, hall.get(), months);
+                    for (int t = 0; t < months; t++) {
+                        draws[t] = pf.loanToCost() * c[t];
+                    }
+                    serviceStart = hall.get().readyMonth();
+                } else if (gpu.isPresent()) {
+                    int ready = plan.hall(gpu.get().hall()).orElseThrow().readyMonth();
+                    if (ready < months) {
+                        draws[ready] = pf.loanToCost() * gpu.get().capexUsd();
+                    }
+                    serviceStart = ready + 1;
+                } else {
+                    AsicPurchase a = plan.asicPurchase(pf.finances()).orElseThrow();
+                    draws[a.month()] = pf.loanToCost() * a.capexUsd();
+                    serviceStart = a.month() + 1;
+                }
+            }
+            case Facility.LeaseBackedNotes n -> {
+                LeasePlan lease = plan.lease(n.lease()).orElseThrow();
+                Hall hall = plan.hall(lease.hall()).orElseThrow();
+                double r = n.ratePerYear() / 12.0;
+                double pv = 0;
+                for (int k = 0; k < n.tenorMonths() && k < lease.termMonths(); k++) {
+                    int t = lease.startMonth() + k;
+                    pv += lease.rentUsd(t) * lease.noiMarginFraction() / StrictMath.pow(1 + r, t - hall.startMonth());
+                }
+                draws[hall.startMonth()] = n.advanceFraction() * pv;
+                serviceStart = lease.startMonth();
+            }
+        }
+        int lastDraw = -1;
+        for (int t = 0; t < months; t++) {
+            if (draws[t] != 0) {
+                lastDraw = t;
+            }
+        }
+        serviceStart = Math.max(serviceStart, lastDraw + 1);
+        return LoanSchedule.of(
+                draws, f.ratePerYear(), serviceStart, f.interestOnlyMonths(), f.amortization(), f.tenorMonths());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int months() {
+        return months;
+    }
+
+    public boolean hasDebt() {
+        return hasDebt;
+    }
+
+    /** Mining facility MW available each month (copy). */
+    public double[] miningFacilityMw() {
+        return miningFacilityMw.clone();
+    }
+
+    /** Capex by month (copy). */
+    public double[] capexUsd() {
+        return capexUsd.clone();
+    }
+
+    /** Debt service by month (copy). */
+    public double[] debtServiceUsd() {
+        return debtServiceUsd.clone();
+    }
+}

@@ -1,0 +1,65 @@
+package io.minerai.planning.model;
+
+/**
+ * A debt facility. Before repayment starts (construction) interest is capitalised; from then on interest is paid, for
+ * {@link #interestOnlyMonths()} months only interest, then principal per {@link #amortization()} over
+ * {@link #tenorMonths()} months.
+ */
+public sealed interface Facility {
+    String name();
+
+    double ratePerYear();
+
+    Amortization amortization();
+
+    int tenorMonths();
+
+    int interestOnlyMonths();
+
+    /**
+     * Corporate term debt: a fixed amount drawn in one month.
+     *
+     * @param drawMonth month index of the draw; service starts the month after
+     */
+    record TermLoan(
+            String name,
+            double amountUsd,
+            int drawMonth,
+            double ratePerYear,
+            Amortization amortization,
+            int tenorMonths,
+            int interestOnlyMonths)
+            implements Facility {}
+
+    /**
+     * Project finance at a loan-to-cost ratio: draws a fixed share of an asset's capex as it is spent.
+     *
+     * @param finances name of the hall, GPU cloud or ASIC purchase whose capex it funds
+     * @param loanToCost share of capex funded by the loan, 0..1
+     */
+    record ProjectFinance(
+            String name,
+            String finances,
+            double loanToCost,
+            double ratePerYear,
+            Amortization amortization,
+            int tenorMonths,
+            int interestOnlyMonths)
+            implements Facility {}
+
+    /**
+     * Notes secured by a lease's contracted rent, issued when its hall's construction starts.
+     *
+     * @param lease the lease whose rent secures the notes
+     * @param advanceFraction principal / present value (at the note rate) of the lease NOI over the tenor
+     */
+    record LeaseBackedNotes(
+            String name,
+            String lease,
+            double advanceFraction,
+            double ratePerYear,
+            Amortization amortization,
+            int tenorMonths,
+            int interestOnlyMonths)
+            implements Facility {}
+}

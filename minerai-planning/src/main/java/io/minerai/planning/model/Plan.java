@@ -1,0 +1,147 @@
+package io.minerai.planning.model;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole plan: a site over a monthly horizon, the building blocks of every strategy, and how to value and stress
+ * them.
+ */
+public record Plan(
+        String name,
+        String description,
+        YearMonth startMonth,
+        int horizonMonths,
+        SitePlan site,
+        PowerSource power,
+        BitcoinPlan bitcoin,
+        MiningPlan mining,
+        Map<CoolingType, Cooling> cooling,
+        List<Hall> halls,
+        List<GpuCloudPlan> gpuClouds,
+        List<LeasePlan> leases,
+        List<AsicPurchase> asicPurchases,
+        FinancingPlan financing,
+        Valuation valuation,
+        List<StrategyPlan> strategies,
+        Uncertainty uncertainty,
+        Optional<SearchPlan> search) {
+
+    public Plan {
+        cooling = Map.copyOf(cooling);
+        halls = List.copyOf(halls);
+        gpuClouds = List.copyOf(gpuClouds);
+        leases = List.copyOf(leases);
+        asicPurchases = List.copyOf(asicPurchases);
+        strategies = List.copyOf(strategies);
+    }
+
+    public Optional<Hall> hall(String n) {
+        return halls.stream().filter(h -> h.name().equals(n)).findFirst();
+    }
+
+    public Optional<GpuCloudPlan> gpuCloud(String n) {
+        return gpuClouds.stream().filter(h -> h.name().equals(n)).findFirst();
+    }
+
+    public Optional<LeasePlan> lease(String n) {
+        return leases.stream().filter(h -> h.name().equals(n)).findFirst();
+    }
+
+    public Optional<AsicPurchase> asicPurchase(String n) {
+        return asicPurchases.stream().filter(h -> h.name().equals(n)).findFirst();
+    }
+
+    public Optional<Facility> facility(String n) {
+        return financing.facilities().stream().filter(h -> h.name().equals(n)).findFirst();
+    }
+
+    public Optional<StrategyPlan> strategy(String n) {
+        return strategies.stream().filter(h -> h.name().equals(n)).findFirst();
+    }
+
+    /** Cooling of a hall. */
+    public Cooling coolingOf(Hall h) {
+        Cooling c = cooling.get(h.cooling());
+        if (c == null) {
+            throw new IllegalStateException("no cooling spec for " + h.cooling().key());
+        }
+        return c;
+    }
+
+    /** Facility MW a hall takes from the site: critical IT x PUE of its cooling. */
+    public double hallFacilityMw(Hall h) {
+        return h.criticalItMw() * coolingOf(h).pue();
+    }
+
+    /** Plan with other strategies (used by the search). */
+    public Plan withStrategies(List<StrategyPlan> s) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                power,
+                bitcoin,
+                mining,
+                cooling,
+                halls,
+                gpuClouds,
+                leases,
+                asicPurchases,
+                financing,
+                valuation,
+                s,
+                uncertainty,
+                search);
+    }
+
+    public Plan withUncertainty(Uncertainty u) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                power,
+                bitcoin,
+                mining,
+                cooling,
+                halls,
+                gpuClouds,
+                leases,
+                asicPurchases,
+                financing,
+                valuation,
+                strategies,
+                u,
+                search);
+    }
+
+    /** Plan with other building blocks (used by the search to add scaled variants). */
+    public Plan withBlocks(
+            List<Hall> newHalls, List<GpuCloudPlan> newGpus, List<LeasePlan> newLeases, FinancingPlan newFinancing) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                power,
+                bitcoin,
+                mining,
+                cooling,
+                newHalls,
+                newGpus,
+                newLeases,
+                asicPurchases,
+                newFinancing,
+                valuation,
+                strategies,
+                uncertainty,
+                search);
+    }
+}

@@ -1,0 +1,36 @@
+package io.minerai.planning.model;
+
+import java.util.List;
+
+/**
+ * A grid search over how much of a hall to build, how to split it between own GPUs and a lease, and when to start.
+ * Candidates scale the hall, the GPU cloud and the lease (and the facilities financing them) proportionally.
+ *
+ * @param base strategy whose other choices (ASICs, other facilities) every candidate keeps
+ * @param hall hall to size and time
+ * @param gpuCloud GPU cloud template filling the GPU share
+ * @param lease lease template filling the rest
+ * @param buildFractions shares of the hall's critical IT to build (0 = stay mining)
+ * @param gpuShares shares of the built IT used by own GPUs (the rest is leased)
+ * @param startMonths construction start months to try
+ * @param riskMeasure what to maximise
+ * @param cvarAlpha tail share for CVaR
+ * @param paths paths per candidate
+ */
+public record SearchPlan(
+        String base,
+        String hall,
+        String gpuCloud,
+        String lease,
+        List<Double> buildFractions,
+        List<Double> gpuShares,
+        List<Integer> startMonths,
+        RiskMeasure riskMeasure,
+        double cvarAlpha,
+        int paths) {
+    public SearchPlan {
+        buildFractions = List.copyOf(buildFractions);
+        gpuShares = List.copyOf(gpuShares);
+        startMonths = List.copyOf(startMonths);
+    }
+}

@@ -1,0 +1,144 @@
+package io.minerai.planning.montecarlo;
+
+import io.minerai.planning.engine.CashFlowTable;
+import io.minerai.planning.engine.MarketBlock;
+import io.minerai.planning.engine.MarketData;
+import io.minerai.planning.engine.MarketModel;
+import io.minerai.planning.engine.MonthGrid;
+import io.minerai.planning.engine.PathEngine;
+import io.minerai.planning.engine.PowerBank;
+import io.minerai.planning.engine.StrategyPaths;
+import io.minerai.planning.engine.StrategySchedule;
+import io.minerai.planning.model.Plan;
+import io.minerai.planning.model.StrategyPlan;
+import io.minerai.planning.model.Uncertainty;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a plan: the deterministic plan (every source of randomness off, pooled average power months) and the seeded
+ * Monte Carlo. Paths are cut into blocks; workers take blocks in any order, but path i's market depends only on
+ * (seed, i) and its outcomes are written at index i, and summaries are computed from sorted values, so the results are
+ * identical for 1 or N threads and any block size.
+ */
+public final class PlanSimulation {
+    private final Plan plan;
+    private final MarketData data;
+    private final MonthGrid grid;
+    private final PowerBank bank;
+    private final MarketModel market;
+
+    public PlanSimulation(Plan plan, MarketData data) {
+        this.plan = plan;
+        this.data = data;
+        this.grid = new MonthGrid(plan.startMonth(), plan.horizonMonths());
+        Uncertainty u = plan.uncertainty();
+        this.bank =
+                PowerBank.forSource(plan.power(), data.powerDays(), u.powerResampling(), u.powerBankMonths(), u.seed());
+        this.market = new MarketModel(plan, grid, data.btcReturns(), bank);
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public MonthGrid grid() {
+        return grid;
+    }
+
+    public MarketModel market() {
+        return market;
+    }
+
+    /** The same plan with every source of randomness off. */
+    public PlanSimulation deterministic() {
+        return deterministicOf(plan, data);
+    }
+
+    /** A simulation of {@code plan} with every source of randomness off. */
+    public static PlanSimulation deterministicOf(Plan plan, MarketData data) {
+        return new PlanSimulation(plan.withUncertainty(plan.uncertainty().deterministic()), data);
+    }
+
+    /** The deterministic cash-flow table of a strategy. */
+    public CashFlowTable deterministicTable(StrategyPlan s) {
+        PlanSimulation d = deterministic();
+        return CashFlowTable.evaluate(StrategySchedule.compile(d.plan, s, d.market), d.bank, d.market.path(0));
+    }
+
+    /** Monte Carlo over the plan's own strategies. */
+    public MonteCarloResult run(RunSettings settings, IntConsumer pathsDone) {
+        return run(plan.strategies(), plan.uncertainty().paths(), settings, pathsDone);
+    }
+
+    /**
+     * Monte Carlo over {@code strategies} (valid for this plan) on paths 0 .. paths-1. The first strategy is the
+     * baseline: the others' IRR, payback and "beats baseline" are measured against it on the same path.
+     *
+     * @param pathsDone called with the number of paths finished after each block (from worker threads)
+     */
+    public MonteCarloResult run(List<StrategyPlan> strategies, int paths, RunSettings settings, IntConsumer pathsDone) {
+        List<StrategySchedule> schedules = new ArrayList<>();
+        List<StrategyPaths> outs = new ArrayList<>();
+        for (StrategyPlan s : strategies) {
+            schedules.add(StrategySchedule.compile(plan, s, market));
+            outs.add(new StrategyPaths(s.name(), paths, grid.months(), settings.keepCumulative()));
+        }
+        int blockSize = settings.blockSize();
+        int blocks = (paths + blockSize - 1) / blockSize;
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            MarketBlock block =
+                    new MarketBlock(blockSize, grid.months(), plan.leases().size());
+            PathEngine engine = new PathEngine(grid.months(), blockSize);
+            int bi;
+            while ((bi = next.getAndIncrement()) < blocks) {
+                int first = bi * blockSize;
+                int count = Math.min(blockSize, paths - first);
+                market.fill(block, first, count);
+                for (int s = 0; s < schedules.size(); s++) {
+                    engine.evaluate(schedules.get(s), bank, block, first, outs.get(s), s == 0);
+                }
+                pathsDone.accept(count);
+            }
+        };
+        int threads = Math.min(settings.threads(), Math.max(1, blocks));
+        if (threads == 1) {
+            worker.run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "minerai-mc");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    futures.add(pool.submit(worker));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Monte Carlo interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Monte Carlo failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<StrategySummary> summaries = new ArrayList<>();
+        for (StrategyPaths p : outs) {
+            summaries.add(StrategySummary.of(p, outs.get(0), settings.cvarAlpha()));
+        }
+        return new MonteCarloResult(
+                outs, summaries, plan.uncertainty().seed(), data.btcReturns().label(), bank.label());
+    }
+}

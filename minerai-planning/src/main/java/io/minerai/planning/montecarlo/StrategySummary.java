@@ -1,0 +1,111 @@
+package io.minerai.planning.montecarlo;
+
+import io.minerai.planning.engine.StrategyPaths;
+import io.minerai.planning.model.RiskMeasure;
+import java.util.Arrays;
+
+/**
+ * A strategy's NPV distribution and risk figures over all paths.
+ *
+ * @param strategy name
+ * @param paths paths
+ * @param meanNpvUsd expected NPV
+ * @param p10NpvUsd 10th percentile NPV
+ * @param p50NpvUsd median NPV
+ * @param p90NpvUsd 90th percentile NPV
+ * @param cvarNpvUsd mean NPV of the worst {@code cvarAlpha} of paths
+ * @param cvarAlpha tail share of the CVaR
+ * @param probabilityNpvNegative share of paths with NPV < 0
+ * @param medianIrrPerYear median IRR (of flows incremental to the baseline) over paths where it is defined
+ * @param irrDefinedShare share of paths with a defined IRR
+ * @param medianPaybackMonth median payback month over paths that pay back (NaN when none)
+ * @param paybackShare share of paths that pay back within the horizon
+ * @param p10MinDscr 10th percentile of the path minimum DSCR (NaN without debt)
+ * @param covenantBreachProbability share of paths breaching the DSCR covenant
+ * @param meanPeakEquityNeedUsd mean peak equity put in (levered)
+ * @param meanPureEquityDilution mean dilution of raising the unlevered funding need as equity
+ * @param meanUnleveredNpvUsd mean project NPV
+ * @param meanIncrementalNpvUsd mean NPV minus the baseline's on the same path
+ * @param probabilityBeatsBaseline share of paths where the NPV exceeds the baseline's
+ */
+public record StrategySummary(
+        String strategy,
+        int paths,
+        double meanNpvUsd,
+        double p10NpvUsd,
+        double p50NpvUsd,
+        double p90NpvUsd,
+        double cvarNpvUsd,
+        double cvarAlpha,
+        double probabilityNpvNegative,
+        double medianIrrPerYear,
+        double irrDefinedShare,
+        double medianPaybackMonth,
+        double paybackShare,
+        double p10MinDscr,
+        double covenantBreachProbability,
+        double meanPeakEquityNeedUsd,
+        double meanPureEquityDilution,
+        double meanUnleveredNpvUsd,
+        double meanIncrementalNpvUsd,
+        double probabilityBeatsBaseline) {
+
+    /** Summary of {@code p}; {@code baseline} is the run's baseline strategy (may be {@code p} itself). */
+    public static StrategySummary of(StrategyPaths p, StrategyPaths baseline, double cvarAlpha) {
+        double[] npv = Stats.sorted(p.npvUsd());
+        double[] irr = Stats.sorted(p.irrPerYear());
+        double[] payback = Arrays.stream(p.paybackMonth())
+                .filter(m -> m >= 0)
+                .asDoubleStream()
+                .sorted()
+                .toArray();
+        double[] dscr = Stats.sorted(Arrays.stream(p.minDscr())
+                .map(d -> d == Double.POSITIVE_INFINITY ? Double.NaN : d)
+                .toArray());
+        int negative = 0;
+        for (double v : npv) {
+            if (v < 0) {
+                negative++;
+            }
+        }
+        int n = p.paths();
+        double[] diff = new double[n];
+        int beats = 0;
+        for (int i = 0; i < n; i++) {
+            diff[i] = p.npvUsd(i) - baseline.npvUsd(i);
+            if (diff[i] > 0) {
+                beats++;
+            }
+        }
+        return new StrategySummary(
+                p.strategy(),
+                n,
+                Stats.mean(npv),
+                Stats.quantile(npv, 0.1),
+                Stats.quantile(npv, 0.5),
+                Stats.quantile(npv, 0.9),
+                Stats.cvar(npv, cvarAlpha),
+                cvarAlpha,
+                (double) negative / n,
+                Stats.quantile(irr, 0.5),
+                (double) irr.length / n,
+                Stats.quantile(payback, 0.5),
+                (double) payback.length / n,
+                Stats.quantile(dscr, 0.1),
+                p.breachProbability(),
+                Stats.mean(Stats.sorted(p.peakEquityNeedUsd())),
+                Stats.mean(Stats.sorted(p.pureEquityDilution())),
+                Stats.mean(Stats.sorted(p.unleveredNpvUsd())),
+                Stats.mean(Stats.sorted(diff)),
+                (double) beats / n);
+    }
+
+    /** The value of a risk measure (higher is better). */
+    public double score(RiskMeasure m) {
+        return switch (m) {
+            case EXPECTED -> meanNpvUsd;
+            case P10 -> p10NpvUsd;
+            case CVAR -> cvarNpvUsd;
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package io.minerai.planning;
+
+import io.minerai.planning.engine.BtcReturns;
+import io.minerai.planning.engine.MarketData;
+import io.minerai.planning.engine.PowerDay;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Test inputs. Everything here is SYNTHETIC (seeded random numbers), labelled as such; never real market data. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    /** Synthetic daily BTC log-returns: normal, 3.5 % daily sd, seeded. */
+    public static BtcReturns syntheticReturns(long seed, int days) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[days];
+        for (int i = 0; i < days; i++) {
+            x[i] = 0.035 * r.nextGaussian();
+        }
+        return new BtcReturns("synthetic: normal 3.5 %/day, seed " + seed, x);
+    }
+
+    /** Synthetic power days for a year: a daily shape around $35/MWh plus noise and rare spikes, seeded. */
+    public static List<PowerDay> syntheticPowerDays(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<PowerDay> out = new ArrayList<>();
+        LocalDate d = LocalDate.of(2024, 1, 1);
+        for (int i = 0; i < 366; i++) {
+            double[] p = new double[24];
+            for (int h = 0; h < 24; h++) {
+                double shape = 25 + 20 * Math.max(0, Math.sin((h - 8) / 24.0 * 2 * Math.PI));
+                p[h] = shape + 8 * r.nextGaussian() + (r.nextDouble() < 0.01 ? 800 * r.nextDouble() : 0);
+            }
+            out.add(new PowerDay(d.plusDays(i), p));
+        }
+        return out;
+    }
+
+    public static MarketData syntheticData() {
+        return new MarketData(syntheticReturns(7, 2000), syntheticPowerDays(11));
+    }
+
+    /** A small valid plan with a deck or ERCOT-style source, as YAML. */
+    public static String smallPlanYaml(String power) {
+        return """
+                plan:
+                  name: small
+                  start: 2026-01
+                  horizonMonths: 60
+                  site: {name: test, gridMw: 100, siteOpexUsdPerMonth: 200000, overheadUsdPerMonth: 100000}
+                  power: %s
+                  bitcoin:
+                    startPriceUsdPerBtc: 90000
+                    startNetworkHashrateEhPerS: 1100
+                    feesBtcPerBlock: 0.03
+                    startBlockHeight: 1040000
+                  mining: {hashrateEhPerS: 5.5, efficiencyJPerTh: 17.5, pue: 1.1, opexUsdPerMwMonth: 3000}
+                  halls:
+                    - {name: h1, criticalItMw: 40, cooling: liquid, startMonth: 2, leadTimeMonths: 6, capexUsdPerMwCriticalIt: 8000000}
+                  gpuClouds:
+                    - {name: g1, hall: h1, gpuCount: 15000, priceUsdPerGpuHour: 2.5}
+                  leases:
+                    - {name: l1, hall: h1, criticalItMw: 20, usdPerKwMonth: 150, termMonths: 48, startMonth: 8,
+                       annualDefaultProbability: 0.05, backstopFraction: 0.4}
+                  asicPurchases:
+                    - {name: a1, month: 6, hashrateEhPerS: 1, usdPerTh: 15, efficiencyJPerTh: 13}
+                  financing:
+                    facilities:
+                      - {name: pf, kind: project-finance, finances: h1, loanToCost: 0.6, ratePerYear: 0.09, tenorMonths: 48}
+                      - {name: tl, kind: term-loan, amountUsd: 20000000, drawMonth: 0, ratePerYear: 0.1, tenorMonths: 36}
+                      - {name: notes, kind: lease-backed-notes, lease: l1, advanceFraction: 0.6, ratePerYear: 0.07, tenorMonths: 40}
+                  valuation: {terminalEbitdaMultiple: 4}
+                  strategies:
+                    - {name: mine}
+                    - {name: gpu, halls: [h1], gpuClouds: [g1], facilities: [pf]}
+                    - {name: lease, halls: [h1], leases: [l1], asicPurchases: [a1], facilities: [pf, tl, notes]}
+                  uncertainty: {paths: 300, seed: 5}
+                """.formatted(power);
+    }
+
+    public static final String DECK = "{source: deck, usdPerMwh: 40, escalatorPerYear: 0.02, adderUsdPerMwh: 3}";
+    public static final String ERCOT = "{source: ercot-resampled, settlementPoint: HB_WEST, adderUsdPerMwh: 3}";
+}
