@@ -1,0 +1,260 @@
+package io.minerai.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.minerai.core.validation.ValidationException;
+import io.minerai.server.run.RunKinds;
+import io.minerai.server.run.RunService;
+import io.minerai.store.Role;
+import io.minerai.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server: opens the store (migrating it), marks runs interrupted by a previous stop as failed and requeues waiting
+ * ones, makes the first admin token when there is none, and serves the API, the dashboard, health and metrics.
+ */
+public final class MineraiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MineraiServer.class);
+    private static final String WEB = "/io/minerai/server/web";
+    private final Store store;
+    private final RunService runs;
+    private final Javalin app;
+    private final PrometheusMeterRegistry meters;
+    private final List<Route> routes;
+
+    private MineraiServer(
+            Store store, RunService runs, Javalin app, PrometheusMeterRegistry meters, List<Route> routes) {
+        this.store = store;
+        this.runs = runs;
+        this.app = app;
+        this.meters = meters;
+        this.routes = routes;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param config where and how
+     * @param kinds run kinds offered
+     * @param clock clock for timestamps
+     * @param console where the first admin token is printed (once), e.g. System.out
+     */
+    public static MineraiServer start(ServerConfig config, RunKinds kinds, Clock clock, PrintStream console) {
+        Store store = Store.open(config.store(), clock);
+        try {
+            bootstrapAdmin(store, config, console);
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(meters);
+            new ProcessorMetrics().bindTo(meters);
+            RunService runs =
+                    new RunService(store, kinds, clock, meters, config.runThreads(), config.runQueueCapacity());
+            runs.recover();
+            Auth auth = new Auth(store);
+            List<Route> routes = new ArrayList<>();
+            routes.addAll(systemRoutes(store, runs, meters));
+            routes.addAll(new ScenarioRoutes(store, config, clock).routes());
+            routes.addAll(new DatasetRoutes(store, config, clock).routes());
+            routes.addAll(new RunRoutes(store, runs, kinds, config, clock).routes());
+            routes.addAll(new TokenRoutes(store, config, clock).routes());
+            Javalin app = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.startup.showOldJavalinVersionWarning = false;
+                cfg.http.maxRequestSize = Math.max(config.maxUploadBytes(), config.maxJsonBytes());
+                cfg.staticFiles.add(sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = WEB;
+                    sf.location = Location.CLASSPATH;
+                    sf.headers = securityHeaders();
+                });
+                for (Route r : routes) {
+                    io.javalin.http.Handler h = wrap(r, auth, meters);
+                    switch (r.method()) {
+                        case GET -> cfg.routes.get(r.path(), h);
+                        case POST -> cfg.routes.post(r.path(), h);
+                        case PUT -> cfg.routes.put(r.path(), h);
+                        case DELETE -> cfg.routes.delete(r.path(), h);
+                    }
+                }
+                cfg.routes.error(404, ctx -> {
+                    if (ctx.path().startsWith("/api/")) {
+                        Http.problem(ctx, new ApiException(404, "Not found", "no such resource: " + ctx.path()));
+                    }
+                });
+                cfg.requestLogger.http((ctx, ms) -> {
+                    // method, path and status only: never headers (tokens) nor query strings
+                    if (ctx.statusCode() >= 400 || !"GET".equals(ctx.method().name())) {
+                        LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+                    }
+                });
+            });
+            app.start(config.host(), config.port());
+            LOG.info(
+                    "minerai server on http://{}:{}/ with store {}",
+                    config.host(),
+                    app.port(),
+                    config.store().redactedUrl());
+            return new MineraiServer(store, runs, app, meters, List.copyOf(routes));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("X-Frame-Options", "DENY");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                        + " connect-src 'self'; frame-ancestors 'none'");
+        return h;
+    }
+
+    private static io.javalin.http.Handler wrap(Route r, Auth auth, PrometheusMeterRegistry meters) {
+        return ctx -> {
+            long t0 = System.nanoTime();
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Cache-Control", "no-store");
+            try {
+                Principal who =
+                        r.role().isPresent() ? auth.require(ctx, r.role().get()) : Principal.ANONYMOUS;
+                r.handler().handle(ctx, who);
+            } catch (ApiException e) {
+                Http.problem(ctx, e);
+            } catch (ValidationException e) {
+                Http.problem(
+                        ctx,
+                        new ApiException(
+                                422,
+                                "Invalid input",
+                                e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                                        + " found; each is listed in errors with its path",
+                                e.problems()));
+            } catch (HttpResponseException e) {
+                int status = e.getStatus();
+                String title = status == 413 ? "Content too large" : "Request refused";
+                Http.problem(ctx, new ApiException(status, title, String.valueOf(e.getMessage())));
+            } catch (io.minerai.store.StoreException e) {
+                LOG.error("store error on {} {}: {}", ctx.method(), r.path(), String.valueOf(e.getMessage()));
+                Http.problem(ctx, new ApiException(503, "Store unavailable", "the store failed; see the server log"));
+            } catch (Exception e) {
+                LOG.error("internal error on {} {}", ctx.method(), r.path(), e);
+                Http.problem(ctx, new ApiException(500, "Internal error", "unexpected error; see the server log"));
+            } finally {
+                Timer.builder("http.server.requests")
+                        .description("API requests by route and status")
+                        .tag("method", r.method().name())
+                        .tag("route", r.path())
+                        .tag("status", String.valueOf(ctx.statusCode()))
+                        .publishPercentileHistogram()
+                        .register(meters)
+                        .record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        };
+    }
+
+    private static List<Route> systemRoutes(Store store, RunService runs, PrometheusMeterRegistry meters) {
+        String openapi = resource("/io/minerai/server/openapi.json");
+        return List.of(
+                Route.open(Route.Method.GET, "/api/health", (ctx, who) -> health(ctx, store)),
+                Route.open(
+                        Route.Method.GET,
+                        "/api/openapi.json",
+                        (ctx, who) ->
+                                ctx.status(200).contentType("application/json").result(openapi)),
+                Route.get(
+                        "/metrics",
+                        Role.VIEWER,
+                        (ctx, who) -> ctx.status(200)
+                                .contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(meters.scrape())));
+    }
+
+    private static void health(Context ctx, Store store) {
+        boolean ok = store.healthy();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", ok ? "ok" : "unavailable");
+        m.put("store", ok ? "ok" : "unreachable");
+        m.put("storeKind", store.config().isPostgres() ? "postgresql" : "h2");
+        Http.json(ctx, ok ? 200 : 503, m);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = MineraiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + name, e);
+        }
+    }
+
+    private static void bootstrapAdmin(Store store, ServerConfig config, PrintStream console) {
+        if (store.tokens().count() > 0) {
+            return;
+        }
+        if (config.initialAdminToken().isPresent()) {
+            store.tokens()
+                    .create(
+                            "admin",
+                            Role.ADMIN,
+                            Tokens.hash(config.initialAdminToken().get()),
+                            "bootstrap");
+            console.println("minerai: first start; the admin token is the one in " + ServerConfig.ADMIN_TOKEN_ENV);
+            return;
+        }
+        String secret = Tokens.generate();
+        store.tokens().create("admin", Role.ADMIN, Tokens.hash(secret), "bootstrap");
+        console.println("minerai: first start; an admin token was created. It is shown only this once:");
+        console.println();
+        console.println("    " + secret);
+        console.println();
+        console.println("minerai: use it to log in to the dashboard and to make other tokens (POST /api/tokens).");
+        console.flush();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /** Every API route (for the OpenAPI check). */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Stops serving, stops runs (marking running ones failed) and closes the store. */
+    @Override
+    public void close() {
+        app.stop();
+        runs.close();
+        store.close();
+    }
+}

@@ -1,0 +1,271 @@
+package io.minerai.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.minerai.core.audit.AuditEntry;
+import io.minerai.core.validation.Problem;
+import io.minerai.server.run.RunKind;
+import io.minerai.server.run.RunKinds;
+import io.minerai.server.run.RunService;
+import io.minerai.store.LedgerColumn;
+import io.minerai.store.NewRun;
+import io.minerai.store.Role;
+import io.minerai.store.RunRecord;
+import io.minerai.store.RunStatus;
+import io.minerai.store.ScenarioVersion;
+import io.minerai.store.SeriesPage;
+import io.minerai.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code /api/runs}: start runs as queued jobs, follow their progress, cancel them, read summaries and series. */
+final class RunRoutes {
+    static final int MAX_PAGE = 10_000;
+    static final int MAX_POINTS = 5_000;
+    private final Store store;
+    private final RunService runs;
+    private final RunKinds kinds;
+    private final ServerConfig config;
+    private final Clock clock;
+
+    RunRoutes(Store store, RunService runs, RunKinds kinds, ServerConfig config, Clock clock) {
+        this.store = store;
+        this.runs = runs;
+        this.kinds = kinds;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.get("/api/run-kinds", Role.VIEWER, this::kinds),
+                Route.get("/api/runs", Role.VIEWER, this::list),
+                Route.post("/api/runs", Role.OPERATOR, this::start),
+                Route.get("/api/runs/{id}", Role.VIEWER, this::get),
+                Route.post("/api/runs/{id}/cancel", Role.OPERATOR, this::cancel),
+                Route.get("/api/runs/{id}/summary", Role.VIEWER, this::summary),
+                Route.get("/api/runs/{id}/series", Role.VIEWER, this::series));
+    }
+
+    private void kinds(Context ctx, Principal who) {
+        var items = kinds.all().stream()
+                .map(k -> Map.of("name", k.name(), "description", k.description()))
+                .toList();
+        Http.json(ctx, 200, Map.of("items", items));
+    }
+
+    private void list(Context ctx, Principal who) {
+        int limit = Http.intQuery(ctx, "limit", 50, 1, 1000);
+        int offset = Http.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        List<ObjectNode> items =
+                store.runs().list(limit, offset).stream().map(this::view).toList();
+        Http.json(ctx, 200, Map.of("items", items, "limit", limit, "offset", offset));
+    }
+
+    private void start(Context ctx, Principal who) {
+        JsonNode body = Http.jsonObject(ctx, config.maxJsonBytes());
+        List<Problem> problems = new ArrayList<>();
+        String kindName = body.path("kind").asText("");
+        RunKind kind = kinds.get(kindName).orElse(null);
+        if (kind == null) {
+            problems.add(new Problem(
+                    "kind",
+                    "must be one of " + kinds.all().stream().map(RunKind::name).toList() + ", was '"
+                            + Http.shorten(kindName) + "'"));
+        }
+        JsonNode sid = body.path("scenarioId");
+        if (!sid.canConvertToLong() || sid.asLong() < 1 || !sid.isIntegralNumber()) {
+            problems.add(new Problem("scenarioId", "required: the id of a stored scenario"));
+        }
+        JsonNode sv = body.path("scenarioVersion");
+        if (!sv.isMissingNode() && !sv.isNull() && (!sv.isIntegralNumber() || sv.asInt() < 1)) {
+            problems.add(new Problem("scenarioVersion", "must be a version number >= 1 when given"));
+        }
+        JsonNode params = body.path("parameters");
+        if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
+            problems.add(new Problem("parameters", "must be a JSON object when given"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(422, "Invalid run request", "the run request has problems", problems);
+        }
+        long scenarioId = sid.asLong();
+        ScenarioVersion version = sv.isIntegralNumber()
+                ? store.scenarios()
+                        .version(scenarioId, sv.asInt())
+                        .orElseThrow(() -> ApiException.notFound("scenario " + scenarioId + " version " + sv.asInt()))
+                : store.scenarios()
+                        .latest(scenarioId)
+                        .orElseThrow(() -> ApiException.notFound("scenario " + scenarioId));
+        if (!runs.hasCapacity()) {
+            throw new ApiException(503, "Run queue full", "too many runs are queued; try again when some finish");
+        }
+        String parameters = params.isObject() ? Json.write(params) : "{}";
+        RunRecord r = store.runs().create(new NewRun(kindName, scenarioId, version.version(), parameters, who.name()));
+        runs.submit(r);
+        store.auditLog()
+                .append(new AuditEntry(
+                        0,
+                        clock.instant(),
+                        "api:" + who.name(),
+                        "run:" + r.id(),
+                        "start " + kindName,
+                        "queued",
+                        Map.of("scenario", scenarioId + "v" + version.version())));
+        ctx.header("Location", "/api/runs/" + r.id());
+        Http.json(ctx, 202, view(store.runs().get(r.id()).orElse(r)));
+    }
+
+    private void get(Context ctx, Principal who) {
+        Http.json(ctx, 200, view(run(ctx)));
+    }
+
+    private void cancel(Context ctx, Principal who) {
+        RunRecord r = run(ctx);
+        if (!runs.cancel(r.id(), who.name())) {
+            throw new ApiException(
+                    409, "Conflict", "run " + r.id() + " has already finished (" + lower(r.status()) + ")");
+        }
+        store.auditLog()
+                .append(new AuditEntry(
+                        0, clock.instant(), "api:" + who.name(), "run:" + r.id(), "cancel", "cancelled", Map.of()));
+        Http.json(ctx, 200, view(store.runs().get(r.id()).orElse(r)));
+    }
+
+    private void summary(Context ctx, Principal who) {
+        RunRecord r = run(ctx);
+        String json = store.runs().summaryJson(r.id()).orElseThrow(() -> notReady(r));
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("runId", r.id());
+        n.put("kind", r.kind());
+        n.put("scenarioId", r.scenarioId());
+        n.put("scenarioVersion", r.scenarioVersion());
+        n.set("summary", Json.tree(json));
+        n.set("loads", Json.tree(store.runs().loadsJson(r.id()).orElse("[]")));
+        Http.json(ctx, 200, n);
+    }
+
+    private void series(Context ctx, Principal who) {
+        RunRecord r = run(ctx);
+        if (r.status() != RunStatus.SUCCEEDED) {
+            throw notReady(r);
+        }
+        List<LedgerColumn> columns = columns(Http.query(ctx, "columns"));
+        String maxPointsParam = Http.query(ctx, "maxPoints");
+        SeriesPage page;
+        int limit = 0;
+        if (maxPointsParam != null) {
+            int maxPoints = Http.intQuery(ctx, "maxPoints", 500, 1, MAX_POINTS);
+            page = store.runs().downsampled(r.id(), columns, maxPoints);
+        } else {
+            int offset = Http.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+            limit = Http.intQuery(ctx, "limit", 1000, 1, MAX_PAGE);
+            page = store.runs().series(r.id(), columns, offset, limit);
+        }
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("runId", r.id());
+        n.put("totalIntervals", page.totalIntervals());
+        n.put("offset", page.offset());
+        if (limit > 0) {
+            n.put("limit", limit);
+            int next = page.offset() + page.timesUtc().size();
+            if (next < page.totalIntervals()) {
+                n.put("nextOffset", next);
+            }
+        }
+        n.put("bucketIntervals", page.bucketIntervals());
+        ArrayNode times = n.putArray("timesUtc");
+        page.timesUtc().forEach(t -> times.add(t.toString()));
+        ObjectNode cols = n.putObject("columns");
+        for (LedgerColumn c : columns) {
+            ArrayNode a = cols.putArray(c.apiName());
+            for (double v : page.column(c)) {
+                a.add(v);
+            }
+        }
+        Http.json(ctx, 200, n);
+    }
+
+    private static List<LedgerColumn> columns(@org.jspecify.annotations.Nullable String param) {
+        if (param == null) {
+            return List.of(
+                    LedgerColumn.PRICE,
+                    LedgerColumn.MINING,
+                    LedgerColumn.AI_CLOUD,
+                    LedgerColumn.COLOCATION,
+                    LedgerColumn.NET);
+        }
+        List<LedgerColumn> out = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (String name : param.split(",")) {
+            String n = name.trim();
+            LedgerColumn.byApiName(n)
+                    .ifPresentOrElse(
+                            c -> {
+                                if (!out.contains(c)) {
+                                    out.add(c);
+                                }
+                            },
+                            () -> problems.add(new Problem(
+                                    "columns",
+                                    "unknown column '" + Http.shorten(n) + "'; known: "
+                                            + Arrays.stream(LedgerColumn.values())
+                                                    .map(LedgerColumn::apiName)
+                                                    .toList())));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "Bad request", "unknown series columns", problems);
+        }
+        return out;
+    }
+
+    private RunRecord run(Context ctx) {
+        long id = Http.pathId(ctx, "id");
+        return store.runs().get(id).orElseThrow(() -> ApiException.notFound("run " + id));
+    }
+
+    private static ApiException notReady(RunRecord r) {
+        return new ApiException(
+                409,
+                "No result",
+                "run " + r.id() + " is " + lower(r.status()) + "; results exist only for succeeded runs");
+    }
+
+    ObjectNode view(RunRecord r) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", r.id());
+        n.put("kind", r.kind());
+        n.put("scenarioId", r.scenarioId());
+        n.put("scenarioVersion", r.scenarioVersion());
+        n.set("parameters", Json.tree(r.parametersJson()));
+        n.put("status", lower(r.status()));
+        n.put("progressFraction", r.progressFraction());
+        n.put("phase", r.phase());
+        if (r.status() == RunStatus.QUEUED) {
+            n.put("queuePosition", runs.queuePosition(r.id()));
+        }
+        r.message().ifPresent(m -> n.put("message", m));
+        n.put("createdBy", r.createdBy());
+        n.put("queuedUtc", r.queuedUtc().toString());
+        r.startedUtc().ifPresent(t -> n.put("startedUtc", t.toString()));
+        r.finishedUtc().ifPresent(t -> n.put("finishedUtc", t.toString()));
+        r.startedUtc()
+                .ifPresent(s -> n.put(
+                        "elapsedSeconds",
+                        Duration.between(s, r.finishedUtc().orElse(clock.instant()))
+                                        .toMillis()
+                                / 1000.0));
+        r.solverSeconds().ifPresent(s -> n.put("solverSeconds", s));
+        return n;
+    }
+
+    private static String lower(RunStatus s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,32 @@
+package io.minerai.server.run;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The run kinds a server offers, by name. */
+public final class RunKinds {
+    private final Map<String, RunKind> kinds = new LinkedHashMap<>();
+
+    /** Adds a kind; names are unique. */
+    public RunKinds register(RunKind kind) {
+        if (kinds.putIfAbsent(kind.name(), kind) != null) {
+            throw new IllegalArgumentException("run kind " + kind.name() + " is already registered");
+        }
+        return this;
+    }
+
+    /** The standard kinds: {@code backtest} (merit-order dispatch over the scenario's period). */
+    public static RunKinds standard(InputsResolver resolver) {
+        return new RunKinds().register(new BacktestKind(resolver));
+    }
+
+    public Optional<RunKind> get(String name) {
+        return Optional.ofNullable(kinds.get(name));
+    }
+
+    public Collection<RunKind> all() {
+        return kinds.values();
+    }
+}

@@ -1,0 +1,277 @@
+package io.minerai.server.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.minerai.core.scenario.Scenario;
+import io.minerai.core.scenario.ScenarioReader;
+import io.minerai.server.ApiException;
+import io.minerai.server.Json;
+import io.minerai.store.RunRecord;
+import io.minerai.store.RunStatus;
+import io.minerai.store.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queues and executes runs on a bounded pool: {@code threads} runs at a time, at most {@code queueCapacity} waiting;
+ * more are refused (503). Each run's state lives in the store, so a restarted server knows what was interrupted.
+ */
+public final class RunService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+    private final Store store;
+    private final RunKinds kinds;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final ThreadPoolExecutor executor;
+    private final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger active = new AtomicInteger();
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
+    private final Timer solverTimer;
+
+    public RunService(Store store, RunKinds kinds, Clock clock, MeterRegistry meters, int threads, int queueCapacity) {
+        this.store = store;
+        this.kinds = kinds;
+        this.clock = clock;
+        this.meters = meters;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity), r -> {
+                    Thread t = new Thread(r, "minerai-run-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        meters.gauge("minerai.runs.active", active);
+        meters.gauge("minerai.runs.queued", executor, e -> e.getQueue().size());
+        this.solverTimer = Timer.builder("minerai.solver.time")
+                .description("Time spent deciding dispatch (solver or policy) per run")
+                .register(meters);
+    }
+
+    /**
+     * After a restart: marks runs left RUNNING as FAILED (their results were never committed) and queues the runs
+     * that were waiting.
+     */
+    public void recover() {
+        var failed = store.runs()
+                .failInterrupted("interrupted: the server stopped while the run was running;"
+                        + " no partial result was stored, start it again");
+        if (!failed.isEmpty()) {
+            LOG.warn("marked {} interrupted run(s) failed: {}", failed.size(), failed);
+        }
+        for (RunRecord r : store.runs().withStatus(RunStatus.QUEUED)) {
+            try {
+                executor.execute(new QueuedRun(r.id(), () -> execute(r.id())));
+            } catch (RejectedExecutionException e) {
+                store.runs().fail(r.id(), "the run queue was full when the server restarted; start it again");
+            }
+        }
+    }
+
+    /** Whether another run can be queued now. */
+    public boolean hasCapacity() {
+        return executor.getQueue().remainingCapacity() > 0 || active.get() < executor.getMaximumPoolSize();
+    }
+
+    /** Queues a stored QUEUED run; fails it and throws 503 when the queue is full. */
+    public void submit(RunRecord run) {
+        try {
+            executor.execute(new QueuedRun(run.id(), () -> execute(run.id())));
+        } catch (RejectedExecutionException e) {
+            store.runs().fail(run.id(), "refused: the run queue is full");
+            throw new ApiException(503, "Run queue full", "too many runs are queued; try again when some finish");
+        }
+    }
+
+    /** Position of a queued run in the queue (1 = next), 0 when not waiting here. */
+    public int queuePosition(long runId) {
+        int i = 0;
+        for (Runnable r : executor.getQueue()) {
+            i++;
+            if (r instanceof QueuedRun q && q.runId == runId) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** Cancels a queued or running run; false when it had already finished. Running runs stop at their next step. */
+    public boolean cancel(long runId, String by) {
+        boolean done = store.runs().cancel(runId, "cancelled by " + by);
+        if (done) {
+            cancelled.add(runId);
+            executor.getQueue().removeIf(r -> r instanceof QueuedRun q && q.runId == runId);
+            meters.counter("minerai.runs.finished", "status", "cancelled").increment();
+        }
+        return done;
+    }
+
+    private record QueuedRun(long runId, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            body.run();
+        }
+    }
+
+    private void execute(long runId) {
+        if (!store.runs().markRunning(runId)) {
+            return; // cancelled while waiting
+        }
+        RunRecord run = store.runs().get(runId).orElseThrow();
+        active.incrementAndGet();
+        running.add(runId);
+        long t0 = System.nanoTime();
+        String outcome = "failed";
+        Path workDir = null;
+        try {
+            RunKind kind = kinds.get(run.kind())
+                    .orElseThrow(() -> new IllegalStateException("unknown run kind " + run.kind()));
+            workDir = Files.createTempDirectory("minerai-run-" + runId + "-");
+            Context ctx = new Context(run, workDir);
+            RunOutput out = kind.execute(ctx);
+            ctx.checkCancelled();
+            solverTimer.record(Duration.ofNanos((long) (out.solverSeconds() * 1e9)));
+            boolean stored = store.runs().complete(runId, Json.write(out.summary()), out.ledger(), out.solverSeconds());
+            outcome = stored ? "succeeded" : "cancelled";
+        } catch (RunCancelledException e) {
+            outcome = closing ? "interrupted" : "cancelled";
+        } catch (Exception | LinkageError | AssertionError e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            store.runs().fail(runId, msg);
+            LOG.warn("run {} ({}) failed: {}", runId, run.kind(), firstLine(msg));
+        } finally {
+            active.decrementAndGet();
+            running.remove(runId);
+            cancelled.remove(runId);
+            if (workDir != null) {
+                deleteQuietly(workDir);
+            }
+            Timer.builder("minerai.run.duration")
+                    .description("Wall time of runs from start to finish")
+                    .tag("kind", run.kind())
+                    .tag("outcome", outcome)
+                    .register(meters)
+                    .record(Duration.ofNanos(System.nanoTime() - t0));
+            if (!"cancelled".equals(outcome)) {
+                Counter.builder("minerai.runs.finished")
+                        .tag("status", outcome)
+                        .register(meters)
+                        .increment();
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i) + " ...";
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("could not delete {}", dir);
+        }
+    }
+
+    private final class Context implements RunContext {
+        private final RunRecord run;
+        private final Path workDir;
+        private final Scenario scenario;
+        private final JsonNode parameters;
+
+        Context(RunRecord run, Path workDir) {
+            this.run = run;
+            this.workDir = workDir;
+            String json = store.scenarios()
+                    .version(run.scenarioId(), run.scenarioVersion())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "scenario " + run.scenarioId() + " version " + run.scenarioVersion() + " is gone"))
+                    .contentJson();
+            Scenario s = ScenarioReader.parse(json, "scenario " + run.scenarioId() + " v" + run.scenarioVersion());
+            this.scenario = ScenarioFiles.materialize(
+                    s,
+                    id -> store.datasets()
+                            .content(id)
+                            .orElseThrow(() -> new IllegalStateException("dataset " + id + " does not exist")),
+                    workDir);
+            this.parameters = Json.tree(run.parametersJson());
+        }
+
+        @Override
+        public long runId() {
+            return run.id();
+        }
+
+        @Override
+        public Scenario scenario() {
+            return scenario;
+        }
+
+        @Override
+        public JsonNode parameters() {
+            return parameters;
+        }
+
+        @Override
+        public Path workDir() {
+            return workDir;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public void progress(double fraction, String phase) {
+            checkCancelled();
+            if (!store.runs().progress(run.id(), fraction, phase)) {
+                throw new RunCancelledException(run.id());
+            }
+        }
+
+        @Override
+        public void checkCancelled() {
+            if (cancelled.contains(run.id())) {
+                throw new RunCancelledException(run.id());
+            }
+        }
+    }
+
+    /**
+     * Stops taking runs. Running runs are asked to stop at their next step (threads are not interrupted, so no
+     * database I/O is cut short) and marked FAILED; queued runs stay QUEUED for the next start.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        executor.getQueue().clear();
+        cancelled.addAll(running);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("runs still busy at shutdown: {}", running);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.runs().failInterrupted("interrupted: the server was stopped while the run was running");
+    }
+}
