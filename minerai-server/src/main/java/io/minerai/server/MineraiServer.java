@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.minerai.core.scenario.Scenario;
+import io.minerai.core.scenario.ScenarioReader;
+import io.minerai.core.scenario.ScenarioWriter;
 import io.minerai.core.validation.ValidationException;
 import io.minerai.server.run.RunKinds;
 import io.minerai.server.run.RunService;
@@ -60,6 +63,7 @@ public final class MineraiServer implements AutoCloseable {
         Store store = Store.open(config.store(), clock);
         try {
             bootstrapAdmin(store, config, console);
+            seedDefaultScenario(store);
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(meters);
             new ProcessorMetrics().bindTo(meters);
@@ -231,6 +235,18 @@ public final class MineraiServer implements AutoCloseable {
         console.println();
         console.println("minerai: use it to log in to the dashboard and to make other tokens (POST /api/tokens).");
         console.flush();
+    }
+
+    /** The bundled default scenario, stored once into an empty store so the dashboard has something to run. */
+    static final String DEFAULT_SCENARIO = "/io/minerai/core/scenario/default-west-texas-2024.yaml";
+
+    private static void seedDefaultScenario(Store store) {
+        if (store.scenarios().countAll() > 0 || MineraiServer.class.getResource(DEFAULT_SCENARIO) == null) {
+            return;
+        }
+        Scenario s = ScenarioReader.parse(resource(DEFAULT_SCENARIO), "bundled default scenario");
+        store.scenarios().create(s.name(), ScenarioWriter.toJson(s), "bootstrap");
+        LOG.info("stored the bundled default scenario {} as scenario 1", s.name());
     }
 
     public int port() {

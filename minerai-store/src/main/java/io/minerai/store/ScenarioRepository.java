@@ -137,6 +137,17 @@ public final class ScenarioRepository {
         });
     }
 
+    /** Scenarios ever stored, deleted ones included. */
+    public long countAll() {
+        return jdbc.tx("count scenarios", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM scenario");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     private static boolean exists(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM scenario WHERE id = ? AND deleted_utc IS NULL")) {
             ps.setLong(1, id);

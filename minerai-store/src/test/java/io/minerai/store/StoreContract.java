@@ -86,6 +86,7 @@ abstract class StoreContract {
         assertThat(store.scenarios().update(id, "x", "{}", "a")).isEmpty();
         assertThat(store.scenarios().version(id, 1)).isPresent();
         assertThat(store.scenarios().latest(99_999)).isEmpty();
+        assertThat(store.scenarios().countAll()).isEqualTo(1);
     }
 
     @Test

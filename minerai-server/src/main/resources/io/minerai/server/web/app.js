@@ -1,0 +1,301 @@
+// minerai dashboard: plain JavaScript, Chart.js served by this server (no CDN).
+'use strict';
+
+const state = { token: null, scenarios: [], runs: [], selectedRunId: null, pollTimer: null, charts: {} };
+window.minerai = state; // read by the end-to-end test
+
+const $ = (id) => document.getElementById(id);
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const num2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+
+Chart.defaults.animation = false;
+Chart.defaults.font.family = 'system-ui, sans-serif';
+
+async function api(path, options = {}) {
+  const headers = Object.assign({ Authorization: 'Bearer ' + state.token }, options.headers || {});
+  const res = await fetch(path, Object.assign({}, options, { headers }));
+  const text = await res.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch (e) { body = { detail: text }; }
+  if (!res.ok) {
+    const detail = body && (body.errors ? body.errors.map((p) => p.path + ': ' + p.message).join('; ') : body.detail);
+    const err = new Error((body && body.title ? body.title + ': ' : '') + (detail || res.status));
+    err.status = res.status;
+    throw err;
+  }
+  return body;
+}
+
+async function login(token) {
+  state.token = token;
+  try {
+    const me = await api('/api/me');
+    sessionStorage.setItem('minerai-token', token);
+    $('who').textContent = me.name + ' (' + me.role + ')';
+    $('who').hidden = false;
+    $('logout').hidden = false;
+    $('login').hidden = true;
+    $('app').hidden = false;
+    $('start-backtest').disabled = me.role === 'viewer';
+    $('login-error').textContent = '';
+    await loadScenarios();
+    await loadRuns();
+    const done = state.runs.find((r) => r.status === 'succeeded');
+    if (done) { await selectRun(done.id); }
+  } catch (e) {
+    state.token = null;
+    sessionStorage.removeItem('minerai-token');
+    $('login-error').textContent = e.status === 401 ? 'That token is not valid.' : e.message;
+  }
+}
+
+function logout() {
+  sessionStorage.removeItem('minerai-token');
+  location.reload();
+}
+
+async function loadScenarios() {
+  const page = await api('/api/scenarios?limit=1000');
+  state.scenarios = page.items;
+  const sel = $('scenario-select');
+  sel.innerHTML = '';
+  for (const s of page.items) {
+    const o = document.createElement('option');
+    o.value = s.id;
+    o.textContent = s.name + ' (v' + s.latestVersion + ')';
+    sel.appendChild(o);
+  }
+}
+
+async function loadRuns() {
+  const page = await api('/api/runs?limit=20');
+  state.runs = page.items;
+  const tbody = document.querySelector('#runs-table tbody');
+  tbody.innerHTML = '';
+  for (const r of page.items) {
+    const tr = document.createElement('tr');
+    tr.dataset.runId = r.id;
+    if (r.id === state.selectedRunId) { tr.classList.add('selected'); }
+    const cells = ['#' + r.id, r.kind, r.scenarioId + ' v' + r.scenarioVersion, r.status,
+      pct.format(r.progressFraction), r.elapsedSeconds != null ? num2.format(r.elapsedSeconds) + ' s' : ''];
+    cells.forEach((c, i) => {
+      const td = document.createElement('td');
+      td.textContent = c;
+      if (i === 3) { td.className = 'status-' + r.status; }
+      tr.appendChild(td);
+    });
+    tr.addEventListener('click', () => selectRun(r.id));
+    tbody.appendChild(tr);
+  }
+}
+
+function showStatus(run) {
+  const box = $('run-status');
+  box.dataset.status = run.status;
+  box.dataset.runId = run.id;
+  $('progress-bar').style.width = Math.round(run.progressFraction * 100) + '%';
+  let text = 'Run #' + run.id + ' ' + run.kind + ': ' + run.status;
+  if (run.status === 'queued' && run.queuePosition) { text += ' (position ' + run.queuePosition + ' in the queue)'; }
+  if (run.status === 'running') { text += ' - ' + run.phase + ' (' + pct.format(run.progressFraction) + ')'; }
+  if (run.message) { text += ' - ' + run.message; }
+  $('run-status-text').textContent = text;
+  $('cancel-run').hidden = !(run.status === 'queued' || run.status === 'running');
+}
+
+async function startBacktest() {
+  $('run-error').textContent = '';
+  const scenarioId = Number($('scenario-select').value);
+  if (!scenarioId) { $('run-error').textContent = 'Store a scenario first (POST /api/scenarios).'; return; }
+  try {
+    const run = await api('/api/runs', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'backtest', scenarioId }),
+    });
+    state.selectedRunId = run.id;
+    showStatus(run);
+    await loadRuns();
+    follow(run.id);
+  } catch (e) {
+    $('run-error').textContent = e.message;
+  }
+}
+
+function follow(runId) {
+  clearTimeout(state.pollTimer);
+  const tick = async () => {
+    try {
+      const run = await api('/api/runs/' + runId);
+      if (state.selectedRunId === runId) { showStatus(run); }
+      if (run.status === 'queued' || run.status === 'running') {
+        state.pollTimer = setTimeout(tick, 400);
+        return;
+      }
+      await loadRuns();
+      if (run.status === 'succeeded' && state.selectedRunId === runId) { await render(run); }
+    } catch (e) {
+      $('run-error').textContent = e.message;
+    }
+  };
+  tick();
+}
+
+async function cancelRun() {
+  const id = state.selectedRunId;
+  if (!id) { return; }
+  try {
+    showStatus(await api('/api/runs/' + id + '/cancel', { method: 'POST' }));
+    await loadRuns();
+  } catch (e) {
+    $('run-error').textContent = e.message;
+  }
+}
+
+async function selectRun(id) {
+  state.selectedRunId = id;
+  document.querySelectorAll('#runs-table tbody tr').forEach((tr) => {
+    tr.classList.toggle('selected', Number(tr.dataset.runId) === id);
+  });
+  const run = await api('/api/runs/' + id);
+  showStatus(run);
+  if (run.status === 'succeeded') {
+    await render(run);
+  } else if (run.status === 'queued' || run.status === 'running') {
+    follow(id);
+  }
+}
+
+function setKpi(id, value, text) {
+  const el = $(id);
+  el.dataset.value = String(value);
+  el.textContent = text;
+}
+
+function label(t) { return t.slice(0, 16).replace('T', ' '); }
+
+async function render(run) {
+  const [result, scenario] = await Promise.all([
+    api('/api/runs/' + run.id + '/summary'),
+    api('/api/scenarios/' + run.scenarioId + '/versions/' + run.scenarioVersion),
+  ]);
+  const s = result.summary;
+  state.summary = s;
+  state.renderedRunId = run.id;
+  const revenue = s.revenueMiningUsd + s.revenueAiCloudUsd + s.revenueColocationUsd + s.revenueExportUsd
+    + (s.revenuePpaSellbackUsd || 0) + (s.revenueAncillaryUsd || 0);
+  $('overview-title').textContent = scenario.name + ' v' + scenario.version + ', ' + s.startUtc.slice(0, 10) + ' to '
+    + s.endUtc.slice(0, 10) + ', run #' + run.id;
+  setKpi('kpi-net', s.netUsd, usd.format(s.netUsd));
+  setKpi('kpi-btc', s.btcMined, num2.format(s.btcMined) + ' BTC');
+  setKpi('kpi-revenue', revenue, usd.format(revenue));
+  setKpi('kpi-power-cost', s.powerCostUsd, usd.format(s.powerCostUsd));
+  setKpi('kpi-price', s.averagePriceUsdPerMwh, num2.format(s.averagePriceUsdPerMwh) + ' $/MWh');
+  setKpi('kpi-uptime', s.minerUptimeFraction, pct.format(s.minerUptimeFraction));
+  const tbody = document.querySelector('#assets-table tbody');
+  tbody.innerHTML = '';
+  for (const l of s.loads || []) {
+    const tr = document.createElement('tr');
+    [l.name, l.loadClass.toLowerCase().replace('_', ' '), num2.format(l.maxPowerMw) + ' MW',
+      num2.format(l.energyMwh) + ' MWh', pct.format(l.uptimeFraction), usd.format(l.revenueUsd)].forEach((c, i) => {
+      const td = document.createElement('td');
+      td.textContent = c;
+      if (i >= 2) { td.className = 'num'; }
+      tr.appendChild(td);
+    });
+    tbody.appendChild(tr);
+  }
+  await Promise.all([renderDispatch(run.id), renderRevenue(run.id), Promise.resolve(renderCost(s))]);
+  document.body.dataset.renderedRun = String(run.id);
+}
+
+function chart(id, config) {
+  if (state.charts[id]) { state.charts[id].destroy(); }
+  config.options = Object.assign({ responsive: true, maintainAspectRatio: false }, config.options || {});
+  state.charts[id] = new Chart($(id), config);
+  return state.charts[id];
+}
+
+async function renderDispatch(runId) {
+  const cols = 'priceUsdPerMwh,miningMw,aiCloudMw,colocationMw';
+  const series = await api('/api/runs/' + runId + '/series?columns=' + cols + '&maxPoints=400');
+  state.dispatchSeries = series;
+  const c = series.columns;
+  const area = (labelText, data, color) => ({
+    label: labelText, data, yAxisID: 'mw', stack: 'load', fill: true, pointRadius: 0, borderWidth: 1,
+    borderColor: color, backgroundColor: color + '99',
+  });
+  chart('chart-dispatch', {
+    type: 'line',
+    data: {
+      labels: series.timesUtc.map(label),
+      datasets: [
+        { label: 'Price ($/MWh)', data: c.priceUsdPerMwh, yAxisID: 'price', borderColor: '#1d2330', borderWidth: 1.2,
+          pointRadius: 0, fill: false, stack: 'price' },
+        area('Mining (MW)', c.miningMw, '#f7931a'),
+        area('AI cloud (MW)', c.aiCloudMw, '#3f6fd8'),
+        area('Colocation (MW)', c.colocationMw, '#2e9d6a'),
+      ],
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        mw: { type: 'linear', position: 'left', stacked: true, title: { display: true, text: 'load, MW' } },
+        price: { type: 'linear', position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: 'price, $/MWh' } },
+        x: { ticks: { maxTicksLimit: 12 } },
+      },
+    },
+  });
+}
+
+async function renderRevenue(runId) {
+  const cols = 'revenueMiningUsd,revenueAiCloudUsd,revenueColocationUsd,revenueExportUsd,revenuePpaSellbackUsd,'
+    + 'revenueAncillaryUsd,powerCostUsd';
+  const series = await api('/api/runs/' + runId + '/series?columns=' + cols + '&maxPoints=24');
+  state.revenueSeries = series;
+  const c = series.columns;
+  const bar = (labelText, data, color) => ({ label: labelText, data, backgroundColor: color, stack: 'usd' });
+  chart('chart-revenue', {
+    type: 'bar',
+    data: {
+      labels: series.timesUtc.map((t) => t.slice(0, 10)),
+      datasets: [
+        bar('Mining', c.revenueMiningUsd, '#f7931a'),
+        bar('AI cloud', c.revenueAiCloudUsd, '#3f6fd8'),
+        bar('Colocation', c.revenueColocationUsd, '#2e9d6a'),
+        bar('Export', c.revenueExportUsd, '#8e6bd8'),
+        bar('PPA sell-back', c.revenuePpaSellbackUsd, '#d8b43f'),
+        bar('Ancillary', c.revenueAncillaryUsd, '#5bbcd6'),
+        bar('Power cost', c.powerCostUsd.map((v) => -v), '#c62828'),
+      ],
+    },
+    options: {
+      scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'USD per bucket of '
+        + series.bucketIntervals + ' intervals' } } },
+    },
+  });
+}
+
+function renderCost(s) {
+  const revenuePerBtc = s.btcMined > 0 ? s.revenueMiningUsd / s.btcMined : 0;
+  chart('chart-cost', {
+    type: 'bar',
+    data: {
+      labels: ['Energy cost', 'Cash cost', 'All-in cost', 'Mining revenue'],
+      datasets: [{
+        label: 'USD per BTC',
+        data: [s.energyCostPerBtcUsd, s.cashCostPerBtcUsd, s.allInCostPerBtcUsd, revenuePerBtc],
+        backgroundColor: ['#f7931a', '#e0791a', '#b3561a', '#2e7d32'],
+      }],
+    },
+    options: { plugins: { legend: { display: false } }, scales: { y: { title: { display: true, text: 'USD per BTC' } } } },
+  });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('login-form').addEventListener('submit', (e) => { e.preventDefault(); login($('token').value.trim()); });
+  $('logout').addEventListener('click', logout);
+  $('start-backtest').addEventListener('click', startBacktest);
+  $('cancel-run').addEventListener('click', cancelRun);
+  const saved = sessionStorage.getItem('minerai-token');
+  if (saved) { login(saved); }
+});

@@ -1,0 +1,330 @@
+package io.minerai.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.minerai.core.scenario.Scenario;
+import io.minerai.core.scenario.ScenarioReader;
+import io.minerai.dispatch.Backtest;
+import io.minerai.dispatch.DispatchSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The REST API end to end over loopback HTTP: scenarios, runs, results, tokens, OpenAPI, metrics. */
+class ApiTest {
+    static MineraiServer server;
+    static Client admin;
+    static Client operator;
+    static Client viewer;
+    static Client anonymous;
+
+    @BeforeAll
+    static void start() {
+        server = TestServers.start(TestServers.config());
+        admin = new Client(server.port(), TestServers.ADMIN);
+        anonymous = admin.as(null);
+        operator = admin.as(newToken("olga", "operator"));
+        viewer = admin.as(newToken("victor", "viewer"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String newToken(String name, String role) {
+        var r = admin.postJson("/api/tokens", "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().path("role").asText()).isEqualTo(role);
+        return r.json().path("token").asText();
+    }
+
+    static long createScenario(String yaml) {
+        var r = operator.post("/api/scenarios", "application/yaml", yaml);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    static JsonNode runToEnd(long scenarioId) {
+        var r = operator.postJson("/api/runs", "{\"kind\":\"backtest\",\"scenarioId\":" + scenarioId + "}");
+        assertThat(r.status()).as(r.text()).isEqualTo(202);
+        assertThat(r.json().path("status").asText()).isIn("queued", "running", "succeeded");
+        long id = r.json().path("id").asLong();
+        Waits.until(
+                "run " + id + " to finish",
+                Duration.ofSeconds(60),
+                () -> !Set.of("queued", "running")
+                        .contains(viewer.get("/api/runs/" + id)
+                                .json()
+                                .path("status")
+                                .asText()));
+        return viewer.get("/api/runs/" + id).json();
+    }
+
+    @Test
+    void healthAndOpenApiArePublic() {
+        var h = anonymous.get("/api/health");
+        assertThat(h.status()).isEqualTo(200);
+        assertThat(h.json().path("status").asText()).isEqualTo("ok");
+        assertThat(h.json().path("storeKind").asText()).isEqualTo("h2");
+        var o = anonymous.get("/api/openapi.json");
+        assertThat(o.status()).isEqualTo(200);
+        assertThat(o.json().path("openapi").asText()).startsWith("3.");
+    }
+
+    @Test
+    void openApiDescribesEveryRouteAndNothingElse() {
+        JsonNode paths = anonymous.get("/api/openapi.json").json().path("paths");
+        Set<String> documented = new HashSet<>();
+        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+            String p = it.next();
+            paths.path(p)
+                    .fieldNames()
+                    .forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + p));
+        }
+        Set<String> served = new HashSet<>();
+        for (Route r : server.routes()) {
+            served.add(r.method() + " " + r.path());
+        }
+        assertThat(documented).isEqualTo(served);
+        // every non-public route names its error answers
+        for (Route r : server.routes()) {
+            JsonNode op = paths.path(r.path()).path(r.method().name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(op.path("summary").asText()).as(r.toString()).isNotEmpty();
+            if (r.role().isPresent()) {
+                assertThat(op.path("responses").has("401")).as(r.path()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void requestsWithoutOrWithAWrongTokenAreRefused() {
+        var none = anonymous.get("/api/scenarios");
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(none.json().path("detail").asText()).contains("Authorization: Bearer");
+        assertThat(admin.as("mnr_wrong-token-wrong-token-wrong")
+                        .get("/api/scenarios")
+                        .status())
+                .isEqualTo(401);
+        assertThat(admin.as("short").get("/api/runs").status()).isEqualTo(401);
+        assertThat(anonymous
+                        .post("/api/scenarios", "application/yaml", Scenarios.threeDays())
+                        .status())
+                .isEqualTo(401);
+        assertThat(anonymous.get("/metrics").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aViewerReadsButCannotWrite() {
+        var w = viewer.post("/api/scenarios", "application/yaml", Scenarios.threeDays());
+        assertThat(w.status()).isEqualTo(403);
+        assertThat(w.json().path("detail").asText()).contains("operator role");
+        assertThat(viewer.postJson("/api/runs", "{\"kind\":\"backtest\",\"scenarioId\":1}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(viewer.postJson("/api/tokens", "{\"name\":\"x\",\"role\":\"admin\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(operator.postJson("/api/tokens", "{\"name\":\"x\",\"role\":\"admin\"}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(viewer.get("/api/scenarios").status()).isEqualTo(200);
+        assertThat(viewer.get("/api/me").json().path("role").asText()).isEqualTo("viewer");
+    }
+
+    @Test
+    void revokedTokensStopWorking() {
+        String t = newToken("temp", "viewer");
+        Client c = admin.as(t);
+        assertThat(c.get("/api/me").status()).isEqualTo(200);
+        long id = admin.get("/api/tokens").json().path("items").findValues("id").stream()
+                .mapToLong(JsonNode::asLong)
+                .max()
+                .orElseThrow();
+        assertThat(admin.delete("/api/tokens/" + id).status()).isEqualTo(204);
+        assertThat(c.get("/api/me").status()).isEqualTo(401);
+        // the token list never shows secrets
+        assertThat(admin.get("/api/tokens").text()).doesNotContain(t).doesNotContain(TestServers.ADMIN);
+    }
+
+    @Test
+    void scenariosAreVersionedThroughTheApi() {
+        long id = createScenario(Scenarios.threeDays());
+        var v1 = viewer.get("/api/scenarios/" + id);
+        assertThat(v1.json().path("version").asInt()).isEqualTo(1);
+        assertThat(v1.json()
+                        .path("scenario")
+                        .path("site")
+                        .path("grid")
+                        .path("settlementPoint")
+                        .asText())
+                .isEqualTo("HB_WEST");
+        String renamed = Scenarios.threeDays().replaceFirst("(?m)^name: .*$", "name: renamed");
+        var v2 = operator.put("/api/scenarios/" + id, "application/yaml", renamed);
+        assertThat(v2.status()).as(v2.text()).isEqualTo(200);
+        assertThat(v2.json().path("version").asInt()).isEqualTo(2);
+        assertThat(viewer.get("/api/scenarios/" + id + "/versions")
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(2);
+        assertThat(viewer.get("/api/scenarios/" + id + "/versions/1")
+                        .json()
+                        .path("name")
+                        .asText())
+                .isEqualTo("west-texas-2024");
+        // JSON bodies work too: the canonical JSON of version 2
+        String json = v2.json().path("scenario").toString();
+        assertThat(operator.put("/api/scenarios/" + id, "application/json", json)
+                        .json()
+                        .path("version")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(operator.delete("/api/scenarios/" + id).status()).isEqualTo(204);
+        assertThat(viewer.get("/api/scenarios/" + id).status()).isEqualTo(404);
+        assertThat(viewer.get("/api/scenarios/" + id + "/versions/1").status()).isEqualTo(200);
+        assertThat(viewer.get("/api/scenarios/abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void invalidScenariosAreRefusedWithEveryFieldPath() {
+        String bad = Scenarios.threeDays()
+                .replace("unitPowerW: 3500", "unitPowerW: -3")
+                .replace("importCapMw: 200", "importCapMw: lots");
+        var r = operator.post("/api/scenarios", "application/yaml", bad);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().path("errors").findValuesAsText("path"))
+                .contains("site.grid.importCapMw")
+                .anySatisfy(p -> assertThat(p).startsWith("site.minerFleets[0].unitPowerW"));
+        var syntax = operator.post("/api/scenarios", "application/yaml", "name: [unclosed");
+        assertThat(syntax.status()).isEqualTo(422);
+        assertThat(syntax.json().path("errors").get(0).path("message").asText()).contains("not valid YAML");
+    }
+
+    @Test
+    void scenariosMayNotNameServerFiles() {
+        String withFile = Scenarios.threeDays()
+                .replace("  source: ercot-bundled", "  source: ercot-spp-csv\n  path: ../../etc/passwd")
+                .replace("  market: RTM", "");
+        var r = operator.post("/api/scenarios", "application/yaml", withFile);
+        assertThat(r.status()).as(r.text()).isEqualTo(422);
+        assertThat(r.json().path("errors").findValuesAsText("path")).contains("prices.path");
+        String missingDataset = withFile.replace("../../etc/passwd", "dataset:999");
+        var m = operator.post("/api/scenarios", "application/yaml", missingDataset);
+        assertThat(m.status()).isEqualTo(422);
+        assertThat(m.json().path("errors").findValuesAsText("path")).contains("dataset:999");
+    }
+
+    @Test
+    void aBacktestRunsAsAJobAndItsResultsMatchTheEngine() {
+        String yaml = Scenarios.threeDays();
+        long sid = createScenario(yaml);
+        JsonNode run = runToEnd(sid);
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.path("progressFraction").asDouble()).isEqualTo(1.0);
+        assertThat(run.path("solverSeconds").asDouble()).isGreaterThanOrEqualTo(0);
+        long id = run.path("id").asLong();
+
+        // the same backtest computed directly on the same (synthetic) inputs
+        Scenario s = ScenarioReader.parse(yaml, "test");
+        DispatchSummary expected = Backtest.meritOrder(s.site(), SyntheticInputs.resolve(s, Path.of(".")))
+                .summary();
+        JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
+        assertThat(summary.path("netUsd").asDouble()).isEqualTo(expected.netUsd());
+        assertThat(summary.path("btcMined").asDouble()).isEqualTo(expected.btcMined());
+        assertThat(summary.path("intervals").asInt()).isEqualTo(72);
+
+        // pages of the ledger add up to the summary; so does the downsampled series
+        double mining = 0;
+        int offset = 0;
+        int pages = 0;
+        while (true) {
+            JsonNode page = viewer.get("/api/runs/" + id
+                            + "/series?columns=revenueMiningUsd,priceUsdPerMwh&limit=30&offset=" + offset)
+                    .json();
+            pages++;
+            for (JsonNode v : page.path("columns").path("revenueMiningUsd")) {
+                mining += v.asDouble();
+            }
+            if (!page.has("nextOffset")) {
+                break;
+            }
+            offset = page.path("nextOffset").asInt();
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(mining).isCloseTo(expected.revenueMiningUsd(), within(1e-6 * Math.abs(expected.revenueMiningUsd())));
+        JsonNode down = viewer.get("/api/runs/" + id + "/series?columns=revenueMiningUsd,priceUsdPerMwh&maxPoints=10")
+                .json();
+        assertThat(down.path("bucketIntervals").asInt()).isEqualTo(8);
+        assertThat(down.path("timesUtc").size()).isEqualTo(9);
+        double sum = 0;
+        for (JsonNode v : down.path("columns").path("revenueMiningUsd")) {
+            sum += v.asDouble();
+        }
+        assertThat(sum).isCloseTo(expected.revenueMiningUsd(), within(1e-6 * Math.abs(expected.revenueMiningUsd())));
+        assertThat(viewer.get("/api/runs/" + id + "/series?columns=bogus").status())
+                .isEqualTo(400);
+        assertThat(viewer.get("/api/runs/" + id + "/series?limit=0").status()).isEqualTo(400);
+        assertThat(operator.post("/api/runs/" + id + "/cancel", "application/json", "")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void badRunRequestsAreRefused() {
+        var r = operator.postJson("/api/runs", "{\"kind\":\"nope\",\"scenarioId\":\"x\",\"parameters\":3}");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().path("errors").findValuesAsText("path")).contains("kind", "scenarioId", "parameters");
+        assertThat(operator.postJson("/api/runs", "{\"kind\":\"backtest\",\"scenarioId\":424242}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(operator.postJson("/api/runs", "not json").status()).isEqualTo(400);
+        assertThat(viewer.get("/api/runs/999999").status()).isEqualTo(404);
+        assertThat(viewer.get("/api/nothing-here").status()).isEqualTo(404);
+    }
+
+    @Test
+    void metricsCountRequestsRunsAndSolverTime() {
+        long sid = createScenario(Scenarios.threeDays());
+        runToEnd(sid);
+        var m = viewer.get("/metrics");
+        assertThat(m.status()).isEqualTo(200);
+        assertThat(m.text())
+                .contains("http_server_requests_seconds_count{method=\"POST\",route=\"/api/runs\",status=\"202\"}")
+                .contains("minerai_runs_finished_total{status=\"succeeded\"}")
+                .contains("minerai_solver_time_seconds_count")
+                .contains("minerai_run_duration_seconds_count{kind=\"backtest\",outcome=\"succeeded\"}");
+    }
+
+    @Test
+    void writesAreAudited() {
+        long sid = createScenario(Scenarios.threeDays());
+        var audit = admin.get("/api/audit").json().path("items");
+        assertThat(audit.findValuesAsText("target")).contains("scenario:" + sid);
+        assertThat(audit.findValuesAsText("actor")).contains("api:olga");
+        assertThat(viewer.get("/api/audit").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theDashboardIsServedWithoutExternalResources() {
+        var index = anonymous.get("/");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.text())
+                .contains("<title>minerai")
+                .doesNotContain("http://")
+                .doesNotContain("https://");
+        assertThat(index.raw().headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'self'");
+        assertThat(anonymous.get("/vendor/chart.umd.min.js").status()).isEqualTo(200);
+        assertThat(anonymous.get("/app.js").text()).doesNotContain("https://");
+    }
+}

@@ -1,0 +1,34 @@
+package io.minerai.server;
+
+import io.minerai.server.run.RunKind;
+import io.minerai.server.run.RunKinds;
+import io.minerai.store.StoreConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Servers for tests: loopback, a free port, an in-memory store, synthetic inputs for backtests. */
+final class TestServers {
+    static final String ADMIN = "mnr_test-admin-token-0123456789abcdef";
+    private static final AtomicInteger DB = new AtomicInteger();
+
+    private TestServers() {}
+
+    static ServerConfig config() {
+        return ServerConfig.defaults()
+                .withPort(0)
+                .withStore(StoreConfig.inMemory("server" + DB.incrementAndGet()))
+                .withAdminToken(ADMIN);
+    }
+
+    static MineraiServer start(ServerConfig config, RunKind... extraKinds) {
+        RunKinds kinds = RunKinds.standard(SyntheticInputs::resolve);
+        for (RunKind k : extraKinds) {
+            kinds.register(k);
+        }
+        PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return MineraiServer.start(config, kinds, Clock.systemUTC(), console);
+    }
+}
