@@ -117,4 +117,18 @@ class GridIntensityTest {
         assertThat(l.kgCo2ePerMwh().value(2)).isCloseTo((300 * 490 + 100 * 48) / 400.0, within(1e-9));
         assertThat(l.basis()).isEqualTo(EmissionBasis.LIFECYCLE);
     }
+
+    @Test
+    void mappingAnotherYearOntoTheRunByCalendarPosition() {
+        // 2024 is a leap year: 2025-01-01 06:00 UTC minus 2024-01-01 06:00 UTC = 366 days
+        assertThat(FuelMix.shiftMapping(2024, Instant.parse("2025-01-01T06:00:00Z")))
+                .isEqualTo(Duration.ofDays(366));
+        assertThat(FuelMix.shiftMapping(2024, Instant.parse("2024-03-01T00:00:00Z")))
+                .isZero();
+        FuelMix later = mix().shifted(Duration.ofDays(1));
+        assertThat(later.grid().startUtc()).isEqualTo(T0.plus(Duration.ofDays(1)));
+        GridFactors g = GridIntensity.of(later, ROUND, "t");
+        assertThat(g.kgCo2ePerMwh().value(1)).isCloseTo(345.0, within(1e-9));
+        assertThat(g.kgCo2ePerMwh().isMissing(3)).isTrue();
+    }
 }
