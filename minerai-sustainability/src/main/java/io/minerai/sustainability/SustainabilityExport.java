@@ -169,26 +169,26 @@ public final class SustainabilityExport {
 
     /** Header of {@link #intervalsCsv}. */
     public static final List<String> INTERVAL_COLUMNS = List.of(
-            "intervalStartUtc",
+            "interval_start_utc",
             "dispatched",
-            "priceUsdPerMwh",
-            "gridFactorKgCo2ePerMwh",
-            "gridFactorFilled",
-            "gridImportMwh",
-            "exportMwh",
-            "onSiteUsedMwh",
-            "consumptionMwh",
-            "miningMwh",
-            "aiCloudMwh",
-            "colocationMwh",
-            "locationKgCo2e",
-            "curtailedMwh",
-            "highPrice",
-            "highLoad",
-            "btcMined",
-            "gpuHoursSold");
+            "price_usd_per_mwh",
+            "grid_factor_kg_co2e_per_mwh",
+            "grid_factor_filled",
+            "grid_import_mwh",
+            "export_mwh",
+            "on_site_used_mwh",
+            "consumption_mwh",
+            "mining_mwh",
+            "ai_cloud_mwh",
+            "colocation_mwh",
+            "location_kg_co2e",
+            "curtailed_mwh",
+            "high_price",
+            "high_load",
+            "btc_mined",
+            "gpu_hours_sold");
 
-    /** One row per interval of the run. */
+    /** One row per interval of the run; column names in the style of the backtest's intervals.csv. */
     public static String intervalsCsv(SustainabilityResult r) {
         SiteEnergy e = r.energy();
         double h = e.grid().stepHours();
@@ -224,13 +224,13 @@ public final class SustainabilityExport {
     /** One row per month: consumption, on-site and grid energy by fuel, emissions. */
     public static String monthsCsv(SustainabilityResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append("month,consumptionMwh,onSiteMwh");
+        sb.append("month,consumption_mwh,on_site_mwh");
         for (Fuel f : Fuel.values()) {
             if (f.isSource()) {
-                sb.append(",grid_").append(f.key()).append("Mwh");
+                sb.append(",grid_").append(f.key()).append("_mwh");
             }
         }
-        sb.append(",gridUnspecifiedMwh,locationTCo2e,meanGridFactorKgCo2ePerMwh,meanPriceUsdPerMwh\n");
+        sb.append(",grid_unspecified_mwh,location_t_co2e,mean_grid_factor_kg_co2e_per_mwh,mean_price_usd_per_mwh\n");
         for (MonthlyMix m : r.months()) {
             sb.append(m.month()).append(',');
             num(sb, m.consumptionMwh());

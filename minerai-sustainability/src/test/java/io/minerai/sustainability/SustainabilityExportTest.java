@@ -54,7 +54,7 @@ class SustainabilityExportTest {
     void monthsCsv() {
         String[] lines = SustainabilityExport.monthsCsv(tiny()).split("\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).startsWith("month,consumptionMwh,onSiteMwh,grid_biomassMwh");
+        assertThat(lines[0]).startsWith("month,consumption_mwh,on_site_mwh,grid_biomass_mwh");
         // June (Central time): consumption 6.5, on-site 1, wind 2 of the 5.5 imported, gas-CC 3.5
         assertThat(lines[1]).startsWith("2024-06,6.5,1,");
         assertThat(lines[1]).contains(",2.45,");

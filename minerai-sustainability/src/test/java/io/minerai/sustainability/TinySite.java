@@ -35,12 +35,12 @@ import java.util.Optional;
  *   3   skipped (no data)                                    700          400
  * </pre>
  */
-final class TinySite {
-    static final TimeGrid GRID = new TimeGrid(Instant.parse("2024-07-01T00:00:00Z"), Duration.ofHours(1), 4);
+public final class TinySite {
+    public static final TimeGrid GRID = new TimeGrid(Instant.parse("2024-07-01T00:00:00Z"), Duration.ofHours(1), 4);
 
     private TinySite() {}
 
-    static Site site(boolean withPpa) {
+    public static Site site(boolean withPpa) {
         return new Site(
                 "tiny",
                 new GridConnection("HB_WEST", 10, true, 5, List.of()),
@@ -52,7 +52,7 @@ final class TinySite {
                 SiteOpex.NONE);
     }
 
-    static DispatchLedger ledger(Site site) {
+    public static DispatchLedger ledger(Site site) {
         int n = 4;
         Dispatch d = new Dispatch(
                 "hand",
@@ -81,7 +81,7 @@ final class TinySite {
                 zero);
     }
 
-    static GridFactors factors() {
+    public static GridFactors factors() {
         TimeSeries f = TimeSeries.builder("gridFactor", "kg CO2e/MWh", GRID)
                 .set(0, 400)
                 .set(1, 500)
@@ -100,11 +100,11 @@ final class TinySite {
                 "hand");
     }
 
-    static SustainabilitySettings settings(MarketInstruments m, FlexibilityThresholds th) {
+    public static SustainabilitySettings settings(MarketInstruments m, FlexibilityThresholds th) {
         return new SustainabilitySettings(SustainabilitySettings.DEFAULT.gridFactors(), m, th);
     }
 
-    static SustainabilitySettings settings(MarketInstruments m) {
+    public static SustainabilitySettings settings(MarketInstruments m) {
         return settings(m, SustainabilitySettings.DEFAULT.flexibility());
     }
 }
