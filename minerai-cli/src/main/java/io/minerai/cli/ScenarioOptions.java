@@ -63,8 +63,7 @@ public final class ScenarioOptions {
                         new Problem("--step", "must be a duration like 5m, 15m, 1h, 1d or PT15M, was '" + step + "'"));
             }
         }
-        Scenario out =
-                new Scenario(s.name(), s.description(), new Period(start, end, d), s.prices(), s.bitcoin(), s.site());
+        Scenario out = s.withPeriod(new Period(start, end, d));
         ScenarioValidator.validate(out).throwIfAny("scenario with --from/--to/--step");
         return out;
     }

@@ -56,4 +56,9 @@ public record Scenario(
                 MarketPrograms.NONE,
                 OptimizeSettings.DEFAULT);
     }
+
+    /** The same scenario over another period (e.g. a command-line override). */
+    public Scenario withPeriod(Period newPeriod) {
+        return new Scenario(name, description, newPeriod, prices, bitcoin, site, sustainability, markets, optimize);
+    }
 }
