@@ -8,5 +8,7 @@ public enum EmissionBasis {
      */
     COMBUSTION,
     /** Cradle-to-grave: fuel supply chain, construction, operation and decommissioning per kWh generated. */
-    LIFECYCLE
+    LIFECYCLE,
+    /** Factors supplied by the user (a CSV); what they count is whatever their source says. */
+    AS_SUPPLIED
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param sourceShare share of each source fuel in the grid's gross generation per interval (sums to 1); empty when
  *     unknown
  * @param basis combustion-only or lifecycle
- * @param description what the factors are, e.g. "ERCOT fuel mix 2024 x epa-eia-combustion"
+ * @param description what the factors are, e.g. "ERCOT fuel mix 2023-2024, factor set epa-eia-combustion"
  * @param citation sources of the factors
  */
 public record GridFactors(

@@ -103,7 +103,7 @@ public final class GridIntensity {
                 Optional.of(netT),
                 shares,
                 set.basis(),
-                description + " x " + set.id(),
+                description + ", factor set " + set.id(),
                 set.citation());
     }
 
@@ -112,9 +112,22 @@ public final class GridIntensity {
      * comparable to an annual published average such as eGRID's subregion output emission rate.
      */
     public static double annualAverageKgPerMwh(FuelMix mix, FuelFactorSet set) {
+        return averageKgPerMwh(mix, set, mix.grid().startUtc(), mix.grid().endUtc());
+    }
+
+    /**
+     * Generation-weighted mean factor over the intervals of {@code mix} that start in {@code [fromUtc, toUtc)}: total
+     * emissions / total net generation, kg CO2e/MWh; NaN when there is no data.
+     */
+    public static double averageKgPerMwh(
+            FuelMix mix, FuelFactorSet set, java.time.Instant fromUtc, java.time.Instant toUtc) {
         double e = 0;
         double net = 0;
         for (int i = 0; i < mix.grid().count(); i++) {
+            java.time.Instant s = mix.grid().start(i);
+            if (s.isBefore(fromUtc) || !s.isBefore(toUtc)) {
+                continue;
+            }
             double ei = 0;
             double ni = 0;
             boolean ok = true;

@@ -21,11 +21,15 @@ public final class MethodNotes {
                 + " average emission factor in that interval (kg CO2e per MWh), and the products are added up. Energy"
                 + " the site generated itself and used on site has no Scope 2 emissions.");
         out.add("Grid factors: " + r.factorDescription() + " ("
-                + (r.factorBasis() == EmissionBasis.COMBUSTION
-                        ? "combustion only: the CO2, CH4 and N2O from burning fuel at power plants, as in EPA eGRID and"
-                                + " a Scope 2 inventory; upstream fuel-supply emissions are not included"
-                        : "lifecycle: supply chain, construction and operation of the plants included, so higher than"
-                                + " what a Scope 2 inventory counts")
+                + switch (r.factorBasis()) {
+                    case COMBUSTION ->
+                        "combustion only: the CO2, CH4 and N2O from burning fuel at power plants, as in"
+                                + " EPA eGRID and a Scope 2 inventory; upstream fuel-supply emissions are not included";
+                    case LIFECYCLE ->
+                        "lifecycle: supply chain, construction and operation of the plants included,"
+                                + " so more than a Scope 2 inventory counts";
+                    case AS_SUPPLIED -> "supplied by the user; what they count is as stated by their source";
+                }
                 + "). Sources: " + r.factorCitation());
         if (r.factorDescription().contains("fuel mix")) {
             out.add("From ERCOT's 15-minute generation by fuel: the emissions of each fuel's generation are added and"

@@ -66,7 +66,7 @@ class GridIntensityTest {
         // shares of gross generation (without storage charging): 410 MWh in i0
         assertThat(g.share(Fuel.COAL).orElseThrow().value(0)).isCloseTo(100.0 / 410, within(1e-12));
         assertThat(g.share(Fuel.OTHER).orElseThrow().value(0)).isCloseTo(10.0 / 410, within(1e-12));
-        assertThat(g.description()).isEqualTo("test mix x round");
+        assertThat(g.description()).isEqualTo("test mix, factor set round");
     }
 
     @Test

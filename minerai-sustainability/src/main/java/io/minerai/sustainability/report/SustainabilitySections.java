@@ -321,9 +321,11 @@ public final class SustainabilitySections {
     }
 
     static String basisWords(EmissionBasis b) {
-        return b == EmissionBasis.COMBUSTION
-                ? "combustion only, as in a Scope 2 inventory and EPA eGRID"
-                : "lifecycle, including fuel supply and plant construction";
+        return switch (b) {
+            case COMBUSTION -> "combustion only, as in a Scope 2 inventory and EPA eGRID";
+            case LIFECYCLE -> "lifecycle, including fuel supply and plant construction";
+            case AS_SUPPLIED -> "user-supplied factors";
+        };
     }
 
     /** Section ids, for tests. */
