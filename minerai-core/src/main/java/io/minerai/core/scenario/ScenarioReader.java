@@ -86,11 +86,85 @@ public final class ScenarioReader {
         SustainabilitySettings sustainability = r.object(
                         "sustainability", ScenarioSchema.SUSTAINABILITY, ScenarioReader::sustainability)
                 .orElse(SustainabilitySettings.DEFAULT);
+        MarketPrograms markets = r.object("markets", ScenarioSchema.MARKETS, ScenarioReader::markets)
+                .orElse(MarketPrograms.NONE);
+        OptimizeSettings optimize = r.object("optimize", ScenarioSchema.OPTIMIZE, ScenarioReader::optimize)
+                .orElse(OptimizeSettings.DEFAULT);
         problems.throwIfAny(what);
         Scenario s = new Scenario(
-                name, description, period.orElseThrow(), prices, bitcoin, site.orElseThrow(), sustainability);
+                name,
+                description,
+                period.orElseThrow(),
+                prices,
+                bitcoin,
+                site.orElseThrow(),
+                sustainability,
+                markets,
+                optimize);
         ScenarioValidator.validate(s).throwIfAny(what);
         return s;
+    }
+
+    private static MarketPrograms markets(FieldReader r, ObjectSpec spec) {
+        Optional<CoincidentPeakProgram> cp =
+                r.object("coincidentPeak", ScenarioSchema.COINCIDENT_PEAK, ScenarioReader::coincidentPeak);
+        Optional<AncillaryProgram> anc = r.object(
+                "ancillary",
+                ScenarioSchema.ANCILLARY,
+                (a, s) -> new AncillaryProgram(
+                        a.bool("offerRrs"), a.bool("offerEcrs"), a.bool("offerNonSpin"), a.number("maxOfferFraction")));
+        return new MarketPrograms(cp, anc);
+    }
+
+    private static CoincidentPeakProgram coincidentPeak(FieldReader r, ObjectSpec spec) {
+        CoincidentPeakProgram.PeakSource source = r.object(
+                        "peakSource", ScenarioSchema.PEAK_SOURCE, (p, s) -> switch (p.enumValue("source")) {
+                            case "csv" ->
+                                new CoincidentPeakProgram.PeakSource.Csv(
+                                        p.string("path"), p.string("timeColumn"), p.string("loadColumn"));
+                            default -> new CoincidentPeakProgram.PeakSource.ErcotFuelMix(p.integer("year"));
+                        })
+                .orElse(new CoincidentPeakProgram.PeakSource.ErcotFuelMix(0));
+        String rule = r.enumValue("rule");
+        double within = r.number("alertWithinFraction");
+        return new CoincidentPeakProgram(
+                r.number("tariffUsdPerKwYear"),
+                source,
+                "alert".equals(rule)
+                        ? new CoincidentPeakProgram.PeakRule.Alert(within)
+                        : new CoincidentPeakProgram.PeakRule.Hindsight());
+    }
+
+    private static OptimizeSettings optimize(FieldReader r, ObjectSpec spec) {
+        OptimizeSettings.ForecastMode mode = switch (r.enumValue("forecast")) {
+            case "day-ahead" -> OptimizeSettings.ForecastMode.DAY_AHEAD;
+            case "persistence" -> OptimizeSettings.ForecastMode.PERSISTENCE;
+            default -> OptimizeSettings.ForecastMode.PERFECT;
+        };
+        List<OptimizeSettings.FleetControl> controls = r.list(
+                "fleetControls",
+                ScenarioSchema.FLEET_CONTROL,
+                (c, s) -> new OptimizeSettings.FleetControl(
+                        c.string("fleet"),
+                        c.integer("blockCount"),
+                        c.integer("minOnIntervals"),
+                        c.integer("minOffIntervals"),
+                        c.number("maxRestoreMwPerInterval")));
+        List<OptimizeSettings.GpuJob> jobs = r.list(
+                "gpuJobs",
+                ScenarioSchema.GPU_JOB,
+                (j, s) -> new OptimizeSettings.GpuJob(
+                        j.string("name"),
+                        j.number("maxPowerMw"),
+                        j.number("energyMwh"),
+                        j.number("gpuHours"),
+                        j.number("facilityKwPerGpu"),
+                        j.instant("windowStart"),
+                        j.instant("deadline"),
+                        j.number("valueUsdPerMwh"),
+                        j.bool("required")));
+        return new OptimizeSettings(
+                mode, r.integer("windowHours"), r.integer("commitHours"), r.enumValue("solver"), controls, jobs);
     }
 
     private static Period period(FieldReader r, ObjectSpec spec) {

@@ -539,6 +539,221 @@ public final class ScenarioSchema {
                     .description("Thresholds of the flexibility metrics; default 95th percentiles.")
                     .build());
 
+    private static final ObjectSpec PEAK_SOURCE_FUEL_MIX = ObjectSpec.of(
+            "peakSource (ercot-fuel-mix)",
+            "ERCOT system load approximated by total generation in the bundled 15-minute fuel mix (2023, 2024; all fuels"
+                    + " net of storage charging, DC-tie flows not included). Its monthly peaks approximate the official"
+                    + " 4CP intervals.",
+            f("year", INTEGER)
+                    .defaultValue(0)
+                    .description("Year of the bundled fuel mix (2023 or 2024); 0 = the scenario's own year.")
+                    .build());
+
+    private static final ObjectSpec PEAK_SOURCE_CSV = ObjectSpec.of(
+            "peakSource (csv)",
+            "A CSV of ERCOT system load (e.g. ERCOT's published 15-minute load), one row per interval.",
+            f("path", STRING)
+                    .required()
+                    .description("File path; relative to the scenario file's folder.")
+                    .build(),
+            f("timeColumn", STRING)
+                    .defaultValue("time")
+                    .description("ISO-8601 interval-start timestamp column.")
+                    .build(),
+            f("loadColumn", STRING)
+                    .defaultValue("systemLoadMw")
+                    .description("System load column, MW.")
+                    .build());
+
+    public static final ObjectSpec PEAK_SOURCE = ObjectSpec.union(
+            "peakSource",
+            "Where the ERCOT system load behind the 4CP peaks comes from.",
+            "source",
+            variants("ercot-fuel-mix", PEAK_SOURCE_FUEL_MIX, "csv", PEAK_SOURCE_CSV));
+
+    public static final ObjectSpec COINCIDENT_PEAK = ObjectSpec.of(
+            "coincidentPeak",
+            "ERCOT 4CP transmission charge: the site's tag is its average grid import in the four monthly 15-minute"
+                    + " system peaks of June-September; the charge is tag x tariff (16 TAC 25.192). Settled for every"
+                    + " policy alike. See docs/OPTIMIZE.md.",
+            f("tariffUsdPerKwYear", NUMBER)
+                    .unit("$/kW-year")
+                    .required()
+                    .atLeast(0)
+                    .description(
+                            "Transmission rate per kW of 4CP tag per year (TSP tariffs quote about $50-150/kW-year;"
+                                    + " DOMAIN.md 3.1).")
+                    .build(),
+            f("peakSource", OBJECT)
+                    .element(PEAK_SOURCE)
+                    .description("System load source; default {source: ercot-fuel-mix}.")
+                    .build(),
+            f("rule", ENUM)
+                    .allowed("hindsight", "alert")
+                    .defaultValue("hindsight")
+                    .description("How the optimiser responds: hindsight = the peaks are known (an upper bound); alert ="
+                            + " curtail all curtailable load in June-September whenever system load is within"
+                            + " alertWithinFraction of the month's running peak.")
+                    .build(),
+            f("alertWithinFraction", NUMBER)
+                    .defaultValue(0.03)
+                    .above(0)
+                    .atMost(0.5)
+                    .description("Alert threshold of the alert rule, e.g. 0.03 = within 3 % of the running peak.")
+                    .build());
+
+    public static final ObjectSpec ANCILLARY = ObjectSpec.of(
+            "ancillary",
+            "Ancillary services offered as a load resource from curtailable running load (miners, interruptible GPU"
+                    + " clouds), paid at the bundled ERCOT day-ahead clearing prices ($/MW-h). Deployment energy effects"
+                    + " are not modelled.",
+            f("offerRrs", BOOLEAN)
+                    .defaultValue(true)
+                    .description("Offer Responsive Reserve Service (RRS).")
+                    .build(),
+            f("offerEcrs", BOOLEAN)
+                    .defaultValue(true)
+                    .description("Offer ERCOT Contingency Reserve Service (ECRS).")
+                    .build(),
+            f("offerNonSpin", BOOLEAN)
+                    .defaultValue(true)
+                    .description("Offer Non-Spinning Reserve.")
+                    .build(),
+            f("maxOfferFraction", NUMBER)
+                    .defaultValue(1.0)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Share of the curtailable running load that may be offered in total.")
+                    .build());
+
+    public static final ObjectSpec MARKETS = ObjectSpec.of(
+            "markets",
+            "Market programs beyond energy. Optional; absent = energy only (the foundation behaviour).",
+            f("coincidentPeak", OBJECT)
+                    .element(COINCIDENT_PEAK)
+                    .description("ERCOT 4CP transmission charge; none by default.")
+                    .build(),
+            f("ancillary", OBJECT)
+                    .element(ANCILLARY)
+                    .description("Ancillary-service offers; none by default.")
+                    .build());
+
+    public static final ObjectSpec FLEET_CONTROL = ObjectSpec.of(
+            "fleetControl",
+            "Operating limits of one miner fleet for the optimiser.",
+            f("fleet", STRING)
+                    .required()
+                    .description("Name of the miner fleet (site.minerFleets[].name).")
+                    .build(),
+            f("blockCount", INTEGER)
+                    .defaultValue(0)
+                    .atLeast(0)
+                    .description(
+                            "Switch the fleet in this many equal blocks (a mixed-integer model); 0 = any fraction.")
+                    .build(),
+            f("minOnIntervals", INTEGER)
+                    .defaultValue(1)
+                    .atLeast(1)
+                    .description("A started block stays on at least this many intervals (needs blockCount).")
+                    .build(),
+            f("minOffIntervals", INTEGER)
+                    .defaultValue(1)
+                    .atLeast(1)
+                    .description("A stopped block stays off at least this many intervals (needs blockCount).")
+                    .build(),
+            f("maxRestoreMwPerInterval", NUMBER)
+                    .unit("MW")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description(
+                            "Most facility MW restarted from one interval to the next (batched restart avoids inrush"
+                                    + " and pool reconnect storms); 0 = no limit.")
+                    .build());
+
+    public static final ObjectSpec GPU_JOB = ObjectSpec.of(
+            "gpuJob",
+            "A deferrable GPU job (training or batch work): energy or GPU-hours due within a window, run at any power up"
+                    + " to its maximum. Give energyMwh, or gpuHours with facilityKwPerGpu.",
+            f("name", STRING).required().description("Job name.").build(),
+            f("maxPowerMw", NUMBER)
+                    .unit("MW")
+                    .required()
+                    .above(0)
+                    .description("Facility power at full speed.")
+                    .build(),
+            f("energyMwh", NUMBER)
+                    .unit("MWh")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Facility energy the job needs.")
+                    .build(),
+            f("gpuHours", NUMBER)
+                    .unit("GPU-h")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("GPU-hours the job needs (instead of energyMwh).")
+                    .build(),
+            f("facilityKwPerGpu", NUMBER)
+                    .unit("kW")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Facility power per GPU (IT kW x PUE); converts gpuHours to energy.")
+                    .build(),
+            f("windowStart", INSTANT).required().description("Earliest start.").build(),
+            f("deadline", INSTANT)
+                    .required()
+                    .description("The work is due by this instant.")
+                    .build(),
+            f("valueUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .defaultValue(0.0)
+                    .description("Revenue per facility MWh of work done.")
+                    .build(),
+            f("required", BOOLEAN)
+                    .defaultValue(true)
+                    .description("true: all of it must be done by the deadline; false: only what pays.")
+                    .build());
+
+    public static final ObjectSpec OPTIMIZE = ObjectSpec.of(
+            "optimize",
+            "Optimiser settings and flexibility beyond the site's assets. Optional; absent = perfect foresight over the"
+                    + " whole period, continuous fleets, no jobs. See docs/OPTIMIZE.md.",
+            f("forecast", ENUM)
+                    .allowed("perfect", "day-ahead", "persistence")
+                    .defaultValue("perfect")
+                    .description("What the optimiser knows of real-time prices: perfect = one solve over the period (an"
+                            + " upper bound); day-ahead = plan on day-ahead prices, re-optimise on real-time prices"
+                            + " (rolling); persistence = plan on yesterday's real-time prices (rolling).")
+                    .build(),
+            f("windowHours", INTEGER)
+                    .unit("h")
+                    .defaultValue(48)
+                    .atLeast(1)
+                    .description("Rolling-horizon look-ahead.")
+                    .build(),
+            f("commitHours", INTEGER)
+                    .unit("h")
+                    .defaultValue(24)
+                    .atLeast(1)
+                    .description("Hours committed from each window before rolling on.")
+                    .build(),
+            f("solver", ENUM)
+                    .allowed("highs_lp", "glop", "pdlp", "highs", "scip", "sat", "ojalgo")
+                    .defaultValue("highs_lp")
+                    .description(
+                            "Solver backend (OR-Tools HiGHS/GLOP/PDLP for LPs, HiGHS/SCIP/CP-SAT for integer blocks,"
+                                    + " ojalgo in pure Java for small models). An LP backend is replaced by scip when fleets are"
+                                    + " switched in blocks.")
+                    .build(),
+            f("fleetControls", LIST)
+                    .element(FLEET_CONTROL)
+                    .description("Integer blocks, minimum on/off times and restore limits per fleet; none by default.")
+                    .build(),
+            f("gpuJobs", LIST)
+                    .element(GPU_JOB)
+                    .description("Deferrable GPU jobs; none by default.")
+                    .build());
+
     public static final ObjectSpec SCENARIO = ObjectSpec.of(
             "scenario",
             "A whole scenario file (YAML or JSON).",
@@ -567,6 +782,14 @@ public final class ScenarioSchema {
             f("sustainability", OBJECT)
                     .element(SUSTAINABILITY)
                     .description("Inputs of the sustainability report; defaults when absent.")
+                    .build(),
+            f("markets", OBJECT)
+                    .element(MARKETS)
+                    .description("Market programs beyond energy (4CP, ancillary services); energy only when absent.")
+                    .build(),
+            f("optimize", OBJECT)
+                    .element(OPTIMIZE)
+                    .description("Optimiser settings, fleet controls and deferrable GPU jobs; defaults when absent.")
                     .build());
 
     /** Every object spec, in documentation order. */
@@ -589,7 +812,14 @@ public final class ScenarioSchema {
                 SUSTAINABILITY,
                 GRID_FACTORS,
                 MARKET_INSTRUMENTS,
-                FLEXIBILITY_THRESHOLDS);
+                FLEXIBILITY_THRESHOLDS,
+                MARKETS,
+                COINCIDENT_PEAK,
+                PEAK_SOURCE,
+                ANCILLARY,
+                OPTIMIZE,
+                FLEET_CONTROL,
+                GPU_JOB);
     }
 
     private static Map<String, ObjectSpec> variants(Object... kv) {

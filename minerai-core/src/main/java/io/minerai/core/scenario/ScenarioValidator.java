@@ -27,7 +27,88 @@ public final class ScenarioValidator {
         period(s.period(), p);
         site(s.site(), p);
         sustainability(s, p);
+        markets(s, p);
+        optimize(s, p);
         return p;
+    }
+
+    private static void markets(Scenario s, Problems p) {
+        s.markets().ancillary().ifPresent(a -> {
+            if (a.products().isEmpty()) {
+                p.add("markets.ancillary", "offers no product: set offerRrs, offerEcrs or offerNonSpin to true");
+            }
+        });
+        s.markets().coincidentPeak().ifPresent(c -> {
+            if (c.peaks() instanceof CoincidentPeakProgram.PeakSource.ErcotFuelMix e
+                    && e.year() != 0
+                    && e.year() != 2023
+                    && e.year() != 2024) {
+                p.add(
+                        "markets.coincidentPeak.peakSource.year",
+                        "bundled fuel mix covers 2023 and 2024, was " + e.year());
+            }
+        });
+    }
+
+    private static void optimize(Scenario s, Problems p) {
+        OptimizeSettings o = s.optimize();
+        if (o.commitHours() > o.windowHours()) {
+            p.add(
+                    "optimize.commitHours",
+                    "is " + o.commitHours() + " h, longer than the look-ahead windowHours " + o.windowHours() + " h");
+        }
+        java.util.Set<String> fleets = new java.util.HashSet<>();
+        s.site().minerFleets().forEach(f -> fleets.add(f.name()));
+        for (int i = 0; i < o.fleetControls().size(); i++) {
+            OptimizeSettings.FleetControl c = o.fleetControls().get(i);
+            String path = "optimize.fleetControls[" + i + "]";
+            if (!fleets.contains(c.fleet())) {
+                p.add(path + ".fleet", "no miner fleet named '" + c.fleet() + "'; fleets are " + fleets);
+            }
+            if ((c.minOnIntervals() > 1 || c.minOffIntervals() > 1) && c.blockCount() == 0) {
+                p.add(path, "minimum on/off times need blockCount > 0 (machines are switched in blocks)");
+            }
+        }
+        Duration step = s.period().step();
+        for (int i = 0; i < o.gpuJobs().size(); i++) {
+            OptimizeSettings.GpuJob j = o.gpuJobs().get(i);
+            String path = "optimize.gpuJobs[" + i + "]";
+            if ((j.energyMwh() > 0) == (j.gpuHours() > 0)) {
+                p.add(path, "give exactly one of energyMwh or gpuHours (> 0)");
+            }
+            if (j.gpuHours() > 0 && j.facilityKwPerGpu() <= 0) {
+                p.add(path + ".facilityKwPerGpu", "must be > 0 kW to convert gpuHours to energy");
+            }
+            if (!j.deadlineUtc().isAfter(j.windowStartUtc())) {
+                p.add(
+                        path + ".deadline",
+                        "must be after windowStart (" + j.windowStartUtc() + "), was " + j.deadlineUtc());
+                continue;
+            }
+            java.time.Instant from = j.windowStartUtc().isAfter(s.period().startUtc())
+                    ? j.windowStartUtc()
+                    : s.period().startUtc();
+            java.time.Instant to = j.deadlineUtc().isBefore(s.period().endUtc())
+                    ? j.deadlineUtc()
+                    : s.period().endUtc();
+            double hours = Math.max(0, Duration.between(from, to).toSeconds()) / 3600.0;
+            // whole intervals only: a job runs in intervals that lie inside its window
+            hours = Math.floor(hours * 3600.0 / step.toSeconds()) * step.toSeconds() / 3600.0;
+            double need = j.requiredEnergyMwh();
+            if (j.required() && need > j.maxPowerMw() * hours + 1e-9) {
+                p.add(
+                        path,
+                        String.format(
+                                Locale.ROOT,
+                                "'%s' needs %.3f MWh but at most %.3f MWh fit in its window within the period (%.2f MW x"
+                                        + " %.2f h)",
+                                j.name(),
+                                need,
+                                j.maxPowerMw() * hours,
+                                j.maxPowerMw(),
+                                hours));
+            }
+        }
     }
 
     private static void sustainability(Scenario s, Problems p) {

@@ -60,6 +60,92 @@ public final class ScenarioWriter {
         if (!s.sustainability().equals(SustainabilitySettings.DEFAULT)) {
             m.put("sustainability", sustainability(s.sustainability()));
         }
+        if (!s.markets().equals(MarketPrograms.NONE)) {
+            m.put("markets", markets(s.markets()));
+        }
+        if (!s.optimize().equals(OptimizeSettings.DEFAULT)) {
+            m.put("optimize", optimize(s.optimize()));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> markets(MarketPrograms mp) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        mp.coincidentPeak().ifPresent(c -> {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("tariffUsdPerKwYear", c.tariffUsdPerKwYear());
+            Map<String, Object> src = new LinkedHashMap<>();
+            switch (c.peaks()) {
+                case CoincidentPeakProgram.PeakSource.ErcotFuelMix e -> {
+                    src.put("source", "ercot-fuel-mix");
+                    src.put("year", e.year());
+                }
+                case CoincidentPeakProgram.PeakSource.Csv f -> {
+                    src.put("source", "csv");
+                    src.put("path", f.path());
+                    src.put("timeColumn", f.timeColumn());
+                    src.put("loadColumn", f.loadColumn());
+                }
+            }
+            cm.put("peakSource", src);
+            switch (c.rule()) {
+                case CoincidentPeakProgram.PeakRule.Hindsight h -> cm.put("rule", "hindsight");
+                case CoincidentPeakProgram.PeakRule.Alert a -> {
+                    cm.put("rule", "alert");
+                    cm.put("alertWithinFraction", a.withinFraction());
+                }
+            }
+            m.put("coincidentPeak", cm);
+        });
+        mp.ancillary().ifPresent(a -> {
+            Map<String, Object> am = new LinkedHashMap<>();
+            am.put("offerRrs", a.offerRrs());
+            am.put("offerEcrs", a.offerEcrs());
+            am.put("offerNonSpin", a.offerNonSpin());
+            am.put("maxOfferFraction", a.maxOfferFraction());
+            m.put("ancillary", am);
+        });
+        return m;
+    }
+
+    private static Map<String, Object> optimize(OptimizeSettings o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(
+                "forecast",
+                switch (o.forecast()) {
+                    case PERFECT -> "perfect";
+                    case DAY_AHEAD -> "day-ahead";
+                    case PERSISTENCE -> "persistence";
+                });
+        m.put("windowHours", o.windowHours());
+        m.put("commitHours", o.commitHours());
+        m.put("solver", o.solver());
+        List<Object> controls = new ArrayList<>();
+        for (OptimizeSettings.FleetControl c : o.fleetControls()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("fleet", c.fleet());
+            cm.put("blockCount", c.blockCount());
+            cm.put("minOnIntervals", c.minOnIntervals());
+            cm.put("minOffIntervals", c.minOffIntervals());
+            cm.put("maxRestoreMwPerInterval", c.maxRestoreMwPerInterval());
+            controls.add(cm);
+        }
+        m.put("fleetControls", controls);
+        List<Object> jobs = new ArrayList<>();
+        for (OptimizeSettings.GpuJob j : o.gpuJobs()) {
+            Map<String, Object> jm = new LinkedHashMap<>();
+            jm.put("name", j.name());
+            jm.put("maxPowerMw", j.maxPowerMw());
+            jm.put("energyMwh", j.energyMwh());
+            jm.put("gpuHours", j.gpuHours());
+            jm.put("facilityKwPerGpu", j.facilityKwPerGpu());
+            jm.put("windowStart", j.windowStartUtc().toString());
+            jm.put("deadline", j.deadlineUtc().toString());
+            jm.put("valueUsdPerMwh", j.valueUsdPerMwh());
+            jm.put("required", j.required());
+            jobs.add(jm);
+        }
+        m.put("gpuJobs", jobs);
         return m;
     }
 
