@@ -19,6 +19,7 @@ import java.util.function.IntToDoubleFunction;
  * @param startUtc start of each bucket
  * @param endUtc end of each bucket (exclusive)
  */
+@SuppressWarnings("ArrayRecordComponent") // package-private, built once per chart, never exposed
 record Buckets(TimeGrid grid, int[] first, Instant[] startUtc, Instant[] endUtc) {
 
     /** Bucket sizes charts use. */

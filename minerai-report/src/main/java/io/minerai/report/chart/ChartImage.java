@@ -1,12 +1,15 @@
 package io.minerai.report.chart;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import org.knowm.xchart.BitmapEncoder;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -20,6 +23,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * @param widthPx image width
  * @param heightPx image height
  */
+@SuppressWarnings("ArrayRecordComponent") // the PNG is owned by the image; equals/hashCode compare its contents
 public record ChartImage(String fileName, String title, String caption, byte[] png, int widthPx, int heightPx) {
 
     static {
@@ -29,12 +33,24 @@ public record ChartImage(String fileName, String title, String caption, byte[] p
     /** Renders {@code chart} to PNG (headless). */
     public static ChartImage render(Chart<?, ?> chart, String fileName, String title, String caption) {
         Headless.ensure();
+        int w = chart.getWidth();
+        int h = chart.getHeight();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
         try {
-            byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            return new ChartImage(fileName, title, caption, bytes, chart.getWidth(), chart.getHeight());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render chart " + fileName, e);
+            chart.paint(g, w, h);
+        } finally {
+            g.dispose();
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 17);
+        try {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IllegalStateException("no PNG writer available");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode chart " + fileName, e);
+        }
+        return new ChartImage(fileName, title, caption, out.toByteArray(), w, h);
     }
 
     /** Writes the PNG into {@code dir} under {@link #fileName()} and returns its path. */

@@ -82,6 +82,7 @@ public final class BacktestCsvWriter {
         row.append('\n');
         out.write(row.toString());
         boolean[] dispatched = d.dispatched();
+        char[] buf = new char[row.capacity()];
         for (int t = 0; t < grid.count(); t++) {
             row.setLength(0);
             row.append(grid.start(t)).append(',').append(dispatched[t]);
@@ -92,7 +93,11 @@ public final class BacktestCsvWriter {
                 }
             }
             row.append('\n');
-            out.append(row);
+            if (buf.length < row.length()) {
+                buf = new char[row.length() * 2];
+            }
+            row.getChars(0, row.length(), buf, 0);
+            out.write(buf, 0, row.length());
         }
         out.flush();
     }

@@ -1,6 +1,8 @@
 package io.minerai.report.html;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,47 +186,16 @@ public final class HtmlReport {
         }
     }
 
-    private static final String CSS = """
-            :root { --fg: #212529; --muted: #6c757d; --rule: #dee2e6; --bg-alt: #f8f9fa; --accent: #f7931a; }
-            * { box-sizing: border-box; }
-            body { margin: 0; color: var(--fg); background: #fff; line-height: 1.5;
-                   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; }
-            header { padding: 28px 40px 16px; border-bottom: 4px solid var(--accent); background: var(--bg-alt); }
-            h1 { margin: 0 0 4px; font-size: 28px; }
-            .subtitle { margin: 0; color: var(--muted); font-size: 16px; }
-            nav { padding: 12px 40px; border-bottom: 1px solid var(--rule); font-size: 14px; }
-            nav ol { display: flex; flex-wrap: wrap; gap: 4px 22px; margin: 6px 0 0; padding-left: 18px; }
-            nav a { color: #1c7ed6; text-decoration: none; }
-            main { max-width: 1280px; padding: 8px 40px 40px; }
-            section { margin-top: 28px; }
-            section.appendix { border-top: 1px solid var(--rule); }
-            h2 { font-size: 22px; margin: 18px 0 10px; }
-            h3 { font-size: 17px; margin: 18px 0 8px; }
-            p { max-width: 960px; }
-            .note { color: var(--muted); font-size: 13px; margin: 4px 0 14px; }
-            .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; margin: 12px 0;
-         max-width: 1200px; }
-            .card { border: 1px solid var(--rule); border-radius: 6px; padding: 10px 14px; }
-            .card .label { color: var(--muted); font-size: 13px; }
-            .card .value { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
-            .card .detail { color: var(--muted); font-size: 12px; }
-            .table-wrap { overflow-x: auto; }
-            table { border-collapse: collapse; margin: 8px 0 2px; font-size: 14px; }
-            caption { text-align: left; font-weight: 600; padding: 4px 0; }
-            th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-            th { background: var(--bg-alt); font-weight: 600; }
-            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            tr.total td { font-weight: 600; border-top: 2px solid #adb5bd; }
-            tbody tr:nth-child(even) td { background: #fcfcfd; }
-            figure { margin: 18px 0 26px; }
-            figure img { max-width: 100%; height: auto; border: 1px solid var(--rule); }
-            figcaption { font-size: 14px; color: #343a40; max-width: 1100px; }
-            .file { color: var(--muted); font-size: 12px; }
-            dl { max-width: 1000px; }
-            dt { font-weight: 600; margin-top: 8px; }
-            dd { margin: 2px 0 6px 18px; }
-            pre { background: var(--bg-alt); padding: 10px; overflow-x: auto; font-size: 13px; }
-            footer { padding: 16px 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule); }
-            @media print { nav { display: none; } figure, table { page-break-inside: avoid; } }
-            """;
+    private static final String CSS = loadCss();
+
+    private static String loadCss() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new IllegalStateException("report.css is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read report.css", e);
+        }
+    }
 }
