@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param safeMaxLoadMw the site load allowed in the safe state (0 sleeps everything that can sleep)
  * @param lostFractionForSafeState the site enters the safe state when more than this share of devices is lost
  * @param powerToleranceW a power target within this of the wanted one counts as in force
+ * @param safeStateDeadline the safe state must be reached this long after it is entered; if not, the controller
+ *     audits {@code safe-state-late} (an alarm for the operator)
  */
 public record ControllerConfig(
         double siteCapMw,
@@ -25,7 +27,8 @@ public record ControllerConfig(
         double maxRestoreMwPerStep,
         double safeMaxLoadMw,
         double lostFractionForSafeState,
-        double powerToleranceW) {
+        double powerToleranceW,
+        Duration safeStateDeadline) {
     public ControllerConfig {
         if (!(siteCapMw > 0)) {
             throw new IllegalArgumentException("siteCapMw must be > 0, was " + siteCapMw);
@@ -52,6 +55,7 @@ public record ControllerConfig(
                 Math.max(0.1, siteCapMw / 10),
                 0,
                 0.5,
-                50);
+                50,
+                Duration.ofMinutes(10));
     }
 }

@@ -79,6 +79,7 @@ public final class SiteController {
     private long totalFailures;
     private boolean safe;
     private boolean safeReachedAudited;
+    private boolean safeLateAudited;
     private long safeSinceMs;
     private @Nullable Instant now;
     private List<String> lastReasons = List.of();
@@ -235,6 +236,7 @@ public final class SiteController {
         if (nowSafe && !safe) {
             safe = true;
             safeReachedAudited = false;
+            safeLateAudited = false;
             safeSinceMs = nowMs;
             record(nowUtc, "site", "enter-safe-state", "done", Map.of("reasons", String.join("; ", reasons)));
         } else if (!nowSafe && safe) {
@@ -251,7 +253,7 @@ public final class SiteController {
         } else {
             ceilingW = Math.min(ceilingW, Math.max(0, targetMw) * 1e6);
         }
-        Planner.allocate(f, ceilingW, safe);
+        Planner.allocate(f, ceilingW, capW, safe);
         int sent = choose(nowUtc, nowMs);
 
         boolean reached = safe && safeRealized();
@@ -263,6 +265,14 @@ public final class SiteController {
                     "safe-state-reached",
                     "done",
                     Map.of("afterMs", Long.toString(nowMs - safeSinceMs), "lostDevices", Integer.toString(lostCount)));
+        }
+        if (safe
+                && !reached
+                && !safeReachedAudited
+                && !safeLateAudited
+                && nowMs - safeSinceMs > cfg.safeStateDeadline().toMillis()) {
+            safeLateAudited = true;
+            record(nowUtc, "site", "safe-state-late", "alarm", Map.of("afterMs", Long.toString(nowMs - safeSinceMs)));
         }
         ControllerStatus st = new ControllerStatus(
                 nowUtc,

@@ -31,12 +31,13 @@ class FaultInjectionTest {
     static final int STEPS = Integer.getInteger("faultSteps", 1_000_000);
     static final Duration STEP = Duration.ofSeconds(10);
     static final Duration SIGNAL_STALE_AFTER = Duration.ofSeconds(60);
-    static final Duration SAFE_DEADLINE = Duration.ofMinutes(5);
+    static final Duration SAFE_DEADLINE = Duration.ofMinutes(6);
 
     /** Checks the audit log as it is written; keeps only open commands, so a million steps fit in memory. */
     static final class CheckingAuditLog implements AuditLog {
         final Map<Long, String> open = new HashMap<>();
         long entries;
+        long safeLate;
         long sent;
         long finished;
         final Map<String, Long> outcomes = new HashMap<>();
@@ -46,6 +47,9 @@ class FaultInjectionTest {
         @Override
         public AuditEntry append(AuditEntry e) {
             entries++;
+            if (e.action().equals("safe-state-late")) {
+                safeLate++;
+            }
             String id = e.details().get("command");
             if (id != null) {
                 long c = Long.parseLong(id);
@@ -153,7 +157,8 @@ class FaultInjectionTest {
                 0.02,
                 0,
                 0.5,
-                50);
+                50,
+                SAFE_DEADLINE);
         FakeFleet.Faults faults = new FakeFleet.Faults(0.05, 0.03, 0.02, 0.05, 10, 0.0005, 100, 0.0005, 50);
         Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
         FakeFleet fleet = new FakeFleet(specs, DeviceMode.SLEEPING, faults, 42, STEP);
@@ -310,6 +315,7 @@ class FaultInjectionTest {
                 .as("steps where the controller's worst case was below the true load")
                 .isZero();
         assertThat(audit.errors).isEmpty();
+        assertThat(audit.safeLate).as("safe-state-late alarms").isZero();
         assertThat(audit.open).as("commands without an outcome").isEmpty();
         assertThat(audit.sent).isEqualTo(audit.finished).isGreaterThan(10_000);
         assertThat(staleEpisodes).isGreaterThan(100);

@@ -20,7 +20,7 @@ class PlannerTest {
         // last (50) does not fit -> sleeps.
         FleetState f = new FleetState(List.of(miner("a", 3000, 50), miner("b", 3000, 90), miner("c", 3000, 70)));
         java.util.Arrays.fill(f.known, true);
-        double left = Planner.allocate(f, 6500, false);
+        double left = Planner.allocate(f, 6500, 1e9, false);
         assertThat(f.want).containsExactly(Want.SLEEP, Want.RUN, Want.RUN);
         assertThat(left).isEqualTo(400.0);
     }
@@ -31,14 +31,18 @@ class PlannerTest {
         f.known[0] = false;
         f.worstCaseW[0] = 3000; // unknown: rated
         f.known[1] = true;
-        // Ceiling 3000: budget = 3000 - 3000 - 100 = -100 < 0 -> the unknown one is told to sleep, b sleeps too.
-        Planner.allocate(f, 3000, false);
+        // Ceiling 3000 (economic), cap huge: b (value 90) comes first in merit order and needs 2900 of the
+        // 3000 - 100 = 2900 budget -> runs; a is unknown and left alone.
+        Planner.allocate(f, 3000, 1e9, false);
+        assertThat(f.want).containsExactly(Want.KEEP, Want.RUN);
+        // Cap 3050: a's worst case 3000 + b's floor 100 > 3050 -> a is told to sleep; b has no room under the cap.
+        Planner.allocate(f, 1e9, 3050, false);
         assertThat(f.want).containsExactly(Want.SLEEP, Want.SLEEP);
-        // Ceiling 6100: budget = 6100 - 3000 - 100 = 3000 >= 2900 -> b runs, a is left alone.
-        Planner.allocate(f, 6100, false);
+        // Cap 6100: room = 6100 - 3000 - 100 = 3000 >= 2900 -> b runs, a is left alone.
+        Planner.allocate(f, 1e9, 6100, false);
         assertThat(f.want).containsExactly(Want.KEEP, Want.RUN);
         // In the safe state unknown devices are always told to sleep.
-        Planner.allocate(f, 6100, true);
+        Planner.allocate(f, 6100, 1e9, true);
         assertThat(f.want[0]).isEqualTo(Want.SLEEP);
     }
 
@@ -50,7 +54,7 @@ class PlannerTest {
         java.util.Arrays.fill(f.known, true);
         // base 4000 + 100; ceiling 8000 -> budget 3900: the GPU (first in merit order) needs 6000 for full power,
         // gets a target of 4000 + 3900 = 7900 W; nothing left for the miner.
-        Planner.allocate(f, 8000, false);
+        Planner.allocate(f, 8000, 1e9, false);
         assertThat(f.want).containsExactly(Want.TARGET, Want.SLEEP);
         assertThat(f.wantTargetW[0]).isEqualTo(7900.0);
     }

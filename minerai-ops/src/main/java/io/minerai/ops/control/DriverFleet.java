@@ -1,0 +1,163 @@
+package io.minerai.ops.control;
+
+import io.minerai.ops.device.AckStatus;
+import io.minerai.ops.device.CommandResult;
+import io.minerai.ops.device.DeviceDriver;
+import io.minerai.ops.device.DeviceException;
+import io.minerai.ops.device.DeviceSpec;
+import io.minerai.ops.device.DeviceTelemetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link FleetPort} over real drivers. Each device has its own queue worked by at most one virtual thread at a
+ * time, so commands and reads to one device happen in the order issued and one connection/session at a time (LuxOS
+ * allows a single session). Every step queues a telemetry read per device (skipped while one is still queued); a
+ * command is followed by a read, so its effect shows up in the next reading.
+ */
+public final class DriverFleet implements FleetPort, AutoCloseable {
+    private final List<DeviceSpec> specs;
+    private final List<DeviceDriver> drivers;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicReferenceArray<DeviceTelemetry> latest;
+    private final List<SerialQueue> queues = new ArrayList<>();
+    private final ConcurrentLinkedQueue<CommandAck> acks = new ConcurrentLinkedQueue<>();
+
+    /** Work for one device, run in order on at most one thread at a time. */
+    private final class SerialQueue {
+        private final ArrayDeque<Runnable> q = new ArrayDeque<>();
+        private boolean running;
+        private boolean readQueued;
+
+        synchronized void add(Runnable r) {
+            q.addLast(r);
+            if (!running) {
+                running = true;
+                executor.execute(this::drain);
+            }
+        }
+
+        synchronized boolean tryQueueRead() {
+            if (readQueued) {
+                return false;
+            }
+            readQueued = true;
+            return true;
+        }
+
+        synchronized void readDone() {
+            readQueued = false;
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable r;
+                synchronized (this) {
+                    r = q.pollFirst();
+                    if (r == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                r.run();
+            }
+        }
+    }
+
+    public DriverFleet(List<DeviceSpec> specs, List<DeviceDriver> drivers, Clock clock) {
+        if (specs.size() != drivers.size()) {
+            throw new IllegalArgumentException("one driver per device spec");
+        }
+        this.specs = List.copyOf(specs);
+        this.drivers = List.copyOf(drivers);
+        this.clock = clock;
+        this.latest = new AtomicReferenceArray<>(specs.size());
+        for (int i = 0; i < specs.size(); i++) {
+            queues.add(new SerialQueue());
+        }
+    }
+
+    @Override
+    public List<DeviceSpec> specs() {
+        return specs;
+    }
+
+    @Override
+    public void beginStep(Instant nowUtc) {
+        for (int i = 0; i < specs.size(); i++) {
+            SerialQueue sq = queues.get(i);
+            if (sq.tryQueueRead()) {
+                int d = i;
+                sq.add(() -> {
+                    try {
+                        read(d);
+                    } finally {
+                        sq.readDone();
+                    }
+                });
+            }
+        }
+    }
+
+    private void read(int i) {
+        try {
+            latest.set(i, drivers.get(i).readTelemetry());
+        } catch (DeviceException | RuntimeException e) {
+            // keep the last reading; its age tells the controller
+        }
+    }
+
+    @Override
+    public @Nullable DeviceTelemetry telemetry(int i) {
+        return latest.get(i);
+    }
+
+    @Override
+    public void send(DeviceCommand c) {
+        int i = c.device();
+        queues.get(i).add(() -> {
+            Instant t0 = clock.instant();
+            CommandResult r;
+            try {
+                r = drivers.get(i).apply(c.desired());
+            } catch (DeviceException e) {
+                r = CommandResult.of(e.status(), e.getMessage() == null ? "" : e.getMessage());
+            } catch (RuntimeException e) {
+                r = CommandResult.of(AckStatus.FAILED, e.toString());
+            }
+            acks.add(new CommandAck(c.id(), r.status(), r.detail(), Duration.between(t0, clock.instant())));
+            read(i);
+        });
+    }
+
+    @Override
+    public void drainAcks(Consumer<CommandAck> sink) {
+        CommandAck a;
+        while ((a = acks.poll()) != null) {
+            sink.accept(a);
+        }
+    }
+
+    /** Closes every driver (GPU drivers restore their original power limits). */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drivers.forEach(DeviceDriver::close);
+    }
+}

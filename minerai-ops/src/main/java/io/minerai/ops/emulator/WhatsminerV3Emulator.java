@@ -1,0 +1,130 @@
+package io.minerai.ops.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minerai.ops.proto.Lenient;
+import io.minerai.ops.proto.LenientJson;
+import io.minerai.ops.proto.WhatsminerToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Whatsminer API v3 of an emulated miner: 4-byte little-endian length prefix plus JSON both ways; {@code
+ * get.device.info} gives the salt; {@code set.*} commands carry {@code ts}, {@code account} and the token {@code
+ * base64(SHA256(cmd+password+salt+ts))[0:8]}; answers {@code {"code":0,"when":..,"msg":"ok","desc":cmd}}. Error codes
+ * are this emulator's own (-1 write API not enabled, -2 bad token, -3 invalid command or parameter); real firmware
+ * uses its own code list, so drivers must treat any non-zero code as a refusal. The field names of {@code
+ * get.miner.status} summary used here ({@code hash-realtime} TH/s, {@code power-realtime} W, {@code power-limit} W)
+ * are likewise this emulator's.
+ */
+public final class WhatsminerV3Emulator implements LoopbackServer.Handler {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private final VirtualMiner m;
+
+    public WhatsminerV3Emulator(VirtualMiner m) {
+        this.m = m;
+    }
+
+    @Override
+    public void handle(Socket s) throws IOException {
+        InputStream in = s.getInputStream();
+        byte[] len = in.readNBytes(4);
+        if (len.length < 4) {
+            return;
+        }
+        int n = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (n < 0 || n > 65536) {
+            return;
+        }
+        String body = new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        Quirks q = m.quirks();
+        if (q.dropConnections()) {
+            return;
+        }
+        q.delay();
+        ObjectNode reply = answer(LenientJson.parse(body));
+        byte[] out = reply.toString().getBytes(StandardCharsets.UTF_8);
+        OutputStream os = s.getOutputStream();
+        os.write(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(out.length)
+                .array());
+        os.write(out);
+        os.flush();
+    }
+
+    private ObjectNode reply(int code, String desc) {
+        ObjectNode r = F.objectNode();
+        r.put("code", code);
+        r.put("when", m.reading().whenEpochSeconds());
+        r.put("desc", desc);
+        return r;
+    }
+
+    ObjectNode answer(JsonNode req) {
+        String cmd = req.path("cmd").asText("");
+        if (cmd.equals("get.device.info")) {
+            ObjectNode r = reply(0, cmd);
+            ObjectNode msg = r.putObject("msg");
+            msg.put("salt", m.salt());
+            msg.put("model", "M60S");
+            return r;
+        }
+        if (cmd.equals("get.miner.status")) {
+            VirtualMiner.Reading rd = m.reading();
+            ObjectNode r = reply(0, cmd);
+            ObjectNode sum = r.putObject("msg").putObject("summary");
+            sum.put("elapsed", m.elapsedSeconds());
+            sum.put("hash-realtime", Math.round(rd.hashrateThPerS() * 1000) / 1000.0);
+            sum.put("power-realtime", Math.round(rd.powerW()));
+            sum.put(
+                    "power-limit",
+                    Double.isNaN(rd.powerLimitW()) ? Math.round(m.ratedW()) : Math.round(rd.powerLimitW()));
+            sum.put("working", rd.sleeping() ? "false" : "true");
+            return r;
+        }
+        if (!cmd.startsWith("set.")) {
+            return reply(-3, cmd).put("msg", "invalid command");
+        }
+        if (m.quirks().accessDenied()) {
+            return reply(-1, cmd).put("msg", "write API not enabled");
+        }
+        long ts = req.path("ts").asLong(0);
+        String token = req.path("token").asText("");
+        if (!token.equals(WhatsminerToken.of(cmd, m.password(), m.salt(), ts))) {
+            return reply(-2, cmd).put("msg", "invalid token");
+        }
+        boolean apply = !m.quirks().ignoreCommands();
+        switch (cmd) {
+            case "set.miner.service" -> {
+                String p = req.path("param").asText("");
+                if (!p.equals("start") && !p.equals("stop") && !p.equals("restart")) {
+                    return reply(-3, cmd).put("msg", "invalid param");
+                }
+                if (apply) {
+                    m.setSleeping(p.equals("stop"));
+                }
+                return reply(0, cmd).put("msg", "ok");
+            }
+            case "set.miner.power_limit" -> {
+                double w = Lenient.number(req.get("param"));
+                if (!(w > 0) || w > m.ratedW()) {
+                    return reply(-3, cmd).put("msg", "power limit must be in 1.." + Math.round(m.ratedW()));
+                }
+                if (apply) {
+                    m.setPowerLimitW(w);
+                }
+                return reply(0, cmd).put("msg", "ok");
+            }
+            default -> {
+                return reply(-3, cmd).put("msg", "invalid command");
+            }
+        }
+    }
+}
