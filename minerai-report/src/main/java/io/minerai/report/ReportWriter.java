@@ -48,6 +48,7 @@ public final class ReportWriter {
     private final List<ReportSection> extraSections = new ArrayList<>();
     private final List<ReportSection> extraAppendices = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private boolean charts = true;
 
     private ReportWriter(DispatchResult result, Scenario scenario) {
         this.result = result;
@@ -103,6 +104,12 @@ public final class ReportWriter {
         return this;
     }
 
+    /** Leaves the PNG charts out (of the folder and the HTML): the fast path when only numbers are wanted. */
+    public ReportWriter withoutCharts() {
+        this.charts = false;
+        return this;
+    }
+
     /** Writes every file into {@code outDir}. */
     public ReportFiles write(Path outDir) throws IOException {
         Files.createDirectories(outDir);
@@ -110,13 +117,13 @@ public final class ReportWriter {
         BacktestCsvWriter.write(result, csv);
         Path json = outDir.resolve(SUMMARY_JSON);
         SummaryJson.write(result.summary(), json);
-        List<ChartImage> charts = DispatchCharts.renderAll(result, scenario.site());
+        List<ChartImage> images = charts ? DispatchCharts.renderAll(result, scenario.site()) : List.of();
         List<Path> chartPaths = new ArrayList<>();
-        for (ChartImage c : charts) {
+        for (ChartImage c : images) {
             chartPaths.add(c.writeTo(outDir));
         }
         Path html = outDir.resolve(REPORT_HTML);
-        htmlReport(charts).writeTo(html);
+        htmlReport(images).writeTo(html);
         return new ReportFiles(outDir, csv, json, chartPaths, html);
     }
 

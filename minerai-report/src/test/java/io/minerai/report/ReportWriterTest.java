@@ -83,4 +83,19 @@ class ReportWriterTest {
         assertThat(files.charts()).extracting(p -> p.getFileName().toString()).contains(DispatchCharts.PRICE_DISPATCH);
         assertThat(Files.readString(files.reportHtml())).contains("The site has no loads.");
     }
+
+    @Test
+    void withoutChartsWritesNoPngAndSaysSo(@TempDir Path dir) throws Exception {
+        ReportWriter.ReportFiles files = ReportWriter.builder(
+                        TestFixtures.tinyResult(),
+                        TestFixtures.scenario(TestFixtures.tinySite(), TestFixtures.tinyGrid()))
+                .withoutCharts()
+                .write(dir);
+        assertThat(files.charts()).isEmpty();
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("intervals.csv", "summary.json", "report.html");
+        }
+        assertThat(Files.readString(files.reportHtml())).contains("Charts were not drawn for this report.");
+    }
 }

@@ -297,7 +297,10 @@ public final class DispatchSections {
 
     private static void charts(Context ctx, HtmlWriter w) {
         if (ctx.charts().isEmpty()) {
-            w.paragraph("No charts: no interval was dispatched.");
+            w.paragraph(
+                    ctx.result().ledger().dispatch().dispatchedCount() == 0
+                            ? "No charts: no interval was dispatched."
+                            : "Charts were not drawn for this report.");
             return;
         }
         for (ChartImage c : ctx.charts()) {
@@ -457,7 +460,7 @@ public final class DispatchSections {
             case ProfileSource.ErcotFuelShape f ->
                 "shape of ERCOT-wide " + f.fuel() + " output from ERCOT's"
                         + " 15-minute fuel mix report" + (f.year() == 0 ? "" : " of " + f.year())
-                        + ", normalised by its rolling 30-day maximum, peak capacity factor "
+                        + ", normalised by its 30-day maximum, peak capacity factor "
                         + Fmt.num(f.peakCapacityFactor(), 2);
             case ProfileSource.Csv c -> "CSV " + c.path() + " (columns " + c.timeColumn() + ", " + c.column() + ")";
             case ProfileSource.Constant c -> "constant capacity factor " + Fmt.num(c.capacityFactor(), 2);
@@ -472,8 +475,9 @@ public final class DispatchSections {
                         + " settlement point prices at " + settlementPoint
                         + ". The bundled hourly real-time price is the"
                         + " mean of ERCOT's four 15-minute settlement point prices of the hour. Extracted from a public"
-                        + " GitHub copy of ERCOT reports (see the bundled SOURCE.md for the exact origin and commit);"
-                        + " ERCOT's website terms apply: data for informational purposes, without warranty.";
+                        + " GitHub copy of ERCOT reports (docs/DATA.md and the bundled SOURCE.md give the exact"
+                        + " origin and commit); ERCOT's website terms apply: data for informational purposes,"
+                        + " without warranty.";
             case PriceSource.ErcotSppCsv e ->
                 "Energy prices: the user's ERCOT settlement point price report " + e.path()
                         + " (15-minute, NP6-905-CD columns), filtered to " + settlementPoint + ".";

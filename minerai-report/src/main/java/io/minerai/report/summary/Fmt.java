@@ -40,9 +40,9 @@ public final class Fmt {
         return num(fraction * 100, 1) + " %";
     }
 
-    /** BTC with 4 decimals below 1,000 BTC, else 2. */
+    /** BTC with 4 decimals. */
     public static String btc(double v) {
-        return num(v, Math.abs(v) >= 1000 ? 2 : 4);
+        return num(v, 4);
     }
 
     private static boolean isZero(String s) {
