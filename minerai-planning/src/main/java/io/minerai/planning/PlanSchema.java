@@ -644,7 +644,7 @@ public final class PlanSchema {
                     .description("Resample real power days into each month (false: the pooled average month).")
                     .build(),
             f("powerBankMonths", INTEGER)
-                    .defaultValue(64)
+                    .defaultValue(32)
                     .above(0)
                     .atMost(1024)
                     .description("Resampled months kept per calendar month; paths draw from them.")

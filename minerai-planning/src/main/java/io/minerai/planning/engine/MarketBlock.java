@@ -9,8 +9,13 @@ public final class MarketBlock {
     final int months;
     final int leaseCount;
     int size;
-    final double[] priceUsdPerBtc;
-    final double[] networkHashrateThPerS;
+    /** ln(BTC price in USD) at the start of each month. */
+    final double[] logPriceUsdPerBtc;
+    /** ln(network hashrate in TH/s). */
+    final double[] logNetworkHashrateThPerS;
+    /** BTC price / network hashrate (USD per BTC per TH/s), from one exp of the log difference. */
+    final double[] priceOverHashrate;
+
     final double[] feesBtcPerBlock;
     final int[] powerEntry;
     final double[] gpuDeclineShiftPerYear;
@@ -20,8 +25,9 @@ public final class MarketBlock {
         this.capacity = capacity;
         this.months = months;
         this.leaseCount = leaseCount;
-        this.priceUsdPerBtc = new double[capacity * months];
-        this.networkHashrateThPerS = new double[capacity * months];
+        this.logPriceUsdPerBtc = new double[capacity * months];
+        this.logNetworkHashrateThPerS = new double[capacity * months];
+        this.priceOverHashrate = new double[capacity * months];
         this.feesBtcPerBlock = new double[capacity * months];
         this.powerEntry = new int[capacity * months];
         this.gpuDeclineShiftPerYear = new double[capacity];
@@ -38,9 +44,15 @@ public final class MarketBlock {
         int o = b * months;
         int[] defaults = new int[leaseCount];
         System.arraycopy(leaseDefaultMonth, b * leaseCount, defaults, 0, leaseCount);
+        double[] price = new double[months];
+        double[] hashrate = new double[months];
+        for (int m = 0; m < months; m++) {
+            price[m] = StrictMath.exp(logPriceUsdPerBtc[o + m]);
+            hashrate[m] = StrictMath.exp(logNetworkHashrateThPerS[o + m]);
+        }
         return new MarketPath(
-                java.util.Arrays.copyOfRange(priceUsdPerBtc, o, o + months),
-                java.util.Arrays.copyOfRange(networkHashrateThPerS, o, o + months),
+                price,
+                hashrate,
                 java.util.Arrays.copyOfRange(feesBtcPerBlock, o, o + months),
                 java.util.Arrays.copyOfRange(powerEntry, o, o + months),
                 gpuDeclineShiftPerYear[b],

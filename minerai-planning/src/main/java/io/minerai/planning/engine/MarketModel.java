@@ -138,8 +138,8 @@ public final class MarketModel {
         int historyDays = returns.size();
         double meanDaily = returns.meanDaily();
         int bankDraws = bank.perMonth();
-        double price = btc.startPriceUsdPerBtc();
-        double hashrate = btc.startNetworkHashrateEhPerS() * 1e6;
+        double logPrice = StrictMath.log(btc.startPriceUsdPerBtc());
+        double logHashrate = StrictMath.log(btc.startNetworkHashrateEhPerS() * 1e6);
         for (int m = 0; m < months; m++) {
             int d = grid.days(m);
             double blockSum = 0;
@@ -156,13 +156,14 @@ public final class MarketModel {
             double zFee = rng.nextGaussian();
             int j = bankDraws > 1 ? rng.nextInt(bankDraws) : 0;
             double surprise = scale > 0 ? scale * (blockSum - d * meanDaily) : 0;
-            out.priceUsdPerBtc[o + m] = price;
-            out.networkHashrateThPerS[o + m] = hashrate;
+            out.logPriceUsdPerBtc[o + m] = logPrice;
+            out.logNetworkHashrateThPerS[o + m] = logHashrate;
+            out.priceOverHashrate[o + m] = StrictMath.exp(logPrice - logHashrate);
             out.feesBtcPerBlock[o + m] =
                     feeSd > 0 ? btc.feesBtcPerBlock() * StrictMath.exp(feeSd * zFee + feeBias) : btc.feesBtcPerBlock();
             out.powerEntry[o + m] = bank.entry(grid.monthOfYear(m), j);
-            price *= StrictMath.exp(driftMonthly + surprise);
-            hashrate *= StrictMath.exp(growthMonthly + elasticity * surprise + hashNoise * zHash);
+            logPrice += driftMonthly + surprise;
+            logHashrate += growthMonthly + elasticity * surprise + hashNoise * zHash;
         }
     }
 }

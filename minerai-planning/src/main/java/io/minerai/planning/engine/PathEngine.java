@@ -16,6 +16,11 @@ public final class PathEngine {
     private final double[] incremental;
     private final double[] baselineEquity;
     private final int months;
+    // k = countBelow(entry, threshold) is a pure function: strategies with the same fleet efficiency on the same
+    // path-month reuse it instead of searching the power month again
+    private final double[] memoThreshold;
+    private final int[] memoEntry;
+    private final int[] memoK;
 
     /**
      * @param months months of the plan
@@ -29,6 +34,10 @@ public final class PathEngine {
         cfads = new double[months];
         incremental = new double[months];
         baselineEquity = new double[months * blockCapacity];
+        memoThreshold = new double[months * blockCapacity];
+        java.util.Arrays.fill(memoThreshold, Double.NaN);
+        memoEntry = new int[months * blockCapacity];
+        memoK = new int[months * blockCapacity];
     }
 
     /**
@@ -61,13 +70,21 @@ public final class PathEngine {
             final int entry = block.powerEntry[o + t];
             final double factor = s.powerFactor[t];
             // USD per TH/s per day, then per MWh at the meter: 1 TH/s at e J/TH uses e x 24e-6 MWh a day
-            double usdPerThDay = (s.subsidyBtcPerBlock[t] + block.feesBtcPerBlock[o + t])
-                    * 144.0
-                    * block.priceUsdPerBtc[o + t]
-                    / block.networkHashrateThPerS[o + t];
+            double usdPerThDay =
+                    (s.subsidyBtcPerBlock[t] + block.feesBtcPerBlock[o + t]) * 144.0 * block.priceOverHashrate[o + t];
             double revenuePerMwh = usdPerThDay * poolKeep / (s.miningEfficiencyJPerTh[t] * 24e-6 * s.miningPue);
             int size = bank.size(entry);
-            int k = bank.countBelow(entry, (revenuePerMwh - adder) / factor);
+            double threshold = (revenuePerMwh - adder) / factor;
+            int k;
+            int memo = o + t;
+            if (memoThreshold[memo] == threshold && memoEntry[memo] == entry) {
+                k = memoK[memo];
+            } else {
+                k = bank.countBelow(entry, threshold);
+                memoThreshold[memo] = threshold;
+                memoEntry[memo] = entry;
+                memoK[memo] = k;
+            }
             double run = (double) k / size;
             double mw = s.miningFacilityMw[t];
             double e = mw * hours * run * revenuePerMwh

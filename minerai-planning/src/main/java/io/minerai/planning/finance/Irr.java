@@ -1,11 +1,12 @@
 package io.minerai.planning.finance;
 
 /**
- * Internal rate of return of monthly cash flows: a monthly rate at which their NPV is zero. Defined only when the
- * flows change sign. Newton's method from 1 %/month usually converges in a handful of passes; when it leaves the
+ * Internal rate of return of monthly cash flows: the monthly rate at which their NPV is zero. Reported only when that
+ * rate is unique: the flows change sign exactly once (Descartes' rule of signs) or their running sum does (Norstrom's
+ * criterion); a whole site's flows that go negative twice (construction, then a fleet retiring) have several roots and
+ * get none. Newton's method from 1 %/month usually converges in a handful of passes; when it leaves the
  * plausible range [-90 %, +500 %] per month or stalls, bisection on that range takes over (if the NPV changes sign
- * there). Flows with several sign changes may have several roots; the one found from 1 %/month is returned.
- * Allocation-free: safe in hot loops.
+ * there). Allocation-free: safe in hot loops.
  */
 public final class Irr {
     private static final double LOW = -0.9;
@@ -16,13 +17,29 @@ public final class Irr {
 
     /** Monthly IRR of the first {@code n} flows, or NaN when the flows do not change sign or no root is found. */
     public static double monthly(double[] cashFlows, int n) {
-        boolean pos = false;
-        boolean neg = false;
+        int flowChanges = 0;
+        int cumChanges = 0;
+        int lastSign = 0;
+        int lastCumSign = 0;
+        double cum = 0;
         for (int t = 0; t < n; t++) {
-            pos |= cashFlows[t] > 0;
-            neg |= cashFlows[t] < 0;
+            int sign = cashFlows[t] > 0 ? 1 : cashFlows[t] < 0 ? -1 : 0;
+            if (sign != 0) {
+                if (lastSign != 0 && sign != lastSign) {
+                    flowChanges++;
+                }
+                lastSign = sign;
+            }
+            cum += cashFlows[t];
+            int cumSign = cum > 0 ? 1 : cum < 0 ? -1 : 0;
+            if (cumSign != 0) {
+                if (lastCumSign != 0 && cumSign != lastCumSign) {
+                    cumChanges++;
+                }
+                lastCumSign = cumSign;
+            }
         }
-        if (!(pos && neg)) {
+        if (flowChanges == 0 || (flowChanges > 1 && cumChanges != 1)) {
             return Double.NaN;
         }
         double x = 0.01;

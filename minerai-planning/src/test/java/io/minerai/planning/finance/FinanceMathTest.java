@@ -107,9 +107,18 @@ class FinanceMathTest {
     }
 
     @Test
-    void irrUndefinedWithoutSignChange() {
+    void irrUndefinedWithoutSignChangeOrWithoutAUniqueRoot() {
         assertThat(Irr.monthly(new double[] {1, 2, 3}, 3)).isNaN();
         assertThat(Irr.monthly(new double[] {-1, -2}, 2)).isNaN();
+        // -100, +230, -132: NPV = 0 at 10 % and at 20 % (roots of -100 x^2 + 230 x - 132 in 1/(1+r)): ambiguous
+        double[] twoRoots = {-100, 230, -132};
+        assertThat(Discounting.npvMonthly(0.1, twoRoots, 3)).isCloseTo(0, within(1e-9));
+        assertThat(Discounting.npvMonthly(0.2, twoRoots, 3)).isCloseTo(0, within(1e-9));
+        assertThat(Irr.monthly(twoRoots, 3)).isNaN();
+        // three sign changes but the running sum changes sign once (-100, -50, 200, -10, 5): unique root (Norstrom)
+        double[] norstrom = {-100, -50, 200, -10, 5};
+        double r = Irr.monthly(norstrom, norstrom.length);
+        assertThat(Discounting.npvMonthly(r, norstrom, norstrom.length)).isCloseTo(0, within(1e-9));
     }
 
     @Test
