@@ -429,13 +429,25 @@ public final class DispatchCharts {
         hs.setLineColor(ChartStyle.NET);
         hs.setLineStyle(ChartStyle.line(3f));
         hs.setMarker(SeriesMarkers.NONE);
-        // miner fleets are the site's first loads, in order; show the largest few
-        List<Integer> fleetIdx = new ArrayList<>();
-        for (int l = 0; l < site.minerFleets().size(); l++) {
-            fleetIdx.add(l);
+        // each fleet's column in the dispatch, found by name (the site given may list its loads differently)
+        List<MinerFleet> fleets = new ArrayList<>();
+        List<Integer> column = new ArrayList<>();
+        for (MinerFleet f : site.minerFleets()) {
+            for (int l = 0; l < d.loads().size(); l++) {
+                LoadInfo li = d.loads().get(l);
+                if (li.loadClass() == LoadClass.MINING && li.name().equals(f.name())) {
+                    fleets.add(f);
+                    column.add(l);
+                    break;
+                }
+            }
         }
-        fleetIdx.sort(Comparator.comparingDouble(
-                        (Integer l) -> site.minerFleets().get(l).facilityPowerMw())
+        // show the largest few
+        List<Integer> fleetIdx = new ArrayList<>();
+        for (int k = 0; k < fleets.size(); k++) {
+            fleetIdx.add(k);
+        }
+        fleetIdx.sort(Comparator.comparingDouble((Integer k) -> fleets.get(k).facilityPowerMw())
                 .reversed());
         Color[] palette = {
             ChartStyle.MINING,
@@ -448,8 +460,8 @@ public final class DispatchCharts {
         double maxY = max(hash);
         double[] cost = ledger.energyCostUsdPerMwh();
         for (int k = 0; k < Math.min(MAX_BREAKEVEN_FLEETS, fleetIdx.size()); k++) {
-            int l = fleetIdx.get(k);
-            MinerFleet f = site.minerFleets().get(l);
+            MinerFleet f = fleets.get(fleetIdx.get(k));
+            int l = column.get(fleetIdx.get(k));
             double perMwh = 0.024 * f.efficiencyJPerTh() * f.pue() / (1 - f.poolFeeFraction());
             double[] usd = b.sum(dispatched, t -> cost[t] * d.loadMw(t, l));
             double[] mw = b.sum(dispatched, t -> d.loadMw(t, l));
