@@ -70,10 +70,15 @@ public final class ErcotAncillaryPrices {
         return new ErcotAncillaryPrices(out, Objects.requireNonNull(r.days()), r.droppedRows());
     }
 
+    /** Parses the bundled table anew, bypassing the cache (for benchmarks); use {@link #bundled()} otherwise. */
+    public static ErcotAncillaryPrices parseBundled() {
+        return Bundled.load();
+    }
+
     private static final class Bundled {
         static final ErcotAncillaryPrices PRICES = load();
 
-        private static ErcotAncillaryPrices load() {
+        static ErcotAncillaryPrices load() {
             InputStream in = ErcotAncillaryPrices.class.getResourceAsStream(BUNDLED_RESOURCE);
             if (in == null) {
                 throw new IllegalStateException("bundled resource missing: " + BUNDLED_RESOURCE);

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,16 +141,17 @@ final class HourEndingTable {
         TimeGrid grid = TimeGrid.between(start, end, Duration.ofHours(1));
         long firstHour = start.getEpochSecond() / 3600;
         Map<String, TimeSeries> out = new LinkedHashMap<>();
+        int n = hours.size();
+        int[] at = new int[n];
+        for (int r = 0; r < n; r++) {
+            at[r] = (int) (hours.get(r) - firstHour);
+        }
         for (int k = 0; k < names.size(); k++) {
-            double[] vals = new double[grid.count()];
-            Arrays.fill(vals, Double.NaN);
-            for (int r = 0; r < hours.size(); r++) {
-                vals[(int) (hours.get(r) - firstHour)] = rows.get(r)[k];
-            }
             TimeSeries.Builder b = TimeSeries.builder(names.get(k), unit, grid);
-            for (int i = 0; i < vals.length; i++) {
-                if (!Double.isNaN(vals[i])) {
-                    b.set(i, vals[i]);
+            for (int r = 0; r < n; r++) {
+                double v = rows.get(r)[k];
+                if (!Double.isNaN(v)) {
+                    b.set(at[r], v);
                 }
             }
             out.put(names.get(k), b.build());

@@ -63,6 +63,12 @@ class ErcotFuelMixReaderTest {
                 Duration.ofMinutes(15));
         assertThat(day.count()).isEqualTo(100);
         assertThat(MIX.energyMwh("Nuclear").resampleTo(day).missingCount()).isZero();
+        TimeGrid spring = TimeGrid.between(
+                CentralTime.dayStartUtc(java.time.LocalDate.of(2024, 3, 10)),
+                CentralTime.dayStartUtc(java.time.LocalDate.of(2024, 3, 11)),
+                Duration.ofMinutes(15));
+        assertThat(spring.count()).isEqualTo(92);
+        assertThat(MIX.energyMwh("Nuclear").resampleTo(spring).missingCount()).isZero();
     }
 
     @Test
