@@ -543,27 +543,38 @@ public final class DispatchCharts {
 
     private record Series(List<Date> x, List<Double> y) {}
 
-    /** Points at bucket starts, or, for steps, at each bucket's start and end so values hold over the bucket. */
+    /**
+     * Points at bucket midpoints (a daily mean sits at noon of its day), or, for steps, at each bucket's start and end
+     * so the value holds over the whole bucket.
+     */
     private static Series series(Buckets b, double[] v, boolean steps) {
         List<Date> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (int i = 0; i < b.count(); i++) {
-            x.add(Date.from(b.startUtc()[i]));
-            y.add(v[i]);
             if (steps) {
-                x.add(Date.from(b.endUtc()[i]));
+                x.add(Date.from(b.startUtc()[i]));
                 y.add(v[i]);
+                x.add(Date.from(b.endUtc()[i]));
+            } else {
+                x.add(midpoint(b, i));
             }
+            y.add(v[i]);
         }
         return new Series(x, y);
     }
 
     private static List<Date> dates(Buckets b) {
         List<Date> x = new ArrayList<>(b.count());
-        for (Instant s : b.startUtc()) {
-            x.add(Date.from(s));
+        for (int i = 0; i < b.count(); i++) {
+            x.add(midpoint(b, i));
         }
         return x;
+    }
+
+    private static Date midpoint(Buckets b, int i) {
+        long s = b.startUtc()[i].toEpochMilli();
+        long e = b.endUtc()[i].toEpochMilli();
+        return new Date(s + (e - s) / 2);
     }
 
     private static List<Double> boxed(double[] v) {
