@@ -2,6 +2,7 @@ package io.minerai.report.summary;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.minerai.dispatch.DispatchSummary;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ import java.nio.file.Path;
  * The dispatch summary as JSON: one object whose keys are exactly the component names of {@link DispatchSummary}, in
  * declaration order ({@code loads} is an array of objects with the component names of {@link
  * io.minerai.dispatch.LoadSummary}). Numbers that are not finite (e.g. cost per BTC when nothing was mined) are written
- * as {@code null}, so the output is strict JSON.
+ * as {@code null}, so the output is strict JSON; finite numbers are written in plain decimal notation (no exponent)
+ * with the fewest digits that read back to the same double.
  */
 public final class SummaryJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -26,6 +29,7 @@ public final class SummaryJson {
                     .addSerializer(Double.class, new FiniteDoubleSerializer())
                     .addSerializer(double.class, new FiniteDoubleSerializer()))
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
     private SummaryJson() {}
@@ -54,7 +58,8 @@ public final class SummaryJson {
         public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             double v = value;
             if (Double.isFinite(v)) {
-                gen.writeNumber(v);
+                // shortest decimal that round-trips, in plain notation: 196244236.5 rather than 1.962442365E8
+                gen.writeNumber(BigDecimal.valueOf(v));
             } else {
                 gen.writeNull();
             }

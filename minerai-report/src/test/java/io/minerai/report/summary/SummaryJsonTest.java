@@ -91,4 +91,15 @@ class SummaryJsonTest {
         assertThat(n.get("allInCostPerBtcUsd").isNull()).isTrue();
         assertThat(n.get("revenueAiCloudUsd").asDouble()).isCloseTo(6000.0, within(1e-9));
     }
+
+    @Test
+    void numbersArePlainAndRoundTrip() throws Exception {
+        DispatchSummary s = TestFixtures.tinyResult().summary();
+        String text = SummaryJson.toJson(s);
+        assertThat(text).doesNotContainPattern("\\d[eE][+-]?\\d");
+        JsonNode n = PARSER.readTree(text);
+        assertThat(n.get("btcMined").asDouble()).isEqualTo(s.btcMined());
+        assertThat(n.get("netUsd").asDouble()).isEqualTo(s.netUsd());
+        assertThat(n.get("energyCostPerBtcUsd").asDouble()).isEqualTo(s.energyCostPerBtcUsd());
+    }
 }
