@@ -76,7 +76,7 @@ public final class MineraiServer implements AutoCloseable {
             routes.addAll(new ScenarioRoutes(store, config, clock).routes());
             routes.addAll(new DatasetRoutes(store, config, clock).routes());
             routes.addAll(new RunRoutes(store, runs, kinds, config, clock).routes());
-            routes.addAll(new TokenRoutes(store, config, clock).routes());
+            routes.addAll(new TokenRoutes(store, config, clock, auth).routes());
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.startup.showOldJavalinVersionWarning = false;

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /api/runs}: start runs as queued jobs, follow their progress, cancel them, read summaries and series. */
 final class RunRoutes {
@@ -34,6 +35,7 @@ final class RunRoutes {
     private final RunKinds kinds;
     private final ServerConfig config;
     private final Clock clock;
+    private final ResultCache cache = new ResultCache(64L * 1024 * 1024);
 
     RunRoutes(Store store, RunService runs, RunKinds kinds, ServerConfig config, Clock clock) {
         this.store = store;
@@ -139,6 +141,13 @@ final class RunRoutes {
     }
 
     private void summary(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        String key = "summary:" + id;
+        Optional<String> hit = cache.get(key);
+        if (hit.isPresent()) {
+            ctx.status(200).contentType("application/json").result(hit.get());
+            return;
+        }
         RunRecord r = run(ctx);
         String json = store.runs().summaryJson(r.id()).orElseThrow(() -> notReady(r));
         ObjectNode n = Json.MAPPER.createObjectNode();
@@ -148,26 +157,30 @@ final class RunRoutes {
         n.put("scenarioVersion", r.scenarioVersion());
         n.set("summary", Json.tree(json));
         n.set("loads", Json.tree(store.runs().loadsJson(r.id()).orElse("[]")));
-        Http.json(ctx, 200, n);
+        String body = cache.computeIfAbsent(key, () -> Json.write(n));
+        ctx.status(200).contentType("application/json").result(body);
     }
 
     private void series(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        List<LedgerColumn> columns = columns(Http.query(ctx, "columns"));
+        boolean downsample = Http.query(ctx, "maxPoints") != null;
+        int maxPoints = downsample ? Http.intQuery(ctx, "maxPoints", 500, 1, MAX_POINTS) : 0;
+        int offset = downsample ? 0 : Http.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = downsample ? 0 : Http.intQuery(ctx, "limit", 1000, 1, MAX_PAGE);
+        String key = "series:" + id + ":" + columns + ":" + maxPoints + ":" + offset + ":" + limit;
+        Optional<String> hit = cache.get(key);
+        if (hit.isPresent()) {
+            ctx.status(200).contentType("application/json").result(hit.get());
+            return;
+        }
         RunRecord r = run(ctx);
         if (r.status() != RunStatus.SUCCEEDED) {
             throw notReady(r);
         }
-        List<LedgerColumn> columns = columns(Http.query(ctx, "columns"));
-        String maxPointsParam = Http.query(ctx, "maxPoints");
-        SeriesPage page;
-        int limit = 0;
-        if (maxPointsParam != null) {
-            int maxPoints = Http.intQuery(ctx, "maxPoints", 500, 1, MAX_POINTS);
-            page = store.runs().downsampled(r.id(), columns, maxPoints);
-        } else {
-            int offset = Http.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-            limit = Http.intQuery(ctx, "limit", 1000, 1, MAX_PAGE);
-            page = store.runs().series(r.id(), columns, offset, limit);
-        }
+        SeriesPage page = downsample
+                ? store.runs().downsampled(r.id(), columns, maxPoints)
+                : store.runs().series(r.id(), columns, offset, limit);
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("runId", r.id());
         n.put("totalIntervals", page.totalIntervals());
@@ -189,7 +202,8 @@ final class RunRoutes {
                 a.add(v);
             }
         }
-        Http.json(ctx, 200, n);
+        String body = cache.computeIfAbsent(key, () -> Json.write(n));
+        ctx.status(200).contentType("application/json").result(body);
     }
 
     private static List<LedgerColumn> columns(@org.jspecify.annotations.Nullable String param) {

@@ -20,11 +20,13 @@ final class TokenRoutes {
     private final Store store;
     private final ServerConfig config;
     private final Clock clock;
+    private final Auth auth;
 
-    TokenRoutes(Store store, ServerConfig config, Clock clock) {
+    TokenRoutes(Store store, ServerConfig config, Clock clock, Auth auth) {
         this.store = store;
         this.config = config;
         this.clock = clock;
+        this.auth = auth;
     }
 
     List<Route> routes() {
@@ -91,6 +93,7 @@ final class TokenRoutes {
         if (!store.tokens().revoke(id)) {
             throw ApiException.notFound("active token " + id);
         }
+        auth.clear();
         store.auditLog()
                 .append(new AuditEntry(
                         0, clock.instant(), "api:" + who.name(), "token:" + id, "revoke", "done", Map.of()));

@@ -239,12 +239,17 @@ async function renderDispatch(runId) {
     options: {
       interaction: { mode: 'index', intersect: false },
       scales: {
-        mw: { type: 'linear', position: 'left', stacked: true, title: { display: true, text: 'load, MW' } },
+        mw: { type: 'linear', position: 'left', stacked: true, beginAtZero: true, title: { display: true, text: 'load, MW' } },
         price: { type: 'linear', position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: 'price, $/MWh' } },
         x: { ticks: { maxTicksLimit: 12 } },
       },
     },
   });
+}
+
+function bucketText(bucketIntervals) {
+  const minutes = bucketIntervals * ((state.summary && state.summary.stepMinutes) || 60);
+  return minutes >= 1440 ? num2.format(minutes / 1440) + '-day' : num2.format(minutes / 60) + '-hour';
 }
 
 async function renderRevenue(runId) {
@@ -269,8 +274,8 @@ async function renderRevenue(runId) {
       ],
     },
     options: {
-      scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'USD per bucket of '
-        + series.bucketIntervals + ' intervals' } } },
+      scales: { x: { stacked: true }, y: { stacked: true, title: { display: true,
+        text: 'USD per ' + bucketText(series.bucketIntervals) + ' bucket' } } },
     },
   });
 }

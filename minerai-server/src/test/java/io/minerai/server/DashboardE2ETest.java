@@ -1,0 +1,157 @@
+package io.minerai.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real headless Chromium: log in with a token, start a backtest of the bundled default scenario,
+ * wait for it to finish and check that the KPIs and charts show that run's numbers from the API.
+ */
+class DashboardE2ETest {
+    static MineraiServer server;
+    static ChromeDriver driver;
+    static Client api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServers.start(TestServers.config());
+        api = new Client(server.port(), TestServers.ADMIN);
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void logInRunABacktestAndSeeItsNumbers() throws Exception {
+        String base = "http://127.0.0.1:" + server.port() + "/";
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+        driver.get(base);
+
+        // a wrong token is refused on the page
+        driver.findElement(By.id("token")).sendKeys("mnr_not-a-real-token-at-all-000");
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "not valid"));
+
+        driver.findElement(By.id("token")).clear();
+        driver.findElement(By.id("token")).sendKeys(TestServers.ADMIN);
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+        assertThat(driver.findElement(By.id("who")).getText()).contains("admin");
+
+        // the bundled default scenario was stored at first start
+        Select scenario = new Select(driver.findElement(By.id("scenario-select")));
+        wait.until(d -> !scenario.getOptions().isEmpty());
+        assertThat(scenario.getFirstSelectedOption().getText()).startsWith("west-texas-2024");
+
+        driver.findElement(By.id("start-backtest")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-status", "succeeded"));
+        long runId = Long.parseLong(driver.findElement(By.id("run-status")).getAttribute("data-run-id"));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered-run", String.valueOf(runId)));
+        assertThat(driver.findElement(By.id("progress-bar")).getAttribute("style"))
+                .contains("100%");
+
+        JsonNode summary = api.get("/api/runs/" + runId + "/summary").json().path("summary");
+        assertThat(summary.path("intervals").asInt()).isEqualTo(8784); // calendar 2024, hourly
+
+        // KPI tiles carry the API's numbers
+        assertKpi("kpi-net", summary.path("netUsd").asDouble(), "$");
+        assertKpi("kpi-btc", summary.path("btcMined").asDouble(), "BTC");
+        assertKpi("kpi-power-cost", summary.path("powerCostUsd").asDouble(), "$");
+        assertKpi("kpi-price", summary.path("averagePriceUsdPerMwh").asDouble(), "$/MWh");
+        List<WebElement> assetRows = driver.findElements(By.cssSelector("#assets-table tbody tr"));
+        assertThat(assetRows).hasSize(summary.path("loads").size());
+        assertThat(assetRows.get(0).getText()).contains("s21");
+
+        JavascriptExecutor js = driver;
+        // cost per BTC chart: the summary's three costs and mining revenue per BTC
+        List<?> cost = (List<?>) script("return window.minerai.charts['chart-cost'].data.datasets[0].data");
+        assertThat(number(cost.get(0)))
+                .isCloseTo(summary.path("energyCostPerBtcUsd").asDouble(), within(1e-6));
+        assertThat(number(cost.get(1)))
+                .isCloseTo(summary.path("cashCostPerBtcUsd").asDouble(), within(1e-6));
+        assertThat(number(cost.get(2)))
+                .isCloseTo(summary.path("allInCostPerBtcUsd").asDouble(), within(1e-6));
+        assertThat(number(cost.get(3)))
+                .isCloseTo(
+                        summary.path("revenueMiningUsd").asDouble()
+                                / summary.path("btcMined").asDouble(),
+                        within(1e-6));
+
+        // revenue stack: each stream's bars add up to the summary's total (bars are sums over buckets)
+        assertThat(sum(js, "chart-revenue", 0))
+                .isCloseTo(summary.path("revenueMiningUsd").asDouble(), rel(summary, "revenueMiningUsd"));
+        assertThat(sum(js, "chart-revenue", 1))
+                .isCloseTo(summary.path("revenueAiCloudUsd").asDouble(), rel(summary, "revenueAiCloudUsd"));
+        assertThat(sum(js, "chart-revenue", 2))
+                .isCloseTo(summary.path("revenueColocationUsd").asDouble(), rel(summary, "revenueColocationUsd"));
+        assertThat(-sum(js, "chart-revenue", 6))
+                .isCloseTo(summary.path("powerCostUsd").asDouble(), rel(summary, "powerCostUsd"));
+
+        // price vs dispatch: the downsampled series from the API, price first then the three load classes
+        JsonNode series = api.get("/api/runs/" + runId
+                        + "/series?columns=priceUsdPerMwh,miningMw,aiCloudMw,colocationMw&maxPoints=400")
+                .json();
+        List<?> price = (List<?>) script("return window.minerai.charts['chart-dispatch'].data.datasets[0].data");
+        assertThat(price).hasSize(series.path("timesUtc").size());
+        for (int i = 0; i < price.size(); i += 37) {
+            assertThat(number(price.get(i)))
+                    .isCloseTo(
+                            series.path("columns").path("priceUsdPerMwh").get(i).asDouble(), within(1e-9));
+        }
+
+        Path shot = Path.of("target", "dashboard.png");
+        Files.createDirectories(shot.getParent());
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    private static void assertKpi(String id, double expected, String unit) {
+        WebElement el = driver.findElement(By.id(id));
+        assertThat(Double.parseDouble(el.getAttribute("data-value"))).isEqualTo(expected);
+        assertThat(el.getText()).contains(unit).matches(".*\\d.*");
+    }
+
+    private static Object script(String code) {
+        return java.util.Objects.requireNonNull(driver.executeScript(code), code);
+    }
+
+    private static double number(Object o) {
+        return ((Number) o).doubleValue();
+    }
+
+    private static double sum(JavascriptExecutor js, String chart, int dataset) {
+        Object v = script("return window.minerai.charts['" + chart + "'].data.datasets[" + dataset
+                + "].data.reduce((a, b) => a + b, 0)");
+        return number(v);
+    }
+
+    private static org.assertj.core.data.Offset<Double> rel(JsonNode summary, String field) {
+        return within(1e-6 * Math.max(1, Math.abs(summary.path(field).asDouble())));
+    }
+}
