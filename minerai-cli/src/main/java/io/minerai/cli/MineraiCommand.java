@@ -24,7 +24,13 @@ public final class MineraiCommand implements Runnable {
 
     /** Every subcommand, in help order. Add new commands here. */
     static Object[] subcommands() {
-        return new Object[] {new BacktestCommand(), new ValidateCommand(), new HashpriceCommand(), new DocsCommand()};
+        return new Object[] {
+            new BacktestCommand(),
+            new ValidateCommand(),
+            new HashpriceCommand(),
+            new io.minerai.cli.server.ServeCommand(),
+            new DocsCommand()
+        };
     }
 
     /** Builds the configured command line (used by {@link Main} and tests). */

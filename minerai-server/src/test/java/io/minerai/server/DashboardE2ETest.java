@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real headless Chromium: log in with a token, start a backtest of the bundled default scenario,
- * wait for it to finish and check that the KPIs and charts show that run's numbers from the API.
+ * wait for it to finish and check that the KPIs and charts show that run's numbers from the API. The backtest reads
+ * the bundled real data (ERCOT 2024 prices at HB_WEST, Coin Metrics, ERCOT solar shape).
  */
 class DashboardE2ETest {
     static MineraiServer server;
@@ -32,7 +33,7 @@ class DashboardE2ETest {
 
     @BeforeAll
     static void start() {
-        server = TestServers.start(TestServers.config());
+        server = TestServers.startOnBundledData(TestServers.config());
         api = new Client(server.port(), TestServers.ADMIN);
         driver = Browser.start();
     }

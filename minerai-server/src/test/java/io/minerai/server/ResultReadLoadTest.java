@@ -39,7 +39,7 @@ class ResultReadLoadTest {
                 .withPort(0)
                 .withStore(StoreConfig.embedded(dir))
                 .withAdminToken(TestServers.ADMIN);
-        try (MineraiServer server = TestServers.start(config)) {
+        try (MineraiServer server = TestServers.startOnBundledData(config)) {
             Client admin = new Client(server.port(), TestServers.ADMIN);
             String viewer = admin.postJson("/api/tokens", "{\"name\":\"load\",\"role\":\"viewer\"}")
                     .json()

@@ -23,6 +23,13 @@ final class TestServers {
                 .withAdminToken(ADMIN);
     }
 
+    /** A server whose backtests read the bundled real data (minerai-data's resolver). */
+    static MineraiServer startOnBundledData(ServerConfig config) {
+        PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return MineraiServer.start(config, RunKinds.standard(), Clock.systemUTC(), console);
+    }
+
+    /** A server whose backtests read SYNTHETIC inputs (fast; see {@link SyntheticInputs}). */
     static MineraiServer start(ServerConfig config, RunKind... extraKinds) {
         RunKinds kinds = RunKinds.standard(SyntheticInputs::resolve);
         for (RunKind k : extraKinds) {

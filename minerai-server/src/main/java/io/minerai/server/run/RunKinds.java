@@ -17,6 +17,11 @@ public final class RunKinds {
         return this;
     }
 
+    /** The standard kinds on the bundled data and uploaded datasets (minerai-data's resolver). */
+    public static RunKinds standard() {
+        return standard(io.minerai.data.resolve.InputResolver::resolve);
+    }
+
     /** The standard kinds: {@code backtest} (merit-order dispatch over the scenario's period). */
     public static RunKinds standard(InputsResolver resolver) {
         return new RunKinds().register(new BacktestKind(resolver));
