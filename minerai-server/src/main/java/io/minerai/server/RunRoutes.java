@@ -199,7 +199,11 @@ final class RunRoutes {
         for (LedgerColumn c : columns) {
             ArrayNode a = cols.putArray(c.apiName());
             for (double v : page.column(c)) {
-                a.add(v);
+                if (Double.isNaN(v)) {
+                    a.addNull(); // a bucket without dispatched intervals
+                } else {
+                    a.add(v);
+                }
             }
         }
         String body = cache.computeIfAbsent(key, () -> Json.write(n));

@@ -223,8 +223,9 @@ public final class RunRepository {
     }
 
     /**
-     * The whole ledger in at most {@code maxPoints} buckets of equal interval count: power and prices are averaged
-     * over a bucket, money and BTC summed.
+     * The whole ledger in at most {@code maxPoints} buckets of equal interval count: money and BTC are summed over a
+     * bucket; power and prices are averaged over its dispatched intervals (NaN when it has none); {@code dispatched}
+     * becomes the fraction of dispatched intervals.
      */
     public SeriesPage downsampled(long id, List<LedgerColumn> columns, int maxPoints) {
         return jdbc.tx("read run series", c -> {
@@ -232,9 +233,16 @@ public final class RunRepository {
             int bucket = Math.max(1, (total + maxPoints - 1) / Math.max(1, maxPoints));
             StringBuilder sql = new StringBuilder("SELECT MIN(interval_start_utc) AS interval_start_utc");
             for (LedgerColumn col : columns) {
-                sql.append(col.additive() ? ", SUM(" : ", AVG(")
-                        .append(col.sql())
-                        .append(')');
+                if (col.additive()) {
+                    sql.append(", SUM(").append(col.sql()).append(')');
+                } else if (col == LedgerColumn.DISPATCHED) {
+                    sql.append(", AVG(").append(col.sql()).append(')');
+                } else {
+                    // prices and power are averaged over the dispatched intervals only (skipped ones hold zeros)
+                    sql.append(", AVG(CASE WHEN dispatched THEN ")
+                            .append(col.sql())
+                            .append(" END)");
+                }
             }
             sql.append(" FROM run_ledger WHERE run_id = ? AND interval_index >= ? AND interval_index < ?"
                             + " GROUP BY interval_index / ")
@@ -266,7 +274,8 @@ public final class RunRepository {
                     times.add(Jdbc.requiredInstant(rs, "interval_start_utc"));
                     double[] row = new double[columns.size()];
                     for (int k = 0; k < row.length; k++) {
-                        row[k] = rs.getDouble(k + 2);
+                        double v = rs.getDouble(k + 2);
+                        row[k] = rs.wasNull() ? Double.NaN : v;
                     }
                     rows.add(row);
                 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param offset first interval of this page (0 for a downsampled series)
  * @param bucketIntervals intervals per point (1 unless downsampled)
  * @param timesUtc start of each point
- * @param columns values per requested column (power and prices: bucket mean; money and BTC: bucket sum)
+ * @param columns values per requested column (power and prices: mean over a bucket's dispatched intervals, NaN when
+ *     none; money and BTC: bucket sum)
  */
 public record SeriesPage(
         int totalIntervals,

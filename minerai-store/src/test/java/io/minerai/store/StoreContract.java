@@ -183,9 +183,15 @@ abstract class StoreContract {
         SeriesPage down = store.runs().downsampled(id, List.of(LedgerColumn.PRICE, LedgerColumn.REVENUE_MINING), 2);
         assertThat(down.bucketIntervals()).isEqualTo(2);
         assertThat(down.timesUtc()).containsExactly(Ledgers.START, Ledgers.START.plusSeconds(7200));
-        // prices are averaged per bucket, money summed
+        // prices are averaged over a bucket's dispatched intervals (interval 3 was skipped), money summed
         assertThat(down.column(LedgerColumn.PRICE)[0]).isCloseTo(15, within(1e-9));
-        assertThat(down.column(LedgerColumn.PRICE)[1]).isCloseTo(15, within(1e-9));
+        assertThat(down.column(LedgerColumn.PRICE)[1]).isCloseTo(30, within(1e-9));
+        SeriesPage single = store.runs().downsampled(id, List.of(LedgerColumn.PRICE, LedgerColumn.DISPATCHED), 4);
+        assertThat(single.column(LedgerColumn.PRICE)[3]).isNaN();
+        assertThat(store.runs()
+                        .downsampled(id, List.of(LedgerColumn.DISPATCHED), 1)
+                        .column(LedgerColumn.DISPATCHED))
+                .containsExactly(0.75);
         assertThat(down.column(LedgerColumn.REVENUE_MINING)).containsExactly(300, 300);
 
         SeriesPage dispatched = store.runs().series(id, List.of(LedgerColumn.DISPATCHED), 0, 100);

@@ -184,7 +184,8 @@ async function render(run) {
   const revenue = s.revenueMiningUsd + s.revenueAiCloudUsd + s.revenueColocationUsd + s.revenueExportUsd
     + (s.revenuePpaSellbackUsd || 0) + (s.revenueAncillaryUsd || 0);
   $('overview-title').textContent = scenario.name + ' v' + scenario.version + ', ' + s.startUtc.slice(0, 10) + ' to '
-    + s.endUtc.slice(0, 10) + ', run #' + run.id;
+    + s.endUtc.slice(0, 10) + ', run #' + run.id + (s.missingIntervals > 0
+      ? ' (' + s.missingIntervals + ' of ' + s.intervals + ' intervals skipped for missing data: gaps in the charts)' : '');
   setKpi('kpi-net', s.netUsd, usd.format(s.netUsd));
   setKpi('kpi-btc', s.btcMined, num2.format(s.btcMined) + ' BTC');
   setKpi('kpi-revenue', revenue, usd.format(revenue));
