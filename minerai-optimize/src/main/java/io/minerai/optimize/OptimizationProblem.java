@@ -71,7 +71,12 @@ public record OptimizationProblem(
         List<double[]> reservePrices = new ArrayList<>();
         for (String p : products) {
             double[] a = new double[n];
-            TimeSeries s = inputs.ancillaryPricesUsdPerMwH().get(p);
+            TimeSeries s = null;
+            for (var e : inputs.ancillaryPricesUsdPerMwH().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(p)) {
+                    s = e.getValue();
+                }
+            }
             if (s != null) {
                 for (int t = 0; t < n; t++) {
                     a[t] = s.valueOr(t, 0);

@@ -288,7 +288,10 @@ public final class Steps {
 
     /**
      * Reserves: offers r_kt >= 0 of each product, paid r_kt x price_kt x h, and never more than the curtailable load
-     * that is running: sum_k r_kt <= phi x sum_l P_l x_lt (phi = share that may be offered).
+     * that is running: sum_k r_kt <= phi x sum_l P_l x_lt (phi = share that may be offered). As all products share that
+     * one capacity and none has a cap of its own, the optimum offers everything in the product with the highest price
+     * of the interval; the model has one offer column per interval for that product (an exact reduction that keeps the
+     * model a third smaller).
      */
     public static final class Reserves implements FormulationStep {
         @Override
@@ -317,25 +320,22 @@ public final class Steps {
                     continue;
                 }
                 int t = c.from + i;
-                boolean any = false;
+                int best = -1;
+                double bestPrice = 0;
                 for (int k = 0; k < products; k++) {
                     double price = c.data.reservePriceUsdPerMwh().get(k)[t];
-                    if (price > 0) {
-                        c.reserveCol[i * products + k] =
-                                b.addColumn(fOffer[k], t, 0, Double.POSITIVE_INFINITY, price * h);
-                        any = true;
+                    if (price > bestPrice) {
+                        best = k;
+                        bestPrice = price;
                     }
                 }
-                if (!any) {
+                if (best < 0) {
                     continue;
                 }
+                int col = b.addColumn(fOffer[best], t, 0, Double.POSITIVE_INFINITY, bestPrice * h);
+                c.reserveCol[i * products + best] = col;
                 b.beginRow(fCap, t, Double.NEGATIVE_INFINITY, 0);
-                for (int k = 0; k < products; k++) {
-                    int col = c.reserveCol[i * products + k];
-                    if (col >= 0) {
-                        b.entry(col, 1);
-                    }
-                }
+                b.entry(col, 1);
                 for (int l = 0; l < loads; l++) {
                     int x = c.loadCol[i * loads + l];
                     if (x >= 0) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 /** Backends by name, for configuration and the CLI. */
 public final class Solvers {
     /** Names accepted by {@link #byName}. */
-    public static final List<String> NAMES = List.of("highs_lp", "glop", "pdlp", "highs", "scip", "sat", "ojalgo");
+    public static final List<String> NAMES = List.of("glop", "highs_lp", "pdlp", "highs", "scip", "sat", "ojalgo");
 
     private Solvers() {}
 
@@ -27,9 +27,9 @@ public final class Solvers {
         throw new IllegalArgumentException("unknown solver '" + name + "'; known: " + String.join(", ", NAMES));
     }
 
-    /** The default LP backend (HiGHS through OR-Tools: fastest on our stacked year model, see docs/PERFORMANCE.md). */
+    /** The default LP backend (GLOP: fastest on our stacked year model, see docs/PERFORMANCE.md). */
     public static LpSolver defaultLp() {
-        return new OrToolsSolver(OrToolsSolver.Backend.HIGHS_LP);
+        return new OrToolsSolver(OrToolsSolver.Backend.GLOP);
     }
 
     /** The default MILP backend. */

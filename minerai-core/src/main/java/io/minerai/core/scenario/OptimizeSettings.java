@@ -10,7 +10,7 @@ import java.util.List;
  * @param forecast what the optimiser knows about prices when it decides
  * @param windowHours rolling-horizon look-ahead (day-ahead and persistence modes)
  * @param commitHours hours fixed from each window before rolling on
- * @param solver solver backend name (highs_lp, glop, pdlp, highs, scip, sat, ojalgo)
+ * @param solver solver backend name (glop, highs_lp, pdlp, highs, scip, sat, ojalgo)
  * @param fleetControls integer blocks, minimum on/off times and restore limits per miner fleet
  * @param gpuJobs deferrable GPU jobs
  */
@@ -28,7 +28,7 @@ public record OptimizeSettings(
     }
 
     public static final OptimizeSettings DEFAULT =
-            new OptimizeSettings(ForecastMode.PERFECT, 48, 24, "highs_lp", List.of(), List.of());
+            new OptimizeSettings(ForecastMode.PERFECT, 48, 24, "glop", List.of(), List.of());
 
     /** What the optimiser knows about real-time prices when it decides. */
     public enum ForecastMode {

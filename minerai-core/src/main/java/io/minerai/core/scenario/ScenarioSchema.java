@@ -738,10 +738,10 @@ public final class ScenarioSchema {
                     .description("Hours committed from each window before rolling on.")
                     .build(),
             f("solver", ENUM)
-                    .allowed("highs_lp", "glop", "pdlp", "highs", "scip", "sat", "ojalgo")
-                    .defaultValue("highs_lp")
+                    .allowed("glop", "highs_lp", "pdlp", "highs", "scip", "sat", "ojalgo")
+                    .defaultValue("glop")
                     .description(
-                            "Solver backend (OR-Tools HiGHS/GLOP/PDLP for LPs, HiGHS/SCIP/CP-SAT for integer blocks,"
+                            "Solver backend (OR-Tools GLOP (fastest on the stacked year, docs/PERFORMANCE.md)/HiGHS/PDLP for LPs, HiGHS/SCIP/CP-SAT for integer blocks,"
                                     + " ojalgo in pure Java for small models). An LP backend is replaced by scip when fleets are"
                                     + " switched in blocks.")
                     .build(),
