@@ -133,7 +133,12 @@ final class ValidateCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "      ... %d more%n", gaps.size() - 8);
                 break;
             }
-            out.printf(Locale.ROOT, "      %s .. %s (%d interval%s)%n", g.fromUtc(), g.toUtc(), g.intervals(),
+            out.printf(
+                    Locale.ROOT,
+                    "      %s .. %s (%d interval%s)%n",
+                    g.fromUtc(),
+                    g.toUtc(),
+                    g.intervals(),
                     g.intervals() == 1 ? "" : "s");
         }
     }

@@ -29,7 +29,7 @@ class ScenarioReaderTest {
         assertThat(site.minerFleets().get(0).efficiencyJPerTh()).isEqualTo(17.5);
         assertThat(site.gpuClouds().get(0).firm()).isFalse();
         assertThat(site.colocationLeases().get(0).facilityPowerMw()).isEqualTo(15 * 1.35);
-        assertThat(site.generators().get(0).profile()).isEqualTo(new ProfileSource.ErcotFuelShape("Solar", 0.85, 0));
+        assertThat(site.generators().get(0).profile()).isEqualTo(new ProfileSource.ErcotFuelShape("Solar", 0.85, 2024));
         assertThat(site.ppa()).isPresent();
         assertThat(s.prices()).isEqualTo(new PriceSource.ErcotBundled("RTM"));
     }

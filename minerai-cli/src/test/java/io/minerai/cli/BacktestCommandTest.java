@@ -1,0 +1,122 @@
+package io.minerai.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void oneWeekOfTheDefaultScenarioWritesEveryFile(@TempDir Path out) throws Exception {
+        CliRunner.Result r = CliRunner.run(
+                "backtest", "--from", "2024-07-01", "--to", "2024-07-08", "--out", out.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Revenue stack").contains("Cost per BTC").contains("report.html");
+        for (String f : List.of("intervals.csv", "summary.json", "report.html")) {
+            assertThat(out.resolve(f)).exists().isNotEmptyFile();
+        }
+        JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(s.get("intervals").asInt()).isEqualTo(7 * 24);
+        for (String field : List.of(
+                "intervals",
+                "missingIntervals",
+                "energyImportedMwh",
+                "energyExportedMwh",
+                "minerEnergyMwh",
+                "btcMined",
+                "revenueMiningUsd",
+                "revenueAiCloudUsd",
+                "revenueColocationUsd",
+                "revenueExportUsd",
+                "powerCostUsd",
+                "netUsd",
+                "minerUptimeFraction",
+                "energyCostPerBtcUsd")) {
+            assertThat(s.has(field)).as(field).isTrue();
+        }
+        // one CSV row per interval plus the header
+        assertThat(Files.readAllLines(out.resolve("intervals.csv"))).hasSize(7 * 24 + 1);
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).doesNotContain("src=\"http").contains("data:image/png;base64,");
+    }
+
+    @Test
+    void jsonFormatPrintsOnlyTheSummary(@TempDir Path out) throws Exception {
+        CliRunner.Result r = CliRunner.run(
+                "backtest",
+                "--from",
+                "2024-07-01",
+                "--to",
+                "2024-07-02",
+                "--out",
+                out.toString(),
+                "--format",
+                "json",
+                "--no-report");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode s = JSON.readTree(r.out());
+        assertThat(s.get("intervals").asInt()).isEqualTo(24);
+        assertThat(s.get("netUsd").asDouble())
+                .isCloseTo(
+                        s.get("revenueMiningUsd").asDouble()
+                                + s.get("revenueAiCloudUsd").asDouble()
+                                + s.get("revenueColocationUsd").asDouble()
+                                + s.get("revenueExportUsd").asDouble()
+                                + s.get("revenuePpaSellbackUsd").asDouble()
+                                + s.get("revenueAncillaryUsd").asDouble()
+                                - s.get("powerCostUsd").asDouble(),
+                        within(1e-3));
+        assertThat(out.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenScenarioListsEveryProblemAndExitsWith2(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, """
+                name: bad
+                period: {start: 2024-01-01, end: 2024-01-02}
+                prices: {source: csv, path: nowhere.csv}
+                site:
+                  name: x
+                  grid: {settlementPoint: HB_WEST, importCapMw: 10}
+                  minerFleets:
+                    - {name: a, model: S21, unitCount: 10, unitHashrateThPerS: 200, unitPowerW: -3500, pue: 1.1}
+                """);
+        CliRunner.Result r = CliRunner.run("backtest", f.toString(), "--quiet");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("site.minerFleets[0].unitPowerW: must be > 0 W, was -3500");
+        Files.writeString(f, Files.readString(f).replace("-3500", "3500"));
+        CliRunner.Result missing = CliRunner.run("validate", f.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("prices.path").contains("nowhere.csv");
+    }
+
+    @Test
+    void validateShowsWhatWasUnderstoodAndTheGaps() {
+        CliRunner.Result r = CliRunner.run("validate");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("is valid")
+                .contains("s21")
+                .contains("8614 of 8784 intervals present")
+                .contains("2024-11-03T07:00:00Z .. 2024-11-03T08:00:00Z (1 interval)");
+    }
+
+    @Test
+    void badPeriodOverrideIsAClearError() {
+        CliRunner.Result r = CliRunner.run("backtest", "--from", "2024-07-01", "--to", "2024-06-01", "--quiet");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("period.end: must be after period.start");
+        CliRunner.Result step = CliRunner.run("backtest", "--step", "2m", "--quiet");
+        assertThat(step.exitCode()).isEqualTo(2);
+        assertThat(step.err()).contains("period.step: must be between 5m and 1d");
+    }
+}
