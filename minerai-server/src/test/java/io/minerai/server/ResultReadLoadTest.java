@@ -132,6 +132,48 @@ class ResultReadLoadTest {
             } finally {
                 ticker.shutdownNow();
             }
+            double loadAverage = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage();
+            // server-side time of the same requests (from the request timer's histogram), to tell the server's own
+            // work from waiting for a CPU on a shared machine
+            long count = 0;
+            double under = 0;
+            double sumMs = 0;
+            double maxMs = 0;
+            double bound = 0;
+            for (io.micrometer.core.instrument.Timer t : server.meters()
+                    .find("http.server.requests")
+                    .tag("method", "GET")
+                    .tag("status", "200")
+                    .timers()) {
+                String route = t.getId().getTag("route");
+                if (route == null || !route.startsWith("/api/runs/{id}/")) {
+                    continue;
+                }
+                var snap = t.takeSnapshot();
+                count += snap.count();
+                sumMs += snap.total(TimeUnit.MILLISECONDS);
+                maxMs = Math.max(maxMs, snap.max(TimeUnit.MILLISECONDS));
+                double atBound = 0; // histogram counts are cumulative: take the largest bucket within 50 ms
+                for (var b : snap.histogramCounts()) {
+                    if (b.bucket(TimeUnit.MILLISECONDS) <= 50) {
+                        bound = b.bucket(TimeUnit.MILLISECONDS);
+                        atBound = b.count();
+                    }
+                }
+                under += atBound;
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "LOAD server side (warm-up included): %d result reads, mean %.2f ms, max %.2f ms, %.2f%% within %.0f ms;"
+                            + " system load average %.1f on %d cores%n",
+                    count,
+                    count == 0 ? 0 : sumMs / count,
+                    maxMs,
+                    count == 0 ? 0 : 100.0 * under / count,
+                    bound,
+                    loadAverage,
+                    Runtime.getRuntime().availableProcessors());
             long[] sorted = latencyNanos.clone();
             Arrays.sort(sorted);
             String line = String.format(
