@@ -29,6 +29,7 @@ public final class MineraiCommand implements Runnable {
             new ValidateCommand(),
             new HashpriceCommand(),
             new io.minerai.cli.server.ServeCommand(),
+            new io.minerai.cli.sustainability.SustainabilityCommand(),
             new DocsCommand()
         };
     }

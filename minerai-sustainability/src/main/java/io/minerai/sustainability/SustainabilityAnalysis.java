@@ -1,5 +1,6 @@
 package io.minerai.sustainability;
 
+import io.minerai.core.scenario.Scenario;
 import io.minerai.core.scenario.SustainabilitySettings;
 import io.minerai.core.site.Site;
 import io.minerai.dispatch.DispatchLedger;
@@ -11,6 +12,21 @@ import io.minerai.dispatch.DispatchResult;
  */
 public final class SustainabilityAnalysis {
     private SustainabilityAnalysis() {}
+
+    /**
+     * The report of a scenario's settled dispatch, with the grid factors and settings of its {@code sustainability}
+     * section.
+     *
+     * @param scenario the scenario that was run
+     * @param result its settled dispatch
+     * @param baseDir folder that relative paths of the scenario resolve against
+     */
+    public static SustainabilityResult forScenario(
+            Scenario scenario, DispatchResult result, java.nio.file.Path baseDir) {
+        GridFactors f = GridFactorSources.resolve(
+                scenario.sustainability().gridFactors(), result.ledger().grid(), baseDir);
+        return run(scenario.site(), result, f, scenario.sustainability());
+    }
 
     /**
      * @param site the site that was dispatched

@@ -21,6 +21,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The sustainability charts, in the report's shared style. */
@@ -202,6 +203,7 @@ public final class SustainabilityCharts {
         cs.setLineStyle(ChartStyle.dashed(2.5f));
         cs.setMarker(SeriesMarkers.NONE);
         c.setYAxisGroupTitle(1, "USD/MWh and MW");
+        c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         c.getStyler().setYAxisMin(0, 0.0);
         c.getStyler()
                 .setYAxisMin(
@@ -230,7 +232,7 @@ public final class SustainabilityCharts {
         DateTimeFormatter fmt = DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
         List<String> labels = months.stream().map(m -> fmt.format(m.month())).toList();
         CategoryChart c = ChartStyle.categoryChart(
-                r.siteName() + ": energy consumed by source, by month, " + period(r),
+                r.siteName() + ": energy by source, by month",
                 "Month (ERCOT time)",
                 gwh ? "GWh" : "MWh",
                 ChartStyle.WIDTH_PX,
@@ -239,6 +241,8 @@ public final class SustainabilityCharts {
         c.getStyler().setOverlapped(false);
         c.getStyler().setAvailableSpaceFill(0.7);
         c.getStyler().setXAxisLabelRotation(months.size() > 14 ? 45 : 0);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         add(c, "On-site generation used", labels, months.stream().mapToDouble(m -> m.onSiteMwh() / div), ON_SITE);
         for (Fuel f : stackOrder()) {
             double[] v = months.stream()

@@ -32,6 +32,7 @@ import java.util.Locale;
 public final class SustainabilitySections {
     public static final String ID = "sustainability";
     public static final String METHOD_ID = "sustainability-method";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM\u00a0yyyy", Locale.US);
 
     private SustainabilitySections() {}
 
@@ -240,13 +241,13 @@ public final class SustainabilitySections {
         TextTable.Builder mt = TextTable.builder(
                 "Monthly energy and location-based emissions (ERCOT months)",
                 "month",
-                "consumption, MWh",
+                "used, MWh",
                 "on-site, MWh",
-                "grid import, MWh",
-                "grid renewable, MWh",
-                "location-based, t CO2e",
-                "grid factor, kg/MWh",
-                "mean price, $/MWh");
+                "grid, MWh",
+                "grid renew., MWh",
+                "t CO2e",
+                "kg CO2e/MWh",
+                "$/MWh");
         for (MonthlyMix m : r.months()) {
             double ren = 0;
             for (var e : m.gridByFuelMwh().entrySet()) {
@@ -255,7 +256,7 @@ public final class SustainabilitySections {
                 }
             }
             mt.row(
-                    m.month().toString(),
+                    MONTH.format(m.month()),
                     Fmt.num(m.consumptionMwh(), 0),
                     Fmt.num(m.onSiteMwh(), 0),
                     Fmt.num(m.gridMwh(), 0),
@@ -264,7 +265,10 @@ public final class SustainabilitySections {
                     Fmt.num(m.meanGridFactorKgCo2ePerMwh(), 1),
                     Fmt.num(m.meanPriceUsdPerMwh(), 2));
         }
-        html.table(mt.build());
+        html.table(mt.note("used = consumed by all loads; on-site = own generation used; grid = imported; grid renew. ="
+                        + " imports x the grid's renewable share (information); t CO2e = location-based Scope 2;"
+                        + " kg CO2e/MWh = import-weighted grid factor; $/MWh = mean real-time price.")
+                .build());
         html.note(
                 "Files: sustainability.json (summary, units in field names, method notes), sustainability_intervals.csv"
                         + " (every interval), sustainability_months.csv (every month).");
