@@ -60,6 +60,13 @@ final class BacktestCommand implements Callable<Integer> {
     boolean noReport;
 
     @Option(
+            names = "--sustainability",
+            description = "Also report the energy mix, Scope 2 emissions (location- and market-based), renewable share"
+                    + " and grid flexibility: a section in report.html plus sustainability.json and CSVs"
+                    + " (docs/SUSTAINABILITY.md); ignored with --no-report.")
+    boolean sustainability;
+
+    @Option(
             names = {"-q", "--quiet"},
             description = "No progress output.")
     boolean quiet;
@@ -127,7 +134,11 @@ final class BacktestCommand implements Callable<Integer> {
                 SummaryJson.write(result.summary(), json);
                 return new ReportWriter.ReportFiles(dir, csv, json, List.of(), dir.resolve(ReportWriter.REPORT_HTML));
             }
-            return ReportWriter.builder(result, s).inputs(inputs).write(dir);
+            ReportWriter report = ReportWriter.builder(result, s).inputs(inputs);
+            if (sustainability) {
+                io.minerai.cli.sustainability.SustainabilityOption.addTo(report, s, result, scenario.baseDir(), dir);
+            }
+            return report.write(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }

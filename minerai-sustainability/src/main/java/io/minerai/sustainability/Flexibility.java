@@ -20,9 +20,10 @@ import java.util.Optional;
  *   <li>High-price intervals: price at or above a fixed threshold, or else at or above the given percentile of the
  *       run's prices (nearest rank). High-load intervals: ERCOT system net generation (the fuel-mix proxy for system
  *       load) at or above the given percentile over the run.
- *   <li>4CP: in each of June..September (ERCOT months, Central time) the interval of highest system net generation
- *       on the run's grid (a proxy for ERCOT's 15-minute coincident peak), with the site's load and the load removed
- *       (curtailable capacity not drawn) then.
+ *   <li>4CP: in each of June..September (ERCOT months, Central time) the 15-minute interval of highest system net
+ *       generation in the fuel mix (a proxy for ERCOT's coincident peak), and the run's interval that contains it, with
+ *       the site's load and the load removed (curtailable capacity not drawn) then. Without the 15-minute data (factors
+ *       from a CSV) nothing is reported; with a system series on the run's grid only, its monthly maxima are used.
  *   <li>Emissions avoided by curtailment: curtailed MWh x the interval's AVERAGE grid factor. An estimate: the
  *       generation that actually stops when load steps down is the marginal unit, often gas, whose rate differs from
  *       the average; and the GHG Protocol does not let avoided emissions reduce Scope 2. Reported apart from Scope 2.
@@ -45,7 +46,7 @@ import java.util.Optional;
  * @param coincidentPeaks the 4CP proxy intervals in the run
  * @param meanLoadRemovedAtPeaksMw mean load removed over those intervals (0 when none)
  * @param ancillaryRevenueUsd ancillary-service payments in the ledger
- * @param reservesOfferedMwh reserve capacity offered, MW x hours (0 until the dispatch ledger records offers)
+ * @param reservesOfferedMwh reserve capacity offered, all products, MW x hours (0 for policies that offer none)
  * @param highPrice per interval: high-price flag
  * @param highLoad per interval: high-load flag
  */
@@ -82,16 +83,33 @@ public record Flexibility(
      * One 4CP-proxy interval.
      *
      * @param month the ERCOT month
-     * @param startUtc interval start
-     * @param systemNetGenerationMw system net generation then (the peak)
+     * @param peakUtc start of the peak 15 minutes (or of the run's interval when only run-grid data is known)
+     * @param startUtc start of the run's interval that contains the peak
+     * @param systemNetGenerationMw system net generation in the run's interval (its mean on a coarser grid)
+     * @param dispatched whether the run's interval was dispatched (otherwise the site figures are 0)
      * @param siteLoadMw site load drawn then
      * @param loadRemovedMw curtailable capacity not drawn then
      */
     public record CoincidentPeak(
-            YearMonth month, Instant startUtc, double systemNetGenerationMw, double siteLoadMw, double loadRemovedMw) {}
+            YearMonth month,
+            Instant peakUtc,
+            Instant startUtc,
+            double systemNetGenerationMw,
+            boolean dispatched,
+            double siteLoadMw,
+            double loadRemovedMw) {}
+
+    /** Flexibility of a run, with the system series and peaks of its grid factors. */
+    public static Flexibility of(SiteEnergy e, IntervalFactors f, GridFactors factors, FlexibilityThresholds th) {
+        return of(e, f, factors.systemNetGenerationMw(), factors.systemPeaksUtc(), th);
+    }
 
     public static Flexibility of(
-            SiteEnergy e, IntervalFactors f, Optional<TimeSeries> systemNetGenerationMw, FlexibilityThresholds th) {
+            SiteEnergy e,
+            IntervalFactors f,
+            Optional<TimeSeries> systemNetGenerationMw,
+            List<Instant> systemPeaksUtc,
+            FlexibilityThresholds th) {
         int n = e.size();
         TimeGrid grid = e.grid();
         double h = grid.stepHours();
@@ -123,11 +141,13 @@ public record Flexibility(
         double avoidedKg = 0;
         double avoidedHpKg = 0;
         double anc = 0;
+        double reservesMwh = 0;
         for (int t = 0; t < n; t++) {
             if (!e.dispatched()[t]) {
                 continue;
             }
             anc += e.revenueAncillaryUsd()[t];
+            reservesMwh += e.reservesOfferedMw()[t] * h;
             hp[t] = e.priceUsdPerMwh()[t] >= priceThreshold;
             if (systemNetGenerationMw.isPresent() && !Double.isNaN(loadThreshold)) {
                 TimeSeries s = systemNetGenerationMw.get();
@@ -151,9 +171,11 @@ public record Flexibility(
                 hlH += c ? h : 0;
             }
         }
-        List<CoincidentPeak> peaks =
-                systemNetGenerationMw.map(s -> coincidentPeaks(e, s)).orElse(List.of());
+        List<CoincidentPeak> peaks = systemNetGenerationMw
+                .map(s -> systemPeaksUtc.isEmpty() ? coincidentPeaks(e, s) : peaksAt(e, s, systemPeaksUtc))
+                .orElse(List.of());
         double meanRemoved = peaks.stream()
+                .filter(CoincidentPeak::dispatched)
                 .mapToDouble(CoincidentPeak::loadRemovedMw)
                 .average()
                 .orElse(0);
@@ -175,7 +197,7 @@ public record Flexibility(
                 peaks,
                 meanRemoved,
                 anc,
-                0,
+                reservesMwh,
                 hp,
                 hl);
     }
@@ -190,9 +212,7 @@ public record Flexibility(
             YearMonth ym = t < grid.count() ? YearMonth.from(grid.start(t).atZone(ERCOT_ZONE)) : null;
             if (current != null && !current.equals(ym)) {
                 if (best >= 0) {
-                    double h = grid.stepHours();
-                    out.add(new CoincidentPeak(
-                            current, grid.start(best), sys.value(best), e.loadMwh()[best] / h, e.curtailedMw()[best]));
+                    out.add(peak(e, sys, current, grid.start(best), best));
                 }
                 best = -1;
             }
@@ -208,6 +228,30 @@ public record Flexibility(
             }
         }
         return out;
+    }
+
+    /** The run's intervals containing the given peaks (peaks outside the run are left out). */
+    static List<CoincidentPeak> peaksAt(SiteEnergy e, TimeSeries sys, List<Instant> peaksUtc) {
+        List<CoincidentPeak> out = new ArrayList<>();
+        for (Instant p : peaksUtc) {
+            int t = e.grid().indexContaining(p);
+            if (t >= 0) {
+                out.add(peak(e, sys, YearMonth.from(p.atZone(ERCOT_ZONE)), p, t));
+            }
+        }
+        return out;
+    }
+
+    private static CoincidentPeak peak(SiteEnergy e, TimeSeries sys, YearMonth month, Instant peakUtc, int t) {
+        double h = e.grid().stepHours();
+        return new CoincidentPeak(
+                month,
+                peakUtc,
+                e.grid().start(t),
+                sys.isMissing(t) ? Double.NaN : sys.value(t),
+                e.dispatched()[t],
+                e.loadMwh()[t] / h,
+                e.curtailedMw()[t]);
     }
 
     private static double[] dispatchedValues(SiteEnergy e, double[] values, Optional<TimeSeries> series) {

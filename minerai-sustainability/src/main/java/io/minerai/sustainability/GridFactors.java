@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param basis combustion-only or lifecycle
  * @param description what the factors are, e.g. "ERCOT fuel mix 2023-2024, factor set epa-eia-combustion"
  * @param citation sources of the factors
+ * @param systemPeaksUtc starts of the 15-minute intervals of highest system net generation in each June..September
+ *     month (ERCOT time) within the run, from the fuel mix's own grid (the 4CP proxy); empty when unknown
  */
 public record GridFactors(
         TimeGrid grid,
@@ -26,12 +28,14 @@ public record GridFactors(
         Map<Fuel, TimeSeries> sourceShare,
         EmissionBasis basis,
         String description,
-        String citation) {
+        String citation,
+        java.util.List<java.time.Instant> systemPeaksUtc) {
 
     public GridFactors {
         EnumMap<Fuel, TimeSeries> m = new EnumMap<>(Fuel.class);
         m.putAll(sourceShare);
         sourceShare = java.util.Collections.unmodifiableMap(m);
+        systemPeaksUtc = java.util.List.copyOf(systemPeaksUtc);
         require(grid, kgCo2ePerMwh);
         systemNetGenerationMw.ifPresent(s -> require(grid, s));
         for (TimeSeries s : m.values()) {
@@ -48,7 +52,14 @@ public record GridFactors(
      */
     public static GridFactors given(TimeSeries series, EmissionBasis basis, String description) {
         return new GridFactors(
-                series.grid(), series, Optional.empty(), Map.of(), basis, description, "user-supplied: " + description);
+                series.grid(),
+                series,
+                Optional.empty(),
+                Map.of(),
+                basis,
+                description,
+                "user-supplied: " + description,
+                java.util.List.of());
     }
 
     /** The share series of one source fuel, if the grid mix is known. */

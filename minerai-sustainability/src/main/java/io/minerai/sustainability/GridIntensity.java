@@ -104,7 +104,35 @@ public final class GridIntensity {
                 shares,
                 set.basis(),
                 description + ", factor set " + set.id(),
-                set.citation());
+                set.citation(),
+                summerPeaks(net.build(), target));
+    }
+
+    /**
+     * The interval of highest value in each June..September month (ERCOT time, America/Chicago) of {@code series},
+     * among intervals that start within {@code span}: ERCOT's 4CP rule applied to system net generation.
+     */
+    static java.util.List<java.time.Instant> summerPeaks(TimeSeries series, TimeGrid span) {
+        java.util.Map<java.time.YearMonth, Integer> best = new java.util.TreeMap<>();
+        TimeGrid g = series.grid();
+        java.time.Instant from = span.startUtc();
+        java.time.Instant to = span.endUtc();
+        for (int i = 0; i < g.count(); i++) {
+            java.time.Instant s = g.start(i);
+            if (series.isMissing(i) || s.isBefore(from) || !s.isBefore(to)) {
+                continue;
+            }
+            java.time.YearMonth ym = java.time.YearMonth.from(s.atZone(Flexibility.ERCOT_ZONE));
+            int m = ym.getMonthValue();
+            if (m < 6 || m > 9) {
+                continue;
+            }
+            Integer b = best.get(ym);
+            if (b == null || series.value(i) > series.value(b)) {
+                best.put(ym, i);
+            }
+        }
+        return best.values().stream().map(g::start).toList();
     }
 
     /**

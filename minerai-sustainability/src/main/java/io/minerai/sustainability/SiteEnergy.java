@@ -23,12 +23,14 @@ import java.util.List;
  * @param miningMwh energy drawn by miner fleets
  * @param aiCloudMwh energy drawn by GPU clouds
  * @param colocationMwh energy drawn by colocation tenants
+ * @param deferrableMwh energy drawn by deferrable GPU jobs (counted in {@code loadMwh}, not in {@code aiCloudMwh})
  * @param curtailableMw capacity of curtailable (non-firm) loads, MW
  * @param curtailedMw curtailable capacity not drawn in the interval, MW
  * @param gpuHoursSold GPU-hours sold: running fraction x GPUs x utilisation x hours, summed over GPU clouds
  * @param btcMined BTC mined
  * @param priceUsdPerMwh real-time price
  * @param revenueAncillaryUsd ancillary-service payments
+ * @param reservesOfferedMw ancillary-service capacity offered, all products, MW
  */
 public record SiteEnergy(
         TimeGrid grid,
@@ -41,12 +43,14 @@ public record SiteEnergy(
         double[] miningMwh,
         double[] aiCloudMwh,
         double[] colocationMwh,
+        double[] deferrableMwh,
         double curtailableMw,
         double[] curtailedMw,
         double[] gpuHoursSold,
         double[] btcMined,
         double[] priceUsdPerMwh,
-        double[] revenueAncillaryUsd) {
+        double[] revenueAncillaryUsd,
+        double[] reservesOfferedMw) {
 
     /** Curtailed below this power counts as running. */
     public static final double EPSILON_MW = 1e-6;
@@ -82,6 +86,8 @@ public record SiteEnergy(
         double[] colo = new double[n];
         double[] curtailed = new double[n];
         double[] gpuHours = new double[n];
+        double[] deferrable = new double[n];
+        double[] reserves = new double[n];
         for (int t = 0; t < n; t++) {
             if (!d.dispatched()[t]) {
                 continue;
@@ -110,6 +116,13 @@ public record SiteEnergy(
                 }
             }
             curtailed[t] = Math.max(0, notDrawn);
+            if (!d.deferrable().jobs().isEmpty()) {
+                deferrable[t] = d.deferrable().totalMw(t) * h;
+                load[t] += deferrable[t];
+            }
+            if (!d.reserves().products().isEmpty()) {
+                reserves[t] = d.reserves().totalMw(t);
+            }
         }
         return new SiteEnergy(
                 grid,
@@ -122,12 +135,14 @@ public record SiteEnergy(
                 mining,
                 ai,
                 colo,
+                deferrable,
                 curtailable,
                 curtailed,
                 gpuHours,
                 ledger.btcMined().clone(),
                 ledger.priceUsdPerMwh().clone(),
-                ledger.revenueAncillaryUsd().clone());
+                ledger.revenueAncillaryUsd().clone(),
+                reserves);
     }
 
     public int size() {

@@ -54,7 +54,7 @@ public final class SustainabilityAnalysis {
         RenewableShare renewable =
                 RenewableShare.of(e, market, settings.market().ppaKgCo2ePerMwh(), factors);
         Intensity intensity = Intensity.of(e, loc, market);
-        Flexibility flex = Flexibility.of(e, f, factors.systemNetGenerationMw(), settings.flexibility());
+        Flexibility flex = Flexibility.of(e, f, factors, settings.flexibility());
         double sum = 0;
         int count = 0;
         for (int t = 0; t < e.size(); t++) {

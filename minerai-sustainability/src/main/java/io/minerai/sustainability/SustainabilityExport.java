@@ -64,6 +64,7 @@ public final class SustainabilityExport {
         energy.put("miningMwh", SiteEnergy.sum(e.miningMwh()));
         energy.put("aiCloudMwh", SiteEnergy.sum(e.aiCloudMwh()));
         energy.put("colocationMwh", SiteEnergy.sum(e.colocationMwh()));
+        energy.put("deferrableJobsMwh", SiteEnergy.sum(e.deferrableMwh()));
         m.put("energy", energy);
 
         Map<String, Object> scope2 = new LinkedHashMap<>();
@@ -131,8 +132,10 @@ public final class SustainabilityExport {
         for (Flexibility.CoincidentPeak p : f.coincidentPeaks()) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("month", p.month().toString());
+            pm.put("peakStartUtc", p.peakUtc().toString());
             pm.put("intervalStartUtc", p.startUtc().toString());
-            pm.put("systemNetGenerationMw", p.systemNetGenerationMw());
+            pm.put("systemNetGenerationMw", finiteOrNull(p.systemNetGenerationMw()));
+            pm.put("dispatched", p.dispatched());
             pm.put("siteLoadMw", p.siteLoadMw());
             pm.put("loadRemovedMw", p.loadRemovedMw());
             peaks.add(pm);

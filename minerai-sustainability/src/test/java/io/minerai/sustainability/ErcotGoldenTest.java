@@ -105,6 +105,19 @@ class ErcotGoldenTest {
                 .isEqualTo(original.kgCo2ePerMwh().value(30));
     }
 
+    @Test
+    void summerPeaksOf2024AreLateAfternoonQuarterHours() {
+        TimeGrid y = TimeGrid.between(Y2024, Y2025, Duration.ofHours(1));
+        GridFactors g = GridIntensity.of(mix, FuelFactorSet.COMBUSTION_EPA_EIA, y, "t");
+        assertThat(g.systemPeaksUtc()).hasSize(4);
+        for (Instant p : g.systemPeaksUtc()) {
+            var local = p.atZone(Flexibility.ERCOT_ZONE);
+            assertThat(local.getMonthValue()).isBetween(6, 9);
+            assertThat(local.getHour()).as(p.toString()).isBetween(14, 19);
+            assertThat(local.getMinute() % 15).isZero();
+        }
+    }
+
     private static double weightedMean(TimeSeries f, TimeSeries w) {
         double s = 0;
         double ws = 0;

@@ -88,4 +88,40 @@ class FlexibilityTest {
         assertThat(Flexibility.percentile(new double[] {5, 1, 3}, 0)).isEqualTo(1);
         assertThat(Flexibility.percentile(new double[] {5, 1, 3}, 100)).isEqualTo(5);
     }
+
+    @Test
+    void peaksFromTheFifteenMinuteDataAreMappedToTheRunInterval() {
+        Site s = TinySite.site(false);
+        GridFactors base = TinySite.factors();
+        // peak quarter hour 01:30Z lies in the run's hour t1 (01:00Z); a peak at 03:15Z lies in t3 (not dispatched);
+        // one outside the run is left out
+        GridFactors withPeaks = new GridFactors(
+                base.grid(),
+                base.kgCo2ePerMwh(),
+                base.systemNetGenerationMw(),
+                base.sourceShare(),
+                base.basis(),
+                base.description(),
+                base.citation(),
+                java.util.List.of(
+                        Instant.parse("2024-07-01T01:30:00Z"),
+                        Instant.parse("2024-07-01T03:15:00Z"),
+                        Instant.parse("2024-08-15T20:00:00Z")));
+        Flexibility f = SustainabilityAnalysis.run(
+                        s,
+                        TinySite.ledger(s),
+                        withPeaks,
+                        TinySite.settings(new MarketInstruments(false, 0, 0, Optional.empty())))
+                .flexibility();
+        assertThat(f.coincidentPeaks()).hasSize(2);
+        Flexibility.CoincidentPeak p = f.coincidentPeaks().get(0);
+        assertThat(p.peakUtc()).isEqualTo(Instant.parse("2024-07-01T01:30:00Z"));
+        assertThat(p.startUtc()).isEqualTo(Instant.parse("2024-07-01T01:00:00Z"));
+        assertThat(p.dispatched()).isTrue();
+        assertThat(p.siteLoadMw()).isCloseTo(2.5, within(EPS));
+        assertThat(p.loadRemovedMw()).isCloseTo(1.5, within(EPS));
+        assertThat(f.coincidentPeaks().get(1).dispatched()).isFalse();
+        // the mean counts dispatched peaks only
+        assertThat(f.meanLoadRemovedAtPeaksMw()).isCloseTo(1.5, within(EPS));
+    }
 }

@@ -67,6 +67,8 @@ class GridIntensityTest {
         assertThat(g.share(Fuel.COAL).orElseThrow().value(0)).isCloseTo(100.0 / 410, within(1e-12));
         assertThat(g.share(Fuel.OTHER).orElseThrow().value(0)).isCloseTo(10.0 / 410, within(1e-12));
         assertThat(g.description()).isEqualTo("test mix, factor set round");
+        // all four quarter hours are 30 June in Central time; the highest net generation is i1 (500 MWh)
+        assertThat(g.systemPeaksUtc()).containsExactly(T0.plus(Duration.ofMinutes(15)));
     }
 
     @Test

@@ -97,7 +97,8 @@ public final class TinySite {
                         Fuel.GAS_CC, TimeSeries.of("g", "1", GRID, 0.75, 0.5, 0.5, 0.5)),
                 EmissionBasis.COMBUSTION,
                 "hand",
-                "hand");
+                "hand",
+                List.of());
     }
 
     public static SustainabilitySettings settings(MarketInstruments m, FlexibilityThresholds th) {

@@ -53,6 +53,37 @@ class SustainabilityCommandTest {
     }
 
     @Test
+    void backtestWithSustainabilityAddsTheSectionToTheReport(@TempDir Path dir) throws Exception {
+        Result r = run(
+                "backtest",
+                "--from",
+                "2024-08-01",
+                "--to",
+                "2024-08-08",
+                "--sustainability",
+                "-q",
+                "--out",
+                dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("id=\"sustainability\"").contains("id=\"sustainability-method\"");
+        assertThat(dir.resolve("sustainability.json")).exists();
+        assertThat(dir.resolve("sustainability_energy_mix_monthly.png")).exists();
+        Result plain = run(
+                "backtest",
+                "--from",
+                "2024-08-01",
+                "--to",
+                "2024-08-02",
+                "-q",
+                "--out",
+                dir.resolve("plain").toString());
+        assertThat(Files.readString(dir.resolve("plain").resolve("report.html")))
+                .doesNotContain("id=\"sustainability\"");
+        assertThat(plain.exitCode()).isZero();
+    }
+
+    @Test
     void tableSummaryWithoutFiles() {
         Result r = run("sustainability", "--from", "2024-08-01", "--to", "2024-08-03", "--no-files");
         assertThat(r.exitCode()).as(r.err()).isZero();

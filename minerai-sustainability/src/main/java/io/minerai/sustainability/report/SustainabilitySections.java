@@ -199,7 +199,7 @@ public final class SustainabilitySections {
             TextTable.Builder pt = TextTable.builder(
                     "4CP proxy: highest ERCOT net generation of each summer month",
                     "month",
-                    "interval start (ERCOT time)",
+                    "peak 15 minutes (ERCOT time)",
                     "ERCOT net generation, MW",
                     "site load, MW",
                     "load removed, MW");
@@ -207,15 +207,16 @@ public final class SustainabilitySections {
             for (Flexibility.CoincidentPeak p : fl.coincidentPeaks()) {
                 pt.row(
                         p.month().toString(),
-                        f.format(p.startUtc().atZone(Flexibility.ERCOT_ZONE)),
+                        f.format(p.peakUtc().atZone(Flexibility.ERCOT_ZONE)),
                         Fmt.num(p.systemNetGenerationMw(), 0),
-                        Fmt.num(p.siteLoadMw(), 1),
-                        Fmt.num(p.loadRemovedMw(), 1));
+                        p.dispatched() ? Fmt.num(p.siteLoadMw(), 1) : "not dispatched",
+                        p.dispatched() ? Fmt.num(p.loadRemovedMw(), 1) : Fmt.NA);
             }
             pt.totalRow("Mean", "", "", "", Fmt.num(fl.meanLoadRemovedAtPeaksMw(), 1));
             pt.note("A proxy for ERCOT's four coincident peaks (15-minute intervals of highest system demand, June to"
-                    + " September), which ERCOT publishes after the fact; on an hourly run the hour containing the"
-                    + " peak quarter hour.");
+                    + " September), which ERCOT publishes after the fact: the quarter hour of highest ERCOT-wide net"
+                    + " generation in the fuel mix. Net generation and the site's figures are those of the run's"
+                    + " interval containing it (the hour, on an hourly run).");
             html.table(pt.build());
         }
         html.table(TextTable.builder("Reserves and avoided emissions", "item", "value")
@@ -225,7 +226,7 @@ public final class SustainabilitySections {
                         "Reserve capacity offered",
                         fl.reservesOfferedMwh() > 0
                                 ? Fmt.num(fl.reservesOfferedMwh(), 1) + " MW-h"
-                                : "0 (this dispatch offered none or does not record offers)")
+                                : "0 (this dispatch policy offered none)")
                 .row(
                         "Emissions avoided by curtailment, average-factor estimate",
                         Fmt.num(fl.avoidedTCo2eAverageFactor(), 1) + " t CO2e (high-price intervals: "
