@@ -43,10 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
         jvmArgsAppend = {"-Xmx100m", "-Xms100m"})
 public class MeritOrderBench {
     @Param({"105120"})
-    int intervals;
+    int intervals = 105_120;
 
     @Param({"20"})
-    int fleets;
+    int fleets = 20;
 
     private MeritOrderKernel kernel;
     private double[] price;

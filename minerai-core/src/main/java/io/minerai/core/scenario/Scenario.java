@@ -61,4 +61,9 @@ public record Scenario(
     public Scenario withPeriod(Period newPeriod) {
         return new Scenario(name, description, newPeriod, prices, bitcoin, site, sustainability, markets, optimize);
     }
+
+    /** The same scenario with another site. */
+    public Scenario withSite(io.minerai.core.site.Site newSite) {
+        return new Scenario(name, description, period, prices, bitcoin, newSite, sustainability, markets, optimize);
+    }
 }
