@@ -8,6 +8,8 @@ import io.minerai.data.bitcoin.BitcoinHistory;
 import io.minerai.data.bitcoin.CoinMetricsReader;
 import io.minerai.data.ercot.ErcotSppReportReader;
 import io.minerai.data.ercot.SppSeries;
+import io.minerai.data.series.TimestampedCsvReader;
+import io.minerai.data.series.TimestampedData;
 import io.minerai.store.DatasetInfo;
 import io.minerai.store.NewDataset;
 import io.minerai.store.Role;
@@ -28,7 +30,7 @@ import java.util.Optional;
  */
 final class DatasetRoutes {
     /** Accepted dataset formats. */
-    static final List<String> KINDS = List.of("ercot-spp-csv", "coinmetrics-csv");
+    static final List<String> KINDS = List.of("timeseries-csv", "ercot-spp-csv", "coinmetrics-csv");
 
     private final Store store;
     private final ServerConfig config;
@@ -88,6 +90,8 @@ final class DatasetRoutes {
         String text = sniffCsv(body, fileName);
         Parsed parsed = switch (kind) {
             case "ercot-spp-csv" -> ercotSpp(body, fileName, required(ctx, "settlementPoint"));
+            case "timeseries-csv" ->
+                timeseries(body, fileName, required(ctx, "timeColumn"), required(ctx, "valueColumn"));
             default -> coinMetrics(body, fileName);
         };
         DatasetInfo d = store.datasets()
@@ -111,6 +115,13 @@ final class DatasetRoutes {
     private static Parsed ercotSpp(byte[] body, String fileName, String settlementPoint) {
         SppSeries s = ErcotSppReportReader.read(new ByteArrayInputStream(body), fileName, settlementPoint);
         var grid = s.priceUsdPerMwh().grid();
+        return new Parsed(grid.count(), Optional.of(grid.startUtc()), Optional.of(grid.start(grid.count() - 1)));
+    }
+
+    private static Parsed timeseries(byte[] body, String fileName, String timeColumn, String valueColumn) {
+        TimestampedData d = TimestampedCsvReader.read(
+                new ByteArrayInputStream(body), fileName, TimestampedCsvReader.Spec.of(timeColumn, valueColumn));
+        var grid = d.grid();
         return new Parsed(grid.count(), Optional.of(grid.startUtc()), Optional.of(grid.start(grid.count() - 1)));
     }
 

@@ -142,6 +142,26 @@ class UploadTest {
     }
 
     @Test
+    void timestampedCsvsAreReadWithTheirStepAndIrregularStepsRefused() {
+        long before = stored();
+        String path = "/api/datasets?kind=timeseries-csv&name=p&source=own%20meter&timeColumn=time&valueColumn=price";
+        // synthetic test values, not market data
+        String ok = "time,price\n2024-07-01T00:00:00Z,21.5\n2024-07-01T01:00:00Z,19\n2024-07-01T02:00:00Z,\n"
+                + "2024-07-01T03:00:00Z,25\n";
+        var r = operator.post(path + "&filename=meter.csv", "text/csv", ok);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().path("rowCount").asInt()).isEqualTo(4);
+        assertThat(r.json().path("lastTimeUtc").asText()).isEqualTo("2024-07-01T03:00:00Z");
+        String irregular = "time,price\n2024-07-01T00:00:00Z,21.5\n2024-07-01T01:00:00Z,19\n2024-07-01T01:30:00Z,20\n"
+                + "2024-07-01T02:10:00Z,25\n";
+        var bad = operator.post(path + "&filename=meter.csv", "text/csv", irregular);
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().path("errors").findValuesAsText("path"))
+                .anySatisfy(p -> assertThat(p).startsWith("meter.csv:"));
+        assertThat(stored()).isEqualTo(before + 1);
+    }
+
+    @Test
     void fileNamesAreReducedToSafeBaseNames() {
         assertThat(DatasetRoutes.safeFileName("../../etc/passwd")).isEqualTo("passwd");
         assertThat(DatasetRoutes.safeFileName("C:\\Users\\x\\prices 2024.csv")).isEqualTo("prices_2024.csv");
