@@ -30,6 +30,7 @@ public final class MineraiCommand implements Runnable {
             new HashpriceCommand(),
             new io.minerai.cli.server.ServeCommand(),
             new io.minerai.cli.sustainability.SustainabilityCommand(),
+            new io.minerai.cli.plan.PlanCommand(),
             new DocsCommand()
         };
     }

@@ -16,8 +16,9 @@ public final class PlanDocs {
     public static String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append(BEGIN).append('\n');
-        sb.append("<!-- Generated from io.minerai.planning.PlanSchema by `./minerai docs plan`; do not edit by hand"
-                + " (a test fails when it is stale). -->\n\n");
+        sb.append(
+                "<!-- Generated from io.minerai.planning.PlanSchema by `./minerai plan --print-reference`; do not edit by hand"
+                        + " (a test fails when it is stale). -->\n\n");
         sb.append("A plan file is one YAML (or JSON) document with a single top-level field `plan`. Unknown fields are"
                 + " errors; every problem is reported at once with its path, e.g."
                 + " `plan.leases[0].startMonth: lease starts in month 3 but hall 'h' is only ready in month 7`.\n\n");

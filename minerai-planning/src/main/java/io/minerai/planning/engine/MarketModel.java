@@ -19,7 +19,8 @@ import java.util.List;
  *   <li>fees: F exp(sd z - sd^2/2) (lognormal around the mean);
  *   <li>power: a random entry of the power bank for the calendar month;
  *   <li>per path: the GPU price decline rate shift sd z, and each lease's tenant default month (exponential time at
- *       its yearly default probability).
+ *       its yearly default probability, from a uniform keyed by (seed, path, tenant) so a tenant defaults at the same
+ *       time whichever strategy leases to it).
  * </ul>
  *
  * With every scale at zero the path is the deterministic deck, whatever the seed. The subsidy per block of each month
@@ -95,7 +96,7 @@ public final class MarketModel {
         }
         out.size = count;
         for (int b = 0; b < count; b++) {
-            fillPath(out, b, new PathRandom(u.seed(), firstPath + b));
+            fillPath(out, b, firstPath + b, new PathRandom(u.seed(), firstPath + b));
         }
     }
 
@@ -106,15 +107,24 @@ public final class MarketModel {
         return one.path(0);
     }
 
-    private void fillPath(MarketBlock out, int b, PathRandom rng) {
+    /** A uniform in [0, 1) from (seed, path, tenant) only. */
+    static double tenantUniform(long seed, long pathIndex, String tenant) {
+        long h = PathSeeds.mix(PathSeeds.mix(seed, pathIndex), tenant.hashCode());
+        return (h >>> 11) * 0x1.0p-53;
+    }
+
+    private void fillPath(MarketBlock out, int b, long pathIndex, PathRandom rng) {
         int months = grid.months();
         int o = b * months;
         // per-path draws first, always in the same order
         double zGpu = rng.nextGaussian();
         out.gpuDeclineShiftPerYear[b] = u.gpuDeclineSdPerYear() * zGpu;
         for (int l = 0; l < leases.size(); l++) {
-            double uDefault = rng.nextDouble();
             LeasePlan lease = leases.get(l);
+            // keyed by tenant, not by the lease's place in the plan: the same tenant defaults at the same time in
+            // every strategy and search candidate on this path (common random numbers)
+            double uDefault =
+                    tenantUniform(u.seed(), pathIndex, lease.tenant().isEmpty() ? lease.name() : lease.tenant());
             int month = MarketPath.NEVER;
             double p = lease.annualDefaultProbability();
             if (u.tenantDefaults() && p > 0) {

@@ -1,0 +1,58 @@
+package io.minerai.cli.plan;
+
+import java.io.PrintStream;
+import java.util.function.IntConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An ASCII progress bar over Monte Carlo paths on stderr. On a terminal it redraws in place; in CI logs and pipes
+ * (no console, or CI set) each update is a new line, at most every 2 seconds, so logs stay short. Thread-safe: workers
+ * report finished paths.
+ */
+final class PathProgress implements IntConsumer, AutoCloseable {
+    private final @Nullable ProgressBar bar;
+
+    PathProgress(String task, long totalPaths, boolean quiet, PrintStream err) {
+        if (quiet) {
+            bar = null;
+            return;
+        }
+        boolean tty = System.console() != null && System.getenv("CI") == null;
+        ProgressBarBuilder b = new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(totalPaths)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" paths", 1)
+                .showSpeed();
+        if (tty) {
+            b.setUpdateIntervalMillis(200).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err));
+        } else {
+            b.setUpdateIntervalMillis(2000).setConsumer(new DelegatingProgressBarConsumer(err::println, 100));
+        }
+        bar = b.build();
+    }
+
+    @Override
+    public void accept(int paths) {
+        if (bar != null) {
+            bar.stepBy(paths);
+        }
+    }
+
+    void message(String m) {
+        if (bar != null) {
+            bar.setExtraMessage(m);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.minerai.planning.decision;
+
+import io.minerai.planning.PlanValidator;
+import io.minerai.planning.engine.MarketData;
+import io.minerai.planning.model.Facility;
+import io.minerai.planning.model.FinancingPlan;
+import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.Hall;
+import io.minerai.planning.model.LeasePlan;
+import io.minerai.planning.model.Plan;
+import io.minerai.planning.model.SearchPlan;
+import io.minerai.planning.model.StrategyPlan;
+import io.minerai.planning.montecarlo.MonteCarloResult;
+import io.minerai.planning.montecarlo.PlanSimulation;
+import io.minerai.planning.montecarlo.RunSettings;
+import io.minerai.planning.montecarlo.StrategySummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+
+/**
+ * Grid search over how much of a hall to build, how to split it between own GPUs and a lease, and when to start.
+ * Every candidate is a strategy built from the search's templates: the hall scaled to the build fraction and moved to
+ * the start month, the GPU cloud's count scaled to the GPU share of the built IT, the lease's IT to the rest (its
+ * start kept as many months after hall readiness as in the template), and the base strategy's facilities re-pointed
+ * at the scaled assets (its term loans and ASIC choices kept). Candidates run together on the same paths (common
+ * random numbers); the first, building nothing, is the baseline. The best maximises the plan's risk measure.
+ */
+public final class AllocationSearch {
+    private AllocationSearch() {}
+
+    /**
+     * One candidate.
+     *
+     * @param buildFraction share of the hall's critical IT built
+     * @param gpuShare share of the built IT used by own GPUs
+     * @param startMonth construction start
+     * @param strategy the generated strategy
+     * @param summary its Monte Carlo summary
+     * @param score the risk measure's value
+     */
+    public record Candidate(
+            double buildFraction,
+            double gpuShare,
+            int startMonth,
+            StrategyPlan strategy,
+            StrategySummary summary,
+            double score) {}
+
+    /**
+     * The result.
+     *
+     * @param search what was searched
+     * @param candidates every candidate, best first
+     * @param plan the plan extended with the candidates' assets (for re-running or tornado)
+     */
+    public record Result(SearchPlan search, List<Candidate> candidates, Plan plan) {
+        public Result {
+            candidates = List.copyOf(candidates);
+        }
+
+        public Candidate best() {
+            return candidates.get(0);
+        }
+    }
+
+    /** Runs the plan's search (which must be present). */
+    public static Result run(Plan plan, MarketData data, RunSettings settings, IntConsumer pathsDone) {
+        SearchPlan sp = plan.search().orElseThrow(() -> new IllegalArgumentException("the plan has no search"));
+        Plan extended = candidates(plan, sp);
+        PlanValidator.validate(extended, "plan").throwIfAny("search candidates of plan " + plan.name());
+        List<StrategyPlan> cands = extended.strategies()
+                .subList(plan.strategies().size(), extended.strategies().size());
+        MonteCarloResult r = new PlanSimulation(extended, data)
+                .run(cands, sp.paths(), settings.withCvarAlpha(sp.cvarAlpha()), pathsDone);
+        List<Candidate> out = new ArrayList<>();
+        for (int i = 0; i < cands.size(); i++) {
+            StrategyPlan s = cands.get(i);
+            StrategySummary sum = r.summaries().get(i);
+            double[] key = parse(s.name());
+            out.add(new Candidate(key[0], key[1], (int) key[2], s, sum, sum.score(sp.riskMeasure())));
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        return new Result(sp, out, extended);
+    }
+
+    /** Number of candidates the search will run. */
+    public static int candidateCount(Plan plan) {
+        return plan.search()
+                .map(sp -> candidates(plan, sp).strategies().size()
+                        - plan.strategies().size())
+                .orElse(0);
+    }
+
+    private static String name(double f, double g, int s) {
+        return String.format(Locale.ROOT, "build %.2f gpu %.2f start %d", f, g, s);
+    }
+
+    private static double[] parse(String name) {
+        String[] t = name.split(" ");
+        return new double[] {Double.parseDouble(t[1]), Double.parseDouble(t[3]), Double.parseDouble(t[5])};
+    }
+
+    /** The plan with one strategy per candidate added after its own (and their assets and facilities). */
+    static Plan candidates(Plan plan, SearchPlan sp) {
+        StrategyPlan base = plan.strategy(sp.base()).orElseThrow();
+        Hall hall = plan.hall(sp.hall()).orElseThrow();
+        GpuCloudPlan gpu = plan.gpuCloud(sp.gpuCloud()).orElseThrow();
+        LeasePlan lease = plan.lease(sp.lease()).orElseThrow();
+        int leaseDelay = Math.max(0, lease.startMonth() - hall.readyMonth());
+        List<Hall> halls = new ArrayList<>(plan.halls());
+        List<GpuCloudPlan> gpus = new ArrayList<>(plan.gpuClouds());
+        List<LeasePlan> leases = new ArrayList<>(plan.leases());
+        List<Facility> facilities = new ArrayList<>(plan.financing().facilities());
+        List<StrategyPlan> strategies = new ArrayList<>(plan.strategies());
+        // facilities of the base strategy: those financing the templates are re-pointed, term loans and ASIC ones kept
+        List<Facility> kept = new ArrayList<>();
+        List<Facility> hallFin = new ArrayList<>();
+        List<Facility> gpuFin = new ArrayList<>();
+        List<Facility> leaseFin = new ArrayList<>();
+        for (String fn : base.facilities()) {
+            Facility f = plan.facility(fn).orElseThrow();
+            switch (f) {
+                case Facility.TermLoan t -> kept.add(t);
+                case Facility.ProjectFinance pf -> {
+                    if (pf.finances().equals(hall.name())) {
+                        hallFin.add(pf);
+                    } else if (pf.finances().equals(gpu.name())) {
+                        gpuFin.add(pf);
+                    } else if (plan.asicPurchase(pf.finances()).isPresent()) {
+                        kept.add(pf);
+                    }
+                }
+                case Facility.LeaseBackedNotes n -> {
+                    if (n.lease().equals(lease.name())) {
+                        leaseFin.add(n);
+                    }
+                }
+            }
+        }
+        List<String> keptNames = kept.stream().map(Facility::name).toList();
+        strategies.add(new StrategyPlan(
+                name(0, 0, 0),
+                "build nothing (baseline)",
+                List.of(),
+                List.of(),
+                List.of(),
+                base.asicPurchases(),
+                keptNames));
+        for (double f : sp.buildFractions()) {
+            if (f <= 0) {
+                continue;
+            }
+            for (int start : sp.startMonths()) {
+                if (start >= plan.horizonMonths()) {
+                    continue;
+                }
+                for (double g : sp.gpuShares()) {
+                    String id = name(f, g, start);
+                    double itMw = f * hall.criticalItMw();
+                    Hall h = new Hall(
+                            "hall[" + id + "]",
+                            itMw,
+                            hall.cooling(),
+                            start,
+                            hall.leadTimeMonths(),
+                            hall.capexUsdPerMwCriticalIt(),
+                            hall.depreciationYears());
+                    halls.add(h);
+                    List<String> sGpus = new ArrayList<>();
+                    List<String> sLeases = new ArrayList<>();
+                    List<String> sFacilities = new ArrayList<>(keptNames);
+                    for (Facility hf : hallFin) {
+                        Facility.ProjectFinance pf = (Facility.ProjectFinance) hf;
+                        Facility c = new Facility.ProjectFinance(
+                                pf.name() + "[" + id + "]",
+                                h.name(),
+                                pf.loanToCost(),
+                                pf.ratePerYear(),
+                                pf.amortization(),
+                                pf.tenorMonths(),
+                                pf.interestOnlyMonths());
+                        facilities.add(c);
+                        sFacilities.add(c.name());
+                    }
+                    int gpuCount = (int) Math.floor(g * itMw * 1000.0 / gpu.itKwPerGpu() + 1e-9);
+                    if (gpuCount > 0) {
+                        GpuCloudPlan gc = new GpuCloudPlan(
+                                "gpu[" + id + "]",
+                                h.name(),
+                                gpuCount,
+                                gpu.usdPerGpu(),
+                                gpu.itKwPerGpu(),
+                                gpu.lifeYears(),
+                                gpu.priceUsdPerGpuHour(),
+                                gpu.priceDeclinePerYear(),
+                                gpu.utilizationFraction(),
+                                gpu.opexUsdPerGpuMonth());
+                        gpus.add(gc);
+                        sGpus.add(gc.name());
+                        for (Facility gf : gpuFin) {
+                            Facility.ProjectFinance pf = (Facility.ProjectFinance) gf;
+                            Facility c = new Facility.ProjectFinance(
+                                    pf.name() + "[" + id + "]",
+                                    gc.name(),
+                                    pf.loanToCost(),
+                                    pf.ratePerYear(),
+                                    pf.amortization(),
+                                    pf.tenorMonths(),
+                                    pf.interestOnlyMonths());
+                            facilities.add(c);
+                            sFacilities.add(c.name());
+                        }
+                    }
+                    double leaseMw = itMw - gpuCount * gpu.itKwPerGpu() / 1000.0;
+                    int leaseStart = h.readyMonth() + leaseDelay;
+                    if (leaseMw > 1e-6 && leaseStart < plan.horizonMonths()) {
+                        LeasePlan lp = new LeasePlan(
+                                "lease[" + id + "]",
+                                h.name(),
+                                lease.tenant(),
+                                leaseMw,
+                                lease.usdPerKwMonth(),
+                                lease.escalatorPerYear(),
+                                lease.termMonths(),
+                                leaseStart,
+                                lease.tenantCredit(),
+                                lease.annualDefaultProbability(),
+                                lease.backstopFraction(),
+                                lease.noiMarginFraction());
+                        leases.add(lp);
+                        sLeases.add(lp.name());
+                        for (Facility lf : leaseFin) {
+                            Facility.LeaseBackedNotes n = (Facility.LeaseBackedNotes) lf;
+                            Facility c = new Facility.LeaseBackedNotes(
+                                    n.name() + "[" + id + "]",
+                                    lp.name(),
+                                    n.advanceFraction(),
+                                    n.ratePerYear(),
+                                    n.amortization(),
+                                    n.tenorMonths(),
+                                    n.interestOnlyMonths());
+                            facilities.add(c);
+                            sFacilities.add(c.name());
+                        }
+                    }
+                    strategies.add(new StrategyPlan(
+                            id,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%.0f MW IT from month %d: %d GPUs, %.0f MW leased",
+                                    itMw,
+                                    start,
+                                    gpuCount,
+                                    Math.max(0, leaseMw)),
+                            List.of(h.name()),
+                            sGpus,
+                            sLeases,
+                            base.asicPurchases(),
+                            sFacilities));
+                }
+            }
+        }
+        return plan.withBlocks(
+                        halls,
+                        gpus,
+                        leases,
+                        new FinancingPlan(
+                                facilities,
+                                plan.financing().minDscr(),
+                                plan.financing().dscrWindowMonths()))
+                .withStrategies(strategies);
+    }
+}
