@@ -192,7 +192,8 @@ public final class SustainabilitySections {
         }
         html.table(ft.note("Curtailed = capacity of interruptible loads (miners, interruptible GPU clouds; "
                         + Fmt.num(r.energy().curtailableMw(), 1)
-                        + " MW in all) that was not drawn.")
+                        + " MW in all) that was not drawn, whatever the reason: a price spike, or machines left idle"
+                        + " because power was worth more than what they earn.")
                 .build());
         if (!fl.coincidentPeaks().isEmpty()) {
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.US);
