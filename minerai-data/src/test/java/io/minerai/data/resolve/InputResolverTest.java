@@ -111,11 +111,18 @@ class InputResolverTest {
 
     @Test
     void aPeriodOutsideEveryDatasetGivesOneProblemPerSource() {
+        // the default solar profile takes its shape from 2024 explicitly; with year 0 (the run's own year) a 2030
+        // period is outside the bundled fuel mix too
+        List<Generator> ownYear = DEFAULT.site().generators().stream()
+                .map(g -> new Generator(
+                        g.name(), g.kind(), g.nameplateMw(), new ProfileSource.ErcotFuelShape("Solar", 0.85, 0)))
+                .toList();
         Scenario s = with(
                 period("2030-01-01T00:00:00Z", "2030-01-02T00:00:00Z", Duration.ofHours(1)),
                 DEFAULT.prices(),
                 DEFAULT.bitcoin(),
-                "HB_WEST");
+                "HB_WEST",
+                ownYear);
         assertThatThrownBy(() -> InputResolver.resolve(s, HERE))
                 .isInstanceOfSatisfying(
                         ValidationException.class,
