@@ -26,6 +26,8 @@ public final class MineraiCommand implements Runnable {
     static Object[] subcommands() {
         return new Object[] {
             new BacktestCommand(),
+            new io.minerai.cli.optimize.OptimizeCommand(),
+            new io.minerai.cli.optimize.CompareCommand(),
             new ValidateCommand(),
             new HashpriceCommand(),
             new io.minerai.cli.server.ServeCommand(),

@@ -46,7 +46,8 @@ public record PeakSignals(List<Instant> peaksUtc, boolean[] peakInterval, boolea
     }
 
     /**
-     * Signals from a system-load series: the peak of each June-September month (Central time) and the alert intervals
+     * Signals from a system-load series within the run's period: the peak of each June-September month (Central time)
+     * and the alert intervals
      * where load is at least {@code (1 - alertWithinFraction)} x the month's running maximum so far.
      *
      * @param systemLoadMw system load (any step; missing values are skipped)
@@ -59,7 +60,9 @@ public record PeakSignals(List<Instant> peaksUtc, boolean[] peakInterval, boolea
         Map<YearMonth, Double> runningMax = new HashMap<>();
         boolean[] alert = new boolean[runGrid.count()];
         for (int i = 0; i < lg.count(); i++) {
-            if (systemLoadMw.isMissing(i)) {
+            if (systemLoadMw.isMissing(i)
+                    || lg.start(i).isBefore(runGrid.startUtc())
+                    || !lg.start(i).isBefore(runGrid.endUtc())) {
                 continue;
             }
             ZonedDateTime local = lg.start(i).atZone(ERCOT);

@@ -1,0 +1,79 @@
+package io.minerai.cli.optimize;
+
+import io.minerai.cli.ScenarioOptions;
+import io.minerai.core.inputs.ScenarioInputs;
+import io.minerai.core.scenario.OptimizeSettings;
+import io.minerai.core.scenario.Scenario;
+import io.minerai.data.resolve.InputResolver;
+import io.minerai.optimize.OptimizationProblem;
+import io.minerai.optimize.PeakResolver;
+import io.minerai.optimize.PeakSignals;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Loads a scenario, its inputs and 4CP signals into an {@link OptimizationProblem}, applying command-line overrides. */
+final class OptimizeSetup {
+    private OptimizeSetup() {}
+
+    /**
+     * A loaded problem.
+     *
+     * @param scenario the scenario (with overrides)
+     * @param problem the problem
+     */
+    record Loaded(Scenario scenario, OptimizationProblem problem) {}
+
+    static Loaded load(
+            ScenarioOptions options,
+            @Nullable ForecastOption forecast,
+            @Nullable String solver,
+            @Nullable PrintWriter progress) {
+        step(progress, "reading the scenario");
+        Scenario s = options.load();
+        OptimizeSettings o = s.optimize();
+        OptimizeSettings settings = new OptimizeSettings(
+                forecast == null ? o.forecast() : forecast.mode,
+                o.windowHours(),
+                o.commitHours(),
+                solver == null ? o.solver() : solver,
+                o.fleetControls(),
+                o.gpuJobs());
+        step(progress, "loading market and Bitcoin data");
+        ScenarioInputs inputs = InputResolver.resolve(s, options.baseDir());
+        PeakSignals peaks = PeakResolver.resolve(s.markets(), inputs.grid(), options.baseDir());
+        if (s.markets().coincidentPeak().isPresent()) {
+            step(
+                    progress,
+                    String.format(
+                            Locale.ROOT,
+                            "4CP peaks (system load approximated by the bundled ERCOT fuel mix unless a CSV is given): %s",
+                            String.join(", ", peaks.peaksText())));
+        }
+        return new Loaded(s, new OptimizationProblem(s.site(), inputs, s.markets(), settings, peaks));
+    }
+
+    static void step(@Nullable PrintWriter progress, String what) {
+        if (progress != null) {
+            progress.println("minerai: " + what);
+            progress.flush();
+        }
+    }
+
+    /** Forecast modes as written on the command line. */
+    enum ForecastOption {
+        perfect(OptimizeSettings.ForecastMode.PERFECT),
+        day_ahead(OptimizeSettings.ForecastMode.DAY_AHEAD),
+        persistence(OptimizeSettings.ForecastMode.PERSISTENCE);
+
+        final OptimizeSettings.ForecastMode mode;
+
+        ForecastOption(OptimizeSettings.ForecastMode mode) {
+            this.mode = mode;
+        }
+    }
+
+    static String usd(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+}

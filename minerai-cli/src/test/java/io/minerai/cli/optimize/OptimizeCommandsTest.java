@@ -1,0 +1,81 @@
+package io.minerai.cli.optimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minerai.cli.ExitCodes;
+import io.minerai.cli.MineraiCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The optimize and compare commands on two July weeks of the bundled default scenario (real 2024 data). */
+class OptimizeCommandsTest {
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = MineraiCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void optimizePrintsTheStackSolverFiguresAndMarginalValues(@TempDir Path dir) {
+        Run r = run("optimize", "--from", "2024-07-01", "--to", "2024-07-15", "--no-report", "-o", dir.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out())
+                .contains("Revenue stack (USD)")
+                .contains("ancillary")
+                .contains("Solver glop")
+                .contains("+1 MW grid import capacity")
+                .contains("+1 MW GPU capacity (h100-cloud)");
+        assertThat(dir.resolve("summary.json")).exists();
+        assertThat(dir.resolve("intervals.csv")).exists();
+    }
+
+    @Test
+    void compareWritesOneTableAndOneChart(@TempDir Path dir) throws Exception {
+        Run r = run("compare", "--from", "2024-07-01", "--to", "2024-07-15", "-o", dir.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out())
+                .contains("merit-order")
+                .contains("rolling-day-ahead")
+                .contains("rolling-persistence")
+                .contains("optimal-perfect-foresight")
+                .contains("Value of foresight over rolling-day-ahead");
+        Path png = dir.resolve("compare.png");
+        assertThat(png).exists();
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aJobThatCannotFitIsAClearInputError(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, """
+                name: tiny
+                period: {start: 2024-07-01T00:00:00-05:00, end: 2024-07-02T00:00:00-05:00, step: 1h}
+                site:
+                  name: s
+                  grid: {settlementPoint: HB_WEST, importCapMw: 10}
+                  minerFleets:
+                    - {name: s21, model: S21, unitCount: 1000, unitHashrateThPerS: 200, unitPowerW: 3500, pue: 1.1}
+                optimize:
+                  gpuJobs:
+                    - {name: train, maxPowerMw: 1, energyMwh: 50, windowStart: 2024-07-01T05:00:00Z,
+                       deadline: 2024-07-01T15:00:00Z}
+                """);
+        Run r = run("optimize", scenario.toString(), "-o", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err())
+                .contains("optimize.gpuJobs[0]")
+                .contains("'train' needs 50.000 MWh")
+                .doesNotContain("\tat ");
+    }
+}
