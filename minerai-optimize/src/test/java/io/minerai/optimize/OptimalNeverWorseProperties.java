@@ -98,6 +98,12 @@ class OptimalNeverWorseProperties {
         double cap = site.grid().importCapMw();
         double exportCap = site.grid().effectiveExportCapMw();
         for (int t = 0; t < d.grid().count(); t++) {
+            if (!d.dispatched()[t]) {
+                assertThat(d.totalLoadMw(t) + d.importMw()[t])
+                        .as("skipped interval " + t)
+                        .isEqualTo(0);
+                continue;
+            }
             double imp = d.importMw()[t];
             double exp = d.exportMw()[t];
             double spill = d.spillMw()[t];
