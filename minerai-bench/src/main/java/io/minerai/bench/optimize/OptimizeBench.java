@@ -39,8 +39,9 @@ import java.util.Optional;
  *       (day-ahead forecast, 48 h window, 24 h commit, two solves per day), on SYNTHETIC prices.
  * </ul>
  *
- * Memory is the process's peak resident set (VmHWM: heap, metaspace and the solver's native memory). Inputs: SYNTHETIC
- * (see {@link SyntheticYear}) unless minerai-data's resolver gives the real bundled 2024 data for the hourly case.
+ * Memory is the process's peak resident set (VmHWM: heap, metaspace and the solver's native memory). Inputs of the
+ * hourly case: the real bundled 2024 data through minerai-data's resolver ({@code -Dminerai.bench.synthetic=true} for
+ * SYNTHETIC ones); the 5-minute case always uses SYNTHETIC prices (see {@link SyntheticYear}).
  */
 public final class OptimizeBench {
     private OptimizeBench() {}
@@ -158,8 +159,14 @@ public final class OptimizeBench {
     record Inputs(ScenarioInputs inputs, String label) {}
 
     static Inputs inputs(Scenario s, TimeGrid grid) {
+        if (Boolean.getBoolean("minerai.bench.synthetic")) {
+            return new Inputs(
+                    SyntheticYear.inputs(grid, s.site().generators().size(), 7), "SYNTHETIC prices and hashprice");
+        }
         return new Inputs(
-                SyntheticYear.inputs(grid, s.site().generators().size(), 7), "SYNTHETIC prices and hashprice");
+                io.minerai.data.resolve.InputResolver.resolve(s, Path.of(".")),
+                "real bundled data: ERCOT 2024 HB_WEST real-time and day-ahead prices, DAM ancillary clearing prices,"
+                        + " Coin Metrics Bitcoin data, fuel-mix solar shape");
     }
 
     static double peakRssMb() {
