@@ -78,4 +78,33 @@ class OptimizeCommandsTest {
                 .contains("'train' needs 50.000 MWh")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void badlyScaledPricesAreAClearInputErrorNamingTheFamilyAndInterval(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("time,priceUsdPerMwh\n");
+        for (int h = 0; h < 24; h++) {
+            csv.append(String.format("2024-07-01T%02d:00:00Z,%s%n", h, h == 5 ? "3e13" : "30"));
+        }
+        Files.writeString(dir.resolve("prices.csv"), csv.toString());
+        Path scenario = dir.resolve("s.yaml");
+        Files.writeString(scenario, """
+                name: scaled
+                period: {start: 2024-07-01T00:00:00Z, end: 2024-07-02T00:00:00Z, step: 1h}
+                prices: {source: csv, path: prices.csv}
+                site:
+                  name: s
+                  grid: {settlementPoint: HB_WEST, importCapMw: 10}
+                  minerFleets:
+                    - {name: s21, model: S21, unitCount: 1000, unitHashrateThPerS: 200, unitPowerW: 3500, pue: 1.1}
+                """);
+        Run r = run(
+                "optimize",
+                scenario.toString(),
+                "--no-report",
+                "--no-marginal",
+                "-o",
+                dir.resolve("o").toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("badly scaled").contains("import[5]").doesNotContain("\tat ");
+    }
 }
