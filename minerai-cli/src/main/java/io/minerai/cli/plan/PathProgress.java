@@ -45,7 +45,7 @@ final class PathProgress implements IntConsumer, AutoCloseable {
 
     void message(String m) {
         if (bar != null) {
-            bar.setExtraMessage(m);
+            bar.setExtraMessage(" " + m);
         }
     }
 

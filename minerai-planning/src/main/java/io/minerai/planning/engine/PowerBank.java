@@ -26,6 +26,14 @@ public final class PowerBank {
     private final float[] sorted;
     /** prefix[offset[e] + entry + k] = sum of the k smallest prices of entry e (one extra slot per entry). */
     private final double[] prefix;
+    /**
+     * Per entry, the last price of each of {@value #FENCES} equal segments of its sorted prices: one cache line that
+     * narrows a search to one segment, so a lookup touches about 4 cache lines instead of about 10.
+     */
+    private final float[] fences;
+
+    private final int[] segment;
+    private static final int FENCES = 16;
 
     private PowerBank(String label, List<double[]> entries, int perMonth) {
         this.label = label;
@@ -39,6 +47,8 @@ public final class PowerBank {
         offset[entries.size()] = total;
         this.sorted = new float[total];
         this.prefix = new double[total + entries.size()];
+        this.fences = new float[entries.size() * FENCES];
+        this.segment = new int[entries.size()];
         for (int e = 0; e < entries.size(); e++) {
             double[] raw = entries.get(e);
             float[] p = new float[raw.length];
@@ -51,6 +61,11 @@ public final class PowerBank {
             prefix[base] = 0;
             for (int k = 0; k < p.length; k++) {
                 prefix[base + k + 1] = prefix[base + k] + p[k];
+            }
+            int seg = (p.length + FENCES - 1) / FENCES;
+            segment[e] = seg;
+            for (int j = 0; j < FENCES; j++) {
+                fences[e * FENCES + j] = p[Math.min(p.length - 1, (j + 1) * seg - 1)];
             }
         }
     }
@@ -160,8 +175,19 @@ public final class PowerBank {
 
     /** Number of prices of an entry strictly below {@code threshold}. */
     public int countBelow(int entry, double threshold) {
-        int lo = offset[entry];
-        int hi = offset[entry + 1];
+        int f = entry * FENCES;
+        int j = 0;
+        while (j < FENCES && fences[f + j] < threshold) {
+            j++;
+        }
+        int start = offset[entry];
+        int end = offset[entry + 1];
+        if (j == FENCES) {
+            return end - start;
+        }
+        int seg = segment[entry];
+        int lo = start + j * seg;
+        int hi = Math.min(end, lo + seg);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (sorted[mid] < threshold) {
