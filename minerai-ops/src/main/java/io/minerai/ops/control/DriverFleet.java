@@ -33,6 +33,8 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
     private final AtomicReferenceArray<DeviceTelemetry> latest;
     private final List<SerialQueue> queues = new ArrayList<>();
     private final ConcurrentLinkedQueue<CommandAck> acks = new ConcurrentLinkedQueue<>();
+    private final Object quiet = new Object();
+    private int pendingTasks;
 
     /** Work for one device, run in order on at most one thread at a time. */
     private final class SerialQueue {
@@ -40,7 +42,20 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
         private boolean running;
         private boolean readQueued;
 
-        synchronized void add(Runnable r) {
+        synchronized void add(Runnable task) {
+            synchronized (quiet) {
+                pendingTasks++;
+            }
+            Runnable r = () -> {
+                try {
+                    task.run();
+                } finally {
+                    synchronized (quiet) {
+                        pendingTasks--;
+                        quiet.notifyAll();
+                    }
+                }
+            };
             q.addLast(r);
             if (!running) {
                 running = true;
@@ -147,6 +162,26 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
         while ((a = acks.poll()) != null) {
             sink.accept(a);
         }
+    }
+
+    /**
+     * Waits until every queued read and command has finished, or {@code max} has passed (simulations on a fake clock
+     * use this between steps; a live controller does not wait).
+     *
+     * @return whether the fleet went quiet in time
+     */
+    public boolean awaitQuiet(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (quiet) {
+            while (pendingTasks > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                quiet.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
     }
 
     /** Closes every driver (GPU drivers restore their original power limits). */

@@ -24,6 +24,7 @@ public final class DigestHttpClient {
     private final String user;
     private final String password;
     private final Duration timeout;
+    private volatile @org.jspecify.annotations.Nullable Map<String, String> challenge;
 
     public DigestHttpClient(URI base, String user, String password, Duration connectTimeout, Duration timeout) {
         this.http = HttpClient.newBuilder()
@@ -38,13 +39,27 @@ public final class DigestHttpClient {
 
     /** GET (body empty) or POST (JSON body); returns the body of a 2xx reply. */
     public String send(String method, String path, String body) throws DeviceException {
-        HttpResponse<String> r = once(method, path, body, null);
+        Map<String, String> known = challenge;
+        HttpResponse<String> r = once(
+                method,
+                path,
+                body,
+                known == null
+                        ? null
+                        : Digest.authorization(
+                                user,
+                                password,
+                                known,
+                                method,
+                                path,
+                                UUID.randomUUID().toString()));
         if (r.statusCode() == 401) {
-            String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
-            if (!challenge.regionMatches(true, 0, "Digest", 0, 6)) {
+            String header = r.headers().firstValue("WWW-Authenticate").orElse("");
+            if (!header.regionMatches(true, 0, "Digest", 0, 6)) {
                 throw new DeviceException(AckStatus.DENIED, base + path + ": 401 without a Digest challenge");
             }
-            Map<String, String> p = Digest.params(challenge);
+            Map<String, String> p = Digest.params(header);
+            this.challenge = p; // reused for the next requests until the server issues a new nonce
             String auth = Digest.authorization(
                     user, password, p, method, path, UUID.randomUUID().toString());
             r = once(method, path, body, auth);

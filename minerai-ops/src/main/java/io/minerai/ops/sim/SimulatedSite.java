@@ -1,0 +1,400 @@
+package io.minerai.ops.sim;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minerai.core.audit.AuditLog;
+import io.minerai.core.bitcoin.BitcoinDay;
+import io.minerai.core.time.TimeGrid;
+import io.minerai.core.time.TimeSeries;
+import io.minerai.data.bitcoin.CoinMetricsReader;
+import io.minerai.data.ercot.ErcotHourlyPrices;
+import io.minerai.data.ercot.Market;
+import io.minerai.data.specs.AsicSpec;
+import io.minerai.data.specs.AsicSpecs;
+import io.minerai.ops.control.ControllerConfig;
+import io.minerai.ops.control.ControllerObserver;
+import io.minerai.ops.control.ControllerStatus;
+import io.minerai.ops.control.DriverFleet;
+import io.minerai.ops.control.SiteController;
+import io.minerai.ops.device.Capabilities;
+import io.minerai.ops.device.DeviceDriver;
+import io.minerai.ops.device.DeviceKind;
+import io.minerai.ops.device.DeviceSpec;
+import io.minerai.ops.emulator.EmulatorFleet;
+import io.minerai.ops.emulator.Firmware;
+import io.minerai.ops.emulator.Quirks;
+import io.minerai.ops.emulator.VirtualGpuNode;
+import io.minerai.ops.emulator.VirtualMiner;
+import io.minerai.ops.emulator.VtnStub;
+import io.minerai.ops.signal.OpenAdrVen;
+import io.minerai.ops.signal.ReplayPriceFeed;
+import io.minerai.ops.signal.SignalSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * A whole virtual site: emulated miners (stock Antminer, LuxOS, Whatsminer v3) and GPU nodes on loopback sockets,
+ * driven by the production drivers and controller on a fake clock, against the bundled real ERCOT prices and the
+ * bundled real daily hashprice. Optionally a VTN stub issues an OpenADR import-limit event at each day's most
+ * expensive hour. Device faults are switched on and off at random (seeded). The device physics and the fault rates
+ * are synthetic; prices and hashprice are real.
+ */
+public final class SimulatedSite {
+    /**
+     * What to simulate.
+     *
+     * @param startUtc first instant (UTC)
+     * @param days how many days
+     * @param step controller interval (simulated)
+     * @param miners number of miners
+     * @param gpuNodes number of 8-GPU nodes
+     * @param settlementPoint ERCOT settlement point, e.g. LZ_WEST
+     * @param market RTM or DAM
+     * @param capFraction site cap as a share of the fleet's rated power
+     * @param faultRate chance per device and step that a random quirk switches on (it lasts 1..30 steps)
+     * @param seed random seed
+     * @param openAdr whether a VTN stub sends daily import-limit events
+     */
+    public record Options(
+            Instant startUtc,
+            int days,
+            Duration step,
+            int miners,
+            int gpuNodes,
+            String settlementPoint,
+            Market market,
+            double capFraction,
+            double faultRate,
+            long seed,
+            boolean openAdr) {
+        public static Options defaults() {
+            return new Options(
+                    Instant.parse("2024-08-19T05:00:00Z"),
+                    1,
+                    Duration.ofMinutes(5),
+                    120,
+                    2,
+                    "LZ_WEST",
+                    Market.RTM,
+                    0.9,
+                    0.002,
+                    42,
+                    true);
+        }
+    }
+
+    /**
+     * Totals of a run.
+     *
+     * @param steps controller steps
+     * @param energyMwh energy drawn by the devices (measured, fresh readings)
+     * @param energyCostUsd that energy at the replayed price
+     * @param curtailedMwh rated power taken off, times time
+     * @param commands commands sent
+     * @param failures commands that did not end confirmed
+     * @param overCapSteps steps whose true device power exceeded the cap (must be 0)
+     * @param maxTruePowerMw highest true device power seen
+     * @param capMw the cap
+     * @param safeSteps steps in the safe state
+     * @param auditEntries audit log entries written
+     * @param wallSeconds real time taken
+     */
+    public record Summary(
+            int steps,
+            double energyMwh,
+            double energyCostUsd,
+            double curtailedMwh,
+            long commands,
+            long failures,
+            int overCapSteps,
+            double maxTruePowerMw,
+            double capMw,
+            int safeSteps,
+            long auditEntries,
+            double wallSeconds) {}
+
+    private SimulatedSite() {}
+
+    /** Runs a simulation; {@code onStep} sees every status (for the live view). */
+    public static Summary run(Options o, AuditLog audit, ControllerObserver observer, Consumer<ControllerStatus> onStep)
+            throws IOException, InterruptedException {
+        long wall0 = System.nanoTime();
+        FakeClock clock = new FakeClock(o.startUtc());
+        SplittableRandom rnd = new SplittableRandom(o.seed());
+        double hp0 = hashpriceUsdPerThDay(o.startUtc());
+        List<DeviceSpec> specs = new ArrayList<>();
+        List<DeviceDriver> drivers = new ArrayList<>();
+        List<Quirks> quirks = new ArrayList<>();
+        List<VirtualMiner> vms = new ArrayList<>();
+        List<VirtualGpuNode> gpus = new ArrayList<>();
+        EmulatorFleet.Timeouts t = new EmulatorFleet.Timeouts(Duration.ofMillis(500), Duration.ofMillis(700));
+        try (EmulatorFleet emu = new EmulatorFleet()) {
+            for (int i = 0; i < o.miners(); i++) {
+                // Nameplate figures from the bundled ASIC specs (f2pool 2020): stock firmware on Antminer S19 Pro,
+                // LuxOS on Antminer S19, Whatsminer M30S; +-3 % spread per unit (synthetic).
+                Firmware fw =
+                        i % 10 < 5 ? Firmware.ANTMINER_STOCK : i % 10 < 8 ? Firmware.LUXOS : Firmware.WHATSMINER_V3;
+                AsicSpec spec = asic(
+                        switch (fw) {
+                            case ANTMINER_STOCK -> "Antminer S19 Pro";
+                            case LUXOS -> "Antminer S19";
+                            case WHATSMINER_V3 -> "Whatsminer M30S";
+                        });
+                double ths = spec.hashrateThPerS();
+                double w = spec.powerW() * (0.97 + 0.06 * rnd.nextDouble());
+                w = Math.round(w);
+                String id = String.format("r%02d-%03d", i / 40 + 1, i);
+                VirtualMiner vm = new VirtualMiner(id, fw, w, 60, ths, "pw-" + i, clock);
+                var e = emu.add(vm);
+                vms.add(vm);
+                quirks.add(vm.quirks());
+                drivers.add(EmulatorFleet.driver(e, t, clock));
+                Capabilities caps = fw == Firmware.ANTMINER_STOCK
+                        ? Capabilities.SLEEP_ONLY
+                        : Capabilities.sleepAndTarget(Math.round(w * (fw == Firmware.LUXOS ? 0.6 : 0.5)), w);
+                double value = minerValueUsdPerMwh(hp0, ths, w);
+                specs.add(new DeviceSpec(id, DeviceKind.MINER, w, 60, ths, value, caps));
+            }
+            for (int g = 0; g < o.gpuNodes(); g++) {
+                String id = "gpu-" + (g + 1);
+                VirtualGpuNode n = new VirtualGpuNode(id, "NVIDIA H100 80GB HBM3", 8, 200, 700, 70, 0.85);
+                emu.add(n);
+                gpus.add(n);
+                quirks.add(n.quirks());
+                double overhead = 1500;
+                drivers.add(EmulatorFleet.driver(emu.gpus().get(g), overhead, t, clock));
+                double rated = 8 * 700 + overhead;
+                // $2.00 per GPU-hour at 85 % utilisation over the node's rated MW (synthetic business figure).
+                double value = 2.00 * 8 * 0.85 / (rated / 1e6);
+                specs.add(new DeviceSpec(
+                        id,
+                        DeviceKind.GPU_NODE,
+                        rated,
+                        8 * 200 + overhead,
+                        0,
+                        value,
+                        Capabilities.sleepAndTarget(8 * 200 + overhead, rated)));
+            }
+            double ratedW = specs.stream().mapToDouble(DeviceSpec::ratedPowerW).sum();
+            double capMw = o.capFraction() * ratedW / 1e6;
+            Duration span = Duration.ofDays(o.days());
+            TimeGrid grid = TimeGrid.between(
+                    o.startUtc().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+                    o.startUtc().plus(span).plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+                    Duration.ofHours(1));
+            TimeSeries prices = ErcotHourlyPrices.bundled().series(o.settlementPoint(), o.market(), grid);
+            ReplayPriceFeed priceFeed =
+                    ReplayPriceFeed.of("price:" + o.settlementPoint() + ":" + o.market(), prices, Duration.ofHours(2));
+            List<SignalSource> signals = new ArrayList<>();
+            signals.add(priceFeed);
+            VtnStub vtn = null;
+            OpenAdrVen ven = null;
+            if (o.openAdr()) {
+                vtn = new VtnStub("site-ven", "sim-secret", clock);
+                addDailyPeakEvents(vtn, prices, o.startUtc(), o.days(), capMw * 0.5);
+                ven = new OpenAdrVen(
+                        new OpenAdrVen.Settings(
+                                vtn.baseUrl(),
+                                "sim-grid",
+                                "site-ven",
+                                "sim-secret",
+                                "sim-site",
+                                o.step().multipliedBy(3),
+                                Duration.ofSeconds(5)),
+                        capMw,
+                        clock);
+                signals.add(ven);
+            }
+            ControllerConfig cfg = new ControllerConfig(
+                    capMw,
+                    o.step().multipliedBy(2),
+                    o.step().multipliedBy(4),
+                    o.step().multipliedBy(2),
+                    o.step(),
+                    Math.max(0.05, capMw / 6),
+                    0,
+                    0.5,
+                    50,
+                    o.step().multipliedBy(12));
+            int steps = (int) (span.toSeconds() / o.step().toSeconds());
+            double stepH = o.step().toSeconds() / 3600.0;
+            double energy = 0;
+            double cost = 0;
+            double curtailed = 0;
+            int overCap = 0;
+            int safeSteps = 0;
+            double maxTrue = 0;
+            int[] faultLeft = new int[quirks.size()];
+            try (DriverFleet fleet = new DriverFleet(specs, drivers, clock)) {
+                HashpriceTarget target = new HashpriceTarget(hp0, specs);
+                SiteController c = new SiteController(
+                        new SiteController.Wiring(cfg, fleet, signals, target, audit, observer), clock.instant());
+                ControllerStatus st = null;
+                for (int s = 0; s < steps; s++) {
+                    Instant now = clock.advance(o.step());
+                    target.hashpriceUsdPerThDay = hashpriceUsdPerThDay(now);
+                    injectFaults(quirks, faultLeft, rnd, o.faultRate());
+                    if (ven != null) {
+                        ven.poll();
+                    }
+                    st = c.step(now);
+                    fleet.awaitQuiet(Duration.ofMillis(150)); // slow devices answer in later steps
+                    double trueW = 0;
+                    for (VirtualMiner vm : vms) {
+                        trueW += vm.truePowerW();
+                    }
+                    for (VirtualGpuNode n : gpus) {
+                        trueW += n.truePowerW() + 1500;
+                    }
+                    maxTrue = Math.max(maxTrue, trueW / 1e6);
+                    if (trueW > capMw * 1e6 + 1e-6) {
+                        overCap++;
+                    }
+                    energy += trueW / 1e6 * stepH;
+                    Optional<io.minerai.ops.signal.SignalValue> p = priceFeed.latest(now);
+                    if (p.isPresent()) {
+                        cost += trueW / 1e6 * stepH * p.get().value();
+                    }
+                    curtailed += st.curtailedMw() * stepH;
+                    if (st.safe()) {
+                        safeSteps++;
+                    }
+                    onStep.accept(st);
+                }
+                c.close(clock.instant());
+                return new Summary(
+                        steps,
+                        energy,
+                        cost,
+                        curtailed,
+                        st == null ? 0 : st.totalCommands(),
+                        st == null ? 0 : st.totalFailures(),
+                        overCap,
+                        maxTrue,
+                        capMw,
+                        safeSteps,
+                        audit.size(),
+                        (System.nanoTime() - wall0) / 1e9);
+            } finally {
+                if (vtn != null) {
+                    vtn.close();
+                }
+            }
+        }
+    }
+
+    /** Miner value at the meter, USD/MWh: hashprice x (1 - 2 % pool fee) x TH/s / MW / 24. */
+    static double minerValueUsdPerMwh(double hashpriceUsdPerThDay, double ths, double watts) {
+        return hashpriceUsdPerThDay * 0.98 * ths / (watts / 1e6) / 24.0;
+    }
+
+    /** Real daily hashprice from the bundled Coin Metrics history (the nearest earlier day if one is missing). */
+    static double hashpriceUsdPerThDay(Instant t) {
+        var h = CoinMetricsReader.bundled();
+        LocalDate d = LocalDate.ofInstant(t, ZoneOffset.UTC);
+        for (int back = 0; back < 30; back++) {
+            Optional<BitcoinDay> day = h.day(d.minusDays(back));
+            if (day.isPresent()) {
+                return day.get().hashpriceUsdPerThDay();
+            }
+        }
+        throw new IllegalStateException("no hashprice near " + d + " in the bundled history");
+    }
+
+    /** Merit order with the day's hashprice: miner values scale with it, GPU values stay. */
+    static final class HashpriceTarget implements io.minerai.ops.control.TargetSource {
+        final double hp0;
+        final List<DeviceSpec> specs;
+        double hashpriceUsdPerThDay;
+
+        HashpriceTarget(double hp0, List<DeviceSpec> specs) {
+            this.hp0 = hp0;
+            this.specs = specs;
+            this.hashpriceUsdPerThDay = hp0;
+        }
+
+        @Override
+        public double targetLoadMw(Instant nowUtc, java.util.OptionalDouble price, List<DeviceSpec> devices) {
+            double f = hashpriceUsdPerThDay / hp0;
+            double w = 0;
+            for (DeviceSpec d : devices) {
+                double v = d.kind() == DeviceKind.MINER ? d.valueUsdPerMwh() * f : d.valueUsdPerMwh();
+                boolean run = price.isEmpty() || v >= price.getAsDouble();
+                w += run ? d.ratedPowerW() : d.curtailedPowerW();
+            }
+            return w / 1e6;
+        }
+    }
+
+    private static void injectFaults(List<Quirks> quirks, int[] left, SplittableRandom rnd, double rate) {
+        for (int i = 0; i < quirks.size(); i++) {
+            Quirks q = quirks.get(i);
+            if (left[i] > 0) {
+                if (--left[i] == 0) {
+                    q.clear();
+                }
+                continue;
+            }
+            if (rate > 0 && rnd.nextDouble() < rate) {
+                left[i] = 1 + rnd.nextInt(30);
+                switch (rnd.nextInt(5)) {
+                    case 0 -> q.slowReply(Duration.ofSeconds(1));
+                    case 1 -> q.accessDenied(true);
+                    case 2 -> q.ignoreCommands(true);
+                    case 3 -> q.dropConnections(true);
+                    default -> q.staleTelemetry(true);
+                }
+            }
+        }
+    }
+
+    /** One event per day: an import capacity limit during the day's most expensive hour. */
+    private static void addDailyPeakEvents(VtnStub vtn, TimeSeries prices, Instant start, int days, double limitMw) {
+        TimeGrid g = prices.grid();
+        for (int d = 0; d < days; d++) {
+            Instant dayStart = start.plus(Duration.ofDays(d));
+            int best = -1;
+            for (int h = 0; h < 24; h++) {
+                int i = g.indexContaining(dayStart.plus(Duration.ofHours(h)));
+                if (i >= 0 && !prices.isMissing(i) && (best < 0 || prices.value(i) > prices.value(best))) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            ObjectNode e = f.objectNode();
+            e.put("programID", "sim-grid");
+            e.put("eventName", "daily-peak-" + d);
+            e.putArray("payloadDescriptors")
+                    .addObject()
+                    .put("payloadType", "IMPORT_CAPACITY_LIMIT")
+                    .put("units", "KW");
+            e.putObject("intervalPeriod").put("start", g.start(best).toString()).put("duration", "PT1H");
+            e.putArray("intervals")
+                    .addObject()
+                    .put("id", 0)
+                    .putArray("payloads")
+                    .addObject()
+                    .put("type", "IMPORT_CAPACITY_LIMIT")
+                    .putArray("values")
+                    .add(Math.round(limitMw * 1000));
+            vtn.addEvent(e);
+        }
+    }
+
+    private static AsicSpec asic(String model) {
+        return AsicSpecs.bundled()
+                .find(model)
+                .orElseThrow(() -> new IllegalStateException(model + " missing from the bundled ASIC specs"));
+    }
+}

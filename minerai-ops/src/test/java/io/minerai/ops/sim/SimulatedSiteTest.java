@@ -1,0 +1,58 @@
+package io.minerai.ops.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minerai.core.audit.AuditEntry;
+import io.minerai.data.ercot.Market;
+import io.minerai.ops.audit.InMemoryAuditLog;
+import io.minerai.ops.metrics.ControllerMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A small virtual site over real sockets on the evening of the 2024-08-19/20 price spike (bundled real prices). */
+class SimulatedSiteTest {
+    @Test
+    void spikeEveningStaysUnderTheCapWithEveryCommandAudited() throws Exception {
+        var o = new SimulatedSite.Options(
+                Instant.parse("2024-08-19T21:00:00Z"),
+                1,
+                Duration.ofMinutes(10),
+                30,
+                1,
+                "LZ_WEST",
+                Market.RTM,
+                0.85,
+                0.01,
+                7,
+                true);
+        // One simulated day at 10-minute steps = 144 steps.
+        InMemoryAuditLog audit = new InMemoryAuditLog();
+        try (ControllerMetrics metrics = new ControllerMetrics()) {
+            SimulatedSite.Summary s = SimulatedSite.run(o, audit, metrics, st -> {});
+            System.out.println(s);
+            assertThat(s.steps()).isEqualTo(144);
+            assertThat(s.overCapSteps()).isZero();
+            assertThat(s.maxTruePowerMw()).isLessThanOrEqualTo(s.capMw());
+            assertThat(s.curtailedMwh()).isPositive(); // the spike evening curtails
+            assertThat(s.commands()).isPositive();
+            Set<String> open = new HashSet<>();
+            for (AuditEntry e : audit.all()) {
+                String id = e.details().get("command");
+                if (id != null) {
+                    if (e.outcome().equals("sent")) {
+                        open.add(id);
+                    } else {
+                        open.remove(id);
+                    }
+                }
+            }
+            assertThat(open).as("commands without an outcome").isEmpty();
+            String text = metrics.scrape();
+            assertThat(text).contains("minerai_site_power_watts").contains("minerai_commands_total");
+            assertThat(text).contains("minerai_command_latency_seconds_count");
+        }
+    }
+}
