@@ -1,0 +1,215 @@
+package io.minerai.ops.inventory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.minerai.core.scenario.FieldReader;
+import io.minerai.core.scenario.ObjectSpec;
+import io.minerai.core.validation.Problem;
+import io.minerai.core.validation.Problems;
+import io.minerai.core.validation.ValidationException;
+import io.minerai.ops.control.ControllerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a site inventory (YAML or JSON) and reports every problem at once with its path, e.g. {@code
+ * devices[3].ratedPowerW: must be > 0, was -5}, or the line and column of a syntax error.
+ */
+public final class InventoryReader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private InventoryReader() {}
+
+    public static SiteInventory read(Path file) {
+        String what = "inventory " + file.getFileName();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ValidationException(what, new Problem("", "file not found: " + file));
+        } catch (IOException e) {
+            throw new ValidationException(what, new Problem("", "cannot read: " + e.getMessage()));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(text, what, base == null ? Path.of(".") : base);
+    }
+
+    public static SiteInventory parse(String text, String what, Path baseDir) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : "line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new ValidationException(what, new Problem(where, "not valid YAML/JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ValidationException(what, new Problem("", "must be a YAML/JSON object with fields"));
+        }
+        Problems problems = new Problems();
+        FieldReader r = new FieldReader(root, "", InventorySchema.INVENTORY, problems);
+        Optional<String[]> site = r.object("site", InventorySchema.SITE, (s, spec) ->
+                new String[] {s.string("name"), Double.toString(s.number("capMw"))});
+        double capMw = site.map(s -> Double.parseDouble(s[1])).orElse(1.0);
+        Optional<Object[]> ctl = r.object("controller", InventorySchema.CONTROLLER, (c, spec) -> controller(c, capMw));
+        ControllerConfig cfg;
+        Duration interval;
+        if (ctl.isPresent()) {
+            cfg = (ControllerConfig) ctl.get()[0];
+            interval = (Duration) ctl.get()[1];
+        } else {
+            cfg = capMw > 0 ? defaults(capMw) : defaults(1);
+            interval = Duration.ofSeconds(30);
+        }
+        Optional<Object[]> sig = r.object("signals", InventorySchema.SIGNALS, InventoryReader::signals);
+        List<String> paths = new java.util.ArrayList<>();
+        List<SiteInventory.Device> devices = r.list("devices", InventorySchema.DEVICE, (d, v) -> {
+            paths.add(d.path());
+            return device(d, v);
+        });
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < devices.size(); i++) {
+            if (!ids.add(devices.get(i).id())) {
+                problems.add(
+                        "devices[" + i + "].id",
+                        "duplicate id '" + devices.get(i).id() + "'");
+            }
+        }
+        if (r.has("devices") && devices.isEmpty() && problems.isEmpty()) {
+            problems.add("devices", "must list at least one device");
+        }
+        problems.throwIfAny(what);
+        @SuppressWarnings("unchecked")
+        SiteInventory inv = new SiteInventory(
+                site.orElseThrow()[0],
+                cfg,
+                interval,
+                sig.map(x -> (Optional<SiteInventory.Price>) x[0]).orElse(Optional.empty()),
+                sig.map(x -> (Optional<SiteInventory.Mqtt>) x[1]).orElse(Optional.empty()),
+                sig.map(x -> (Optional<SiteInventory.OpenAdr>) x[2]).orElse(Optional.empty()),
+                devices,
+                baseDir);
+        return inv;
+    }
+
+    private static ControllerConfig defaults(double capMw) {
+        return new ControllerConfig(
+                capMw,
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(180),
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(30),
+                0.5,
+                0,
+                0.5,
+                50,
+                Duration.ofSeconds(600));
+    }
+
+    private static Object[] controller(FieldReader c, double capMw) {
+        int interval = c.integer("intervalSeconds");
+        int stale = c.integer("telemetryStaleAfterSeconds");
+        int lost = c.integer("lostAfterSeconds");
+        int confirm = c.integer("confirmTimeoutSeconds");
+        int retry = c.integer("retryDelaySeconds");
+        double restore = c.number("maxRestoreMwPerStep");
+        double safeMax = c.number("safeMaxLoadMw");
+        double lostFrac = c.number("lostFractionForSafeState");
+        int deadline = c.integer("safeStateDeadlineSeconds");
+        if (lost < stale) {
+            c.problems().add(c.fieldPath("lostAfterSeconds"), "must be >= telemetryStaleAfterSeconds (" + stale + ")");
+        }
+        if (capMw > 0 && safeMax > capMw) {
+            c.problems().add(c.fieldPath("safeMaxLoadMw"), "must be <= site.capMw (" + capMw + ")");
+        }
+        if (!c.problems().isEmpty() || !(capMw > 0) || !(restore > 0)) {
+            return new Object[] {defaults(capMw > 0 ? capMw : 1), Duration.ofSeconds(Math.max(1, interval))};
+        }
+        return new Object[] {
+            new ControllerConfig(
+                    capMw,
+                    Duration.ofSeconds(stale),
+                    Duration.ofSeconds(lost),
+                    Duration.ofSeconds(confirm),
+                    Duration.ofSeconds(retry),
+                    restore,
+                    safeMax,
+                    lostFrac,
+                    50,
+                    Duration.ofSeconds(deadline)),
+            Duration.ofSeconds(interval)
+        };
+    }
+
+    private static Object[] signals(FieldReader s, ObjectSpec spec) {
+        Optional<SiteInventory.Price> price = s.object("price", InventorySchema.PRICE, (p, v) -> {
+            String source = p.enumValue("source");
+            return source.equals("csv")
+                    ? new SiteInventory.Price(
+                            "csv", "", "", p.string("path"), Duration.ofSeconds(p.integer("staleAfterSeconds")))
+                    : new SiteInventory.Price(
+                            "ercot-bundled",
+                            p.string("settlementPoint"),
+                            p.enumValue("market"),
+                            "",
+                            Duration.ofSeconds(p.integer("staleAfterSeconds")));
+        });
+        Optional<SiteInventory.Mqtt> mqtt = s.object(
+                "mqtt",
+                InventorySchema.MQTT,
+                (m, v) -> new SiteInventory.Mqtt(
+                        m.string("brokerUri"),
+                        m.string("topic"),
+                        m.string("clientId"),
+                        m.string("username"),
+                        m.string("passwordEnv"),
+                        Duration.ofSeconds(m.integer("staleAfterSeconds")),
+                        Duration.ofSeconds(m.integer("upDebounceSeconds"))));
+        Optional<SiteInventory.OpenAdr> adr = s.object(
+                "openadr",
+                InventorySchema.OPENADR,
+                (a, v) -> new SiteInventory.OpenAdr(
+                        a.string("vtnUrl"),
+                        a.string("programId"),
+                        a.string("clientId"),
+                        a.string("clientSecretEnv"),
+                        a.string("venName"),
+                        Duration.ofSeconds(a.integer("pollSeconds")),
+                        Duration.ofSeconds(a.integer("staleAfterSeconds"))));
+        return new Object[] {price, mqtt, adr};
+    }
+
+    private static SiteInventory.Device device(FieldReader d, ObjectSpec variant) {
+        String driver = d.enumValue("driver");
+        boolean has = variant.field("host").isPresent();
+        return new SiteInventory.Device(
+                d.string("id"),
+                driver,
+                has ? d.string("host") : "",
+                variant.field("rpcPort").isPresent()
+                        ? d.integer("rpcPort")
+                        : variant.field("port").isPresent() ? d.integer("port") : 0,
+                variant.field("webPort").isPresent() ? d.integer("webPort") : 0,
+                variant.field("username").isPresent() ? d.string("username") : "",
+                variant.field("account").isPresent() ? d.string("account") : "",
+                variant.field("passwordEnv").isPresent() ? d.string("passwordEnv") : "",
+                variant.field("command").isPresent() ? d.string("command") : "",
+                variant.field("overheadW").isPresent() ? d.number("overheadW") : 0,
+                variant.field("minPowerW").isPresent() ? d.number("minPowerW") : 0,
+                d.number("ratedPowerW"),
+                d.number("curtailedPowerW"),
+                d.number("hashrateThPerS"),
+                d.number("valueUsdPerMwh"));
+    }
+}

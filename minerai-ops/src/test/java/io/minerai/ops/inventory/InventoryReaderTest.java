@@ -1,0 +1,84 @@
+package io.minerai.ops.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.minerai.core.validation.ValidationException;
+import io.minerai.ops.sim.FakeClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InventoryReaderTest {
+    static final String GOOD = """
+            site: {name: west-1, capMw: 4.5}
+            controller: {intervalSeconds: 15, maxRestoreMwPerStep: 0.3}
+            signals:
+              price: {source: ercot-bundled, settlementPoint: LZ_WEST, market: RTM}
+              mqtt: {brokerUri: "tcp://127.0.0.1:1883", topic: maestro/target}
+            devices:
+              - {id: a1, driver: antminer-stock, host: 10.0.0.11, passwordEnv: MINER_PW, ratedPowerW: 3250,
+                 hashrateThPerS: 110, valueUsdPerMwh: 70}
+              - {id: l1, driver: luxos, host: 10.0.0.12, ratedPowerW: 3250, valueUsdPerMwh: 65}
+              - {id: w1, driver: whatsminer-v3, host: 10.0.0.13, passwordEnv: MINER_PW, ratedPowerW: 3344,
+                 valueUsdPerMwh: 55}
+              - {id: g1, driver: nvidia-smi, command: "ssh root@gpu1 nvidia-smi", overheadW: 1500,
+                 ratedPowerW: 7100, curtailedPowerW: 3100, valueUsdPerMwh: 1900}
+            """;
+
+    @Test
+    void readsAValidInventory() {
+        SiteInventory inv = InventoryReader.parse(GOOD, "inventory t.yaml", Path.of("."));
+        assertThat(inv.siteName()).isEqualTo("west-1");
+        assertThat(inv.config().siteCapMw()).isEqualTo(4.5);
+        assertThat(inv.config().maxRestoreMwPerStep()).isEqualTo(0.3);
+        assertThat(inv.interval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(inv.devices())
+                .extracting(SiteInventory.Device::driver)
+                .containsExactly("antminer-stock", "luxos", "whatsminer-v3", "nvidia-smi");
+        assertThat(inv.devices().get(0).port()).isEqualTo(4028);
+        assertThat(inv.devices().get(0).webPort()).isEqualTo(80);
+        assertThat(inv.devices().get(2).port()).isEqualTo(4433);
+        assertThat(inv.mqtt().orElseThrow().staleAfter()).isEqualTo(Duration.ofSeconds(90));
+        var w = new InventoryWiring(
+                inv, k -> Map.of("MINER_PW", "x").getOrDefault(k, ""), new FakeClock(Instant.EPOCH));
+        w.checkSecrets();
+        assertThat(w.specs()).hasSize(4);
+        assertThat(w.drivers()).hasSize(4);
+        var missing = new InventoryWiring(inv, k -> "", new FakeClock(Instant.EPOCH));
+        assertThatThrownBy(missing::checkSecrets)
+                .hasMessageContaining("devices[0].passwordEnv: environment variable MINER_PW is not set")
+                .hasMessageContaining("devices[2].passwordEnv");
+    }
+
+    @Test
+    void reportsEveryProblemWithItsPath() {
+        String bad = """
+                site: {name: west-1, capMw: -1}
+                controller: {telemetryStaleAfterSeconds: 200, lostAfterSeconds: 100}
+                devices:
+                  - {id: a1, driver: antminer-stok, host: h, ratedPowerW: 3250, valueUsdPerMwh: 70}
+                  - {id: a1, driver: luxos, host: h, ratedPowerW: 0, valueUsdPerMwh: 70, colour: red}
+                  - {id: a2, driver: luxos, ratedPowerW: 100, curtailedPowerW: 200, valueUsdPerMwh: 70}
+                """;
+        assertThatThrownBy(() -> InventoryReader.parse(bad, "inventory bad.yaml", Path.of(".")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("inventory bad.yaml has")
+                .hasMessageContaining("site.capMw")
+                .hasMessageContaining("controller.lostAfterSeconds: must be >= telemetryStaleAfterSeconds")
+                .hasMessageContaining("devices[0].driver: must be one of")
+                .hasMessageContaining("devices[1].ratedPowerW")
+                .hasMessageContaining("devices[1].colour: unknown field")
+                .hasMessageContaining("devices[2].host: is required")
+                .hasMessageContaining("devices[1].id: duplicate id 'a1'")
+                .hasMessageContaining("devices[2].curtailedPowerW: must be <= ratedPowerW");
+    }
+
+    @Test
+    void syntaxErrorsNameLineAndColumn() {
+        assertThatThrownBy(() -> InventoryReader.parse("site: {name: [", "inventory x.yaml", Path.of(".")))
+                .hasMessageContaining("line 1");
+    }
+}
