@@ -61,7 +61,7 @@ class InventoryReaderTest {
                 devices:
                   - {id: a1, driver: antminer-stok, host: h, ratedPowerW: 3250, valueUsdPerMwh: 70}
                   - {id: a1, driver: luxos, host: h, ratedPowerW: 0, valueUsdPerMwh: 70, colour: red}
-                  - {id: a2, driver: luxos, ratedPowerW: 100, curtailedPowerW: 200, valueUsdPerMwh: 70}
+                  - {id: a1, driver: luxos, ratedPowerW: 100, curtailedPowerW: 200, valueUsdPerMwh: 70}
                 """;
         assertThatThrownBy(() -> InventoryReader.parse(bad, "inventory bad.yaml", Path.of(".")))
                 .isInstanceOf(ValidationException.class)
@@ -72,7 +72,7 @@ class InventoryReaderTest {
                 .hasMessageContaining("devices[1].ratedPowerW")
                 .hasMessageContaining("devices[1].colour: unknown field")
                 .hasMessageContaining("devices[2].host: is required")
-                .hasMessageContaining("devices[1].id: duplicate id 'a1'")
+                .hasMessageContaining("devices[2].id: duplicate id 'a1'")
                 .hasMessageContaining("devices[2].curtailedPowerW: must be <= ratedPowerW");
     }
 
