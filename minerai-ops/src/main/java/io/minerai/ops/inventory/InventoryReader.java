@@ -80,10 +80,14 @@ public final class InventoryReader {
         });
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < devices.size(); i++) {
-            if (!ids.add(devices.get(i).id())) {
+            SiteInventory.Device d = devices.get(i);
+            if (!ids.add(d.id())) {
+                problems.add(paths.get(i) + ".id", "duplicate id '" + d.id() + "'");
+            }
+            if (d.curtailedPowerW() > d.ratedPowerW()) {
                 problems.add(
-                        "devices[" + i + "].id",
-                        "duplicate id '" + devices.get(i).id() + "'");
+                        paths.get(i) + ".curtailedPowerW",
+                        "must be <= ratedPowerW (" + d.ratedPowerW() + "), was " + d.curtailedPowerW());
             }
         }
         if (r.has("devices") && devices.isEmpty() && problems.isEmpty()) {
