@@ -33,6 +33,8 @@ public final class MineraiCommand implements Runnable {
             new io.minerai.cli.server.ServeCommand(),
             new io.minerai.cli.sustainability.SustainabilityCommand(),
             new io.minerai.cli.plan.PlanCommand(),
+            new io.minerai.cli.ops.SimulateCommand(),
+            new io.minerai.cli.ops.ControlCommand(),
             new DocsCommand()
         };
     }

@@ -69,6 +69,11 @@ public final class SiteController {
     private final long[] processedUpTo;
     /** Once a reading at or after this time (ms) arrives, earlier upward commands are visible in it; -1 none. */
     private final long[] upClearAfterMs;
+    /**
+     * Until this time (ms) an upward command whose fate is unknown (no answer, timed out, superseded unanswered) may
+     * still land out of order: a device can finish a request its client gave up on after answering later ones.
+     */
+    private final long[] upUncertainUntilMs;
 
     private final Map<Long, DeviceCommand> inFlight = new HashMap<>();
     /** Every command sent and not yet answered, in id order, including superseded and timed-out ones. */
@@ -118,6 +123,7 @@ public final class SiteController {
         this.lastUpwardId = new long[n];
         this.processedUpTo = new long[n];
         this.upClearAfterMs = new long[n];
+        this.upUncertainUntilMs = new long[n];
         java.util.Arrays.fill(upClearAfterMs, -1);
         java.util.Arrays.fill(lastFreshMs, startUtc.toEpochMilli());
         java.util.Arrays.fill(confirmedTargetW, Double.NaN);
@@ -304,6 +310,11 @@ public final class SiteController {
         return safe;
     }
 
+    /** The worst-case power the controller counts for device {@code i} as of the last step, W. */
+    public double worstCaseW(int i) {
+        return f.worstCaseW[i];
+    }
+
     /** Whether device {@code i} is declared lost as of the last step. */
     public boolean deviceLost(int i) {
         return f.lost[i];
@@ -446,6 +457,9 @@ public final class SiteController {
                     Map.of("command", Long.toString(old.id()), "by", d.label()));
             // A superseded upward command may still land: keep counting it.
             unresolvedUpW[i] = Math.max(unresolvedUpW[i], upLevel(i, old.desired()));
+            if (upLevel(i, old.desired()) > 0 && !pendingAcked[i]) {
+                upUncertainUntilMs[i] = Math.max(upUncertainUntilMs[i], nowUtc.toEpochMilli() + lateWindowMs());
+            }
         }
         DeviceCommand c = new DeviceCommand(nextCommandId++, i, d, nowUtc, reason);
         pending[i] = c;
@@ -482,7 +496,7 @@ public final class SiteController {
             int i = any.device();
             processedUpTo[i] = Math.max(processedUpTo[i], any.id());
             if (unresolvedUpW[i] > 0 && processedUpTo[i] >= lastUpwardId[i]) {
-                upClearAfterMs[i] = nowMs;
+                upClearAfterMs[i] = Math.max(nowMs, upUncertainUntilMs[i]);
             }
         }
         DeviceCommand c = inFlight.get(ack.commandId());
@@ -535,7 +549,16 @@ public final class SiteController {
         observer.onCommandFinished(c, "confirmed", Duration.ofMillis(latencyMs));
     }
 
+    /** How long a request whose answer never came may still take effect: twice the confirmation timeout. */
+    private long lateWindowMs() {
+        return 2 * confirmMs;
+    }
+
     private void finishFailed(int i, DeviceCommand c, String outcome, String detail) {
+        if (upLevel(i, c.desired()) > 0 && !pendingAcked[i]) {
+            long t = (now == null ? 0 : now.toEpochMilli()) + lateWindowMs();
+            upUncertainUntilMs[i] = Math.max(upUncertainUntilMs[i], t);
+        }
         pending[i] = null;
         inFlight.remove(c.id());
         failures[i]++;

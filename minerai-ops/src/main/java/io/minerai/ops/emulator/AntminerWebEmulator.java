@@ -46,7 +46,6 @@ public final class AntminerWebEmulator implements LoopbackServer.Handler {
                             "Digest realm=\"" + REALM + "\", nonce=\"" + nonce + "\", qop=\"auth\""));
             return;
         }
-        q.delay();
         String path = req.path();
         int qm = path.indexOf('?');
         if (qm >= 0) {
@@ -58,12 +57,17 @@ public final class AntminerWebEmulator implements LoopbackServer.Handler {
                 o.put("minertype", "Antminer S19j Pro");
                 o.put("hostname", m.id());
                 o.put("system_filesystem_version", "Thu Dec 15 15:49:39 CST 2022");
+                q.delay();
                 MiniHttp.write(s, 200, "application/json", o.toString(), Map.of());
             }
-            case "/cgi-bin/get_miner_conf.cgi" ->
-                MiniHttp.write(s, 200, "application/json", conf().toString(), Map.of());
+            case "/cgi-bin/get_miner_conf.cgi" -> {
+                String conf = conf().toString();
+                q.delay();
+                MiniHttp.write(s, 200, "application/json", conf, Map.of());
+            }
             case "/cgi-bin/set_miner_conf.cgi" -> {
                 if (q.accessDenied()) {
+                    q.delay();
                     MiniHttp.write(s, 403, "application/json", "{\"stats\":\"error\",\"code\":\"E000\"}", Map.of());
                     return;
                 }
@@ -77,6 +81,7 @@ public final class AntminerWebEmulator implements LoopbackServer.Handler {
                         m.setWorkMode((int) Lenient.number(bw));
                     }
                 }
+                q.delay(); // the CGI has applied it; the answer is late (~21 s on real S19s)
                 MiniHttp.write(
                         s,
                         200,

@@ -39,7 +39,6 @@ public final class CgminerApiEmulator implements LoopbackServer.Handler {
         if (q.dropConnections()) {
             return; // close without a reply
         }
-        q.delay();
         boolean json = req.stripLeading().startsWith("{");
         String command;
         String parameter = "";
@@ -54,6 +53,7 @@ public final class CgminerApiEmulator implements LoopbackServer.Handler {
             parameter = bar < 0 ? "" : t.substring(bar + 1);
         }
         ObjectNode reply = answer(command.strip().toLowerCase(Locale.ROOT), parameter);
+        q.delay(); // a slow device: the command has taken effect, the answer is late
         String out = json ? reply.toString() : toText(reply);
         s.getOutputStream().write((out + "\0").getBytes(StandardCharsets.UTF_8));
         s.getOutputStream().flush();

@@ -172,6 +172,15 @@ public final class VirtualMiner {
         return workMode;
     }
 
+    /** Puts the miner to sleep without counting a command (a site brought up curtailed, before control starts). */
+    public synchronized VirtualMiner startAsleep() {
+        if (firmware == Firmware.ANTMINER_STOCK) {
+            workMode = 1;
+        }
+        sleeping = true;
+        return this;
+    }
+
     /** Antminer: sets the work mode (0 normal, 1 sleep, 2 low power); waking restores nothing by itself. */
     synchronized void setWorkMode(int mode) {
         commandsApplied++;

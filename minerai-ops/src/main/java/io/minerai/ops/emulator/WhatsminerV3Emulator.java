@@ -47,8 +47,8 @@ public final class WhatsminerV3Emulator implements LoopbackServer.Handler {
         if (q.dropConnections()) {
             return;
         }
-        q.delay();
         ObjectNode reply = answer(LenientJson.parse(body));
+        q.delay(); // the command has taken effect, the answer is late
         byte[] out = reply.toString().getBytes(StandardCharsets.UTF_8);
         OutputStream os = s.getOutputStream();
         os.write(ByteBuffer.allocate(4)

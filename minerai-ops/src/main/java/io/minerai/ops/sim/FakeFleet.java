@@ -41,6 +41,9 @@ public final class FakeFleet implements FleetPort {
      * @param maxUnreachableSteps longest unreachable spell, steps
      * @param freezePerStep chance per device and step that a frozen-telemetry spell starts
      * @param maxFreezeSteps longest frozen spell, steps
+     * @param lateProbability a command times out for the client but the device applies it 1..{@code maxLateSteps}
+     *     steps later, out of order with later commands (a request the device finished after its client gave up)
+     * @param maxLateSteps longest such delay, steps
      */
     public record Faults(
             double dropProbability,
@@ -51,8 +54,10 @@ public final class FakeFleet implements FleetPort {
             double unreachablePerStep,
             int maxUnreachableSteps,
             double freezePerStep,
-            int maxFreezeSteps) {
-        public static final Faults NONE = new Faults(0, 0, 0, 0, 1, 0, 1, 0, 1);
+            int maxFreezeSteps,
+            double lateProbability,
+            int maxLateSteps) {
+        public static final Faults NONE = new Faults(0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1);
     }
 
     private enum Fate {
@@ -76,6 +81,7 @@ public final class FakeFleet implements FleetPort {
     private final int[] frozenLeft;
     private final List<ArrayDeque<Queued>> queues;
     private final List<CommandAck> acks = new ArrayList<>();
+    private final List<Queued> strays = new ArrayList<>();
     private long stepNo;
     private Instant now = Instant.EPOCH;
 
@@ -125,6 +131,14 @@ public final class FakeFleet implements FleetPort {
             } else if (faults.freezePerStep() > 0 && rnd.nextDouble() < faults.freezePerStep()) {
                 frozenLeft[i] = 1 + rnd.nextInt(faults.maxFreezeSteps());
             }
+            for (int k = strays.size() - 1; k >= 0; k--) {
+                Queued st = strays.get(k);
+                if (st.command().device() == i && st.applyAtStep() <= stepNo) {
+                    strays.remove(k);
+                    applyQueued(i, new Queued(st.command(), Fate.DROP, stepNo)); // no answer: the client gave up
+                    applyEffect(i, st.command());
+                }
+            }
             ArrayDeque<Queued> q = queues.get(i);
             while (!q.isEmpty() && q.peekFirst().applyAtStep() <= stepNo) {
                 Queued c = q.pollFirst();
@@ -143,18 +157,22 @@ public final class FakeFleet implements FleetPort {
             case DENY -> acks.add(new CommandAck(c.command().id(), AckStatus.DENIED, "access denied", latency));
             case IGNORE -> acks.add(new CommandAck(c.command().id(), AckStatus.ACCEPTED, "OK (ignored)", latency));
             case APPLY -> {
-                switch (c.command().desired()) {
-                    case DesiredState.Sleep s -> mode[i] = DeviceMode.SLEEPING;
-                    case DesiredState.Run r -> {
-                        mode[i] = DeviceMode.RUNNING;
-                        limitW[i] = Double.NaN;
-                    }
-                    case DesiredState.PowerTarget pt -> {
-                        mode[i] = DeviceMode.RUNNING;
-                        limitW[i] = Math.min(pt.powerW(), specs.get(i).ratedPowerW());
-                    }
-                }
+                applyEffect(i, c.command());
                 acks.add(new CommandAck(c.command().id(), AckStatus.ACCEPTED, "OK", latency));
+            }
+        }
+    }
+
+    private void applyEffect(int i, DeviceCommand c) {
+        switch (c.desired()) {
+            case DesiredState.Sleep s -> mode[i] = DeviceMode.SLEEPING;
+            case DesiredState.Run r -> {
+                mode[i] = DeviceMode.RUNNING;
+                limitW[i] = Double.NaN;
+            }
+            case DesiredState.PowerTarget pt -> {
+                mode[i] = DeviceMode.RUNNING;
+                limitW[i] = Math.min(pt.powerW(), specs.get(i).ratedPowerW());
             }
         }
     }
@@ -205,6 +223,12 @@ public final class FakeFleet implements FleetPort {
         int i = c.device();
         if (unreachableLeft[i] > 0) {
             acks.add(new CommandAck(c.id(), AckStatus.UNREACHABLE, "connection refused", Duration.ZERO));
+            return;
+        }
+        if (faults.lateProbability() > 0 && rnd.nextDouble() < faults.lateProbability()) {
+            acks.add(new CommandAck(
+                    c.id(), AckStatus.TIMEOUT, "no reply (the device finishes it later)", Duration.ZERO));
+            strays.add(new Queued(c, Fate.APPLY, stepNo + 1 + rnd.nextInt(Math.max(1, faults.maxLateSteps()))));
             return;
         }
         double u = rnd.nextDouble();

@@ -135,7 +135,7 @@ public final class SimulatedSite {
         List<Quirks> quirks = new ArrayList<>();
         List<VirtualMiner> vms = new ArrayList<>();
         List<VirtualGpuNode> gpus = new ArrayList<>();
-        EmulatorFleet.Timeouts t = new EmulatorFleet.Timeouts(Duration.ofMillis(500), Duration.ofMillis(700));
+        EmulatorFleet.Timeouts t = new EmulatorFleet.Timeouts(Duration.ofMillis(200), Duration.ofMillis(200));
         try (EmulatorFleet emu = new EmulatorFleet()) {
             for (int i = 0; i < o.miners(); i++) {
                 // Nameplate figures from the bundled ASIC specs (f2pool 2020): stock firmware on Antminer S19 Pro,
@@ -152,7 +152,8 @@ public final class SimulatedSite {
                 double w = spec.powerW() * (0.97 + 0.06 * rnd.nextDouble());
                 w = Math.round(w);
                 String id = String.format("r%02d-%03d", i / 40 + 1, i);
-                VirtualMiner vm = new VirtualMiner(id, fw, w, 60, ths, "pw-" + i, clock);
+                // The site starts curtailed (a cold start under the controller), so it is within its cap from step 1.
+                VirtualMiner vm = new VirtualMiner(id, fw, w, 60, ths, "pw-" + i, clock).startAsleep();
                 var e = emu.add(vm);
                 vms.add(vm);
                 quirks.add(vm.quirks());
@@ -246,7 +247,7 @@ public final class SimulatedSite {
                         ven.poll();
                     }
                     st = c.step(now);
-                    fleet.awaitQuiet(Duration.ofMillis(150)); // slow devices answer in later steps
+                    fleet.awaitQuiet(Duration.ofMillis(120)); // slow devices answer in later steps
                     double trueW = 0;
                     for (VirtualMiner vm : vms) {
                         trueW += vm.truePowerW();
@@ -257,6 +258,24 @@ public final class SimulatedSite {
                     maxTrue = Math.max(maxTrue, trueW / 1e6);
                     if (trueW > capMw * 1e6 + 1e-6) {
                         overCap++;
+                        if (System.getenv("MINERAI_SIM_DEBUG") != null) {
+                            System.err.println("over cap at " + now + ": true " + trueW + " W, worst case "
+                                    + c.worstCasePowerMw() * 1e6 + " W, cap " + capMw * 1e6 + " W, status " + st);
+                            for (int g = 0; g < gpus.size(); g++) {
+                                int i = vms.size() + g;
+                                System.err.println("  gpu " + (gpus.get(g).truePowerW() + 1500) + " counted "
+                                        + c.worstCaseW(i) + " telemetry " + fleet.telemetry(i));
+                            }
+                            for (int i = 0; i < vms.size(); i++) {
+                                if (vms.get(i).truePowerW() > c.worstCaseW(i) + 1) {
+                                    System.err.println("over cap at " + now + ": "
+                                            + vms.get(i).id() + " "
+                                            + vms.get(i).firmware() + " true "
+                                            + vms.get(i).truePowerW() + " W, counted "
+                                            + c.worstCaseW(i) + " W, telemetry " + fleet.telemetry(i));
+                                }
+                            }
+                        }
                     }
                     energy += trueW / 1e6 * stepH;
                     Optional<io.minerai.ops.signal.SignalValue> p = priceFeed.latest(now);
@@ -346,7 +365,7 @@ public final class SimulatedSite {
             if (rate > 0 && rnd.nextDouble() < rate) {
                 left[i] = 1 + rnd.nextInt(30);
                 switch (rnd.nextInt(5)) {
-                    case 0 -> q.slowReply(Duration.ofSeconds(1));
+                    case 0 -> q.slowReply(Duration.ofMillis(250));
                     case 1 -> q.accessDenied(true);
                     case 2 -> q.ignoreCommands(true);
                     case 3 -> q.dropConnections(true);

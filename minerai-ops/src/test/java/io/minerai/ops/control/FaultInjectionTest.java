@@ -159,7 +159,7 @@ class FaultInjectionTest {
                 0.5,
                 50,
                 SAFE_DEADLINE);
-        FakeFleet.Faults faults = new FakeFleet.Faults(0.05, 0.03, 0.02, 0.05, 10, 0.0005, 100, 0.0005, 50);
+        FakeFleet.Faults faults = new FakeFleet.Faults(0.05, 0.03, 0.02, 0.05, 10, 0.0005, 100, 0.0005, 50, 0.02, 5);
         Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
         FakeFleet fleet = new FakeFleet(specs, DeviceMode.SLEEPING, faults, 42, STEP);
         FlakySignal price = new FlakySignal("price", SignalKind.PRICE_USD_PER_MWH, 30, t0);

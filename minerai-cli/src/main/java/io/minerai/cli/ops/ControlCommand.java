@@ -1,0 +1,171 @@
+package io.minerai.cli.ops;
+
+import io.minerai.cli.ExitCodes;
+import io.minerai.ops.audit.JdbcAuditLog;
+import io.minerai.ops.control.ControllerStatus;
+import io.minerai.ops.control.DriverFleet;
+import io.minerai.ops.control.DryRunFleet;
+import io.minerai.ops.control.FleetPort;
+import io.minerai.ops.control.MeritOrderTarget;
+import io.minerai.ops.control.SiteController;
+import io.minerai.ops.device.DeviceSpec;
+import io.minerai.ops.inventory.InventoryReader;
+import io.minerai.ops.inventory.InventoryWiring;
+import io.minerai.ops.inventory.SiteInventory;
+import io.minerai.ops.metrics.ControllerMetrics;
+import io.minerai.ops.signal.MqttCurtailmentSignal;
+import io.minerai.ops.signal.OpenAdrVen;
+import io.minerai.ops.signal.SignalSource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs the controller against the real devices of a site inventory; dry run unless told otherwise. */
+@Command(
+        name = "control",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Control real devices listed in a site inventory (YAML): read telemetry, follow the price and grid"
+                    + " signals, keep the site under its cap, fail safe on stale signals or lost devices.",
+            "DRY RUN BY DEFAULT: devices are only read, and every command the controller would send is printed and"
+                    + " audited as 'dry-run: not sent'. Pass --no-dry-run to send commands.",
+            "Secrets come from environment variables named in the inventory, never from the file."
+        })
+public final class ControlCommand implements Callable<Integer> {
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    CommandSpec spec;
+
+    @Option(names = "--inventory", required = true, description = "Site inventory file (YAML or JSON).")
+    @SuppressWarnings("NullAway.Init")
+    Path inventory;
+
+    @Option(
+            names = "--dry-run",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Only print planned commands (default ${DEFAULT-VALUE}); --no-dry-run sends them.")
+    boolean dryRun = true;
+
+    @Option(names = "--steps", defaultValue = "0", description = "Stop after this many intervals (0 = until Ctrl-C).")
+    int steps;
+
+    @Option(
+            names = "--audit-db",
+            defaultValue = "minerai-audit",
+            description = "Embedded H2 audit log file, path without .mv.db (default ${DEFAULT-VALUE}).")
+    Path auditDb = Path.of("minerai-audit");
+
+    @Option(names = "--metrics-port", description = "Serve Prometheus /metrics on 127.0.0.1 at this port.")
+    @Nullable
+    Integer metricsPort;
+
+    @Option(names = "--quiet", description = "No live status view.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        SiteInventory inv = InventoryReader.read(inventory);
+        Clock clock = Clock.systemUTC();
+        InventoryWiring wiring = new InventoryWiring(inv, k -> Objects.requireNonNullElse(System.getenv(k), ""), clock);
+        wiring.checkSecrets();
+        List<DeviceSpec> specs = wiring.specs();
+        out.printf(
+                Locale.ROOT,
+                "%s: %d devices, cap %.3f MW, interval %ds, %s%n",
+                inv.siteName(),
+                specs.size(),
+                inv.config().siteCapMw(),
+                inv.interval().toSeconds(),
+                dryRun ? "DRY RUN (nothing is sent; --no-dry-run to send)" : "LIVE: commands are sent");
+        List<SignalSource> signals = wiring.signals(clock.instant());
+        if (signals.isEmpty()) {
+            out.println("warning: no signal configured: the controller follows the cap and merit order only");
+        }
+        try (JdbcAuditLog audit = JdbcAuditLog.openH2(auditDb);
+                ControllerMetrics metrics = new ControllerMetrics();
+                DriverFleet real = new DriverFleet(specs, wiring.drivers(), clock)) {
+            for (SignalSource s : signals) {
+                if (s instanceof MqttCurtailmentSignal m) {
+                    try {
+                        m.start();
+                    } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                        out.println("warning: MQTT " + e.getMessage() + " (the signal stays missing: safe state)");
+                    }
+                }
+            }
+            if (metricsPort != null) {
+                out.println("metrics: http://127.0.0.1:" + metrics.serve(metricsPort) + "/metrics");
+            }
+            FleetPort fleet = dryRun
+                    ? new DryRunFleet(
+                            real,
+                            c -> out.printf(
+                                    Locale.ROOT,
+                                    "DRY-RUN would send: %s %s (%s)%n",
+                                    specs.get(c.device()).id(),
+                                    c.desired().label(),
+                                    c.reason()))
+                    : real;
+            SiteController c = new SiteController(
+                    new SiteController.Wiring(inv.config(), fleet, signals, new MeritOrderTarget(0), audit, metrics),
+                    clock.instant());
+            StatusView view = new StatusView(out, StatusView.stdoutIsTerminal(), 1);
+            Thread main = Thread.currentThread();
+            Thread hook = new Thread(main::interrupt);
+            Runtime.getRuntime().addShutdownHook(hook);
+            long intervalMs = inv.interval().toMillis();
+            int done = 0;
+            try {
+                while (steps == 0 || done < steps) {
+                    long t0 = System.currentTimeMillis();
+                    for (SignalSource s : signals) {
+                        if (s instanceof OpenAdrVen v) {
+                            v.poll();
+                        }
+                    }
+                    ControllerStatus st = c.step(Instant.now(clock));
+                    done++;
+                    if (!quiet) {
+                        view.update(st);
+                    }
+                    long sleep = intervalMs - (System.currentTimeMillis() - t0);
+                    if (steps != 0 && done >= steps) {
+                        break;
+                    }
+                    if (sleep > 0) {
+                        Thread.sleep(sleep);
+                    }
+                }
+            } catch (InterruptedException e) {
+                out.println("stopping");
+            } finally {
+                c.close(clock.instant());
+                for (SignalSource s : signals) {
+                    if (s instanceof MqttCurtailmentSignal m) {
+                        m.close();
+                    }
+                }
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down already
+                }
+            }
+            out.println("audit log: " + auditDb.toAbsolutePath() + ".mv.db (" + audit.size() + " entries)");
+        }
+        return ExitCodes.OK;
+    }
+}
