@@ -141,8 +141,9 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     static String stackText(RevenueStack s) {
         StringBuilder sb = new StringBuilder("Revenue stack (USD)\n");
-        s.bySource().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-16s %,18.0f%n", k, v)));
-        sb.append(String.format(Locale.ROOT, "  %-16s %,18.0f%n", "net", s.netUsd()));
+        s.bySource()
+                .forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-16s %18s%n", k, OptimizeSetup.usd(v))));
+        sb.append(String.format(Locale.ROOT, "  %-16s %18s%n", "net", OptimizeSetup.usd(s.netUsd())));
         return sb.toString();
     }
 

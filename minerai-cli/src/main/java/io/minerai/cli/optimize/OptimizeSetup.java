@@ -73,7 +73,8 @@ final class OptimizeSetup {
         }
     }
 
+    /** Whole dollars; amounts that round to zero print as 0 (never -0). */
     static String usd(double v) {
-        return String.format(Locale.ROOT, "%,.0f", v);
+        return String.format(Locale.ROOT, "%,.0f", Math.abs(v) < 0.5 ? 0.0 : v);
     }
 }
