@@ -109,7 +109,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(
             names = "--tornado-strategy",
-            description = "Strategy for the tornado (default: the best by the risk measure).")
+            description = "Strategy for the tornado (default: the best by the risk measure other than the baseline).")
     @Nullable
     String tornadoStrategy;
 
@@ -177,9 +177,10 @@ public final class PlanCommand implements Callable<Integer> {
             }
             if (!noTornado) {
                 progress.message("tornado");
+                // default: the best strategy other than the baseline (the decision is whether to change)
                 StrategyPlan ts = tornadoStrategy != null
                         ? strategy(plan, tornadoStrategy, "--tornado-strategy")
-                        : strategy(plan, best(mc, measure).strategy(), "--tornado-strategy");
+                        : strategy(plan, bestChange(mc, measure).strategy(), "--tornado-strategy");
                 tornado = Tornado.run(
                         plan,
                         data,
@@ -286,6 +287,13 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
+    private static StrategySummary bestChange(MonteCarloResult mc, RiskMeasure m) {
+        return mc.summaries().stream()
+                .skip(mc.summaries().size() > 1 ? 1 : 0)
+                .max(Comparator.comparingDouble(s -> s.score(m)))
+                .orElseThrow();
+    }
+
     private static StrategySummary best(MonteCarloResult mc, RiskMeasure m) {
         return mc.summaries().stream()
                 .max(Comparator.comparingDouble(s -> s.score(m)))
@@ -366,8 +374,12 @@ public final class PlanCommand implements Callable<Integer> {
                     m(s.cvarNpvUsd()),
                     pct(s.probabilityNpvNegative()),
                     pct(s.probabilityBeatsBaseline()),
-                    pct(s.medianIrrPerYear()),
-                    Double.isFinite(s.medianPaybackMonth()) ? "m" + Math.round(s.medianPaybackMonth()) : "never",
+                    s == mc.summaries().get(0) ? "(base)" : pct(s.medianIrrPerYear()),
+                    s == mc.summaries().get(0)
+                            ? "(base)"
+                            : Double.isFinite(s.medianPaybackMonth())
+                                    ? "m" + Math.round(s.medianPaybackMonth())
+                                    : "never",
                     pct(s.covenantBreachProbability()),
                     num(s.p10MinDscr(), "%.2f"),
                     pct(s.meanPureEquityDilution()));
