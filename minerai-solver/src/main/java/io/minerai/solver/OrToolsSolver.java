@@ -42,6 +42,8 @@ public final class OrToolsSolver implements LpSolver {
         }
     }
 
+    private static final String HIGHS_QUIET = "output_flag=false";
+
     private static volatile boolean loaded;
 
     private final Backend backend;
@@ -95,14 +97,18 @@ public final class OrToolsSolver implements LpSolver {
             int nr = m.rowCount();
             s.enableOutput(false);
             s.setTimeLimitInSeconds(options.timeLimit().toMillis() / 1000.0);
-            if (m.hasIntegers()) {
-                String gap = String.format(Locale.ROOT, "%.6g", options.relativeGap());
-                switch (backend) {
-                    case SCIP -> s.setSolverSpecificParameters("limits/gap = " + gap);
-                    case HIGHS -> s.setSolverSpecificParameters("mip_rel_gap = " + gap);
-                    case CP_SAT -> s.setSolverSpecificParameters("relative_gap_limit:" + gap);
-                    default -> {}
+            String gap = String.format(Locale.ROOT, "%.6g", options.relativeGap());
+            switch (backend) {
+                // HiGHS prints a banner on stdout unless output_flag is off
+                case HIGHS_LP -> s.setSolverSpecificParameters(HIGHS_QUIET);
+                case HIGHS -> s.setSolverSpecificParameters(HIGHS_QUIET + "\nmip_rel_gap=" + gap);
+                case SCIP -> {
+                    if (m.hasIntegers()) {
+                        s.setSolverSpecificParameters("limits/gap = " + gap);
+                    }
                 }
+                case CP_SAT -> s.setSolverSpecificParameters("relative_gap_limit:" + gap);
+                default -> {}
             }
             double load = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
@@ -153,6 +159,9 @@ public final class OrToolsSolver implements LpSolver {
         try {
             load(m, b, false);
             s.enableOutput(false);
+            if (backend == Backend.HIGHS_LP || backend == Backend.HIGHS) {
+                s.setSolverSpecificParameters(HIGHS_QUIET);
+            }
             s.setTimeLimitInSeconds(options.timeLimit().toMillis() / 1000.0);
             s.solve(b);
             return s.getStatus() == SolveStatus.OPTIMAL || s.getStatus() == SolveStatus.FEASIBLE;
