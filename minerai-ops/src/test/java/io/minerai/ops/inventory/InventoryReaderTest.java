@@ -77,6 +77,13 @@ class InventoryReaderTest {
     }
 
     @Test
+    void theDocumentedExampleIsValid() {
+        SiteInventory inv = InventoryReader.read(Path.of("../docs/site-inventory.example.yaml"));
+        assertThat(inv.devices()).hasSize(5);
+        assertThat(inv.price().orElseThrow().settlementPoint()).isEqualTo("LZ_WEST");
+    }
+
+    @Test
     void syntaxErrorsNameLineAndColumn() {
         assertThatThrownBy(() -> InventoryReader.parse("site: {name: [", "inventory x.yaml", Path.of(".")))
                 .hasMessageContaining("line 1");
