@@ -42,8 +42,8 @@ public final class PathEngine {
 
     /**
      * Evaluates {@code s} on every path of {@code block}; path b is written at index firstPath + b of {@code out}.
-     * Call it first with the baseline strategy ({@code baseline = true}) for each block: IRR and payback of the other
-     * strategies are of their cash flows incremental to it.
+     * Call it first with the baseline strategy ({@code baseline = true}) for each block: IRR and payback of every
+     * strategy are of its cash flows incremental to the baseline (none for the baseline itself).
      */
     public void evaluate(
             StrategySchedule s, PowerBank bank, MarketBlock block, int firstPath, StrategyPaths out, boolean baseline) {
@@ -188,28 +188,28 @@ public final class PathEngine {
                 out.cumulativeEquityUsd[co + t] = (float) cum;
             }
         }
-        double[] flows;
         if (baseline) {
+            // incremental to itself: no flows, so no IRR and payback at month 0
             System.arraycopy(equity, 0, baselineEquity, bo, n);
-            flows = equity;
+            out.irrPerYear[i] = Double.NaN;
+            out.paybackMonth[i] = 0;
         } else {
             for (int t = 0; t < n; t++) {
                 incremental[t] = equity[t] - baselineEquity[bo + t];
             }
-            flows = incremental;
-        }
-        double c = 0;
-        int lastNegative = -1;
-        for (int t = 0; t < n; t++) {
-            c += flows[t];
-            if (c < 0) {
-                lastNegative = t;
+            double c = 0;
+            int lastNegative = -1;
+            for (int t = 0; t < n; t++) {
+                c += incremental[t];
+                if (c < 0) {
+                    lastNegative = t;
+                }
             }
+            out.irrPerYear[i] = Irr.yearly(incremental, n);
+            out.paybackMonth[i] = lastNegative == n - 1 ? -1 : lastNegative + 1;
         }
         out.npvUsd[i] = npv;
         out.unleveredNpvUsd[i] = npvUnlevered;
-        out.irrPerYear[i] = Irr.yearly(flows, n);
-        out.paybackMonth[i] = lastNegative == n - 1 ? -1 : lastNegative + 1;
         out.minDscr[i] = minDscr;
         out.breached[i] = breached;
         out.peakEquityNeedUsd[i] = -cumMin;
