@@ -13,6 +13,7 @@ import io.minerai.planning.decision.Tornado;
 import io.minerai.planning.engine.CashFlowTable;
 import io.minerai.planning.engine.MarketData;
 import io.minerai.planning.engine.PathOutcome;
+import io.minerai.planning.engine.SiteAllocation;
 import io.minerai.planning.history.PlanHistory;
 import io.minerai.planning.model.Plan;
 import io.minerai.planning.model.RiskMeasure;
@@ -215,7 +216,8 @@ public final class PlanCommand implements Callable<Integer> {
         }
         StrategySummary best = best(mc, measure);
         if (format == Format.json) {
-            out.println(json(plan, mc, measure, best, deterministic, baseline, searchResult, tornado, charts, seconds));
+            out.println(json(
+                    sim, plan, mc, measure, best, deterministic, baseline, searchResult, tornado, charts, seconds));
         } else {
             table(out, plan, mc, measure, best, deterministic, baseline, searchResult, tornado, charts, seconds);
         }
@@ -439,6 +441,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private String json(
+            PlanSimulation sim,
             Plan plan,
             MonteCarloResult mc,
             RiskMeasure measure,
@@ -498,6 +501,18 @@ public final class PlanCommand implements Callable<Integer> {
             r.put("meanPeakEquityNeedUsd", finite(s.meanPeakEquityNeedUsd()));
             r.put("meanPureEquityDilution", finite(s.meanPureEquityDilution()));
             r.put("meanUnleveredNpvUsd", finite(s.meanUnleveredNpvUsd()));
+            List<Map<String, Object>> alloc = new ArrayList<>();
+            for (SiteAllocation a : sim.yearlyAllocation(strategy(plan, s.strategy(), "--strategies"))) {
+                Map<String, Object> y = new LinkedHashMap<>();
+                y.put("month", a.month());
+                y.put("miningMw", a.miningMw());
+                y.put("hallMw", a.hallMw());
+                y.put("gpuItMw", a.gpuItMw());
+                y.put("leasedItMw", a.leasedItMw());
+                y.put("idleMw", a.idleMw());
+                alloc.add(y);
+            }
+            r.put("allocationByYear", alloc);
             rows.add(r);
         }
         root.put("strategies", rows);

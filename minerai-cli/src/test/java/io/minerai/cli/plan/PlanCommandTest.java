@@ -50,6 +50,13 @@ class PlanCommandTest {
         JsonNode colo = root.get("strategies").get(2);
         assertThat(colo.get("strategy").asText()).isEqualTo("colocation");
         assertThat(colo.get("covenantBreachProbability").asDouble()).isBetween(0.0, 1.0);
+        // allocation: 300 MW mining at start; from month 3 the hall takes 200 MW x PUE 1.25 = 250 MW
+        JsonNode y0 = colo.get("allocationByYear").get(0);
+        JsonNode y2 = colo.get("allocationByYear").get(2);
+        assertThat(y0.get("miningMw").asDouble()).isCloseTo(298.4, org.assertj.core.api.Assertions.within(0.1));
+        assertThat(y2.get("hallMw").asDouble()).isEqualTo(250.0);
+        assertThat(y2.get("leasedItMw").asDouble()).isEqualTo(200.0);
+        assertThat(y2.get("miningMw").asDouble()).isCloseTo(50.0, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(root.get("tornado").get("bars")).hasSize(10);
         assertThat(root.get("charts")).hasSize(3);
         for (JsonNode c : root.get("charts")) {

@@ -72,6 +72,16 @@ public final class PlanSimulation {
         return CashFlowTable.evaluate(StrategySchedule.compile(d.plan, s, d.market), d.bank, d.market.path(0));
     }
 
+    /** The site allocation of a strategy at the start of every plan year (months 0, 12, 24, ...). */
+    public java.util.List<io.minerai.planning.engine.SiteAllocation> yearlyAllocation(StrategyPlan s) {
+        StrategySchedule schedule = StrategySchedule.compile(plan, s, market);
+        java.util.List<io.minerai.planning.engine.SiteAllocation> out = new ArrayList<>();
+        for (int t = 0; t < grid.months(); t += 12) {
+            out.add(io.minerai.planning.engine.SiteAllocation.of(plan, s, schedule, t));
+        }
+        return out;
+    }
+
     /** Monte Carlo over the plan's own strategies. */
     public MonteCarloResult run(RunSettings settings, IntConsumer pathsDone) {
         return run(plan.strategies(), plan.uncertainty().paths(), settings, pathsDone);
