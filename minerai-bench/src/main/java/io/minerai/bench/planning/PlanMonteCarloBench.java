@@ -38,10 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
         value = 1,
         jvmArgsAppend = {"-Xmx1g"})
 public class PlanMonteCarloBench {
-    @Param({"10000"})
+    @Param({"2500", "5000", "10000"})
     int paths;
 
-    @Param({"2"})
+    @Param({"1", "2"})
     int threads;
 
     private PlanSimulation simulation;
