@@ -3,8 +3,8 @@ package io.minerai.cli;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.data.resolve.InputResolver;
-import io.minerai.dispatch.Backtest;
 import io.minerai.dispatch.DispatchResult;
+import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.report.ReportWriter;
 import io.minerai.report.csv.BacktestCsvWriter;
 import io.minerai.report.summary.SummaryJson;
@@ -82,7 +82,7 @@ final class BacktestCommand implements Callable<Integer> {
             ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
             progress.step("dispatching " + inputs.grid().count() + " intervals");
             long t0 = System.nanoTime();
-            DispatchResult result = Backtest.meritOrder(s.site(), inputs);
+            DispatchResult result = ScenarioSettlement.meritOrder(s, inputs, scenario.baseDir());
             long dispatchMicros = (System.nanoTime() - t0) / 1000;
             progress.step(noReport ? "writing CSV and JSON" : "writing CSV, JSON, charts and the HTML report");
             Path dir = out != null ? out : Path.of("minerai-out", safe(s.name()));

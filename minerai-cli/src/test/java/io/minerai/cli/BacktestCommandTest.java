@@ -72,7 +72,8 @@ class BacktestCommandTest {
                                 + s.get("revenueExportUsd").asDouble()
                                 + s.get("revenuePpaSellbackUsd").asDouble()
                                 + s.get("revenueAncillaryUsd").asDouble()
-                                - s.get("powerCostUsd").asDouble(),
+                                - s.get("powerCostUsd").asDouble()
+                                - s.get("transmissionChargeUsd").asDouble(),
                         within(1e-3));
         assertThat(out.resolve("report.html")).doesNotExist();
     }

@@ -6,8 +6,8 @@ import io.minerai.cli.ScenarioOptions;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.data.resolve.InputResolver;
-import io.minerai.dispatch.Backtest;
 import io.minerai.dispatch.DispatchResult;
+import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.sustainability.SustainabilityAnalysis;
 import io.minerai.sustainability.SustainabilityExport;
 import io.minerai.sustainability.SustainabilityResult;
@@ -61,7 +61,7 @@ public final class SustainabilityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario s = scenario.load();
         ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
-        DispatchResult result = Backtest.meritOrder(s.site(), inputs);
+        DispatchResult result = ScenarioSettlement.meritOrder(s, inputs, scenario.baseDir());
         SustainabilityResult r = SustainabilityAnalysis.forScenario(s, result, scenario.baseDir());
         PrintWriter pw = spec.commandLine().getOut();
         switch (format) {

@@ -4,6 +4,7 @@ import io.minerai.dispatch.DispatchSummary;
 import io.minerai.dispatch.LoadClass;
 import io.minerai.dispatch.LoadSummary;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The dispatch summary for people: period and missing intervals, energy, the revenue stack by stream, a per-load
@@ -69,6 +70,12 @@ public final class SummaryTable {
         stream(b, "Ancillary services", s.revenueAncillaryUsd(), revenue);
         b.totalRow("Total revenue", Fmt.usd(revenue), share(revenue, revenue));
         b.row("Power cost", Fmt.usd(-s.powerCostUsd()), share(-s.powerCostUsd(), revenue));
+        if (s.transmissionChargeUsd() != 0) {
+            b.row(
+                    String.format(Locale.ROOT, "4CP transmission (tag %.1f MW)", s.coincidentPeakTagMw()),
+                    Fmt.usd(-s.transmissionChargeUsd()),
+                    share(-s.transmissionChargeUsd(), revenue));
+        }
         b.totalRow("Net before opex", Fmt.usd(s.netUsd()), share(s.netUsd(), revenue));
         b.row("Site opex", Fmt.usd(-s.siteOpexUsd()), share(-s.siteOpexUsd(), revenue));
         b.totalRow("Net after opex", Fmt.usd(s.netAfterOpexUsd()), share(s.netAfterOpexUsd(), revenue));

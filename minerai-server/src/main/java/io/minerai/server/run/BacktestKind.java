@@ -2,8 +2,8 @@ package io.minerai.server.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minerai.core.inputs.ScenarioInputs;
-import io.minerai.dispatch.Backtest;
 import io.minerai.dispatch.DispatchResult;
+import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.server.Json;
 import java.util.Optional;
 
@@ -33,7 +33,7 @@ public final class BacktestKind implements RunKind {
         ctx.checkCancelled();
         ctx.progress(0.4, "dispatching");
         long t0 = System.nanoTime();
-        DispatchResult result = Backtest.meritOrder(ctx.scenario().site(), inputs);
+        DispatchResult result = ScenarioSettlement.meritOrder(ctx.scenario(), inputs, ctx.workDir());
         double solverSeconds = (System.nanoTime() - t0) / 1e9;
         ctx.checkCancelled();
         ctx.progress(0.8, "storing results");
