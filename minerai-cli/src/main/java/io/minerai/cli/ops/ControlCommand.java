@@ -13,6 +13,7 @@ import io.minerai.ops.inventory.InventoryReader;
 import io.minerai.ops.inventory.InventoryWiring;
 import io.minerai.ops.inventory.SiteInventory;
 import io.minerai.ops.metrics.ControllerMetrics;
+import io.minerai.ops.signal.HttpPriceFeed;
 import io.minerai.ops.signal.MqttCurtailmentSignal;
 import io.minerai.ops.signal.OpenAdrVen;
 import io.minerai.ops.signal.SignalSource;
@@ -127,6 +128,8 @@ public final class ControlCommand implements Callable<Integer> {
             Thread hook = new Thread(main::interrupt);
             Runtime.getRuntime().addShutdownHook(hook);
             long intervalMs = inv.interval().toMillis();
+            long pricePollEvery =
+                    Math.max(1, inv.price().map(p -> p.poll().toMillis()).orElse(intervalMs) / Math.max(1, intervalMs));
             int done = 0;
             try {
                 while (steps == 0 || done < steps) {
@@ -134,6 +137,8 @@ public final class ControlCommand implements Callable<Integer> {
                     for (SignalSource s : signals) {
                         if (s instanceof OpenAdrVen v) {
                             v.poll();
+                        } else if (s instanceof HttpPriceFeed h && done % pricePollEvery == 0) {
+                            h.poll();
                         }
                     }
                     ControllerStatus st = c.step(Instant.now(clock));

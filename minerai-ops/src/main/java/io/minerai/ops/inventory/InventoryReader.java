@@ -159,15 +159,21 @@ public final class InventoryReader {
     private static Object[] signals(FieldReader s, ObjectSpec spec) {
         Optional<SiteInventory.Price> price = s.object("price", InventorySchema.PRICE, (p, v) -> {
             String source = p.enumValue("source");
-            return source.equals("csv")
-                    ? new SiteInventory.Price(
-                            "csv", "", "", p.string("path"), Duration.ofSeconds(p.integer("staleAfterSeconds")))
-                    : new SiteInventory.Price(
+            Duration stale = Duration.ofSeconds(p.integer("staleAfterSeconds"));
+            return switch (source) {
+                case "csv" -> new SiteInventory.Price("csv", "", "", p.string("path"), stale, Duration.ZERO);
+                case "http" ->
+                    new SiteInventory.Price(
+                            "http", "", "", p.string("url"), stale, Duration.ofSeconds(p.integer("pollSeconds")));
+                default ->
+                    new SiteInventory.Price(
                             "ercot-bundled",
                             p.string("settlementPoint"),
                             p.enumValue("market"),
                             "",
-                            Duration.ofSeconds(p.integer("staleAfterSeconds")));
+                            stale,
+                            Duration.ZERO);
+            };
         });
         Optional<SiteInventory.Mqtt> mqtt = s.object(
                 "mqtt",

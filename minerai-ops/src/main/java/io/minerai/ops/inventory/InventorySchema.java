@@ -105,6 +105,13 @@ public final class InventorySchema {
                             "csv",
                             "A CSV of time,priceUsdPerMwh rows (ISO-8601 with offset).",
                             req("path", STRING, "", "File path, relative to the inventory file."),
+                            secs("staleAfterSeconds", 7200, "Price older than this is stale (safe state).")),
+                    "http",
+                    ObjectSpec.of(
+                            "http",
+                            "The same CSV fetched from a URL and refetched periodically.",
+                            req("url", STRING, "", "http(s) URL serving the CSV."),
+                            secs("pollSeconds", 300, "Fetch interval."),
                             secs("staleAfterSeconds", 7200, "Price older than this is stale (safe state)."))));
 
     public static final ObjectSpec MQTT = ObjectSpec.of(

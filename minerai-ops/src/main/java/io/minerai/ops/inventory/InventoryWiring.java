@@ -17,6 +17,7 @@ import io.minerai.ops.driver.WhatsminerV3Driver;
 import io.minerai.ops.gpu.CommandRunner;
 import io.minerai.ops.gpu.GpuNodeDriver;
 import io.minerai.ops.proto.TcpRequest;
+import io.minerai.ops.signal.HttpPriceFeed;
 import io.minerai.ops.signal.MqttCurtailmentSignal;
 import io.minerai.ops.signal.OpenAdrVen;
 import io.minerai.ops.signal.ReplayPriceFeed;
@@ -154,6 +155,8 @@ public final class InventoryWiring {
         inv.price().ifPresent(p -> {
             if (p.source().equals("csv")) {
                 out.add(ReplayPriceFeed.readCsv(inv.baseDir().resolve(p.path()), p.staleAfter()));
+            } else if (p.source().equals("http")) {
+                out.add(new HttpPriceFeed(URI.create(p.path()), p.staleAfter(), Duration.ofSeconds(30)));
             } else {
                 TimeGrid g = TimeGrid.between(
                         Instant.parse("2024-01-01T00:00:00Z"),

@@ -29,13 +29,15 @@ public record SiteInventory(
         Path baseDir) {
 
     /**
-     * @param source ercot-bundled or csv
+     * @param source ercot-bundled, csv or http
      * @param settlementPoint for ercot-bundled
      * @param market RTM or DAM
-     * @param path for csv
+     * @param path for csv; the URL for http
      * @param staleAfter staleness
+     * @param poll fetch interval (http)
      */
-    public record Price(String source, String settlementPoint, String market, String path, Duration staleAfter) {}
+    public record Price(
+            String source, String settlementPoint, String market, String path, Duration staleAfter, Duration poll) {}
 
     /**
      * @param brokerUri broker
