@@ -135,7 +135,8 @@ public final class SimulatedSite {
         List<Quirks> quirks = new ArrayList<>();
         List<VirtualMiner> vms = new ArrayList<>();
         List<VirtualGpuNode> gpus = new ArrayList<>();
-        EmulatorFleet.Timeouts t = new EmulatorFleet.Timeouts(Duration.ofMillis(200), Duration.ofMillis(200));
+        EmulatorFleet.Timeouts t = new EmulatorFleet.Timeouts(
+                Duration.ofSeconds(1), Duration.ofSeconds(2)); // above the 250 ms slow replies: no abandoned requests
         try (EmulatorFleet emu = new EmulatorFleet()) {
             for (int i = 0; i < o.miners(); i++) {
                 // Nameplate figures from the bundled ASIC specs (f2pool 2020): stock firmware on Antminer S19 Pro,
