@@ -51,7 +51,7 @@ class OpsCommandsTest {
                     "--steps",
                     "3",
                     "--quiet",
-                    "--audit-db",
+                    "--data-dir",
                     dir.resolve("audit").toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).contains("DRY RUN").contains("DRY-RUN would send: lux1 sleep");
@@ -74,11 +74,21 @@ class OpsCommandsTest {
                     "--steps",
                     "4",
                     "--quiet",
-                    "--audit-db",
+                    "--data-dir",
                     dir.resolve("audit2").toString());
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).contains("LIVE");
             assertThat(emu.miners().get(0).miner().sleeping()).isTrue(); // value 60: curtailed first
+            // the audit log is in the store (the one `serve` shows at /api/audit), hash chain intact
+            try (var store = io.minerai.store.Store.open(
+                    io.minerai.store.StoreConfig.embedded(dir.resolve("audit2")), Clock.systemUTC())) {
+                var entries =
+                        store.auditLog().read(java.time.Instant.EPOCH, java.time.Instant.parse("2100-01-01T00:00:00Z"));
+                assertThat(entries)
+                        .extracting(io.minerai.core.audit.AuditEntry::outcome)
+                        .contains("sent", "confirmed");
+                assertThat(store.auditLog().verifyChain()).isEqualTo(-1);
+            }
         }
     }
 

@@ -4,18 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.minerai.core.audit.AuditEntry;
 import io.minerai.core.audit.AuditLog;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The audit log kept in the store. Append-only: this class has no update or delete. Sequence numbers are assigned by
- * the database (increasing, starting at 1); entries are read back in sequence order.
+ * the database (increasing, starting at 1); entries are read back in sequence order. Each entry carries a SHA-256
+ * hash chained to its predecessor, so {@link #verifyChain()} detects entries edited or removed behind the log's back.
+ * Appends are serialised within a process; run one writing process per store (the site controller), any number of
+ * readers.
  */
 public final class JdbcAuditLog implements AuditLog {
     private static final TypeReference<TreeMap<String, String>> DETAILS = new TypeReference<>() {};
@@ -26,24 +34,90 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public AuditEntry append(AuditEntry e) {
+    public synchronized AuditEntry append(AuditEntry e) {
+        // database timestamps keep microseconds: store and hash exactly what can be read back
+        Instant t = e.timeUtc().truncatedTo(ChronoUnit.MICROS);
         String details = json(e.details());
         long seq = jdbc.tx("append audit entry", c -> {
+            String previous = "0".repeat(64);
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT chain_hash FROM audit_entry ORDER BY sequence DESC LIMIT 1");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null) {
+                    previous = rs.getString(1);
+                }
+            }
+            String hash = chainHash(previous, t, e.actor(), e.target(), e.action(), e.outcome(), details);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_entry (time_utc, actor, target, action, outcome, details_json)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO audit_entry (time_utc, actor, target, action, outcome, details_json, chain_hash)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
-                Jdbc.setInstant(ps, 1, e.timeUtc());
+                Jdbc.setInstant(ps, 1, t);
                 ps.setString(2, e.actor());
                 ps.setString(3, e.target());
                 ps.setString(4, e.action());
                 ps.setString(5, e.outcome());
                 ps.setString(6, details);
+                ps.setString(7, hash);
                 ps.executeUpdate();
                 return ScenarioRepository.generatedId(ps);
             }
         });
-        return new AuditEntry(seq, e.timeUtc(), e.actor(), e.target(), e.action(), e.outcome(), e.details());
+        return new AuditEntry(seq, t, e.actor(), e.target(), e.action(), e.outcome(), e.details());
+    }
+
+    /**
+     * Recomputes the hash chain over every entry in sequence order. Returns the sequence number of the first entry
+     * whose stored hash does not match its content and its predecessor (an entry edited, inserted or removed behind
+     * the log's back), or -1 when the chain is intact. Entries written before the chain existed are skipped.
+     */
+    public long verifyChain() {
+        return jdbc.tx("verify audit chain", c -> {
+            String previous = "0".repeat(64);
+            try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time_utc, actor, target, action, outcome,"
+                            + " details_json, chain_hash FROM audit_entry ORDER BY sequence");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String stored = rs.getString("chain_hash");
+                    if (stored == null) {
+                        continue;
+                    }
+                    String expected = chainHash(
+                            previous,
+                            Jdbc.requiredInstant(rs, "time_utc"),
+                            rs.getString("actor"),
+                            rs.getString("target"),
+                            rs.getString("action"),
+                            rs.getString("outcome"),
+                            rs.getString("details_json"));
+                    if (!expected.equals(stored)) {
+                        return rs.getLong("sequence");
+                    }
+                    previous = stored;
+                }
+            }
+            return -1L;
+        });
+    }
+
+    static String chainHash(
+            String previous,
+            Instant timeUtc,
+            String actor,
+            String target,
+            String action,
+            String outcome,
+            String detailsJson) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(previous, timeUtc.toString(), actor, target, action, outcome, detailsJson)) {
+                md.update(part.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0x1f);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
     }
 
     @Override

@@ -119,4 +119,9 @@ public final class Store implements AutoCloseable {
     public void close() {
         dataSource.close();
     }
+
+    /** The connection pool, for tests in this package that must reach behind the repositories. */
+    DataSource dataSourceForTests() {
+        return dataSource;
+    }
 }

@@ -287,6 +287,33 @@ abstract class StoreContract {
     }
 
     @Test
+    void auditChainDetectsAnEntryEditedBehindTheLogsBack() throws Exception {
+        var log = store.auditLog();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00.123456789Z");
+        AuditEntry a = log.append(new AuditEntry(0, t0, "controller", "miner:1", "sleep", "sent", Map.of("id", "1")));
+        log.append(new AuditEntry(0, t0.plusSeconds(1), "controller", "miner:1", "sleep", "confirmed", Map.of()));
+        log.append(new AuditEntry(0, t0.plusSeconds(2), "controller", "miner:2", "wake", "timeout", Map.of()));
+        assertThat(log.verifyChain()).isEqualTo(-1);
+        assertThat(a.timeUtc()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+        try (var c = store.dataSourceForTests().getConnection();
+                var ps = c.prepareStatement("UPDATE audit_entry SET outcome = 'confirmed' WHERE sequence = ?")) {
+            ps.setLong(1, a.sequence());
+            ps.executeUpdate();
+        }
+        assertThat(log.verifyChain()).isEqualTo(a.sequence());
+    }
+
+    @Test
+    void auditLogSourceHasNoUpdateOrDelete() throws Exception {
+        String code = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/java/io/minerai/store/JdbcAuditLog.java"));
+        assertThat(code)
+                .doesNotContainPattern("(?i)UPDATE\\s+\\S+\\s+SET")
+                .doesNotContainPattern("(?i)DELETE\\s+FROM")
+                .doesNotContainPattern("(?i)TRUNCATE\\s+TABLE|DROP\\s+TABLE");
+    }
+
+    @Test
     void reportsHealth() {
         assertThat(store.healthy()).isTrue();
     }

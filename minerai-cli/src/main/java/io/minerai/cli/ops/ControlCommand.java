@@ -1,7 +1,7 @@
 package io.minerai.cli.ops;
 
 import io.minerai.cli.ExitCodes;
-import io.minerai.ops.audit.JdbcAuditLog;
+import io.minerai.core.audit.AuditLog;
 import io.minerai.ops.control.ControllerStatus;
 import io.minerai.ops.control.DriverFleet;
 import io.minerai.ops.control.DryRunFleet;
@@ -17,6 +17,8 @@ import io.minerai.ops.signal.HttpPriceFeed;
 import io.minerai.ops.signal.MqttCurtailmentSignal;
 import io.minerai.ops.signal.OpenAdrVen;
 import io.minerai.ops.signal.SignalSource;
+import io.minerai.store.Store;
+import io.minerai.store.StoreConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,10 +65,21 @@ public final class ControlCommand implements Callable<Integer> {
     int steps;
 
     @Option(
-            names = "--audit-db",
-            defaultValue = "minerai-audit",
-            description = "Embedded H2 audit log file, path without .mv.db (default ${DEFAULT-VALUE}).")
-    Path auditDb = Path.of("minerai-audit");
+            names = "--data-dir",
+            description = "Folder of the embedded store that keeps the audit log (default: $MINERAI_HOME or"
+                    + " ~/.minerai, the store `serve` shows at /api/audit).")
+    @Nullable
+    Path dataDir;
+
+    @Option(
+            names = "--db",
+            description = "JDBC URL of the store instead of the embedded one (e.g. jdbc:postgresql://host/minerai);"
+                    + " password from MINERAI_DB_PASSWORD.")
+    @Nullable
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "Database user for --db.")
+    String dbUser = "";
 
     @Option(names = "--metrics-port", description = "Serve Prometheus /metrics on 127.0.0.1 at this port.")
     @Nullable
@@ -95,9 +108,13 @@ public final class ControlCommand implements Callable<Integer> {
         if (signals.isEmpty()) {
             out.println("warning: no signal configured: the controller follows the cap and merit order only");
         }
-        try (JdbcAuditLog audit = JdbcAuditLog.openH2(auditDb);
+        StoreConfig storeConfig = dbUrl == null
+                ? StoreConfig.embedded(dataDir == null ? StoreConfig.defaultDataDir() : dataDir)
+                : new StoreConfig(dbUrl, dbUser, envOrEmpty("MINERAI_DB_PASSWORD"), 2);
+        try (Store store = Store.open(storeConfig, clock);
                 ControllerMetrics metrics = new ControllerMetrics();
                 DriverFleet real = new DriverFleet(specs, wiring.drivers(), clock)) {
+            AuditLog audit = store.auditLog();
             for (SignalSource s : signals) {
                 if (s instanceof MqttCurtailmentSignal m) {
                     try {
@@ -169,8 +186,13 @@ public final class ControlCommand implements Callable<Integer> {
                     // shutting down already
                 }
             }
-            out.println("audit log: " + auditDb.toAbsolutePath() + ".mv.db (" + audit.size() + " entries)");
+            out.println("audit log: store " + storeConfig.redactedUrl() + " (" + audit.size() + " entries)");
         }
         return ExitCodes.OK;
+    }
+
+    private static String envOrEmpty(String name) {
+        String v = System.getenv(name);
+        return v == null ? "" : v;
     }
 }

@@ -7,9 +7,10 @@ import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.validation.Problems;
 import io.minerai.data.ercot.Market;
 import io.minerai.ops.audit.InMemoryAuditLog;
-import io.minerai.ops.audit.JdbcAuditLog;
 import io.minerai.ops.metrics.ControllerMetrics;
 import io.minerai.ops.sim.SimulatedSite;
+import io.minerai.store.Store;
+import io.minerai.store.StoreConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +94,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-openadr", description = "Do not run the OpenADR VTN stub and VEN.")
     boolean noOpenAdr;
 
-    @Option(names = "--audit-db", description = "Write the audit log to this embedded H2 file (path without .mv.db).")
+    @Option(
+            names = "--audit-db",
+            description = "Write the audit log to the embedded store in this folder (read it with `serve --data-dir`).")
     @Nullable
     Path auditDb;
 
@@ -149,7 +152,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 faultRate,
                 seed,
                 !noOpenAdr);
-        AuditLog audit = auditDb == null ? new InMemoryAuditLog() : JdbcAuditLog.openH2(auditDb);
+        Store store = auditDb == null ? null : Store.open(StoreConfig.embedded(auditDb), java.time.Clock.systemUTC());
+        AuditLog audit = store == null ? new InMemoryAuditLog() : store.auditLog();
         try (ControllerMetrics metrics = new ControllerMetrics()) {
             if (metricsPort != null) {
                 int port = metrics.serve(metricsPort);
@@ -178,8 +182,8 @@ public final class SimulateCommand implements Callable<Integer> {
             print(out, s);
             return s.overCapSteps() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
         } finally {
-            if (audit instanceof JdbcAuditLog j) {
-                j.close();
+            if (store != null) {
+                store.close();
             }
         }
     }
@@ -204,7 +208,7 @@ public final class SimulateCommand implements Callable<Integer> {
             out.println();
             m.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v));
             if (auditDb != null) {
-                out.println("audit log: " + auditDb.toAbsolutePath() + ".mv.db");
+                out.println("audit log: embedded store in " + auditDb.toAbsolutePath());
             }
         }
         out.flush();
