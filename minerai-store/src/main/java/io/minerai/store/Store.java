@@ -46,7 +46,7 @@ public final class Store implements AutoCloseable {
             }
         }
         HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(config.jdbcUrl());
+        hc.setJdbcUrl(durableUrl(config.jdbcUrl()));
         if (!config.user().isEmpty()) {
             hc.setUsername(config.user());
         }
@@ -69,6 +69,19 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot migrate the store at " + config.redactedUrl() + ": " + e.getMessage(), e);
         }
         return new Store(config, ds, clock);
+    }
+
+    /**
+     * H2 has no redo log: by default it writes committed changes to its file only every WRITE_DELAY (500) ms, so a
+     * process killed just after a commit loses it. The embedded store writes on every commit instead (WRITE_DELAY=0)
+     * unless the URL sets WRITE_DELAY itself. PostgreSQL URLs are left as given.
+     */
+    static String durableUrl(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:file:")
+                || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     private static void migrate(DataSource ds) {

@@ -34,6 +34,16 @@ class H2StoreTest extends StoreContract {
     }
 
     @Test
+    void embeddedFileUrlsWriteOnCommitUnlessTheUserSaysOtherwise() {
+        assertThat(Store.durableUrl("jdbc:h2:file:/d/minerai;DB_CLOSE_ON_EXIT=FALSE"))
+                .isEqualTo("jdbc:h2:file:/d/minerai;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        assertThat(Store.durableUrl("jdbc:h2:file:/d/minerai;write_delay=200"))
+                .isEqualTo("jdbc:h2:file:/d/minerai;write_delay=200");
+        assertThat(Store.durableUrl("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1");
+        assertThat(Store.durableUrl("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
     void configRejectsOtherDatabasesAndHidesPasswords() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StoreConfig("jdbc:mysql://x/y", "", "", 1))
                 .hasMessageContaining("jdbc:h2: or jdbc:postgresql:");
