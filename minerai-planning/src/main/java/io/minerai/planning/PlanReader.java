@@ -1,14 +1,11 @@
 package io.minerai.planning;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.minerai.core.scenario.DocumentText;
 import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.scenario.ObjectSpec;
-import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.Problems;
-import io.minerai.core.validation.ValidationException;
 import io.minerai.planning.model.Amortization;
 import io.minerai.planning.model.AsicPurchase;
 import io.minerai.planning.model.BitcoinPlan;
@@ -28,12 +25,6 @@ import io.minerai.planning.model.SitePlan;
 import io.minerai.planning.model.StrategyPlan;
 import io.minerai.planning.model.Uncertainty;
 import io.minerai.planning.model.Valuation;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,62 +44,25 @@ public final class PlanReader {
     /** Classpath resource of the bundled default plan. */
     public static final String DEFAULT_RESOURCE = "/io/minerai/planning/default-west-texas-300mw.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private PlanReader() {}
 
     /** The bundled default: a 300 MW West Texas miner weighing a 200 MW-critical-IT conversion. */
     public static Plan bundledDefault() {
-        try (InputStream in = PlanReader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled plan missing: " + DEFAULT_RESOURCE);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled plan " + DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(bundledDefaultText(), "bundled plan " + DEFAULT_RESOURCE);
     }
 
     /** The bundled default plan's text. */
     public static String bundledDefaultText() {
-        try (InputStream in = PlanReader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled plan missing: " + DEFAULT_RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DocumentText.resource(PlanReader.class, DEFAULT_RESOURCE);
     }
 
     public static Plan read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ValidationException("plan " + file, new Problem("", "file not found"));
-        } catch (IOException e) {
-            throw new ValidationException("plan " + file, new Problem("", "cannot read: " + e.getMessage()));
-        }
-        return parse(text, "plan " + file.getFileName());
+        return parse(DocumentText.readFile(file, "plan"), "plan " + file.getFileName());
     }
 
     /** Parses YAML or JSON text; {@code what} names the input in errors. */
     public static Plan parse(String text, String what) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : "line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new ValidationException(what, new Problem(where, "not valid YAML/JSON: " + e.getOriginalMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ValidationException(what, new Problem("", "must be a YAML/JSON object with a field 'plan'"));
-        }
-        return fromTree(root, what);
+        return fromTree(DocumentText.parseObject(text, what, "a field 'plan'"), what);
     }
 
     /** Binds a parsed tree: field errors first (all of them), then the cross-field rules (all of them). */
@@ -170,7 +124,7 @@ public final class PlanReader {
     }
 
     private static FieldReader emptyReader(ObjectSpec spec) {
-        return new FieldReader(YAML.createObjectNode(), "", spec, new Problems());
+        return new FieldReader(JsonNodeFactory.instance.objectNode(), "", spec, new Problems());
     }
 
     private static YearMonth yearMonth(FieldReader r, String name) {

@@ -1,11 +1,5 @@
 package io.minerai.core.scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
-
 /** The bundled default scenario: a West Texas mining + AI site over calendar 2024 on real ERCOT data. */
 public final class DefaultScenario {
     /** Classpath location of the default scenario file. */
@@ -15,12 +9,7 @@ public final class DefaultScenario {
 
     /** The file's text (YAML with comments citing every figure). */
     public static String text() {
-        try (InputStream in = Objects.requireNonNull(
-                DefaultScenario.class.getResourceAsStream(RESOURCE), "missing resource " + RESOURCE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DocumentText.resource(DefaultScenario.class, RESOURCE);
     }
 
     /** The parsed default scenario. */

@@ -19,58 +19,9 @@ public final class ScenarioDocs {
                 "The bundled default is [minerai-core/src/main/resources/io/minerai/core/scenario/default-west-texas-2024.yaml]"
                         + "(../minerai-core/src/main/resources/io/minerai/core/scenario/default-west-texas-2024.yaml).\n\n");
         for (ObjectSpec o : ScenarioSchema.all()) {
-            object(sb, o, "##");
+            SchemaDocs.object(sb, o, "##");
         }
         return sb.toString();
-    }
-
-    private static void object(StringBuilder sb, ObjectSpec o, String level) {
-        sb.append(level)
-                .append(" `")
-                .append(o.name())
-                .append("`\n\n")
-                .append(o.description())
-                .append("\n\n");
-        if (o.isUnion()) {
-            sb.append("Tagged by `").append(o.tagField().orElseThrow()).append("`:\n\n");
-            o.variants().forEach((k, v) -> object(sb, v, level + "#"));
-            return;
-        }
-        if (o.fields().isEmpty()) {
-            sb.append("No further fields.\n\n");
-            return;
-        }
-        sb.append("| field | kind | unit | required / default | range | meaning |\n");
-        sb.append("|---|---|---|---|---|---|\n");
-        for (FieldSpec f : o.fields()) {
-            String kind = switch (f.kind()) {
-                case ENUM ->
-                    "one of "
-                            + String.join(
-                                    ", ",
-                                    f.allowed().stream().map(a -> "`" + a + "`").toList());
-                case LIST -> "list of `" + f.element().map(ObjectSpec::name).orElse("?") + "`";
-                case OBJECT -> "`" + f.element().map(ObjectSpec::name).orElse("?") + "`";
-                default -> f.kind().label();
-            };
-            String req = f.required()
-                    ? "required"
-                    : f.defaultValue().map(d -> "`" + d + "`").orElse("optional");
-            sb.append("| `")
-                    .append(f.name())
-                    .append("` | ")
-                    .append(kind)
-                    .append(" | ")
-                    .append(f.unit().isEmpty() ? "" : f.unit())
-                    .append(" | ")
-                    .append(req)
-                    .append(" | ")
-                    .append(f.rangeText())
-                    .append(" | ")
-                    .append(f.description().replace("|", "\\|"))
-                    .append(" |\n");
-        }
-        sb.append('\n');
     }
 
     /** Convenience for tools: the spec of a top-level object by name. */

@@ -1,9 +1,6 @@
 package io.minerai.core.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GeneratorKind;
@@ -15,12 +12,7 @@ import io.minerai.core.site.ProfileSource;
 import io.minerai.core.site.Site;
 import io.minerai.core.site.SiteOpex;
 import io.minerai.core.site.TariffAdder;
-import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.Problems;
-import io.minerai.core.validation.ValidationException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,21 +23,11 @@ import java.util.Optional;
  * {@link ScenarioValidator} for the rules that span fields. Never returns a half-valid scenario.
  */
 public final class ScenarioReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private ScenarioReader() {}
 
     /** Reads a scenario file (.yaml, .yml or .json). */
     public static Scenario read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ValidationException("scenario " + file, new Problem("", "file not found"));
-        } catch (IOException e) {
-            throw new ValidationException("scenario " + file, new Problem("", "cannot read: " + e.getMessage()));
-        }
-        return parse(text, "scenario " + file.getFileName());
+        return parse(DocumentText.readFile(file, "scenario"), "scenario " + file.getFileName());
     }
 
     /**
@@ -55,20 +37,7 @@ public final class ScenarioReader {
      * @param what how to name the input in the error
      */
     public static Scenario parse(String text, String what) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : "line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new ValidationException(what, new Problem(where, "not valid YAML/JSON: " + e.getOriginalMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ValidationException(what, new Problem("", "must be a YAML/JSON object with fields"));
-        }
-        return fromTree(root, what);
+        return fromTree(DocumentText.parseObject(text, what, "fields"), what);
     }
 
     /** Binds an already parsed tree. */

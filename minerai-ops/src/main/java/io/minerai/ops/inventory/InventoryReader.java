@@ -1,18 +1,11 @@
 package io.minerai.ops.inventory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.minerai.core.scenario.DocumentText;
 import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.scenario.ObjectSpec;
-import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.Problems;
-import io.minerai.core.validation.ValidationException;
 import io.minerai.ops.control.ControllerConfig;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -25,38 +18,17 @@ import java.util.Set;
  * devices[3].ratedPowerW: must be > 0, was -5}, or the line and column of a syntax error.
  */
 public final class InventoryReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     private InventoryReader() {}
 
     public static SiteInventory read(Path file) {
         String what = "inventory " + file.getFileName();
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ValidationException(what, new Problem("", "file not found: " + file));
-        } catch (IOException e) {
-            throw new ValidationException(what, new Problem("", "cannot read: " + e.getMessage()));
-        }
+        String text = DocumentText.readFile(file, "inventory");
         Path base = file.toAbsolutePath().getParent();
         return parse(text, what, base == null ? Path.of(".") : base);
     }
 
     public static SiteInventory parse(String text, String what, Path baseDir) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : "line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr();
-            throw new ValidationException(what, new Problem(where, "not valid YAML/JSON: " + e.getOriginalMessage()));
-        }
-        if (root == null || !root.isObject()) {
-            throw new ValidationException(what, new Problem("", "must be a YAML/JSON object with fields"));
-        }
+        JsonNode root = DocumentText.parseObject(text, what, "fields");
         Problems problems = new Problems();
         FieldReader r = new FieldReader(root, "", InventorySchema.INVENTORY, problems);
         Optional<String[]> site = r.object("site", InventorySchema.SITE, (s, spec) ->
