@@ -103,7 +103,7 @@ public final class TestFixtures {
     }
 
     public static Scenario scenario(Site site, TimeGrid g) {
-        return new Scenario(
+        return Scenario.energyOnly(
                 "test-" + site.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
                 "Hand-built test scenario with synthetic prices.",
                 new Period(g.startUtc(), g.endUtc(), g.step()),

@@ -8,6 +8,7 @@ import io.minerai.core.scenario.Scenario;
 import io.minerai.core.scenario.ScenarioReader;
 import io.minerai.dispatch.Backtest;
 import io.minerai.dispatch.DispatchSummary;
+import io.minerai.optimize.ScenarioSettlement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -218,6 +219,13 @@ class ApiTest {
         var r = operator.post("/api/scenarios", "application/yaml", withFile);
         assertThat(r.status()).as(r.text()).isEqualTo(422);
         assertThat(r.json().path("errors").findValuesAsText("path")).contains("prices.path");
+        String peakFile = Scenarios.threeDays()
+                .replace(
+                        "      source: ercot-fuel-mix ",
+                        "      source: csv\n      path: /etc/passwd\n      loadColumn: x\n      #");
+        var p = operator.post("/api/scenarios", "application/yaml", peakFile);
+        assertThat(p.status()).as(p.text()).isEqualTo(422);
+        assertThat(p.json().path("errors").findValuesAsText("path")).contains("markets.coincidentPeak.peakSource.path");
         String missingDataset = withFile.replace("../../etc/passwd", "dataset:999");
         var m = operator.post("/api/scenarios", "application/yaml", missingDataset);
         assertThat(m.status()).isEqualTo(422);
@@ -236,7 +244,8 @@ class ApiTest {
 
         // the same backtest computed directly on the same (synthetic) inputs
         Scenario s = ScenarioReader.parse(yaml, "test");
-        DispatchSummary expected = Backtest.meritOrder(s.site(), SyntheticInputs.resolve(s, Path.of(".")))
+        DispatchSummary expected = ScenarioSettlement.meritOrder(
+                        s, SyntheticInputs.resolve(s, Path.of(".")), Path.of("."))
                 .summary();
         JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
         assertThat(summary.path("netUsd").asDouble()).isEqualTo(expected.netUsd());
@@ -277,6 +286,33 @@ class ApiTest {
         assertThat(operator.post("/api/runs/" + id + "/cancel", "application/json", "")
                         .status())
                 .isEqualTo(409);
+    }
+
+    /**
+     * The server settles a backtest under the scenario's market programs like the CLI does: the default scenario's 4CP
+     * program charges the site's load in August 2024's system peak (a regression: the run once dropped the scenario's
+     * markets, sustainability and optimize sections and charged nothing).
+     */
+    @Test
+    void aBacktestChargesTheScenarios4cpTransmissionCost() {
+        String yaml = Scenarios.defaultWithPeriod("2024-08-01T05:00:00Z", "2024-09-01T05:00:00Z", "1h");
+        Scenario s = ScenarioReader.parse(yaml, "test");
+        assertThat(s.markets().coincidentPeak()).isPresent();
+        JsonNode run = runToEnd(createScenario(yaml));
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        JsonNode summary = viewer.get("/api/runs/" + run.path("id").asLong() + "/summary")
+                .json()
+                .path("summary");
+        DispatchSummary expected = ScenarioSettlement.meritOrder(
+                        s, SyntheticInputs.resolve(s, Path.of(".")), Path.of("."))
+                .summary();
+        assertThat(expected.transmissionChargeUsd()).isPositive();
+        assertThat(summary.path("transmissionChargeUsd").asDouble()).isEqualTo(expected.transmissionChargeUsd());
+        assertThat(summary.path("coincidentPeakTagMw").asDouble()).isEqualTo(expected.coincidentPeakTagMw());
+        assertThat(summary.path("netUsd").asDouble()).isEqualTo(expected.netUsd());
+        DispatchSummary energyOnly = Backtest.meritOrder(s.site(), SyntheticInputs.resolve(s, Path.of(".")))
+                .summary();
+        assertThat(expected.netUsd()).isLessThan(energyOnly.netUsd());
     }
 
     @Test

@@ -84,6 +84,14 @@ class DashboardE2ETest {
         assertKpi("kpi-net", summary.path("netUsd").asDouble(), "$");
         assertKpi("kpi-btc", summary.path("btcMined").asDouble(), "BTC");
         assertKpi("kpi-power-cost", summary.path("powerCostUsd").asDouble(), "$");
+        // the default scenario's 4CP program is charged (about $7.6 M on the 2024 data) and shown with the site's tag
+        assertThat(summary.path("transmissionChargeUsd").asDouble()).isPositive();
+        assertKpi("kpi-transmission", summary.path("transmissionChargeUsd").asDouble(), "$");
+        assertThat(driver.findElement(By.id("kpi-transmission-label")).getText())
+                .isEqualTo(String.format(
+                        java.util.Locale.US,
+                        "4CP transmission, tag %.1f MW",
+                        summary.path("coincidentPeakTagMw").asDouble()));
         assertKpi("kpi-price", summary.path("averagePriceUsdPerMwh").asDouble(), "$/MWh");
         List<WebElement> assetRows = driver.findElements(By.cssSelector("#assets-table tbody tr"));
         assertThat(assetRows).hasSize(summary.path("loads").size());

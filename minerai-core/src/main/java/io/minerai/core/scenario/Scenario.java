@@ -30,29 +30,21 @@ public record Scenario(
         MarketPrograms markets,
         OptimizeSettings optimize) {
 
-    /** A scenario with the default sustainability settings, no market programs and default optimiser settings. */
-    public Scenario(
+    /**
+     * An energy-only scenario: default sustainability settings, no market programs, default optimiser settings. (The
+     * canonical constructor takes every section; code that rebuilds a scenario should use the {@code with...}
+     * methods, which keep the sections it does not change.)
+     */
+    public static Scenario energyOnly(
             String name, String description, Period period, PriceSource prices, BitcoinSource bitcoin, Site site) {
-        this(name, description, period, prices, bitcoin, site, SustainabilitySettings.DEFAULT);
-    }
-
-    /** A scenario without market programs and with default optimiser settings. */
-    public Scenario(
-            String name,
-            String description,
-            Period period,
-            PriceSource prices,
-            BitcoinSource bitcoin,
-            Site site,
-            SustainabilitySettings sustainability) {
-        this(
+        return new Scenario(
                 name,
                 description,
                 period,
                 prices,
                 bitcoin,
                 site,
-                sustainability,
+                SustainabilitySettings.DEFAULT,
                 MarketPrograms.NONE,
                 OptimizeSettings.DEFAULT);
     }

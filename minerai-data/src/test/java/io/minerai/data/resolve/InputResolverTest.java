@@ -55,7 +55,15 @@ class InputResolverTest {
                 s.ppa(),
                 s.opex());
         return new Scenario(
-                DEFAULT.name(), DEFAULT.description(), period, prices, bitcoin, site, DEFAULT.sustainability());
+                DEFAULT.name(),
+                DEFAULT.description(),
+                period,
+                prices,
+                bitcoin,
+                site,
+                DEFAULT.sustainability(),
+                DEFAULT.markets(),
+                DEFAULT.optimize());
     }
 
     private static Generator solarFrom(int year) {

@@ -7,6 +7,7 @@ window.minerai = state; // read by the end-to-end test
 const $ = (id) => document.getElementById(id);
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const num2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const num1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
 Chart.defaults.animation = false;
@@ -190,6 +191,10 @@ async function render(run) {
   setKpi('kpi-btc', s.btcMined, num2.format(s.btcMined) + ' BTC');
   setKpi('kpi-revenue', revenue, usd.format(revenue));
   setKpi('kpi-power-cost', s.powerCostUsd, usd.format(s.powerCostUsd));
+  const transmission = s.transmissionChargeUsd || 0;
+  setKpi('kpi-transmission', transmission, transmission > 0 ? usd.format(transmission) : 'none');
+  $('kpi-transmission-label').textContent = transmission > 0
+    ? '4CP transmission, tag ' + num1.format(s.coincidentPeakTagMw) + ' MW' : '4CP transmission';
   setKpi('kpi-price', s.averagePriceUsdPerMwh, num2.format(s.averagePriceUsdPerMwh) + ' $/MWh');
   setKpi('kpi-uptime', s.minerUptimeFraction, pct.format(s.minerUptimeFraction));
   const tbody = document.querySelector('#assets-table tbody');

@@ -1,0 +1,103 @@
+package io.minerai.core.scenario;
+
+import io.minerai.core.site.Generator;
+import io.minerai.core.site.ProfileSource;
+import io.minerai.core.site.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every file a scenario names, in one place: user price and Bitcoin files, generator profiles, grid emission factors
+ * and 4CP system load. Tools that must treat file references specially (the server reads only uploaded datasets, never
+ * a path a user typed) list and rewrite them here, so a new file field cannot be missed in one of them: a test checks
+ * that this class covers every {@code path} field of {@link ScenarioSchema}.
+ */
+public final class ScenarioPaths {
+    private ScenarioPaths() {}
+
+    /**
+     * A file named in a scenario.
+     *
+     * @param field the field's path in the scenario file, e.g. {@code site.generators[1].profile.path}
+     * @param path the file path as written
+     */
+    public record FileRef(String field, String path) {}
+
+    /** The files the scenario names, in file order. */
+    public static List<FileRef> files(Scenario s) {
+        List<FileRef> out = new ArrayList<>();
+        map(s, (field, path) -> {
+            out.add(new FileRef(field, path));
+            return path;
+        });
+        return out;
+    }
+
+    /** The same scenario with each file path replaced by {@code rewrite(path)}; every other field is kept. */
+    public static Scenario rewrite(Scenario s, UnaryOperator<String> rewrite) {
+        return map(s, (field, path) -> rewrite.apply(path));
+    }
+
+    private interface PathMapper {
+        String map(String field, String path);
+    }
+
+    private static Scenario map(Scenario s, PathMapper f) {
+        PriceSource prices = switch (s.prices()) {
+            case PriceSource.ErcotSppCsv c -> new PriceSource.ErcotSppCsv(f.map("prices.path", c.path()));
+            case PriceSource.Csv c ->
+                new PriceSource.Csv(f.map("prices.path", c.path()), c.timeColumn(), c.valueColumn());
+            case PriceSource.ErcotBundled b -> b;
+        };
+        BitcoinSource bitcoin = switch (s.bitcoin()) {
+            case BitcoinSource.CoinMetricsCsv c -> new BitcoinSource.CoinMetricsCsv(f.map("bitcoin.path", c.path()));
+            case BitcoinSource.CoinMetricsBundled b -> b;
+        };
+        List<Generator> gens = new ArrayList<>();
+        List<Generator> old = s.site().generators();
+        for (int i = 0; i < old.size(); i++) {
+            Generator g = old.get(i);
+            ProfileSource p = g.profile() instanceof ProfileSource.Csv c
+                    ? new ProfileSource.Csv(
+                            f.map("site.generators[" + i + "].profile.path", c.path()), c.timeColumn(), c.column())
+                    : g.profile();
+            gens.add(new Generator(g.name(), g.kind(), g.nameplateMw(), p));
+        }
+        SustainabilitySettings sus = s.sustainability();
+        if (sus.gridFactors() instanceof SustainabilitySettings.GridFactorSource.Csv c) {
+            sus = new SustainabilitySettings(
+                    new SustainabilitySettings.GridFactorSource.Csv(
+                            f.map("sustainability.gridFactors.path", c.path()), c.timeColumn(), c.valueColumn()),
+                    sus.market(),
+                    sus.flexibility());
+        }
+        MarketPrograms markets = s.markets();
+        if (markets.coincidentPeak().isPresent()
+                && markets.coincidentPeak().get().peaks() instanceof CoincidentPeakProgram.PeakSource.Csv c) {
+            CoincidentPeakProgram cp = markets.coincidentPeak().get();
+            markets = new MarketPrograms(
+                    Optional.of(new CoincidentPeakProgram(
+                            cp.tariffUsdPerKwYear(),
+                            new CoincidentPeakProgram.PeakSource.Csv(
+                                    f.map("markets.coincidentPeak.peakSource.path", c.path()),
+                                    c.timeColumn(),
+                                    c.loadColumn()),
+                            cp.rule())),
+                    markets.ancillary());
+        }
+        Site site = s.site();
+        Site newSite = new Site(
+                site.name(),
+                site.grid(),
+                site.minerFleets(),
+                site.gpuClouds(),
+                site.colocationLeases(),
+                gens,
+                site.ppa(),
+                site.opex());
+        return new Scenario(
+                s.name(), s.description(), s.period(), prices, bitcoin, newSite, sus, markets, s.optimize());
+    }
+}

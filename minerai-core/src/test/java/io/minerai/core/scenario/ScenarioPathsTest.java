@@ -1,0 +1,121 @@
+package io.minerai.core.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.minerai.core.site.Generator;
+import io.minerai.core.site.GeneratorKind;
+import io.minerai.core.site.ProfileSource;
+import io.minerai.core.site.Site;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class ScenarioPathsTest {
+    /** The default scenario with a file in every place a scenario can name one (two generators, one by file). */
+    static Scenario everyFile() {
+        Scenario d = DefaultScenario.load();
+        Site site = d.site();
+        Site withProfiles = new Site(
+                site.name(),
+                site.grid(),
+                site.minerFleets(),
+                site.gpuClouds(),
+                site.colocationLeases(),
+                List.of(
+                        new Generator("solar", GeneratorKind.SOLAR, 50, new ProfileSource.Constant(0.25)),
+                        new Generator("wind", GeneratorKind.WIND, 30, new ProfileSource.Csv("wind.csv", "t", "cf"))),
+                site.ppa(),
+                site.opex());
+        SustainabilitySettings sus = new SustainabilitySettings(
+                new SustainabilitySettings.GridFactorSource.Csv("factors.csv", "time", "kg"),
+                d.sustainability().market(),
+                d.sustainability().flexibility());
+        CoincidentPeakProgram cp = d.markets().coincidentPeak().orElseThrow();
+        MarketPrograms markets = new MarketPrograms(
+                Optional.of(new CoincidentPeakProgram(
+                        cp.tariffUsdPerKwYear(),
+                        new CoincidentPeakProgram.PeakSource.Csv("load.csv", "time", "mw"),
+                        cp.rule())),
+                d.markets().ancillary());
+        return new Scenario(
+                d.name(),
+                d.description(),
+                d.period(),
+                new PriceSource.Csv("prices.csv", "time", "usd"),
+                new BitcoinSource.CoinMetricsCsv("btc.csv"),
+                withProfiles,
+                sus,
+                markets,
+                d.optimize());
+    }
+
+    @Test
+    void listsEveryFileWithItsFieldPath() {
+        assertThat(ScenarioPaths.files(everyFile()))
+                .containsExactly(
+                        new ScenarioPaths.FileRef("prices.path", "prices.csv"),
+                        new ScenarioPaths.FileRef("bitcoin.path", "btc.csv"),
+                        new ScenarioPaths.FileRef("site.generators[1].profile.path", "wind.csv"),
+                        new ScenarioPaths.FileRef("sustainability.gridFactors.path", "factors.csv"),
+                        new ScenarioPaths.FileRef("markets.coincidentPeak.peakSource.path", "load.csv"));
+        assertThat(ScenarioPaths.files(DefaultScenario.load())).isEmpty();
+        Scenario spp = DefaultScenario.load();
+        spp = new Scenario(
+                spp.name(),
+                spp.description(),
+                spp.period(),
+                new PriceSource.ErcotSppCsv("spp.zip"),
+                spp.bitcoin(),
+                spp.site(),
+                spp.sustainability(),
+                spp.markets(),
+                spp.optimize());
+        assertThat(ScenarioPaths.files(spp)).containsExactly(new ScenarioPaths.FileRef("prices.path", "spp.zip"));
+    }
+
+    @Test
+    void rewriteChangesEveryPathAndNothingElse() {
+        Scenario s = everyFile();
+        Scenario moved = ScenarioPaths.rewrite(s, p -> "/run/" + p);
+        assertThat(ScenarioPaths.files(moved))
+                .extracting(ScenarioPaths.FileRef::path)
+                .containsExactly(
+                        "/run/prices.csv", "/run/btc.csv", "/run/wind.csv", "/run/factors.csv", "/run/load.csv");
+        assertThat(ScenarioPaths.rewrite(moved, p -> p.substring("/run/".length())))
+                .isEqualTo(s);
+        assertThat(moved.markets().ancillary()).isEqualTo(s.markets().ancillary());
+        assertThat(moved.optimize()).isEqualTo(s.optimize());
+        assertThat(moved.sustainability().market()).isEqualTo(s.sustainability().market());
+        Scenario d = DefaultScenario.load();
+        assertThat(ScenarioPaths.rewrite(d, p -> "x")).isEqualTo(d);
+    }
+
+    /** A new file field in the schema must be taught to ScenarioPaths (and to this test's {@link #everyFile()}). */
+    @Test
+    void coversEveryPathFieldOfTheSchema() {
+        Set<String> inSchema = new TreeSet<>();
+        walk(ScenarioSchema.SCENARIO, "", inSchema);
+        Set<String> covered = new TreeSet<>();
+        for (ScenarioPaths.FileRef f : ScenarioPaths.files(everyFile())) {
+            covered.add(f.field().replaceAll("\\[\\d+]", "[]"));
+        }
+        assertThat(inSchema).hasSize(5).isEqualTo(covered);
+    }
+
+    private static void walk(ObjectSpec o, String prefix, Set<String> out) {
+        for (FieldSpec f : o.fields()) {
+            String name = prefix + f.name();
+            if (f.name().equals("path")) {
+                out.add(name);
+            }
+            if (f.element().isPresent()) {
+                walk(f.element().get(), name + (f.kind() == FieldKind.LIST ? "[]." : "."), out);
+            }
+        }
+        for (ObjectSpec v : o.variants().values()) {
+            walk(v, prefix, out);
+        }
+    }
+}
