@@ -67,10 +67,17 @@ public final class Optimizer {
 
     /** Runs the problem in its forecast mode: one stacked solve for perfect foresight, else a rolling horizon. */
     public OptimizeResult run(OptimizationProblem p) {
+        return run(p, IntervalProgress.NONE);
+    }
+
+    /** As {@link #run(OptimizationProblem)}, telling {@code progress} after each committed window. */
+    public OptimizeResult run(OptimizationProblem p, IntervalProgress progress) {
         if (p.settings().forecast() == ForecastMode.PERFECT) {
-            return perfectForesight(p);
+            OptimizeResult r = perfectForesight(p);
+            progress.decided(p.inputs().grid().count(), p.inputs().grid().count());
+            return r;
         }
-        return new RollingHorizon(this).run(p, p.settings().forecast());
+        return new RollingHorizon(this).run(p, p.settings().forecast(), progress);
     }
 
     /** One model over the whole period with the actual real-time prices: the upper bound. */

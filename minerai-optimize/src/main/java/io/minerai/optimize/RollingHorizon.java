@@ -36,6 +36,11 @@ public final class RollingHorizon {
     }
 
     public OptimizeResult run(OptimizationProblem p, ForecastMode mode) {
+        return run(p, mode, IntervalProgress.NONE);
+    }
+
+    /** As {@link #run(OptimizationProblem, ForecastMode)}, telling {@code progress} after each committed window. */
+    public OptimizeResult run(OptimizationProblem p, ForecastMode mode, IntervalProgress progress) {
         SiteTerms terms = p.siteTerms();
         ModelData actual = p.actualData();
         TimeGrid grid = actual.grid();
@@ -83,6 +88,7 @@ public final class RollingHorizon {
             objective += rs.objectiveValue();
             rt.read(rs, arrays);
             state = rt.stateAfter(rs, commitTo, state);
+            progress.decided(commitTo, n);
         }
         Dispatch d = arrays.toDispatch(policyName(mode));
         DispatchResult r = Settlement.settle(p.site(), p.inputs(), d, p.settlementTerms());

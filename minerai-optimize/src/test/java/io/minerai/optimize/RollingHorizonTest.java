@@ -116,4 +116,27 @@ class RollingHorizonTest {
         assertThat(day2).isCloseTo(24, within(1e-6));
         assertThat(r.netUsd()).isCloseTo(30 * 100 - 6 * 50 - 24 * 5, within(1e-6));
     }
+
+    @Test
+    void progressIsToldAfterEachCommittedDayAndMayStopTheRun() {
+        Site s = site(grid(10, 0), List.of());
+        ScenarioInputs in =
+                Fixtures.inputs(twoDays(50, 5)).dayAhead(twoDays(50, 5)).build();
+        OptimizationProblem prob = problem(s, in, List.of(), 48, 24);
+        List<Integer> told = new java.util.ArrayList<>();
+        new RollingHorizon(LP).run(prob, ForecastMode.DAY_AHEAD, (done, total) -> {
+            assertThat(total).isEqualTo(48);
+            told.add(done);
+        });
+        assertThat(told).containsExactly(24, 48);
+
+        List<Integer> before = new java.util.ArrayList<>();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RollingHorizon(LP)
+                        .run(prob, ForecastMode.DAY_AHEAD, (done, total) -> {
+                            before.add(done);
+                            throw new IllegalStateException("cancelled at " + done);
+                        }))
+                .hasMessage("cancelled at 24");
+        assertThat(before).containsExactly(24);
+    }
 }

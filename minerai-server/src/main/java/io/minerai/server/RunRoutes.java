@@ -93,6 +93,8 @@ final class RunRoutes {
         JsonNode params = body.path("parameters");
         if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
             problems.add(new Problem("parameters", "must be a JSON object when given"));
+        } else if (kind != null && params.isObject()) {
+            problems.addAll(kind.checkParameters(params));
         }
         if (!problems.isEmpty()) {
             throw new ApiException(422, "Invalid run request", "the run request has problems", problems);

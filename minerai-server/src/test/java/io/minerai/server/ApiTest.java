@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.scenario.ScenarioReader;
 import io.minerai.dispatch.Backtest;
 import io.minerai.dispatch.DispatchSummary;
+import io.minerai.optimize.OptimizationProblem;
+import io.minerai.optimize.OptimizeResult;
+import io.minerai.optimize.Optimizer;
+import io.minerai.optimize.PeakResolver;
 import io.minerai.optimize.ScenarioSettlement;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +59,13 @@ class ApiTest {
     }
 
     static JsonNode runToEnd(long scenarioId) {
-        var r = operator.postJson("/api/runs", "{\"kind\":\"backtest\",\"scenarioId\":" + scenarioId + "}");
+        return runToEnd(scenarioId, "backtest", "{}");
+    }
+
+    static JsonNode runToEnd(long scenarioId, String kind, String parametersJson) {
+        var r = operator.postJson(
+                "/api/runs",
+                "{\"kind\":\"" + kind + "\",\"scenarioId\":" + scenarioId + ",\"parameters\":" + parametersJson + "}");
         assertThat(r.status()).as(r.text()).isEqualTo(202);
         assertThat(r.json().path("status").asText()).isIn("queued", "running", "succeeded");
         long id = r.json().path("id").asLong();
@@ -313,6 +324,77 @@ class ApiTest {
         DispatchSummary energyOnly = Backtest.meritOrder(s.site(), SyntheticInputs.resolve(s, Path.of(".")))
                 .summary();
         assertThat(expected.netUsd()).isLessThan(energyOnly.netUsd());
+    }
+
+    /** An optimize run stores what the optimiser computes on the same inputs, with its solver figures and ledger. */
+    @Test
+    void anOptimizeRunMatchesTheOptimiserAndEarnsAtLeastTheBacktest() {
+        String yaml = Scenarios.threeDays();
+        Scenario s = ScenarioReader.parse(yaml, "test");
+        long sid = createScenario(yaml);
+        JsonNode run = runToEnd(sid, "optimize", "{\"forecast\":\"perfect\",\"solver\":\"glop\"}");
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.path("kind").asText()).isEqualTo("optimize");
+        long id = run.path("id").asLong();
+        JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
+
+        ScenarioInputs inputs = SyntheticInputs.resolve(s, Path.of("."));
+        OptimizationProblem problem = new OptimizationProblem(
+                s.site(),
+                inputs,
+                s.markets(),
+                s.optimize(),
+                PeakResolver.resolve(s.markets(), inputs.grid(), Path.of(".")));
+        OptimizeResult expected = Optimizer.forSettings(s.optimize()).run(problem);
+        double net = expected.result().summary().netUsd();
+        assertThat(summary.path("netUsd").asDouble()).isCloseTo(net, within(1e-6 * Math.abs(net)));
+        assertThat(summary.path("policy").asText()).isEqualTo(Optimizer.PERFECT);
+        assertThat(summary.path("solver").path("backend").asText()).isEqualTo("glop");
+        assertThat(summary.path("solver").path("windows").asInt()).isEqualTo(1);
+        assertThat(summary.path("solver").path("outcome").asText()).isEqualTo("optimal");
+        assertThat(summary.path("solver").path("columns").asInt()).isPositive();
+        double meritOrder =
+                ScenarioSettlement.meritOrder(s, inputs, Path.of(".")).summary().netUsd();
+        assertThat(summary.path("netUsd").asDouble()).isGreaterThanOrEqualTo(meritOrder - 1e-6 * Math.abs(meritOrder));
+        JsonNode page = viewer.get("/api/runs/" + id + "/series?columns=netUsd&limit=100")
+                .json();
+        double sum = 0;
+        for (JsonNode v : page.path("columns").path("netUsd")) {
+            sum += v.asDouble();
+        }
+        assertThat(page.path("columns").path("netUsd").size()).isEqualTo(72);
+        assertThat(sum)
+                .isCloseTo(
+                        net + expected.result().summary().transmissionChargeUsd(), within(1e-6 * Math.abs(net) + 1e-6));
+
+        // a rolling horizon on persistence forecasts: one plan and one real-time model per day
+        JsonNode rolling = runToEnd(sid, "optimize", "{\"forecast\":\"persistence\"}");
+        assertThat(rolling.path("status").asText()).as(rolling.toString()).isEqualTo("succeeded");
+        JsonNode rs = viewer.get("/api/runs/" + rolling.path("id").asLong() + "/summary")
+                .json()
+                .path("summary");
+        assertThat(rs.path("solver").path("windows").asInt()).isEqualTo(6);
+        assertThat(rs.path("netUsd").asDouble())
+                .isLessThanOrEqualTo(summary.path("netUsd").asDouble() + 1e-6);
+    }
+
+    @Test
+    void badRunParametersAreRefusedWithTheirPaths() {
+        long sid = createScenario(Scenarios.threeDays());
+        var r = operator.postJson(
+                "/api/runs",
+                "{\"kind\":\"optimize\",\"scenarioId\":" + sid
+                        + ",\"parameters\":{\"forecast\":\"tomorrow\",\"solver\":\"cplex\",\"speed\":11}}");
+        assertThat(r.status()).as(r.text()).isEqualTo(422);
+        assertThat(r.json().path("errors").findValuesAsText("path"))
+                .containsExactlyInAnyOrder("parameters.forecast", "parameters.solver", "parameters.speed");
+        assertThat(r.text()).contains("perfect, day-ahead, persistence").contains("glop");
+        var b = operator.postJson(
+                "/api/runs", "{\"kind\":\"backtest\",\"scenarioId\":" + sid + ",\"parameters\":{\"x\":1}}");
+        assertThat(b.status()).isEqualTo(422);
+        assertThat(b.json().path("errors").findValuesAsText("path")).containsExactly("parameters.x");
+        assertThat(viewer.get("/api/run-kinds").json().path("items").findValuesAsText("name"))
+                .containsExactly("backtest", "optimize");
     }
 
     @Test

@@ -70,7 +70,11 @@ class DashboardE2ETest {
         wait.until(d -> !scenario.getOptions().isEmpty());
         assertThat(scenario.getFirstSelectedOption().getText()).startsWith("west-texas-2024");
 
-        driver.findElement(By.id("start-backtest")).click();
+        assertThat(new Select(driver.findElement(By.id("kind-select")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("backtest");
+        driver.findElement(By.id("start-run")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-status", "succeeded"));
         long runId = Long.parseLong(driver.findElement(By.id("run-status")).getAttribute("data-run-id"));
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered-run", String.valueOf(runId)));
@@ -146,6 +150,31 @@ class DashboardE2ETest {
         Files.createDirectories(shot.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        // the optimiser on the same scenario (one LP over 2024): its run is shown with its own, higher net
+        new Select(driver.findElement(By.id("kind-select"))).selectByValue("optimize:perfect");
+        driver.findElement(By.id("start-run")).click();
+        wait.until(d -> {
+            String id = d.findElement(By.id("run-status")).getAttribute("data-run-id");
+            return id != null && !id.equals(String.valueOf(runId));
+        });
+        wait.until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-status", "succeeded"));
+        long optimizeId = Long.parseLong(driver.findElement(By.id("run-status")).getAttribute("data-run-id"));
+        wait.until(
+                ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered-run", String.valueOf(optimizeId)));
+        JsonNode optimal =
+                api.get("/api/runs/" + optimizeId + "/summary").json().path("summary");
+        assertThat(optimal.path("solver").path("windows").asInt()).isEqualTo(1);
+        assertKpi("kpi-net", optimal.path("netUsd").asDouble(), "$");
+        assertThat(optimal.path("netUsd").asDouble())
+                .isGreaterThan(summary.path("netUsd").asDouble());
+        assertThat(driver.findElement(By.cssSelector("#runs-table tbody")).getText())
+                .contains("optimize")
+                .contains("backtest");
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard-optimize.png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void assertKpi(String id, double expected, String unit) {

@@ -2,6 +2,10 @@ package io.minerai.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minerai.server.run.RunKinds;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,47 @@ class RunQueueTest {
                     () -> server.meters().get("minerai.runs.active").gauge().value() == 0);
             assertThat(status(c, id)).isEqualTo("cancelled");
             assertThat(server.store().runs().summaryJson(id)).isEmpty();
+        }
+    }
+
+    /**
+     * An optimize run cancelled while it resolves its inputs stops before it solves and stores nothing (the resolver
+     * here waits for the test to cancel; a cancel during the solves is noticed after the current window, see
+     * RollingHorizonTest).
+     */
+    @Test
+    void anOptimizeRunCanBeCancelled() throws Exception {
+        java.util.concurrent.CountDownLatch resolving = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        io.minerai.server.run.InputsResolver gated = (scenario, dir) -> {
+            resolving.countDown();
+            try {
+                if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the resolver");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return SyntheticInputs.resolve(scenario, dir);
+        };
+        PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (MineraiServer server = MineraiServer.start(
+                TestServers.config(), RunKinds.standard(gated), java.time.Clock.systemUTC(), console)) {
+            Client c = new Client(server.port(), TestServers.ADMIN);
+            long id = start(c, "optimize", 1);
+            assertThat(resolving.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(c.post("/api/runs/" + id + "/cancel", "application/json", "")
+                            .status())
+                    .isEqualTo(200);
+            release.countDown();
+            Waits.until(
+                    "run thread to notice",
+                    Duration.ofSeconds(10),
+                    () -> server.meters().get("minerai.runs.active").gauge().value() == 0);
+            assertThat(status(c, id)).isEqualTo("cancelled");
+            assertThat(server.store().runs().summaryJson(id)).isEmpty();
+            assertThat(server.store().runs().ledgerSize(id)).isZero();
         }
     }
 

@@ -1,7 +1,12 @@
 package io.minerai.server.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.minerai.core.validation.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * A kind of run the server can execute (backtest; optimize and plan when their engines land). Register a new kind in
+ * A kind of run the server can execute (backtest, optimize). Register a new kind in
  * {@link RunKinds}; the API, queue, store and dashboard need no change.
  */
 public interface RunKind {
@@ -10,6 +15,16 @@ public interface RunKind {
 
     /** One sentence for the OpenAPI description and the dashboard. */
     String description();
+
+    /**
+     * Problems with a run request's parameters, each with its path (e.g. {@code parameters.forecast}); checked when the
+     * run is requested, so a bad request is refused (422) rather than queued to fail. The default accepts none.
+     */
+    default List<Problem> checkParameters(JsonNode parameters) {
+        List<Problem> out = new ArrayList<>();
+        parameters.fieldNames().forEachRemaining(n -> out.add(new Problem("parameters." + n, "unknown parameter")));
+        return out;
+    }
 
     /**
      * Executes a run. Report progress through the context and call {@link RunContext#checkCancelled()} between steps;

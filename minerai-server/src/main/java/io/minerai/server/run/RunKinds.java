@@ -22,9 +22,12 @@ public final class RunKinds {
         return standard(io.minerai.data.resolve.InputResolver::resolve);
     }
 
-    /** The standard kinds: {@code backtest} (merit-order dispatch over the scenario's period). */
+    /**
+     * The standard kinds: {@code backtest} (merit-order dispatch over the scenario's period) and {@code optimize}
+     * (optimal dispatch with a solver).
+     */
     public static RunKinds standard(InputsResolver resolver) {
-        return new RunKinds().register(new BacktestKind(resolver));
+        return new RunKinds().register(new BacktestKind(resolver)).register(new OptimizeKind(resolver));
     }
 
     public Optional<RunKind> get(String name) {

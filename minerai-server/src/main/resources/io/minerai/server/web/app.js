@@ -38,7 +38,7 @@ async function login(token) {
     $('logout').hidden = false;
     $('login').hidden = true;
     $('app').hidden = false;
-    $('start-backtest').disabled = me.role === 'viewer';
+    $('start-run').disabled = me.role === 'viewer';
     $('login-error').textContent = '';
     await loadScenarios();
     await loadRuns();
@@ -104,14 +104,17 @@ function showStatus(run) {
   $('cancel-run').hidden = !(run.status === 'queued' || run.status === 'running');
 }
 
-async function startBacktest() {
+// kind-select values: "backtest" or "optimize:<forecast>"
+async function startRun() {
   $('run-error').textContent = '';
   const scenarioId = Number($('scenario-select').value);
   if (!scenarioId) { $('run-error').textContent = 'Store a scenario first (POST /api/scenarios).'; return; }
+  const [kind, forecast] = $('kind-select').value.split(':');
+  const parameters = forecast ? { forecast } : {};
   try {
     const run = await api('/api/runs', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ kind: 'backtest', scenarioId }),
+      body: JSON.stringify({ kind, scenarioId, parameters }),
     });
     state.selectedRunId = run.id;
     showStatus(run);
@@ -192,7 +195,7 @@ async function render(run) {
   setKpi('kpi-revenue', revenue, usd.format(revenue));
   setKpi('kpi-power-cost', s.powerCostUsd, usd.format(s.powerCostUsd));
   const transmission = s.transmissionChargeUsd || 0;
-  setKpi('kpi-transmission', transmission, transmission > 0 ? usd.format(transmission) : 'none');
+  setKpi('kpi-transmission', transmission, usd.format(transmission));
   $('kpi-transmission-label').textContent = transmission > 0
     ? '4CP transmission, tag ' + num1.format(s.coincidentPeakTagMw) + ' MW' : '4CP transmission';
   setKpi('kpi-price', s.averagePriceUsdPerMwh, num2.format(s.averagePriceUsdPerMwh) + ' $/MWh');
@@ -305,7 +308,7 @@ function renderCost(s) {
 document.addEventListener('DOMContentLoaded', () => {
   $('login-form').addEventListener('submit', (e) => { e.preventDefault(); login($('token').value.trim()); });
   $('logout').addEventListener('click', logout);
-  $('start-backtest').addEventListener('click', startBacktest);
+  $('start-run').addEventListener('click', startRun);
   $('cancel-run').addEventListener('click', cancelRun);
   const saved = sessionStorage.getItem('minerai-token');
   if (saved) { login(saved); }
