@@ -83,12 +83,21 @@ final class RunRoutes {
                             + Http.shorten(kindName) + "'"));
         }
         JsonNode sid = body.path("scenarioId");
-        if (!sid.canConvertToLong() || sid.asLong() < 1 || !sid.isIntegralNumber()) {
-            problems.add(new Problem("scenarioId", "required: the id of a stored scenario"));
-        }
         JsonNode sv = body.path("scenarioVersion");
-        if (!sv.isMissingNode() && !sv.isNull() && (!sv.isIntegralNumber() || sv.asInt() < 1)) {
-            problems.add(new Problem("scenarioVersion", "must be a version number >= 1 when given"));
+        boolean needsScenario = kind == null || kind.needsScenario();
+        if (needsScenario) {
+            if (!sid.canConvertToLong() || sid.asLong() < 1 || !sid.isIntegralNumber()) {
+                problems.add(new Problem("scenarioId", "required: the id of a stored scenario"));
+            }
+            if (!sv.isMissingNode() && !sv.isNull() && (!sv.isIntegralNumber() || sv.asInt() < 1)) {
+                problems.add(new Problem("scenarioVersion", "must be a version number >= 1 when given"));
+            }
+        } else {
+            for (String f : List.of("scenarioId", "scenarioVersion")) {
+                if (!body.path(f).isMissingNode() && !body.path(f).isNull()) {
+                    problems.add(new Problem(f, "a " + kindName + " run takes no scenario; leave it out"));
+                }
+            }
         }
         JsonNode params = body.path("parameters");
         if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
@@ -99,19 +108,26 @@ final class RunRoutes {
         if (!problems.isEmpty()) {
             throw new ApiException(422, "Invalid run request", "the run request has problems", problems);
         }
-        long scenarioId = sid.asLong();
-        ScenarioVersion version = sv.isIntegralNumber()
-                ? store.scenarios()
-                        .version(scenarioId, sv.asInt())
-                        .orElseThrow(() -> ApiException.notFound("scenario " + scenarioId + " version " + sv.asInt()))
-                : store.scenarios()
-                        .latest(scenarioId)
-                        .orElseThrow(() -> ApiException.notFound("scenario " + scenarioId));
+        NewRun request;
+        String parameters = params.isObject() ? Json.write(params) : "{}";
+        if (needsScenario) {
+            long scenarioId = sid.asLong();
+            ScenarioVersion version = sv.isIntegralNumber()
+                    ? store.scenarios()
+                            .version(scenarioId, sv.asInt())
+                            .orElseThrow(
+                                    () -> ApiException.notFound("scenario " + scenarioId + " version " + sv.asInt()))
+                    : store.scenarios()
+                            .latest(scenarioId)
+                            .orElseThrow(() -> ApiException.notFound("scenario " + scenarioId));
+            request = new NewRun(kindName, scenarioId, version.version(), parameters, who.name());
+        } else {
+            request = NewRun.withoutScenario(kindName, parameters, who.name());
+        }
         if (!runs.hasCapacity()) {
             throw new ApiException(503, "Run queue full", "too many runs are queued; try again when some finish");
         }
-        String parameters = params.isObject() ? Json.write(params) : "{}";
-        RunRecord r = store.runs().create(new NewRun(kindName, scenarioId, version.version(), parameters, who.name()));
+        RunRecord r = store.runs().create(request);
         runs.submit(r);
         store.auditLog()
                 .append(new AuditEntry(
@@ -121,7 +137,9 @@ final class RunRoutes {
                         "run:" + r.id(),
                         "start " + kindName,
                         "queued",
-                        Map.of("scenario", scenarioId + "v" + version.version())));
+                        request.hasScenario()
+                                ? Map.of("scenario", request.scenarioId() + "v" + request.scenarioVersion())
+                                : Map.of()));
         ctx.header("Location", "/api/runs/" + r.id());
         Http.json(ctx, 202, view(store.runs().get(r.id()).orElse(r)));
     }
@@ -155,8 +173,7 @@ final class RunRoutes {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("runId", r.id());
         n.put("kind", r.kind());
-        n.put("scenarioId", r.scenarioId());
-        n.put("scenarioVersion", r.scenarioVersion());
+        putScenario(n, r);
         n.set("summary", Json.tree(json));
         n.set("loads", Json.tree(store.runs().loadsJson(r.id()).orElse("[]")));
         String body = cache.computeIfAbsent(key, () -> Json.write(n));
@@ -179,6 +196,12 @@ final class RunRoutes {
         RunRecord r = run(ctx);
         if (r.status() != RunStatus.SUCCEEDED) {
             throw notReady(r);
+        }
+        if (store.runs().ledgerSize(r.id()) == 0) {
+            throw new ApiException(
+                    409,
+                    "No series",
+                    "run " + r.id() + " (" + r.kind() + ") dispatches no intervals; its results are in its summary");
         }
         SeriesPage page = downsample
                 ? store.runs().downsampled(r.id(), columns, maxPoints)
@@ -257,12 +280,22 @@ final class RunRoutes {
                 "run " + r.id() + " is " + lower(r.status()) + "; results exist only for succeeded runs");
     }
 
+    /** scenarioId and scenarioVersion, null for a run without a scenario (a plan). */
+    private static void putScenario(ObjectNode n, RunRecord r) {
+        if (r.hasScenario()) {
+            n.put("scenarioId", r.scenarioId());
+            n.put("scenarioVersion", r.scenarioVersion());
+        } else {
+            n.putNull("scenarioId");
+            n.putNull("scenarioVersion");
+        }
+    }
+
     ObjectNode view(RunRecord r) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("id", r.id());
         n.put("kind", r.kind());
-        n.put("scenarioId", r.scenarioId());
-        n.put("scenarioVersion", r.scenarioVersion());
+        putScenario(n, r);
         n.set("parameters", Json.tree(r.parametersJson()));
         n.put("status", lower(r.status()));
         n.put("progressFraction", r.progressFraction());

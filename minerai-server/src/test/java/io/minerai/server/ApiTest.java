@@ -14,6 +14,14 @@ import io.minerai.optimize.OptimizeResult;
 import io.minerai.optimize.Optimizer;
 import io.minerai.optimize.PeakResolver;
 import io.minerai.optimize.ScenarioSettlement;
+import io.minerai.planning.PlanReader;
+import io.minerai.planning.PlanResults;
+import io.minerai.planning.history.PlanHistory;
+import io.minerai.planning.model.Plan;
+import io.minerai.planning.model.RiskMeasure;
+import io.minerai.planning.montecarlo.MonteCarloResult;
+import io.minerai.planning.montecarlo.PlanSimulation;
+import io.minerai.planning.montecarlo.RunSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -394,7 +402,64 @@ class ApiTest {
         assertThat(b.status()).isEqualTo(422);
         assertThat(b.json().path("errors").findValuesAsText("path")).containsExactly("parameters.x");
         assertThat(viewer.get("/api/run-kinds").json().path("items").findValuesAsText("name"))
-                .containsExactly("backtest", "optimize");
+                .containsExactly("backtest", "optimize", "plan");
+    }
+
+    /** A plan run takes no scenario, runs the planning Monte Carlo and stores what the library computes. */
+    @Test
+    void aPlanRunMatchesThePlanningLibrary() {
+        var r = operator.postJson("/api/runs", "{\"kind\":\"plan\",\"parameters\":{\"paths\":300,\"seed\":7}}");
+        assertThat(r.status()).as(r.text()).isEqualTo(202);
+        assertThat(r.json().path("scenarioId").isNull()).isTrue();
+        long id = r.json().path("id").asLong();
+        Waits.until(
+                "plan run " + id + " to finish",
+                Duration.ofSeconds(60),
+                () -> !Set.of("queued", "running")
+                        .contains(viewer.get("/api/runs/" + id)
+                                .json()
+                                .path("status")
+                                .asText()));
+        JsonNode run = viewer.get("/api/runs/" + id).json();
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
+        assertThat(summary.path("paths").asInt()).isEqualTo(300);
+        assertThat(summary.path("seed").asLong()).isEqualTo(7);
+
+        Plan plan = PlanReader.bundledDefault();
+        plan = plan.withUncertainty(plan.uncertainty().withPaths(300).withSeed(7));
+        PlanSimulation sim = new PlanSimulation(plan, PlanHistory.load(plan));
+        MonteCarloResult mc = sim.run(plan.strategies(), 300, RunSettings.defaults(), k -> {});
+        JsonNode rows = summary.path("strategies");
+        assertThat(rows.size()).isEqualTo(mc.summaries().size()).isGreaterThan(1);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).path("strategy").asText())
+                    .isEqualTo(mc.summaries().get(i).strategy());
+            assertThat(rows.get(i).path("meanNpvUsd").asDouble())
+                    .isEqualTo(mc.summaries().get(i).meanNpvUsd());
+            assertThat(rows.get(i).path("allocationByYear").size()).isPositive();
+        }
+        assertThat(summary.path("bestStrategy").asText())
+                .isEqualTo(PlanResults.best(mc, RiskMeasure.CVAR).strategy());
+        var series = viewer.get("/api/runs/" + id + "/series?columns=netUsd");
+        assertThat(series.status()).isEqualTo(409);
+        assertThat(series.text()).contains("dispatches no intervals");
+    }
+
+    @Test
+    void badPlanRunRequestsAreRefusedWithTheirPaths() {
+        var withScenario = operator.postJson("/api/runs", "{\"kind\":\"plan\",\"scenarioId\":1}");
+        assertThat(withScenario.status()).isEqualTo(422);
+        assertThat(withScenario.json().path("errors").findValuesAsText("path")).containsExactly("scenarioId");
+        var bad = operator.postJson(
+                "/api/runs",
+                "{\"kind\":\"plan\",\"parameters\":{\"paths\":0,\"riskMeasure\":\"max\","
+                        + "\"plan\":{\"name\":\"p\",\"horizonMonths\":-4}}}");
+        assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+        var paths = bad.json().path("errors").findValuesAsText("path");
+        assertThat(paths).contains("parameters.paths", "parameters.riskMeasure");
+        assertThat(paths).anySatisfy(p -> assertThat(p).startsWith("parameters.plan."));
+        assertThat(paths).allSatisfy(p -> assertThat(p).startsWith("parameters."));
     }
 
     @Test

@@ -175,6 +175,38 @@ class DashboardE2ETest {
                 driver.getScreenshotAs(OutputType.FILE).toPath(),
                 Path.of("target", "dashboard-optimize.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+
+        // a plan run (no scenario): the strategies table replaces the dispatch views and carries the API's numbers
+        new Select(driver.findElement(By.id("kind-select"))).selectByValue("plan");
+        driver.findElement(By.id("start-run")).click();
+        wait.until(d -> {
+            String id = d.findElement(By.id("run-status")).getAttribute("data-run-id");
+            return id != null && !id.equals(String.valueOf(optimizeId));
+        });
+        wait.until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-status", "succeeded"));
+        long planId = Long.parseLong(driver.findElement(By.id("run-status")).getAttribute("data-run-id"));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered-run", String.valueOf(planId)));
+        JsonNode plan = api.get("/api/runs/" + planId + "/summary").json().path("summary");
+        assertThat(plan.path("paths").asInt()).isEqualTo(2000);
+        assertThat(driver.findElement(By.id("plan-card")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("chart-dispatch")).isDisplayed()).isFalse();
+        List<WebElement> planRows = driver.findElements(By.cssSelector("#plan-table tbody tr"));
+        assertThat(planRows).hasSize(plan.path("strategies").size());
+        for (int i = 0; i < planRows.size(); i++) {
+            JsonNode st = plan.path("strategies").get(i);
+            assertThat(planRows.get(i).getAttribute("data-strategy"))
+                    .isEqualTo(st.path("strategy").asText());
+            double mean = st.path("meanNpvUsd").asDouble();
+            assertThat(planRows.get(i).getText())
+                    .contains((mean < 0 ? "-" : "") + String.format(java.util.Locale.US, "$%,.0f", Math.abs(mean)));
+        }
+        assertThat(driver.findElement(By.cssSelector("#plan-table tbody tr.selected"))
+                        .getAttribute("data-strategy"))
+                .isEqualTo(plan.path("bestStrategy").asText());
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard-plan.png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void assertKpi(String id, double expected, String unit) {

@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param id run id
  * @param kind run kind
- * @param scenarioId scenario
- * @param scenarioVersion scenario version
+ * @param scenarioId scenario, {@link NewRun#NO_SCENARIO} (0) for a run without one (a plan)
+ * @param scenarioVersion scenario version, 0 without a scenario
  * @param parametersJson parameters as a JSON object
  * @param status life-cycle state
  * @param progressFraction 0..1
@@ -35,4 +35,9 @@ public record RunRecord(
         Instant queuedUtc,
         Optional<Instant> startedUtc,
         Optional<Instant> finishedUtc,
-        Optional<Double> solverSeconds) {}
+        Optional<Double> solverSeconds) {
+
+    public boolean hasScenario() {
+        return scenarioId != NewRun.NO_SCENARIO;
+    }
+}

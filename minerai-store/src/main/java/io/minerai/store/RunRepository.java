@@ -42,8 +42,13 @@ public final class RunRepository {
                             + " progress_fraction, phase, created_by, queued_utc) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, r.kind());
-                ps.setLong(2, r.scenarioId());
-                ps.setInt(3, r.scenarioVersion());
+                if (r.hasScenario()) {
+                    ps.setLong(2, r.scenarioId());
+                    ps.setInt(3, r.scenarioVersion());
+                } else {
+                    ps.setNull(2, java.sql.Types.BIGINT);
+                    ps.setNull(3, java.sql.Types.INTEGER);
+                }
                 ps.setString(4, r.parametersJson());
                 ps.setString(5, RunStatus.QUEUED.name());
                 ps.setString(6, "queued");

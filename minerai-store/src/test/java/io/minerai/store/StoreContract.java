@@ -235,6 +235,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void aRunWithoutAScenarioKeepsItsSummaryAndHasNoLedger() {
+        RunRecord r = store.runs().create(NewRun.withoutScenario("plan", "{\"paths\":100}", "alice"));
+        assertThat(r.hasScenario()).isFalse();
+        assertThat(r.scenarioId()).isZero();
+        assertThat(r.scenarioVersion()).isZero();
+        assertThat(store.runs().markRunning(r.id())).isTrue();
+        assertThat(store.runs().complete(r.id(), "{\"bestStrategy\":\"convert\"}", Optional.empty(), 0.5))
+                .isTrue();
+        RunRecord done = store.runs().get(r.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(done.hasScenario()).isFalse();
+        assertThat(done.parametersJson()).contains("100");
+        assertThat(store.runs().summaryJson(r.id()))
+                .hasValueSatisfying(j -> assertThat(j).contains("convert"));
+        assertThat(store.runs().ledgerSize(r.id())).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NewRun("plan", 3, 0, "{}", "a"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void interruptedRunsAreMarkedFailedAndQueuedOnesKept() {
         long sid = scenario();
         RunRecord running = store.runs().create(new NewRun("backtest", sid, 1, "{}", "a"));

@@ -35,6 +35,21 @@ public record Uncertainty(
         return new Uncertainty(paths, seed, 0, bootstrapBlockDays, historyFrom, 0, 0, 0, false, powerBankMonths, false);
     }
 
+    public Uncertainty withSeed(long s) {
+        return new Uncertainty(
+                paths,
+                s,
+                btcVolatilityScale,
+                bootstrapBlockDays,
+                historyFrom,
+                hashrateNoisePerMonth,
+                feesLogSdPerMonth,
+                gpuDeclineSdPerYear,
+                powerResampling,
+                powerBankMonths,
+                tenantDefaults);
+    }
+
     public Uncertainty withPaths(int n) {
         return new Uncertainty(
                 n,

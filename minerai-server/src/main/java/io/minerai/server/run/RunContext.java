@@ -9,7 +9,11 @@ import java.time.Clock;
 public interface RunContext {
     long runId();
 
-    /** The scenario version the run was started on, with dataset references made into files under {@link #workDir()}. */
+    /**
+     * The scenario version the run was started on, with dataset references made into files under {@link #workDir()}.
+     *
+     * @throws IllegalStateException for a run of a kind that takes no scenario
+     */
     Scenario scenario();
 
     /** Kind-specific parameters (a JSON object, possibly empty). */

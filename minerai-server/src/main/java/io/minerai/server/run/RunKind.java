@@ -17,6 +17,14 @@ public interface RunKind {
     String description();
 
     /**
+     * Whether a run of this kind runs a stored scenario (the request then names {@code scenarioId}); a plan run takes
+     * its plan document from its parameters instead.
+     */
+    default boolean needsScenario() {
+        return true;
+    }
+
+    /**
      * Problems with a run request's parameters, each with its path (e.g. {@code parameters.forecast}); checked when the
      * run is requested, so a bad request is refused (422) rather than queued to fail. The default accepts none.
      */

@@ -23,11 +23,14 @@ public final class RunKinds {
     }
 
     /**
-     * The standard kinds: {@code backtest} (merit-order dispatch over the scenario's period) and {@code optimize}
-     * (optimal dispatch with a solver).
+     * The standard kinds: {@code backtest} (merit-order dispatch over the scenario's period), {@code optimize}
+     * (optimal dispatch with a solver) and {@code plan} (the planning Monte Carlo of a plan document).
      */
     public static RunKinds standard(InputsResolver resolver) {
-        return new RunKinds().register(new BacktestKind(resolver)).register(new OptimizeKind(resolver));
+        return new RunKinds()
+                .register(new BacktestKind(resolver))
+                .register(new OptimizeKind(resolver))
+                .register(new PlanKind());
     }
 
     public Optional<RunKind> get(String name) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,24 +194,13 @@ public final class RunService implements AutoCloseable {
     private final class Context implements RunContext {
         private final RunRecord run;
         private final Path workDir;
-        private final Scenario scenario;
+        private final @Nullable Scenario scenario;
         private final JsonNode parameters;
 
         Context(RunRecord run, Path workDir) {
             this.run = run;
             this.workDir = workDir;
-            String json = store.scenarios()
-                    .version(run.scenarioId(), run.scenarioVersion())
-                    .orElseThrow(() -> new IllegalStateException(
-                            "scenario " + run.scenarioId() + " version " + run.scenarioVersion() + " is gone"))
-                    .contentJson();
-            Scenario s = ScenarioReader.parse(json, "scenario " + run.scenarioId() + " v" + run.scenarioVersion());
-            this.scenario = ScenarioFiles.materialize(
-                    s,
-                    id -> store.datasets()
-                            .content(id)
-                            .orElseThrow(() -> new IllegalStateException("dataset " + id + " does not exist")),
-                    workDir);
+            this.scenario = run.hasScenario() ? loadScenario(run, workDir) : null;
             this.parameters = Json.tree(run.parametersJson());
         }
 
@@ -219,8 +209,26 @@ public final class RunService implements AutoCloseable {
             return run.id();
         }
 
+        private Scenario loadScenario(RunRecord run, Path workDir) {
+            String json = store.scenarios()
+                    .version(run.scenarioId(), run.scenarioVersion())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "scenario " + run.scenarioId() + " version " + run.scenarioVersion() + " is gone"))
+                    .contentJson();
+            Scenario s = ScenarioReader.parse(json, "scenario " + run.scenarioId() + " v" + run.scenarioVersion());
+            return ScenarioFiles.materialize(
+                    s,
+                    id -> store.datasets()
+                            .content(id)
+                            .orElseThrow(() -> new IllegalStateException("dataset " + id + " does not exist")),
+                    workDir);
+        }
+
         @Override
         public Scenario scenario() {
+            if (scenario == null) {
+                throw new IllegalStateException("run " + run.id() + " (" + run.kind() + ") has no scenario");
+            }
             return scenario;
         }
 

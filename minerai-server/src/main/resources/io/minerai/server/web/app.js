@@ -78,7 +78,7 @@ async function loadRuns() {
     const tr = document.createElement('tr');
     tr.dataset.runId = r.id;
     if (r.id === state.selectedRunId) { tr.classList.add('selected'); }
-    const cells = ['#' + r.id, r.kind, r.scenarioId + ' v' + r.scenarioVersion, r.status,
+    const cells = ['#' + r.id, r.kind, r.scenarioId == null ? '-' : r.scenarioId + ' v' + r.scenarioVersion, r.status,
       pct.format(r.progressFraction), r.elapsedSeconds != null ? num2.format(r.elapsedSeconds) + ' s' : ''];
     cells.forEach((c, i) => {
       const td = document.createElement('td');
@@ -108,13 +108,19 @@ function showStatus(run) {
 async function startRun() {
   $('run-error').textContent = '';
   const scenarioId = Number($('scenario-select').value);
-  if (!scenarioId) { $('run-error').textContent = 'Store a scenario first (POST /api/scenarios).'; return; }
   const [kind, forecast] = $('kind-select').value.split(':');
-  const parameters = forecast ? { forecast } : {};
+  if (!scenarioId && kind !== 'plan') {
+    $('run-error').textContent = 'Store a scenario first (POST /api/scenarios).';
+    return;
+  }
+  // a plan run takes no scenario: the bundled plan document, 2,000 paths
+  const body = kind === 'plan'
+    ? { kind, parameters: { paths: 2000 } }
+    : { kind, scenarioId, parameters: forecast ? { forecast } : {} };
   try {
     const run = await api('/api/runs', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ kind, scenarioId, parameters }),
+      body: JSON.stringify(body),
     });
     state.selectedRunId = run.id;
     showStatus(run);
@@ -177,7 +183,49 @@ function setKpi(id, value, text) {
 
 function label(t) { return t.slice(0, 16).replace('T', ' '); }
 
+function showView(plan) {
+  document.querySelectorAll('.dispatch-view').forEach((e) => { e.hidden = plan; });
+  $('plan-card').hidden = !plan;
+}
+
+async function renderPlan(run) {
+  const result = await api('/api/runs/' + run.id + '/summary');
+  const p = result.summary;
+  state.summary = p;
+  state.renderedRunId = run.id;
+  showView(true);
+  $('plan-title').textContent = p.plan + ': ' + p.site + ', ' + num2.format(p.gridMw) + ' MW, ' + p.horizonMonths
+    + ' months from ' + p.startMonth + '; ' + p.paths + ' paths, seed ' + p.seed + ', run #' + run.id;
+  $('plan-notes').textContent = 'NPV of cash flows to equity at ' + pct.format(p.discountRatePerYear)
+    + '/yr; IRR and payback of the cash flows incremental to the baseline "' + p.baselineStrategy + '". Best by '
+    + p.riskMeasure + ': ' + p.bestStrategy + '. BTC paths: ' + p.btcHistory + '. Power: ' + p.power + '.';
+  const tbody = document.querySelector('#plan-table tbody');
+  tbody.innerHTML = '';
+  const money = (v) => (v == null ? '-' : usd.format(v));
+  const share = (v) => (v == null ? '-' : pct.format(v));
+  for (const s of p.strategies) {
+    const base = s.strategy === p.baselineStrategy;
+    const tr = document.createElement('tr');
+    tr.dataset.strategy = s.strategy;
+    if (s.strategy === p.bestStrategy) { tr.classList.add('selected'); }
+    [s.strategy, money(s.deterministicNpvUsd), money(s.meanNpvUsd), money(s.p10NpvUsd), money(s.p50NpvUsd),
+      money(s.p90NpvUsd), money(s.cvarNpvUsd), share(s.probabilityNpvNegative),
+      base ? '(base)' : share(s.probabilityBeatsBaseline), base ? '(base)' : share(s.medianIrrPerYear),
+      base ? '(base)' : (s.medianPaybackMonth == null ? 'never' : 'month ' + Math.round(s.medianPaybackMonth)),
+      share(s.covenantBreachProbability)].forEach((c, i) => {
+      const td = document.createElement('td');
+      td.textContent = c;
+      if (i >= 1) { td.className = 'num'; }
+      tr.appendChild(td);
+    });
+    tbody.appendChild(tr);
+  }
+  document.body.dataset.renderedRun = String(run.id);
+}
+
 async function render(run) {
+  if (run.kind === 'plan') { await renderPlan(run); return; }
+  showView(false);
   const [result, scenario] = await Promise.all([
     api('/api/runs/' + run.id + '/summary'),
     api('/api/scenarios/' + run.scenarioId + '/versions/' + run.scenarioVersion),
