@@ -4,6 +4,7 @@ import io.minerai.core.scenario.DefaultScenario;
 import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.scenario.Period;
 import io.minerai.core.scenario.Scenario;
+import io.minerai.core.scenario.ScenarioPaths;
 import io.minerai.core.scenario.ScenarioReader;
 import io.minerai.core.scenario.ScenarioValidator;
 import io.minerai.core.validation.Problem;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +49,10 @@ public final class ScenarioOptions {
     /** The scenario with the overrides applied and validated. */
     public Scenario load() {
         Scenario s = scenarioFile == null ? DefaultScenario.load() : ScenarioReader.read(scenarioFile);
+        List<Problem> files = ScenarioPaths.unreadable(s, baseDir());
+        if (!files.isEmpty()) {
+            throw new ValidationException("scenario " + label(), files);
+        }
         if (from == null && to == null && step == null) {
             return s;
         }

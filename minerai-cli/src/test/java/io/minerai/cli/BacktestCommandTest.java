@@ -100,6 +100,29 @@ class BacktestCommandTest {
         assertThat(missing.err()).contains("prices.path").contains("nowhere.csv");
     }
 
+    /** Every file a scenario names is checked before any work, each reported at its field (not only price files). */
+    @Test
+    void missingProgramAndFactorFilesAreReportedAtTheirFields(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("files.yaml");
+        Files.writeString(
+                f,
+                io.minerai.core.scenario.DefaultScenario.text()
+                                .replaceFirst(
+                                        "      source: ercot-fuel-mix .*",
+                                        "      source: csv\n      path: load/ercot-load.csv")
+                        + "\nsustainability:\n  gridFactors:\n    source: csv\n    path: factors.csv\n");
+        for (String command : java.util.List.of("validate", "backtest", "optimize", "compare", "sustainability")) {
+            CliRunner.Result r = CliRunner.run(command, f.toString());
+            assertThat(r.exitCode()).as(command + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err())
+                    .as(command)
+                    .contains("has 2 problems")
+                    .contains("markets.coincidentPeak.peakSource.path: file not found: "
+                            + dir.resolve("load/ercot-load.csv"))
+                    .contains("sustainability.gridFactors.path: file not found: " + dir.resolve("factors.csv"));
+        }
+    }
+
     @Test
     void validateShowsWhatWasUnderstoodAndTheGaps() {
         CliRunner.Result r = CliRunner.run("validate");

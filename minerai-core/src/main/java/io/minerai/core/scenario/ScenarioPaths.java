@@ -3,6 +3,9 @@ package io.minerai.core.scenario;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.ProfileSource;
 import io.minerai.core.site.Site;
+import io.minerai.core.validation.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +35,24 @@ public final class ScenarioPaths {
             out.add(new FileRef(field, path));
             return path;
         });
+        return out;
+    }
+
+    /**
+     * Each file the scenario names that is not a readable file, relative paths resolved against {@code baseDir}: a
+     * problem at the field's path naming the absolute file, so a missing 4CP load or grid-factor file is reported
+     * before any work starts, like a missing price file.
+     */
+    public static List<Problem> unreadable(Scenario s, Path baseDir) {
+        List<Problem> out = new ArrayList<>();
+        for (FileRef f : files(s)) {
+            Path p = baseDir.resolve(f.path()).toAbsolutePath().normalize();
+            if (!Files.exists(p)) {
+                out.add(new Problem(f.field(), "file not found: " + p));
+            } else if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                out.add(new Problem(f.field(), "not a readable file: " + p));
+            }
+        }
         return out;
     }
 

@@ -118,4 +118,22 @@ class ScenarioPathsTest {
             walk(v, prefix, out);
         }
     }
+
+    @Test
+    void unreadableFilesAreNamedWithTheirFieldAndAbsolutePath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("prices.csv"), "time,usd\n");
+        java.nio.file.Files.writeString(dir.resolve("btc.csv"), "x\n");
+        java.nio.file.Files.createDirectory(dir.resolve("wind.csv"));
+        assertThat(ScenarioPaths.unreadable(everyFile(), dir))
+                .containsExactly(
+                        new io.minerai.core.validation.Problem(
+                                "site.generators[1].profile.path", "not a readable file: " + dir.resolve("wind.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "sustainability.gridFactors.path", "file not found: " + dir.resolve("factors.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "markets.coincidentPeak.peakSource.path",
+                                "file not found: " + dir.resolve("load.csv")));
+        assertThat(ScenarioPaths.unreadable(DefaultScenario.load(), dir)).isEmpty();
+    }
 }
