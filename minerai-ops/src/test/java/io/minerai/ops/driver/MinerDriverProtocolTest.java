@@ -27,7 +27,7 @@ class MinerDriverProtocolTest {
     final FakeClock clock = new FakeClock(Instant.parse("2024-08-19T20:00:00Z"));
     final EmulatorFleet fleet = new EmulatorFleet();
     static final EmulatorFleet.Timeouts FAST =
-            new EmulatorFleet.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(800));
+            new EmulatorFleet.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(1500));
 
     @AfterEach
     void stop() {
@@ -39,7 +39,7 @@ class MinerDriverProtocolTest {
     }
 
     CgminerRpc rpc(EmulatorFleet.MinerEndpoints e, boolean text) {
-        return new CgminerRpc(new TcpRequest(nn(e.rpc()), Duration.ofSeconds(2), Duration.ofMillis(800)), text);
+        return new CgminerRpc(new TcpRequest(nn(e.rpc()), Duration.ofSeconds(2), Duration.ofMillis(1500)), text);
     }
 
     // ---- cgminer RPC (stock firmware) ----
