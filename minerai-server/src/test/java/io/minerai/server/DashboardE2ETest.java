@@ -207,6 +207,45 @@ class DashboardE2ETest {
                 driver.getScreenshotAs(OutputType.FILE).toPath(),
                 Path.of("target", "dashboard-plan.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+
+        // a new scenario from the editor: start from the stored one, break it (every problem shown at its field
+        // path, nothing stored), then fix it and save it; it becomes the selected scenario
+        int scenariosBefore = api.get("/api/scenarios").json().path("items").size();
+        driver.findElement(By.cssSelector("#scenario-editor summary")).click();
+        driver.findElement(By.id("copy-scenario")).click();
+        wait.until(d -> String.valueOf(d.findElement(By.id("scenario-text")).getAttribute("value"))
+                .contains("\"importCapMw\": 200"));
+        script("const t = document.getElementById('scenario-text');"
+                + " t.value = t.value.replace('\"importCapMw\": 200', '\"importCapMw\": -5')"
+                + ".replace('\"name\": \"west-texas-2024\"', '\"name\": \"west-texas-150mw\"'); return 1;");
+        driver.findElement(By.id("save-scenario")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scenario-errors li")));
+        assertThat(driver.findElements(By.cssSelector("#scenario-errors li")))
+                .extracting(e -> e.getAttribute("data-path"))
+                .contains("site.grid.importCapMw");
+        assertThat(api.get("/api/scenarios").json().path("items").size()).isEqualTo(scenariosBefore);
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard-editor.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        script("const t = document.getElementById('scenario-text');"
+                + " t.value = t.value.replace('\"importCapMw\": -5', '\"importCapMw\": 150'); return 1;");
+        driver.findElement(By.id("save-scenario")).click();
+        wait.until(d -> d.findElement(By.id("scenario-saved")).getText().startsWith("Saved as scenario"));
+        assertThat(driver.findElements(By.cssSelector("#scenario-errors li"))).isEmpty();
+        String newId = driver.findElement(By.id("scenario-saved")).getAttribute("data-scenario-id");
+        assertThat(api.get("/api/scenarios/" + newId)
+                        .json()
+                        .path("scenario")
+                        .path("site")
+                        .path("grid")
+                        .path("importCapMw")
+                        .asDouble())
+                .isEqualTo(150);
+        assertThat(new Select(driver.findElement(By.id("scenario-select")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .startsWith("west-texas-150mw");
     }
 
     private static void assertKpi(String id, double expected, String unit) {

@@ -39,6 +39,7 @@ async function login(token) {
     $('login').hidden = true;
     $('app').hidden = false;
     $('start-run').disabled = me.role === 'viewer';
+    $('save-scenario').disabled = me.role === 'viewer';
     $('login-error').textContent = '';
     await loadScenarios();
     await loadRuns();
@@ -67,6 +68,41 @@ async function loadScenarios() {
     o.textContent = s.name + ' (v' + s.latestVersion + ')';
     sel.appendChild(o);
   }
+}
+
+async function copyScenario() {
+  const id = Number($('scenario-select').value);
+  if (!id) { return; }
+  const v = await api('/api/scenarios/' + id);
+  $('scenario-text').value = JSON.stringify(v.scenario, null, 2);
+}
+
+// Stores the editor's text as a new scenario; a refused one lists every problem at its field path.
+async function saveScenario() {
+  const list = $('scenario-errors');
+  list.innerHTML = '';
+  $('scenario-saved').textContent = '';
+  const res = await fetch('/api/scenarios', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + state.token, 'Content-Type': 'application/yaml' },
+    body: $('scenario-text').value,
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const problems = body.errors && body.errors.length ? body.errors
+      : [{ path: '', message: body.detail || body.title || String(res.status) }];
+    for (const p of problems) {
+      const li = document.createElement('li');
+      li.dataset.path = p.path;
+      li.textContent = (p.path ? p.path + ': ' : '') + p.message;
+      list.appendChild(li);
+    }
+    return;
+  }
+  await loadScenarios();
+  $('scenario-select').value = String(body.id);
+  $('scenario-saved').textContent = 'Saved as scenario ' + body.id + ' (' + body.name + ').';
+  $('scenario-saved').dataset.scenarioId = String(body.id);
 }
 
 async function loadRuns() {
@@ -357,6 +393,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('login-form').addEventListener('submit', (e) => { e.preventDefault(); login($('token').value.trim()); });
   $('logout').addEventListener('click', logout);
   $('start-run').addEventListener('click', startRun);
+  $('copy-scenario').addEventListener('click', () => copyScenario().catch((e) => { $('run-error').textContent = e.message; }));
+  $('save-scenario').addEventListener('click', () => saveScenario().catch((e) => { $('run-error').textContent = e.message; }));
   $('cancel-run').addEventListener('click', cancelRun);
   const saved = sessionStorage.getItem('minerai-token');
   if (saved) { login(saved); }
