@@ -246,6 +246,38 @@ class DashboardE2ETest {
                         .getFirstSelectedOption()
                         .getText())
                 .startsWith("west-texas-150mw");
+
+        // a dataset upload from the browser: real Coin Metrics rows with their provenance are stored; a malformed
+        // copy is refused with file:line:column and stores nothing
+        Path csv = Files.createTempDirectory("minerai-e2e").resolve("btc.csv");
+        Files.writeString(csv, UploadTest.coinMetrics(10));
+        driver.findElement(By.cssSelector("#dataset-upload summary")).click();
+        new Select(driver.findElement(By.id("dataset-kind"))).selectByValue("coinmetrics-csv");
+        driver.findElement(By.id("dataset-file")).sendKeys(csv.toString());
+        driver.findElement(By.id("dataset-name")).sendKeys("btc-2024-first-days");
+        driver.findElement(By.id("dataset-source")).sendKeys("Coin Metrics community data, CC BY-NC 4.0");
+        driver.findElement(By.id("upload-dataset")).click();
+        wait.until(d -> d.findElement(By.id("dataset-saved")).getText().startsWith("Stored as dataset:"));
+        String datasetId = driver.findElement(By.id("dataset-saved")).getAttribute("data-dataset-id");
+        assertThat(driver.findElement(By.id("dataset-saved")).getText())
+                .contains("bitcoin: {source: coinmetrics-csv, path: \"dataset:" + datasetId + "\"}");
+        JsonNode dataset = api.get("/api/datasets/" + datasetId).json();
+        assertThat(dataset.path("rowCount").asInt()).isEqualTo(10);
+        assertThat(dataset.path("source").asText()).isEqualTo("Coin Metrics community data, CC BY-NC 4.0");
+        assertThat(dataset.path("originalFilename").asText()).isEqualTo("btc.csv");
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard-upload.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        int datasets = api.get("/api/datasets").json().path("items").size();
+        Files.writeString(csv, UploadTest.coinMetrics(5).replace("44941.160493571", "lots"));
+        driver.findElement(By.id("dataset-file")).sendKeys(csv.toString());
+        driver.findElement(By.id("upload-dataset")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dataset-errors li")));
+        assertThat(driver.findElements(By.cssSelector("#dataset-errors li")))
+                .extracting(e -> e.getAttribute("data-path"))
+                .anySatisfy(p -> assertThat(p).startsWith("btc.csv:3"));
+        assertThat(api.get("/api/datasets").json().path("items").size()).isEqualTo(datasets);
     }
 
     private static void assertKpi(String id, double expected, String unit) {

@@ -40,6 +40,7 @@ async function login(token) {
     $('app').hidden = false;
     $('start-run').disabled = me.role === 'viewer';
     $('save-scenario').disabled = me.role === 'viewer';
+    $('upload-dataset').disabled = me.role === 'viewer';
     $('login-error').textContent = '';
     await loadScenarios();
     await loadRuns();
@@ -103,6 +104,51 @@ async function saveScenario() {
   $('scenario-select').value = String(body.id);
   $('scenario-saved').textContent = 'Saved as scenario ' + body.id + ' (' + body.name + ').';
   $('scenario-saved').dataset.scenarioId = String(body.id);
+}
+
+// Uploads a CSV as a dataset with its provenance; the server checks it with the kind's reader before storing it.
+async function uploadDataset() {
+  const list = $('dataset-errors');
+  list.innerHTML = '';
+  $('dataset-saved').textContent = '';
+  const file = $('dataset-file').files[0];
+  const show = (problems) => problems.forEach((p) => {
+    const li = document.createElement('li');
+    li.dataset.path = p.path || '';
+    li.textContent = (p.path ? p.path + ': ' : '') + p.message;
+    list.appendChild(li);
+  });
+  if (!file) { show([{ path: '', message: 'choose a CSV file first' }]); return; }
+  const kind = $('dataset-kind').value;
+  const q = new URLSearchParams({
+    kind, name: $('dataset-name').value || file.name, source: $('dataset-source').value, filename: file.name,
+  });
+  if (kind === 'ercot-spp-csv') { q.set('settlementPoint', $('dataset-point').value); }
+  if (kind === 'timeseries-csv') {
+    q.set('timeColumn', $('dataset-time').value);
+    q.set('valueColumn', $('dataset-value').value);
+  }
+  const res = await fetch('/api/datasets?' + q.toString(), {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + state.token, 'Content-Type': 'text/csv' },
+    body: await file.text(),
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    show(body.errors && body.errors.length ? body.errors
+      : [{ path: '', message: body.detail || body.title || String(res.status) }]);
+    return;
+  }
+  $('dataset-saved').dataset.datasetId = String(body.id);
+  const ref = '"dataset:' + body.id + '"';
+  const use = {
+    'ercot-spp-csv': 'prices: {source: ercot-spp-csv, path: ' + ref + '}',
+    'coinmetrics-csv': 'bitcoin: {source: coinmetrics-csv, path: ' + ref + '}',
+    'timeseries-csv': 'prices: {source: csv, path: ' + ref + ', timeColumn: ' + $('dataset-time').value
+      + ', valueColumn: ' + $('dataset-value').value + '}, or a generator profile, 4CP load or grid factors file',
+  }[kind];
+  $('dataset-saved').textContent = 'Stored as dataset:' + body.id + ' (' + body.rowCount + ' rows, '
+    + body.firstTimeUtc + ' to ' + body.lastTimeUtc + '). Use it in a scenario as ' + use + '.';
 }
 
 async function loadRuns() {
@@ -395,6 +441,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('start-run').addEventListener('click', startRun);
   $('copy-scenario').addEventListener('click', () => copyScenario().catch((e) => { $('run-error').textContent = e.message; }));
   $('save-scenario').addEventListener('click', () => saveScenario().catch((e) => { $('run-error').textContent = e.message; }));
+  $('upload-dataset').addEventListener('click', () => uploadDataset().catch((e) => { $('run-error').textContent = e.message; }));
   $('cancel-run').addEventListener('click', cancelRun);
   const saved = sessionStorage.getItem('minerai-token');
   if (saved) { login(saved); }
