@@ -141,15 +141,27 @@ public final class PlanKind implements RunKind {
         long t0 = System.nanoTime();
         ctx.progress(
                 0.1, "Monte Carlo: " + paths + " paths x " + plan.strategies().size() + " strategies");
-        MonteCarloResult mc = sim.run(plan.strategies(), paths, settings, k -> {
-            long d = done.addAndGet(k);
-            long pct = 100 * d / Math.max(1, total);
-            long last = reported.get();
-            // a store write per whole percent at most, from whichever worker gets there first
-            if (pct > last && reported.compareAndSet(last, pct)) {
-                ctx.progress(0.1 + 0.8 * Math.min(1.0, (double) d / total), "Monte Carlo: " + d + " of " + total);
+        MonteCarloResult mc;
+        try {
+            mc = sim.run(plan.strategies(), paths, settings, k -> {
+                long d = done.addAndGet(k);
+                long pct = 100 * d / Math.max(1, total);
+                // a store write per whole percent at most, in order, whichever worker gets there; a cancel thrown
+                // here stops the workers
+                synchronized (reported) {
+                    if (pct > reported.get()) {
+                        reported.set(pct);
+                        ctx.progress(
+                                0.1 + 0.8 * Math.min(1.0, (double) d / total), "Monte Carlo: " + d + " of " + total);
+                    }
+                }
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof RunCancelledException c) {
+                throw c; // a cancel noticed on a worker thread
             }
-        });
+            throw e;
+        }
         ctx.checkCancelled();
         ctx.progress(0.92, "deterministic deck and summary");
         Map<String, CashFlowTable> det = PlanResults.deterministic(sim, plan, mc);
