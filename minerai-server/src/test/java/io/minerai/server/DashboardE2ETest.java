@@ -203,6 +203,33 @@ class DashboardE2ETest {
         assertThat(driver.findElement(By.cssSelector("#plan-table tbody tr.selected"))
                         .getAttribute("data-strategy"))
                 .isEqualTo(plan.path("bestStrategy").asText());
+        // NPV bands: P10..P90 of each strategy in $ million
+        List<?> bands = (List<?>) script("return window.minerai.charts['chart-plan-npv'].data.datasets[0].data");
+        assertThat(bands).hasSize(plan.path("strategies").size());
+        for (int i = 0; i < bands.size(); i++) {
+            List<?> band = (List<?>) bands.get(i);
+            JsonNode st = plan.path("strategies").get(i);
+            assertThat(number(band.get(0))).isCloseTo(st.path("p10NpvUsd").asDouble() / 1e6, within(1e-9));
+            assertThat(number(band.get(1))).isCloseTo(st.path("p90NpvUsd").asDouble() / 1e6, within(1e-9));
+        }
+        // site MW by year for the best strategy: mining + AI hall + idle is the whole site every year
+        assertThat(driver.findElement(By.id("plan-allocation-title")).getAttribute("data-strategy"))
+                .isEqualTo(plan.path("bestStrategy").asText());
+        int years = ((List<?>) script("return window.minerai.charts['chart-plan-allocation'].data.labels")).size();
+        assertThat(years).isPositive();
+        for (int y = 0; y < years; y++) {
+            double total = 0;
+            for (int d = 0; d < 3; d++) {
+                total += number(script("return window.minerai.charts['chart-plan-allocation'].data.datasets[" + d
+                        + "].data[" + y + "]"));
+            }
+            assertThat(total).as("year %d", y).isCloseTo(plan.path("gridMw").asDouble(), within(1e-6));
+        }
+        String other = plan.path("strategies").get(2).path("strategy").asText();
+        driver.findElement(By.cssSelector("#plan-table tbody tr[data-strategy='" + other + "']"))
+                .click();
+        wait.until(
+                d -> other.equals(d.findElement(By.id("plan-allocation-title")).getAttribute("data-strategy")));
         Files.copy(
                 driver.getScreenshotAs(OutputType.FILE).toPath(),
                 Path.of("target", "dashboard-plan.png"),

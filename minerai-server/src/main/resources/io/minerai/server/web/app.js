@@ -267,7 +267,51 @@ function label(t) { return t.slice(0, 16).replace('T', ' '); }
 
 function showView(plan) {
   document.querySelectorAll('.dispatch-view').forEach((e) => { e.hidden = plan; });
-  $('plan-card').hidden = !plan;
+  document.querySelectorAll('.plan-view').forEach((e) => { e.hidden = !plan; });
+}
+
+// P10..P90 of each strategy's NPV as a floating bar, with its mean and P50 ($ million)
+function renderPlanNpv(p) {
+  const m = (v) => (v == null ? null : v / 1e6);
+  chart('chart-plan-npv', {
+    type: 'bar',
+    data: {
+      labels: p.strategies.map((s) => s.strategy),
+      datasets: [
+        { type: 'bar', label: 'P10 to P90', data: p.strategies.map((s) => [m(s.p10NpvUsd), m(s.p90NpvUsd)]),
+          backgroundColor: p.strategies.map((s) => (s.strategy === p.bestStrategy ? '#f7931a' : '#9fb3c8')), order: 2 },
+        { type: 'line', label: 'mean', data: p.strategies.map((s) => m(s.meanNpvUsd)), showLine: false,
+          pointStyle: 'rectRot', pointRadius: 7, borderColor: '#1f2933', backgroundColor: '#1f2933', order: 0 },
+        { type: 'line', label: 'P50', data: p.strategies.map((s) => m(s.p50NpvUsd)), showLine: false,
+          pointStyle: 'line', pointRadius: 14, borderWidth: 3, borderColor: '#c62828', order: 1 },
+      ],
+    },
+    options: { scales: { y: { title: { display: true, text: 'NPV to equity, $ million' } } } },
+  });
+}
+
+// How the chosen strategy splits the site's MW each year: mining, AI hall (facility MW) and idle, stacked
+function renderPlanAllocation(p, name) {
+  const s = p.strategies.find((x) => x.strategy === name) || p.strategies[0];
+  const year0 = Number(String(p.startMonth).slice(0, 4));
+  const a = s.allocationByYear;
+  $('plan-allocation-title').textContent = s.strategy + (s.strategy === p.bestStrategy ? ' (best)' : '')
+    + '; click a strategy in the table to show another';
+  $('plan-allocation-title').dataset.strategy = s.strategy;
+  chart('chart-plan-allocation', {
+    type: 'bar',
+    data: {
+      labels: a.map((y) => String(year0 + Math.floor(y.month / 12))),
+      datasets: [
+        { label: 'Mining (MW)', data: a.map((y) => y.miningMw), backgroundColor: '#f7931a', stack: 'site' },
+        { label: 'AI hall, facility (MW)', data: a.map((y) => y.hallMw), backgroundColor: '#3a6fd8', stack: 'site' },
+        { label: 'Idle (MW)', data: a.map((y) => y.idleMw), backgroundColor: '#c5ccd3', stack: 'site' },
+        { type: 'line', label: 'GPU cloud IT (MW)', data: a.map((y) => y.gpuItMw), borderColor: '#6a1b9a', stack: 'gpu' },
+        { type: 'line', label: 'Leased IT (MW)', data: a.map((y) => y.leasedItMw), borderColor: '#2e7d32', stack: 'lease' },
+      ],
+    },
+    options: { scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: 'MW' } } } },
+  });
 }
 
 async function renderPlan(run) {
@@ -289,6 +333,7 @@ async function renderPlan(run) {
     const base = s.strategy === p.baselineStrategy;
     const tr = document.createElement('tr');
     tr.dataset.strategy = s.strategy;
+    tr.addEventListener('click', () => renderPlanAllocation(p, s.strategy));
     if (s.strategy === p.bestStrategy) { tr.classList.add('selected'); }
     [s.strategy, money(s.deterministicNpvUsd), money(s.meanNpvUsd), money(s.p10NpvUsd), money(s.p50NpvUsd),
       money(s.p90NpvUsd), money(s.cvarNpvUsd), share(s.probabilityNpvNegative),
@@ -302,6 +347,8 @@ async function renderPlan(run) {
     });
     tbody.appendChild(tr);
   }
+  renderPlanNpv(p);
+  renderPlanAllocation(p, p.bestStrategy);
   document.body.dataset.renderedRun = String(run.id);
 }
 
