@@ -38,15 +38,30 @@ public record Comparison(List<Row> rows) {
 
     /** Runs every policy on the problem. */
     public static Comparison run(OptimizationProblem p, Optimizer optimizer) {
+        return run(p, optimizer, (stage, policy) -> {});
+    }
+
+    /** Told before each of the four runs (0..3) which policy runs next; may throw to stop the comparison. */
+    @FunctionalInterface
+    public interface StageListener {
+        void starting(int stage, String policy);
+    }
+
+    /** As {@link #run(OptimizationProblem, Optimizer)}, telling {@code stages} before each run. */
+    public static Comparison run(OptimizationProblem p, Optimizer optimizer, StageListener stages) {
         List<Row> rows = new ArrayList<>();
+        stages.starting(0, MeritOrderPolicy.NAME);
         DispatchResult merit = Settlement.settle(
                 p.site(), p.inputs(), new MeritOrderPolicy().decide(p.site(), p.inputs()), p.settlementTerms());
         rows.add(new Row(MeritOrderPolicy.NAME, merit, java.util.Optional.empty()));
         RollingHorizon rh = new RollingHorizon(optimizer);
+        int stage = 1;
         for (ForecastMode m : List.of(ForecastMode.PERSISTENCE, ForecastMode.DAY_AHEAD)) {
+            stages.starting(stage++, RollingHorizon.policyName(m));
             OptimizeResult r = rh.run(p, m);
             rows.add(new Row(RollingHorizon.policyName(m), r.result(), java.util.Optional.of(r.report())));
         }
+        stages.starting(3, Optimizer.PERFECT);
         OptimizeResult perfect = optimizer.perfectForesight(p);
         rows.add(new Row(Optimizer.PERFECT, perfect.result(), java.util.Optional.of(perfect.report())));
         return new Comparison(rows);

@@ -410,7 +410,7 @@ class ApiTest {
         assertThat(b.status()).isEqualTo(422);
         assertThat(b.json().path("errors").findValuesAsText("path")).containsExactly("parameters.x");
         assertThat(viewer.get("/api/run-kinds").json().path("items").findValuesAsText("name"))
-                .containsExactly("backtest", "optimize", "plan");
+                .containsExactly("backtest", "optimize", "compare", "plan");
     }
 
     /** A plan run takes no scenario, runs the planning Monte Carlo and stores what the library computes. */
@@ -452,6 +452,43 @@ class ApiTest {
         var series = viewer.get("/api/runs/" + id + "/series?columns=netUsd");
         assertThat(series.status()).isEqualTo(409);
         assertThat(series.text()).contains("dispatches no intervals");
+    }
+
+    /** Policy vs optimal: four runs settled alike; the stored result is the perfect-foresight optimum. */
+    @Test
+    void aCompareRunRanksMeritOrderRollingAndPerfectForesight() {
+        String yaml = Scenarios.threeDays();
+        Scenario s = ScenarioReader.parse(yaml, "test");
+        JsonNode run = runToEnd(createScenario(yaml), "compare", "{}");
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        long id = run.path("id").asLong();
+        JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
+        JsonNode rows = summary.path("comparison");
+        assertThat(rows.findValuesAsText("policy"))
+                .containsExactly("merit-order", "rolling-persistence", "rolling-day-ahead", Optimizer.PERFECT);
+        ScenarioInputs inputs = SyntheticInputs.resolve(s, Path.of("."));
+        double merit =
+                ScenarioSettlement.meritOrder(s, inputs, Path.of(".")).summary().netUsd();
+        assertThat(rows.get(0).path("netUsd").asDouble()).isEqualTo(merit);
+        assertThat(rows.get(0).path("gainOverMeritOrderUsd").asDouble()).isZero();
+        double perfect = rows.get(3).path("netUsd").asDouble();
+        assertThat(summary.path("netUsd").asDouble()).isEqualTo(perfect);
+        assertThat(summary.path("policy").asText()).isEqualTo(Optimizer.PERFECT);
+        assertThat(rows.get(3).path("valueOfForesightUsd").asDouble()).isZero();
+        for (JsonNode r : rows) {
+            assertThat(r.path("netUsd").asDouble())
+                    .as(r.path("policy").asText())
+                    .isLessThanOrEqualTo(perfect + 1e-6 * Math.abs(perfect));
+            assertThat(r.path("valueOfForesightUsd").asDouble())
+                    .isCloseTo(perfect - r.path("netUsd").asDouble(), within(1e-6));
+        }
+        assertThat(viewer.get("/api/runs/" + id + "/series?columns=netUsd&limit=10")
+                        .status())
+                .isEqualTo(200);
+        var bad = operator.postJson(
+                "/api/runs", "{\"kind\":\"compare\",\"scenarioId\":1,\"parameters\":{\"forecast\":\"perfect\"}}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().path("errors").findValuesAsText("path")).containsExactly("parameters.forecast");
     }
 
     @Test

@@ -176,12 +176,39 @@ class DashboardE2ETest {
                 Path.of("target", "dashboard-optimize.png"),
                 StandardCopyOption.REPLACE_EXISTING);
 
+        // policy vs optimal: merit order, two rolling horizons and perfect foresight in one table; its first row is
+        // the backtest above and its last the optimize run above
+        new Select(driver.findElement(By.id("kind-select"))).selectByValue("compare");
+        driver.findElement(By.id("start-run")).click();
+        wait.until(d -> {
+            String id = d.findElement(By.id("run-status")).getAttribute("data-run-id");
+            return id != null && !id.equals(String.valueOf(optimizeId));
+        });
+        wait.until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-status", "succeeded"));
+        long compareId = Long.parseLong(driver.findElement(By.id("run-status")).getAttribute("data-run-id"));
+        wait.until(
+                ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered-run", String.valueOf(compareId)));
+        assertThat(driver.findElement(By.id("compare-card")).isDisplayed()).isTrue();
+        List<WebElement> compareRows = driver.findElements(By.cssSelector("#compare-table tbody tr"));
+        assertThat(compareRows)
+                .extracting(r -> r.getAttribute("data-policy"))
+                .containsExactly(
+                        "merit-order", "rolling-persistence", "rolling-day-ahead", "optimal-perfect-foresight");
+        assertThat(compareRows.get(0).getText())
+                .contains(usdText(summary.path("netUsd").asDouble()));
+        assertThat(compareRows.get(3).getText())
+                .contains(usdText(optimal.path("netUsd").asDouble()));
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard-compare.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
         // a plan run (no scenario): the strategies table replaces the dispatch views and carries the API's numbers
         new Select(driver.findElement(By.id("kind-select"))).selectByValue("plan");
         driver.findElement(By.id("start-run")).click();
         wait.until(d -> {
             String id = d.findElement(By.id("run-status")).getAttribute("data-run-id");
-            return id != null && !id.equals(String.valueOf(optimizeId));
+            return id != null && !id.equals(String.valueOf(compareId));
         });
         wait.until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-status", "succeeded"));
         long planId = Long.parseLong(driver.findElement(By.id("run-status")).getAttribute("data-run-id"));
@@ -196,9 +223,8 @@ class DashboardE2ETest {
             JsonNode st = plan.path("strategies").get(i);
             assertThat(planRows.get(i).getAttribute("data-strategy"))
                     .isEqualTo(st.path("strategy").asText());
-            double mean = st.path("meanNpvUsd").asDouble();
             assertThat(planRows.get(i).getText())
-                    .contains((mean < 0 ? "-" : "") + String.format(java.util.Locale.US, "$%,.0f", Math.abs(mean)));
+                    .contains(usdText(st.path("meanNpvUsd").asDouble()));
         }
         assertThat(driver.findElement(By.cssSelector("#plan-table tbody tr.selected"))
                         .getAttribute("data-strategy"))
@@ -305,6 +331,11 @@ class DashboardE2ETest {
                 .extracting(e -> e.getAttribute("data-path"))
                 .anySatisfy(p -> assertThat(p).startsWith("btc.csv:3"));
         assertThat(api.get("/api/datasets").json().path("items").size()).isEqualTo(datasets);
+    }
+
+    /** A dollar amount as the dashboard prints it (en-US currency, whole dollars, minus sign before the $). */
+    private static String usdText(double v) {
+        return (Math.round(v) < 0 ? "-" : "") + String.format(java.util.Locale.US, "$%,.0f", Math.abs(v));
     }
 
     private static void assertKpi(String id, double expected, String unit) {

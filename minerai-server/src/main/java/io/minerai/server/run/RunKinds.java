@@ -24,12 +24,13 @@ public final class RunKinds {
 
     /**
      * The standard kinds: {@code backtest} (merit-order dispatch over the scenario's period), {@code optimize}
-     * (optimal dispatch with a solver) and {@code plan} (the planning Monte Carlo of a plan document).
+     * (optimal dispatch with a solver), {@code compare} (policy vs optimal) and {@code plan} (the planning Monte Carlo of a plan document).
      */
     public static RunKinds standard(InputsResolver resolver) {
         return new RunKinds()
                 .register(new BacktestKind(resolver))
                 .register(new OptimizeKind(resolver))
+                .register(new CompareKind(resolver))
                 .register(new PlanKind());
     }
 

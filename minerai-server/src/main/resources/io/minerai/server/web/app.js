@@ -352,8 +352,29 @@ async function renderPlan(run) {
   document.body.dataset.renderedRun = String(run.id);
 }
 
+function renderComparison(s) {
+  const card = $('compare-card');
+  card.hidden = !s.comparison;
+  if (!s.comparison) { return; }
+  const tbody = document.querySelector('#compare-table tbody');
+  tbody.innerHTML = '';
+  for (const r of s.comparison) {
+    const tr = document.createElement('tr');
+    tr.dataset.policy = r.policy;
+    [r.policy, usd.format(r.netUsd), usd.format(r.gainOverMeritOrderUsd), usd.format(r.valueOfForesightUsd),
+      usd.format(r.transmissionChargeUsd), usd.format(r.revenueAncillaryUsd), num2.format(r.btcMined) + ' BTC',
+      pct.format(r.minerUptimeFraction)].forEach((c, i) => {
+      const td = document.createElement('td');
+      td.textContent = c;
+      if (i >= 1) { td.className = 'num'; }
+      tr.appendChild(td);
+    });
+    tbody.appendChild(tr);
+  }
+}
+
 async function render(run) {
-  if (run.kind === 'plan') { await renderPlan(run); return; }
+  if (run.kind === 'plan') { $('compare-card').hidden = true; await renderPlan(run); return; }
   showView(false);
   const [result, scenario] = await Promise.all([
     api('/api/runs/' + run.id + '/summary'),
@@ -362,6 +383,7 @@ async function render(run) {
   const s = result.summary;
   state.summary = s;
   state.renderedRunId = run.id;
+  renderComparison(s);
   const revenue = s.revenueMiningUsd + s.revenueAiCloudUsd + s.revenueColocationUsd + s.revenueExportUsd
     + (s.revenuePpaSellbackUsd || 0) + (s.revenueAncillaryUsd || 0);
   $('overview-title').textContent = scenario.name + ' v' + scenario.version + ', ' + s.startUtc.slice(0, 10) + ' to '

@@ -1,0 +1,109 @@
+package io.minerai.server.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minerai.core.inputs.ScenarioInputs;
+import io.minerai.core.scenario.OptimizeSettings;
+import io.minerai.core.scenario.Scenario;
+import io.minerai.core.validation.Problem;
+import io.minerai.dispatch.DispatchSummary;
+import io.minerai.optimize.Comparison;
+import io.minerai.optimize.OptimizationProblem;
+import io.minerai.optimize.Optimizer;
+import io.minerai.optimize.PeakResolver;
+import io.minerai.server.Json;
+import io.minerai.solver.Solvers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Policy versus optimal (the CLI's {@code compare}, docs/OPTIMIZE.md): merit order, the rolling-horizon optimiser on
+ * persistence and on day-ahead forecasts, and perfect foresight, all settled under the scenario's terms. The stored
+ * summary and ledger are the perfect-foresight run's (so the dashboard charts show the optimum), and the summary adds
+ * {@code comparison}: one row per policy with its net, what it earns over merit order, the value of foresight (what
+ * perfect foresight earns over it), the 4CP charge, ancillary revenue, BTC mined and miner uptime. Parameter (optional):
+ * {@code solver}.
+ */
+public final class CompareKind implements RunKind {
+    public static final String NAME = "compare";
+
+    private final InputsResolver resolver;
+
+    public CompareKind(InputsResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Merit order vs the rolling-horizon optimiser (persistence, day-ahead forecasts) vs perfect foresight,"
+                + " settled alike: net of each, gain over merit order and the value of foresight.";
+    }
+
+    @Override
+    public List<Problem> checkParameters(JsonNode parameters) {
+        List<Problem> out = new ArrayList<>();
+        parameters.fieldNames().forEachRemaining(n -> {
+            JsonNode v = parameters.get(n);
+            if (!n.equals("solver")) {
+                out.add(new Problem("parameters." + n, "unknown parameter; known: solver"));
+            } else if (!v.isTextual() || !Solvers.NAMES.contains(v.asText())) {
+                out.add(new Problem(
+                        "parameters.solver",
+                        "must be one of " + String.join(", ", Solvers.NAMES) + ", was " + Json.write(v)));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public RunOutput execute(RunContext ctx) {
+        Scenario s = ctx.scenario();
+        OptimizeSettings o = s.optimize();
+        JsonNode p = ctx.parameters();
+        OptimizeSettings settings = new OptimizeSettings(
+                o.forecast(),
+                o.windowHours(),
+                o.commitHours(),
+                p.path("solver").isTextual() ? p.path("solver").asText() : o.solver(),
+                o.fleetControls(),
+                o.gpuJobs());
+        ctx.progress(0.02, "resolving inputs");
+        ScenarioInputs inputs = resolver.resolve(s, ctx.workDir());
+        OptimizationProblem problem = new OptimizationProblem(
+                s.site(),
+                inputs,
+                s.markets(),
+                settings,
+                PeakResolver.resolve(s.markets(), inputs.grid(), ctx.workDir()));
+        Optimizer optimizer = Optimizer.forSettings(settings);
+        long t0 = System.nanoTime();
+        Comparison c = Comparison.run(
+                problem, optimizer, (stage, policy) -> ctx.progress(0.05 + 0.22 * stage, "comparing: " + policy));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ctx.progress(0.97, "storing results");
+        ObjectNode summary = Json.MAPPER.valueToTree(c.perfect().result().summary());
+        ArrayNode rows = summary.putArray("comparison");
+        double merit = c.merit().netUsd();
+        for (Comparison.Row r : c.rows()) {
+            DispatchSummary d = r.result().summary();
+            ObjectNode row = rows.addObject();
+            row.put("policy", r.policy());
+            row.put("netUsd", d.netUsd());
+            row.put("gainOverMeritOrderUsd", d.netUsd() - merit);
+            row.put("valueOfForesightUsd", c.valueOfForesightUsd(r.policy()));
+            row.put("transmissionChargeUsd", d.transmissionChargeUsd());
+            row.put("revenueAncillaryUsd", d.revenueAncillaryUsd());
+            row.put("btcMined", d.btcMined());
+            row.put("minerUptimeFraction", d.minerUptimeFraction());
+            r.report().ifPresent(rep -> row.put("solveSeconds", rep.totalSeconds()));
+        }
+        return new RunOutput(summary, Optional.of(c.perfect().result().ledger()), seconds);
+    }
+}
