@@ -51,7 +51,7 @@ public final class ScenarioOptions {
         Scenario s = scenarioFile == null ? DefaultScenario.load() : ScenarioReader.read(scenarioFile);
         List<Problem> files = ScenarioPaths.unreadable(s, baseDir());
         if (!files.isEmpty()) {
-            throw new ValidationException("scenario " + label(), files);
+            throw new ValidationException(subject(), files);
         }
         if (from == null && to == null && step == null) {
             return s;
@@ -81,6 +81,11 @@ public final class ScenarioOptions {
         }
         Path parent = scenarioFile.toAbsolutePath().getParent();
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** What to call the scenario as the subject of an error: "scenario site.yaml" or "the bundled default scenario". */
+    public String subject() {
+        return scenarioFile == null ? "the bundled default scenario" : "scenario " + scenarioFile;
     }
 
     /** What to call the scenario in messages. */

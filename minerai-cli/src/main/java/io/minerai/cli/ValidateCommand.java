@@ -1,6 +1,7 @@
 package io.minerai.cli;
 
 import io.minerai.core.inputs.ScenarioInputs;
+import io.minerai.core.scenario.CoincidentPeakProgram;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
@@ -8,10 +9,14 @@ import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
+import io.minerai.core.validation.ValidationException;
 import io.minerai.data.resolve.InputResolver;
+import io.minerai.optimize.PeakResolver;
+import io.minerai.optimize.PeakSignals;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +45,15 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Scenario s = scenario.load();
         ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
+        // the market programs' own data (4CP system load) is checked too, as a run would
+        Optional<PeakSignals> peaks = Optional.empty();
+        if (s.markets().coincidentPeak().isPresent()) {
+            try {
+                peaks = Optional.of(PeakResolver.resolve(s.markets(), inputs.grid(), scenario.baseDir()));
+            } catch (ValidationException e) {
+                throw new ValidationException(scenario.subject(), e.problems());
+            }
+        }
         Site site = s.site();
         out.printf(Locale.ROOT, "%s is valid.%n%n", scenario.label());
         out.printf(Locale.ROOT, "Scenario  %s%n", s.name());
@@ -105,6 +119,18 @@ final class ValidateCommand implements Callable<Integer> {
                 .ifPresent(p -> out.printf(
                         Locale.ROOT, "  PPA          %.1f MW at $%.2f/MWh%n", p.quantityMw(), p.priceUsdPerMwh()));
         out.printf(Locale.ROOT, "  firm load %.2f MW, all loads %.2f MW%n%n", site.firmLoadMw(), site.totalLoadMw());
+        peaks.ifPresent(p -> {
+            CoincidentPeakProgram cp = s.markets().coincidentPeak().orElseThrow();
+            out.printf(
+                    Locale.ROOT,
+                    "4CP       $%.2f/kW-year, %s rule; system peaks in the period (UTC, %s): %s%n%n",
+                    cp.tariffUsdPerKwYear(),
+                    cp.rule() instanceof CoincidentPeakProgram.PeakRule.Alert ? "peak-alert" : "hindsight",
+                    cp.peaks() instanceof CoincidentPeakProgram.PeakSource.Csv c
+                            ? "from " + c.path()
+                            : "approximated from the bundled ERCOT fuel mix",
+                    p.peaksText().isEmpty() ? "none (no June-September interval)" : String.join(", ", p.peaksText()));
+        });
         out.println("Data on the run's grid:");
         gaps(out, "real-time price", inputs.priceUsdPerMwh());
         gaps(out, "Bitcoin data", inputs.btcPerThDay());

@@ -100,6 +100,21 @@ class BacktestCommandTest {
         assertThat(missing.err()).contains("prices.path").contains("nowhere.csv");
     }
 
+    /** validate checks the market programs' data as a run would: a 2025 period has no bundled 4CP system load. */
+    @Test
+    void validateReportsA4cpProgramWithoutDataAtItsField() {
+        CliRunner.Result r = CliRunner.run("validate", "--from", "2025-07-01", "--to", "2025-08-01");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("the bundled default scenario has 1 problem")
+                .contains("markets.coincidentPeak.peakSource.year: the bundled fuel mix covers 2023 and 2024");
+        CliRunner.Result ok = CliRunner.run("validate");
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.out())
+                .contains("4CP       $60.00/kW-year, hindsight rule")
+                .contains("2024-08-20T21:45Z");
+    }
+
     /** Every file a scenario names is checked before any work, each reported at its field (not only price files). */
     @Test
     void missingProgramAndFactorFilesAreReportedAtTheirFields(@TempDir Path dir) throws Exception {

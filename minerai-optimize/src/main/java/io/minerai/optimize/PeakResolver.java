@@ -54,9 +54,9 @@ public final class PeakResolver {
         int dataYear = year == 0 ? runYear : year;
         if (dataYear != 2023 && dataYear != 2024) {
             throw new ValidationException(
-                    "markets.coincidentPeak.peakSource",
+                    "scenario",
                     new Problem(
-                            "year",
+                            "markets.coincidentPeak.peakSource.year",
                             "the bundled fuel mix covers 2023 and 2024; the run is in " + runYear
                                     + ": set peakSource.year to 2023 or 2024 or give a system-load CSV"));
         }

@@ -48,6 +48,7 @@ final class Http {
                 throw ApiException.badRequest("Content-Length is not a number");
             }
             if (n > maxBytes) {
+                drain(ctx, Math.min(n, DRAIN_LIMIT_BYTES));
                 throw tooLarge(n, maxBytes);
             }
         }
@@ -56,6 +57,27 @@ final class Http {
             throw tooLarge(b.length, maxBytes);
         }
         return b;
+    }
+
+    /**
+     * How much of a refused body is read and dropped so the 413 reaches the client: a server that answers and closes
+     * while the client is still sending resets the connection, and the client then sees no response at all. Bodies
+     * larger than this are cut off (the connection is closed) rather than read.
+     */
+    static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
+
+    private static void drain(Context ctx, long upTo) {
+        byte[] buf = new byte[16 * 1024];
+        long left = upTo;
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            int r;
+            while (left > 0 && (r = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= r;
+            }
+        } catch (java.io.IOException e) {
+            // the client went away; the 413 is written if it can be
+        }
     }
 
     static ApiException tooLarge(long n, long max) {
