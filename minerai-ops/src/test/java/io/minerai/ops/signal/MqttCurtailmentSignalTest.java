@@ -105,14 +105,14 @@ class MqttCurtailmentSignalTest {
     }
 
     private static void awaitAccepted(MqttCurtailmentSignal s, long n) throws InterruptedException {
-        for (int i = 0; i < 200 && s.acceptedCount() < n; i++) {
-            Thread.sleep(25); // waiting for the broker's delivery, bounded at 5 s
+        for (int i = 0; i < 800 && s.acceptedCount() < n; i++) {
+            Thread.sleep(25); // waiting for the broker's delivery, bounded at 20 s (a loaded CI machine)
         }
         assertThat(s.acceptedCount()).isEqualTo(n);
     }
 
     private static void awaitRejected(MqttCurtailmentSignal s, long n) throws InterruptedException {
-        for (int i = 0; i < 200 && s.rejectedCount() < n; i++) {
+        for (int i = 0; i < 800 && s.rejectedCount() < n; i++) {
             Thread.sleep(25);
         }
         assertThat(s.rejectedCount()).isEqualTo(n);
