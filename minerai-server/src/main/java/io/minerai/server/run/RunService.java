@@ -118,7 +118,7 @@ public final class RunService implements AutoCloseable {
         if (done) {
             cancelled.add(runId);
             executor.getQueue().removeIf(r -> r instanceof QueuedRun q && q.runId == runId);
-            meters.counter("minerai.runs.finished", "status", "cancelled").increment();
+            finishedCounter("cancelled").increment();
         }
         return done;
     }
@@ -170,12 +170,16 @@ public final class RunService implements AutoCloseable {
                     .register(meters)
                     .record(Duration.ofNanos(System.nanoTime() - t0));
             if (!"cancelled".equals(outcome)) {
-                Counter.builder("minerai.runs.finished")
-                        .tag("status", outcome)
-                        .register(meters)
-                        .increment();
+                finishedCounter(outcome).increment();
             }
         }
+    }
+
+    private Counter finishedCounter(String status) {
+        return Counter.builder("minerai.runs.finished")
+                .description("Runs finished, by outcome (succeeded, failed, cancelled, interrupted)")
+                .tag("status", status)
+                .register(meters);
     }
 
     private static String firstLine(String s) {
