@@ -95,12 +95,15 @@ public final class ScenarioOptions {
 
     private ZoneOffset scenarioOffset(Scenario s) {
         // The default and most ERCOT scenarios start at local midnight; keep that offset for date-only overrides.
+        // Local midnight at UTC-6 is 06:00Z, so the offset is minus the time into the UTC day; past noon UTC it is a
+        // positive offset (midnight at UTC+9 is 15:00Z the day before). Ambiguous between -12 h and +12 h: the
+        // Americas (ERCOT) win.
         long secondsIntoUtcDay = Math.floorMod(s.period().startUtc().getEpochSecond(), 86_400L);
-        int offsetSeconds = (int) (secondsIntoUtcDay == 0 ? 0 : secondsIntoUtcDay - 86_400L);
-        if (Math.abs(offsetSeconds) > 14 * 3600) {
+        if (secondsIntoUtcDay == 0 || secondsIntoUtcDay % 900 != 0) {
             return ZoneOffset.UTC;
         }
-        return ZoneOffset.ofTotalSeconds(offsetSeconds);
+        long offsetSeconds = secondsIntoUtcDay <= 12 * 3600 ? -secondsIntoUtcDay : 86_400L - secondsIntoUtcDay;
+        return ZoneOffset.ofTotalSeconds((int) offsetSeconds);
     }
 
     private static Instant instant(String option, String value, ZoneOffset offset) {

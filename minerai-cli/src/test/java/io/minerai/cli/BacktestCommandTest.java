@@ -25,6 +25,9 @@ class BacktestCommandTest {
         }
         JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
         assertThat(s.get("intervals").asInt()).isEqualTo(7 * 24);
+        // a date means midnight in the scenario's start offset: the default starts at 2024-01-01T00:00-06:00
+        assertThat(s.get("startUtc").asText()).isEqualTo("2024-07-01T06:00:00Z");
+        assertThat(s.get("endUtc").asText()).isEqualTo("2024-07-08T06:00:00Z");
         for (String field : List.of(
                 "intervals",
                 "missingIntervals",

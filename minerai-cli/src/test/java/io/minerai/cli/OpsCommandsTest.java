@@ -92,6 +92,79 @@ class OpsCommandsTest {
         }
     }
 
+    /** `control --plan` follows a plan's share of controllable load: half of it here, so one of two miners sleeps. */
+    @Test
+    void controlFollowsAPlanFile() throws Exception {
+        java.time.Instant hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        StringBuilder plan =
+                new StringBuilder("interval_start_utc,dispatched,load_class_mining_mw,load_class_ai_cloud_mw\n");
+        plan.append(hour.minusSeconds(3600)).append(",true,100,0\n");
+        for (int h = 0; h < 3; h++) {
+            plan.append(hour.plusSeconds(3600L * h)).append(",true,50,0\n");
+        }
+        Path planFile = dir.resolve("intervals.csv");
+        Files.writeString(planFile, plan.toString());
+        try (EmulatorFleet emu = new EmulatorFleet()) {
+            emu.add(new VirtualMiner("lux1", Firmware.LUXOS, 3250, 60, 104, "pw", Clock.systemUTC()));
+            emu.add(new VirtualMiner("lux2", Firmware.LUXOS, 3250, 60, 104, "pw", Clock.systemUTC()));
+            Path inv = inventory(emu, 0.1); // the cap does not bind: the plan does
+            var r = CliRunner.run(
+                    "control",
+                    "--inventory",
+                    inv.toString(),
+                    "--plan",
+                    planFile.toString(),
+                    "--no-dry-run",
+                    "--steps",
+                    "4",
+                    "--quiet",
+                    "--data-dir",
+                    dir.resolve("audit3").toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains("target: plan " + hour.minusSeconds(3600));
+            assertThat(emu.miners().get(0).miner().sleeping()).isTrue(); // value 60: curtailed first
+            assertThat(emu.miners().get(1).miner().sleeping()).isFalse();
+        }
+        Files.writeString(planFile, "interval_start_utc,dispatched\n");
+        var bad = CliRunner.run(
+                "control", "--inventory", dir.resolve("site.yaml").toString(), "--plan", planFile.toString());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(bad.err()).contains("intervals.csv:1:load_class_mining_mw: missing column");
+    }
+
+    /** The plan format is the intervals.csv that `backtest` and `optimize` write. */
+    @Test
+    void aBacktestsIntervalsCsvIsAPlan() throws Exception {
+        Path out = dir.resolve("out");
+        var r = CliRunner.run(
+                "optimize",
+                "--from",
+                "2024-08-19",
+                "--to",
+                "2024-08-21",
+                "-o",
+                out.toString(),
+                "--no-report",
+                "--no-marginal",
+                "--quiet",
+                "--format",
+                "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var plan = io.minerai.ops.control.PlanFileTarget.read(out.resolve("intervals.csv"), (now, price, devices) -> 0);
+        assertThat(plan.describe()).contains("48 intervals of 60 min");
+        int full = 0;
+        for (int h = 0; h < 48; h++) {
+            var share =
+                    plan.shareAt(java.time.Instant.parse("2024-08-19T06:00:00Z").plusSeconds(3600L * h));
+            assertThat(share).isPresent();
+            assertThat(share.getAsDouble()).isBetween(0.0, 1.0);
+            if (share.getAsDouble() == 1.0) {
+                full++;
+            }
+        }
+        assertThat(full).isPositive();
+    }
+
     @Test
     void controlRejectsABadInventoryWithPaths() throws Exception {
         Path p = dir.resolve("bad.yaml");

@@ -7,7 +7,9 @@ import io.minerai.ops.control.DriverFleet;
 import io.minerai.ops.control.DryRunFleet;
 import io.minerai.ops.control.FleetPort;
 import io.minerai.ops.control.MeritOrderTarget;
+import io.minerai.ops.control.PlanFileTarget;
 import io.minerai.ops.control.SiteController;
+import io.minerai.ops.control.TargetSource;
 import io.minerai.ops.device.DeviceSpec;
 import io.minerai.ops.inventory.InventoryReader;
 import io.minerai.ops.inventory.InventoryWiring;
@@ -88,6 +90,15 @@ public final class ControlCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No live status view.")
     boolean quiet;
 
+    @Option(
+            names = "--plan",
+            description = "Follow a dispatch plan: the intervals.csv written by `minerai optimize` (e.g. rolling on"
+                    + " day-ahead prices) or `minerai backtest`. In each plan interval the fleet runs the plan's share"
+                    + " of its controllable load; outside the plan, merit order on the live price. Signals and the cap"
+                    + " still apply.")
+    @Nullable
+    Path plan;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -96,6 +107,8 @@ public final class ControlCommand implements Callable<Integer> {
         InventoryWiring wiring = new InventoryWiring(inv, k -> Objects.requireNonNullElse(System.getenv(k), ""), clock);
         wiring.checkSecrets();
         List<DeviceSpec> specs = wiring.specs();
+        TargetSource target =
+                plan == null ? new MeritOrderTarget(0) : PlanFileTarget.read(plan, new MeritOrderTarget(0));
         out.printf(
                 Locale.ROOT,
                 "%s: %d devices, cap %.3f MW, interval %ds, %s%n",
@@ -104,6 +117,11 @@ public final class ControlCommand implements Callable<Integer> {
                 inv.config().siteCapMw(),
                 inv.interval().toSeconds(),
                 dryRun ? "DRY RUN (nothing is sent; --no-dry-run to send)" : "LIVE: commands are sent");
+        if (target instanceof PlanFileTarget p) {
+            out.println("target: " + p.describe() + "; merit order on the live price outside it");
+        } else {
+            out.println("target: merit order on the live price");
+        }
         List<SignalSource> signals = wiring.signals(clock.instant());
         if (signals.isEmpty()) {
             out.println("warning: no signal configured: the controller follows the cap and merit order only");
@@ -138,8 +156,7 @@ public final class ControlCommand implements Callable<Integer> {
                                     c.reason()))
                     : real;
             SiteController c = new SiteController(
-                    new SiteController.Wiring(inv.config(), fleet, signals, new MeritOrderTarget(0), audit, metrics),
-                    clock.instant());
+                    new SiteController.Wiring(inv.config(), fleet, signals, target, audit, metrics), clock.instant());
             StatusView view = new StatusView(out, StatusView.stdoutIsTerminal(), 1);
             Thread main = Thread.currentThread();
             Thread hook = new Thread(main::interrupt);
