@@ -3,17 +3,13 @@ package io.minerai.server.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.OptimizeSettings;
-import io.minerai.core.scenario.Scenario;
 import io.minerai.core.validation.Problem;
 import io.minerai.dispatch.DispatchSummary;
 import io.minerai.optimize.Comparison;
 import io.minerai.optimize.OptimizationProblem;
 import io.minerai.optimize.Optimizer;
-import io.minerai.optimize.PeakResolver;
 import io.minerai.server.Json;
-import io.minerai.solver.Solvers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,10 +49,8 @@ public final class CompareKind implements RunKind {
             JsonNode v = parameters.get(n);
             if (!n.equals("solver")) {
                 out.add(new Problem("parameters." + n, "unknown parameter; known: solver"));
-            } else if (!v.isTextual() || !Solvers.NAMES.contains(v.asText())) {
-                out.add(new Problem(
-                        "parameters.solver",
-                        "must be one of " + String.join(", ", Solvers.NAMES) + ", was " + Json.write(v)));
+            } else {
+                OptimizerRuns.solverProblem(v).ifPresent(out::add);
             }
         });
         return out;
@@ -64,24 +58,8 @@ public final class CompareKind implements RunKind {
 
     @Override
     public RunOutput execute(RunContext ctx) {
-        Scenario s = ctx.scenario();
-        OptimizeSettings o = s.optimize();
-        JsonNode p = ctx.parameters();
-        OptimizeSettings settings = new OptimizeSettings(
-                o.forecast(),
-                o.windowHours(),
-                o.commitHours(),
-                p.path("solver").isTextual() ? p.path("solver").asText() : o.solver(),
-                o.fleetControls(),
-                o.gpuJobs());
-        ctx.progress(0.02, "resolving inputs");
-        ScenarioInputs inputs = resolver.resolve(s, ctx.workDir());
-        OptimizationProblem problem = new OptimizationProblem(
-                s.site(),
-                inputs,
-                s.markets(),
-                settings,
-                PeakResolver.resolve(s.markets(), inputs.grid(), ctx.workDir()));
+        OptimizeSettings settings = OptimizerRuns.settings(ctx.scenario(), Optional.empty(), ctx.parameters());
+        OptimizationProblem problem = OptimizerRuns.problem(ctx, resolver, settings);
         Optimizer optimizer = Optimizer.forSettings(settings);
         long t0 = System.nanoTime();
         Comparison c = Comparison.run(

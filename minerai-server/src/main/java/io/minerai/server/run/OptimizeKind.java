@@ -2,18 +2,13 @@ package io.minerai.server.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.OptimizeSettings;
 import io.minerai.core.scenario.OptimizeSettings.ForecastMode;
-import io.minerai.core.scenario.Scenario;
 import io.minerai.core.validation.Problem;
 import io.minerai.optimize.OptimizationProblem;
 import io.minerai.optimize.OptimizeResult;
 import io.minerai.optimize.Optimizer;
-import io.minerai.optimize.PeakResolver;
-import io.minerai.optimize.PeakSignals;
 import io.minerai.server.Json;
-import io.minerai.solver.Solvers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +60,7 @@ public final class OptimizeKind implements RunKind {
                                 "must be one of perfect, day-ahead, persistence, was " + Json.write(v)));
                     }
                 }
-                case "solver" -> {
-                    if (!v.isTextual() || !Solvers.NAMES.contains(v.asText())) {
-                        out.add(new Problem(
-                                "parameters.solver",
-                                "must be one of " + String.join(", ", Solvers.NAMES) + ", was " + Json.write(v)));
-                    }
-                }
+                case "solver" -> OptimizerRuns.solverProblem(v).ifPresent(out::add);
                 default -> out.add(new Problem("parameters." + n, "unknown parameter; known: forecast, solver"));
             }
         });
@@ -80,21 +69,12 @@ public final class OptimizeKind implements RunKind {
 
     @Override
     public RunOutput execute(RunContext ctx) {
-        Scenario s = ctx.scenario();
-        OptimizeSettings o = s.optimize();
         JsonNode p = ctx.parameters();
-        OptimizeSettings settings = new OptimizeSettings(
-                Optional.ofNullable(FORECASTS.get(p.path("forecast").asText())).orElse(o.forecast()),
-                o.windowHours(),
-                o.commitHours(),
-                p.path("solver").isTextual() ? p.path("solver").asText() : o.solver(),
-                o.fleetControls(),
-                o.gpuJobs());
-        ctx.progress(0.02, "resolving inputs");
-        ScenarioInputs inputs = resolver.resolve(s, ctx.workDir());
-        PeakSignals peaks = PeakResolver.resolve(s.markets(), inputs.grid(), ctx.workDir());
-        ctx.checkCancelled();
-        OptimizationProblem problem = new OptimizationProblem(s.site(), inputs, s.markets(), settings, peaks);
+        OptimizeSettings settings = OptimizerRuns.settings(
+                ctx.scenario(),
+                Optional.ofNullable(FORECASTS.get(p.path("forecast").asText())),
+                p);
+        OptimizationProblem problem = OptimizerRuns.problem(ctx, resolver, settings);
         Optimizer optimizer = Optimizer.forSettings(settings);
         ctx.progress(0.05, "optimising with " + optimizer.solver().name());
         OptimizeResult r = optimizer.run(problem, (done, total) -> {
