@@ -183,6 +183,39 @@ class OpsCommandsTest {
         assertThat(j.get("steps").asInt()).isEqualTo(48);
         assertThat(j.get("overCapSteps").asInt()).isZero();
         assertThat(j.get("commands").asInt()).isPositive();
+        // the same day following a plan that runs none of its controllable load: more is curtailed, less is drawn
+        java.time.Instant start = java.time.Instant.parse("2024-08-19T05:00:00Z");
+        StringBuilder plan =
+                new StringBuilder("interval_start_utc,dispatched,load_class_mining_mw,load_class_ai_cloud_mw\n");
+        plan.append(start.minusSeconds(3600)).append(",true,100,0\n");
+        for (int h = 0; h < 24; h++) {
+            plan.append(start.plusSeconds(3600L * h)).append(",true,0,0\n");
+        }
+        Path planFile = dir.resolve("plan.csv");
+        Files.writeString(planFile, plan.toString());
+        var p = CliRunner.run(
+                "simulate",
+                "--miners",
+                "10",
+                "--gpu-nodes",
+                "1",
+                "--step",
+                "30m",
+                "--quiet",
+                "--format",
+                "json",
+                "--plan",
+                planFile.toString());
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        JsonNode jp = new ObjectMapper().readTree(p.out());
+        assertThat(jp.get("overCapSteps").asInt()).isZero();
+        assertThat(jp.get("curtailedMwh").asDouble())
+                .isGreaterThan(j.get("curtailedMwh").asDouble());
+        assertThat(jp.get("energyMwh").asDouble()).isLessThan(j.get("energyMwh").asDouble());
+        Files.writeString(planFile, "interval_start_utc,dispatched,load_class_mining_mw,load_class_ai_cloud_mw\n");
+        var badPlan = CliRunner.run("simulate", "--plan", planFile.toString());
+        assertThat(badPlan.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(badPlan.err()).contains("at least two intervals");
         var bad = CliRunner.run("simulate", "--step", "90s", "--days", "0");
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(bad.err()).contains("--days").contains("--step");

@@ -7,6 +7,7 @@ import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.validation.Problems;
 import io.minerai.data.ercot.Market;
 import io.minerai.ops.audit.InMemoryAuditLog;
+import io.minerai.ops.control.PlanFileTarget;
 import io.minerai.ops.metrics.ControllerMetrics;
 import io.minerai.ops.sim.SimulatedSite;
 import io.minerai.store.Store;
@@ -107,6 +108,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
     String format = "table";
 
+    @Option(
+            names = "--plan",
+            description = "Follow a dispatch plan (the intervals.csv of `minerai optimize` or `backtest`) by its share"
+                    + " of controllable load, merit order outside it; see `control --plan`.")
+    @Nullable
+    Path plan;
+
     @Option(names = "--quiet", description = "No live status view.")
     boolean quiet;
 
@@ -140,6 +148,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         problems.throwIfAny("options");
         PrintWriter out = spec.commandLine().getOut();
+        // read before any emulator starts, so a bad plan is reported at once
+        PlanFileTarget planTarget = plan == null ? null : PlanFileTarget.read(plan, (now, price, devices) -> 0);
         var o = new SimulatedSite.Options(
                 startUtc,
                 days,
@@ -174,11 +184,19 @@ public final class SimulateCommand implements Callable<Integer> {
                         settlementPoint,
                         market);
             }
-            SimulatedSite.Summary s = SimulatedSite.run(o, audit, metrics, st -> {
-                if (!quiet && format.equals("table")) {
-                    view.update(st);
-                }
-            });
+            if (planTarget != null && format.equals("table")) {
+                out.println("target: " + planTarget.describe() + "; merit order on the replayed price outside it");
+            }
+            SimulatedSite.Summary s = SimulatedSite.run(
+                    o,
+                    audit,
+                    metrics,
+                    st -> {
+                        if (!quiet && format.equals("table")) {
+                            view.update(st);
+                        }
+                    },
+                    merit -> planTarget == null ? merit : planTarget.withFallback(merit));
             print(out, s);
             return s.overCapSteps() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
         } finally {

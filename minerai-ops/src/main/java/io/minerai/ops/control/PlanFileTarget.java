@@ -119,6 +119,11 @@ public final class PlanFileTarget implements TargetSource {
         }
     }
 
+    /** The same plan with another fallback. */
+    public PlanFileTarget withFallback(TargetSource other) {
+        return new PlanFileTarget(start, step, share, dispatched, other);
+    }
+
     /** For messages: the plan's period and step. */
     public String describe() {
         return "plan " + start + " .. " + start.plus(step.multipliedBy(share.length)) + ", " + share.length

@@ -126,6 +126,20 @@ public final class SimulatedSite {
     /** Runs a simulation; {@code onStep} sees every status (for the live view). */
     public static Summary run(Options o, AuditLog audit, ControllerObserver observer, Consumer<ControllerStatus> onStep)
             throws IOException, InterruptedException {
+        return run(o, audit, observer, onStep, merit -> merit);
+    }
+
+    /**
+     * As {@link #run(Options, AuditLog, ControllerObserver, Consumer)}, with the controller's target made from the
+     * simulation's merit-order target (e.g. a plan that falls back to it).
+     */
+    public static Summary run(
+            Options o,
+            AuditLog audit,
+            ControllerObserver observer,
+            Consumer<ControllerStatus> onStep,
+            java.util.function.UnaryOperator<io.minerai.ops.control.TargetSource> target)
+            throws IOException, InterruptedException {
         long wall0 = System.nanoTime();
         FakeClock clock = new FakeClock(o.startUtc());
         SplittableRandom rnd = new SplittableRandom(o.seed());
@@ -236,13 +250,14 @@ public final class SimulatedSite {
             double maxTrue = 0;
             int[] faultLeft = new int[quirks.size()];
             try (DriverFleet fleet = new DriverFleet(specs, drivers, clock)) {
-                HashpriceTarget target = new HashpriceTarget(hp0, specs);
+                HashpriceTarget merit = new HashpriceTarget(hp0, specs);
                 SiteController c = new SiteController(
-                        new SiteController.Wiring(cfg, fleet, signals, target, audit, observer), clock.instant());
+                        new SiteController.Wiring(cfg, fleet, signals, target.apply(merit), audit, observer),
+                        clock.instant());
                 ControllerStatus st = null;
                 for (int s = 0; s < steps; s++) {
                     Instant now = clock.advance(o.step());
-                    target.hashpriceUsdPerThDay = hashpriceUsdPerThDay(now);
+                    merit.hashpriceUsdPerThDay = hashpriceUsdPerThDay(now);
                     injectFaults(quirks, faultLeft, rnd, o.faultRate());
                     if (ven != null) {
                         ven.poll();
