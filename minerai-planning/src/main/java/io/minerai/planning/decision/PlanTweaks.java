@@ -15,115 +15,43 @@ import java.util.List;
 public final class PlanTweaks {
     private PlanTweaks() {}
 
-    public static Plan bitcoin(Plan p, BitcoinPlan b) {
-        return new Plan(
-                p.name(),
-                p.description(),
-                p.startMonth(),
-                p.horizonMonths(),
-                p.site(),
-                p.power(),
-                b,
-                p.mining(),
-                p.cooling(),
-                p.halls(),
-                p.gpuClouds(),
-                p.leases(),
-                p.asicPurchases(),
-                p.financing(),
-                p.valuation(),
-                p.strategies(),
-                p.uncertainty(),
-                p.search());
-    }
-
-    public static Plan power(Plan p, PowerSource s) {
-        return new Plan(
-                p.name(),
-                p.description(),
-                p.startMonth(),
-                p.horizonMonths(),
-                p.site(),
-                s,
-                p.bitcoin(),
-                p.mining(),
-                p.cooling(),
-                p.halls(),
-                p.gpuClouds(),
-                p.leases(),
-                p.asicPurchases(),
-                p.financing(),
-                p.valuation(),
-                p.strategies(),
-                p.uncertainty(),
-                p.search());
-    }
-
-    public static Plan valuation(Plan p, Valuation v) {
-        return new Plan(
-                p.name(),
-                p.description(),
-                p.startMonth(),
-                p.horizonMonths(),
-                p.site(),
-                p.power(),
-                p.bitcoin(),
-                p.mining(),
-                p.cooling(),
-                p.halls(),
-                p.gpuClouds(),
-                p.leases(),
-                p.asicPurchases(),
-                p.financing(),
-                v,
-                p.strategies(),
-                p.uncertainty(),
-                p.search());
-    }
-
     /** BTC start price x factor. */
     public static Plan btcPrice(Plan p, double factor) {
         BitcoinPlan b = p.bitcoin();
-        return bitcoin(
-                p,
-                new BitcoinPlan(
-                        b.startPriceUsdPerBtc() * factor,
-                        b.priceDriftPerYear(),
-                        b.startNetworkHashrateEhPerS(),
-                        b.hashrateGrowthPerYear(),
-                        b.hashratePriceElasticity(),
-                        b.feesBtcPerBlock(),
-                        b.startBlockHeight()));
+        return p.withBitcoin(new BitcoinPlan(
+                b.startPriceUsdPerBtc() * factor,
+                b.priceDriftPerYear(),
+                b.startNetworkHashrateEhPerS(),
+                b.hashrateGrowthPerYear(),
+                b.hashratePriceElasticity(),
+                b.feesBtcPerBlock(),
+                b.startBlockHeight()));
     }
 
     /** BTC price drift + delta per year. */
     public static Plan btcDrift(Plan p, double delta) {
         BitcoinPlan b = p.bitcoin();
-        return bitcoin(
-                p,
-                new BitcoinPlan(
-                        b.startPriceUsdPerBtc(),
-                        b.priceDriftPerYear() + delta,
-                        b.startNetworkHashrateEhPerS(),
-                        b.hashrateGrowthPerYear(),
-                        b.hashratePriceElasticity(),
-                        b.feesBtcPerBlock(),
-                        b.startBlockHeight()));
+        return p.withBitcoin(new BitcoinPlan(
+                b.startPriceUsdPerBtc(),
+                b.priceDriftPerYear() + delta,
+                b.startNetworkHashrateEhPerS(),
+                b.hashrateGrowthPerYear(),
+                b.hashratePriceElasticity(),
+                b.feesBtcPerBlock(),
+                b.startBlockHeight()));
     }
 
     /** Network hashrate growth + delta per year. */
     public static Plan hashrateGrowth(Plan p, double delta) {
         BitcoinPlan b = p.bitcoin();
-        return bitcoin(
-                p,
-                new BitcoinPlan(
-                        b.startPriceUsdPerBtc(),
-                        b.priceDriftPerYear(),
-                        b.startNetworkHashrateEhPerS(),
-                        b.hashrateGrowthPerYear() + delta,
-                        b.hashratePriceElasticity(),
-                        b.feesBtcPerBlock(),
-                        b.startBlockHeight()));
+        return p.withBitcoin(new BitcoinPlan(
+                b.startPriceUsdPerBtc(),
+                b.priceDriftPerYear(),
+                b.startNetworkHashrateEhPerS(),
+                b.hashrateGrowthPerYear() + delta,
+                b.hashratePriceElasticity(),
+                b.feesBtcPerBlock(),
+                b.startBlockHeight()));
     }
 
     /** Power adder + delta $/MWh (moves every hour's price by the same amount). */
@@ -135,7 +63,7 @@ public final class PlanTweaks {
                 new PowerSource.ErcotResampled(
                         e.settlementPoint(), e.market(), e.escalatorPerYear(), e.adderUsdPerMwh() + deltaUsdPerMwh);
         };
-        return power(p, s);
+        return p.withPower(s);
     }
 
     /** Every GPU cloud's rental price x factor. */
@@ -212,13 +140,11 @@ public final class PlanTweaks {
     /** Discount rate + delta. */
     public static Plan discountRate(Plan p, double delta) {
         Valuation v = p.valuation();
-        return valuation(
-                p,
-                new Valuation(
-                        Math.max(0, v.discountRatePerYear() + delta),
-                        v.taxRate(),
-                        v.terminalEbitdaMultiple(),
-                        v.preMoneyEquityUsd()));
+        return p.withValuation(new Valuation(
+                Math.max(0, v.discountRatePerYear() + delta),
+                v.taxRate(),
+                v.terminalEbitdaMultiple(),
+                v.preMoneyEquityUsd()));
     }
 
     /** Every facility's interest rate + delta. */

@@ -99,6 +99,72 @@ public record Plan(
                 search);
     }
 
+    public Plan withBitcoin(BitcoinPlan b) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                power,
+                b,
+                mining,
+                cooling,
+                halls,
+                gpuClouds,
+                leases,
+                asicPurchases,
+                financing,
+                valuation,
+                strategies,
+                uncertainty,
+                search);
+    }
+
+    public Plan withPower(PowerSource s) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                s,
+                bitcoin,
+                mining,
+                cooling,
+                halls,
+                gpuClouds,
+                leases,
+                asicPurchases,
+                financing,
+                valuation,
+                strategies,
+                uncertainty,
+                search);
+    }
+
+    public Plan withValuation(Valuation v) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                power,
+                bitcoin,
+                mining,
+                cooling,
+                halls,
+                gpuClouds,
+                leases,
+                asicPurchases,
+                financing,
+                v,
+                strategies,
+                uncertainty,
+                search);
+    }
+
     public Plan withUncertainty(Uncertainty u) {
         return new Plan(
                 name,

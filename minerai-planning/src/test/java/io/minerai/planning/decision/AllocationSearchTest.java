@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AllocationSearchTest {
     private static Plan plan() {
         Plan p = PlanReader.bundledDefault();
-        return PlanTweaks.power(p, new PowerSource.Deck(35, 0.02, 5))
+        return p.withPower(new PowerSource.Deck(35, 0.02, 5))
                 .withUncertainty(p.uncertainty().withPaths(300));
     }
 
