@@ -25,6 +25,14 @@ public final class ScenarioSchema {
         return FieldSpec.builder(name, kind);
     }
 
+    /** The {@code path} of a file a scenario names (every one is listed in {@link ScenarioPaths}). */
+    private static FieldSpec filePath() {
+        return f("path", STRING)
+                .required()
+                .description("File path; relative to the scenario file's folder.")
+                .build();
+    }
+
     public static final ObjectSpec PERIOD = ObjectSpec.of(
             "period",
             "The time grid of the run: intervals of `step` from `start` (inclusive) to `end` (exclusive). Times are"
@@ -59,18 +67,12 @@ public final class ScenarioSchema {
             "prices (ercot-spp-csv)",
             "A CSV in ERCOT's 15-minute settlement point price report format (NP6-905-CD), filtered to the site's"
                     + " settlement point. Hour-ending Central Prevailing Time is converted to UTC using DSTFlag.",
-            f("path", STRING)
-                    .required()
-                    .description("File path; relative to the scenario file's folder.")
-                    .build());
+            filePath());
 
     private static final ObjectSpec PRICES_CSV = ObjectSpec.of(
             "prices (csv)",
             "A generic CSV: one row per interval, an ISO-8601 timestamp of the interval start and a price in $/MWh.",
-            f("path", STRING)
-                    .required()
-                    .description("File path; relative to the scenario file's folder.")
-                    .build(),
+            filePath(),
             f("timeColumn", STRING)
                     .defaultValue("time")
                     .description("Timestamp column (with offset, or UTC).")
@@ -96,10 +98,7 @@ public final class ScenarioSchema {
     private static final ObjectSpec BITCOIN_CSV = ObjectSpec.of(
             "bitcoin (coinmetrics-csv)",
             "A CSV with Coin Metrics' columns time, BlkCnt, FeeTotNtv, HashRate (TH/s), IssTotNtv, PriceUSD.",
-            f("path", STRING)
-                    .required()
-                    .description("File path; relative to the scenario file's folder.")
-                    .build());
+            filePath());
 
     public static final ObjectSpec BITCOIN = ObjectSpec.union(
             "bitcoin",
@@ -308,10 +307,7 @@ public final class ScenarioSchema {
     private static final ObjectSpec PROFILE_CSV = ObjectSpec.of(
             "profile (csv)",
             "A CSV of capacity factors (0..1) with an ISO-8601 interval-start timestamp.",
-            f("path", STRING)
-                    .required()
-                    .description("File path; relative to the scenario file's folder.")
-                    .build(),
+            filePath(),
             f("timeColumn", STRING)
                     .defaultValue("time")
                     .description("Timestamp column.")
@@ -452,10 +448,7 @@ public final class ScenarioSchema {
     private static final ObjectSpec GRID_FACTORS_CSV = ObjectSpec.of(
             "gridFactors (csv)",
             "A CSV of grid emission factors: an ISO-8601 interval-start timestamp and kg CO2e per MWh.",
-            f("path", STRING)
-                    .required()
-                    .description("File path; relative to the scenario file's folder.")
-                    .build(),
+            filePath(),
             f("timeColumn", STRING)
                     .defaultValue("time")
                     .description("Timestamp column (with offset, or UTC).")
@@ -552,10 +545,7 @@ public final class ScenarioSchema {
     private static final ObjectSpec PEAK_SOURCE_CSV = ObjectSpec.of(
             "peakSource (csv)",
             "A CSV of ERCOT system load (e.g. ERCOT's published 15-minute load), one row per interval.",
-            f("path", STRING)
-                    .required()
-                    .description("File path; relative to the scenario file's folder.")
-                    .build(),
+            filePath(),
             f("timeColumn", STRING)
                     .defaultValue("time")
                     .description("ISO-8601 interval-start timestamp column.")
