@@ -5,12 +5,12 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process and captures its output. */
-final class CliRunner {
-    record Result(int exitCode, String out, String err) {}
+public final class CliRunner {
+    public record Result(int exitCode, String out, String err) {}
 
     private CliRunner() {}
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         CommandLine cl = MineraiCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -2,34 +2,24 @@ package io.minerai.cli.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minerai.cli.CliRunner;
+import io.minerai.cli.CliRunner.Result;
 import io.minerai.cli.ExitCodes;
-import io.minerai.cli.MineraiCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The optimize and compare commands on two July weeks of the bundled default scenario (real 2024 data). */
 class OptimizeCommandsTest {
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = MineraiCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @Test
     void optimizePrintsTheStackSolverFiguresAndMarginalValues(@TempDir Path dir) {
-        Run r = run("optimize", "--from", "2024-07-01", "--to", "2024-07-15", "--no-report", "-o", dir.toString());
-        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        Result r = run("optimize", "--from", "2024-07-01", "--to", "2024-07-15", "--no-report", "-o", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("Revenue stack (USD)")
                 .contains("ancillary")
@@ -42,8 +32,8 @@ class OptimizeCommandsTest {
 
     @Test
     void compareWritesOneTableAndOneChart(@TempDir Path dir) throws Exception {
-        Run r = run("compare", "--from", "2024-07-01", "--to", "2024-07-15", "-o", dir.toString());
-        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        Result r = run("compare", "--from", "2024-07-01", "--to", "2024-07-15", "-o", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("merit-order")
                 .contains("rolling-day-ahead")
@@ -71,8 +61,8 @@ class OptimizeCommandsTest {
                     - {name: train, maxPowerMw: 1, energyMwh: 50, windowStart: 2024-07-01T05:00:00Z,
                        deadline: 2024-07-01T15:00:00Z}
                 """);
-        Run r = run("optimize", scenario.toString(), "-o", dir.resolve("out").toString());
-        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        Result r = run("optimize", scenario.toString(), "-o", dir.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err())
                 .contains("optimize.gpuJobs[0]")
                 .contains("'train' needs 50.000 MWh")
@@ -97,14 +87,14 @@ class OptimizeCommandsTest {
                   minerFleets:
                     - {name: s21, model: S21, unitCount: 1000, unitHashrateThPerS: 200, unitPowerW: 3500, pue: 1.1}
                 """);
-        Run r = run(
+        Result r = run(
                 "optimize",
                 scenario.toString(),
                 "--no-report",
                 "--no-marginal",
                 "-o",
                 dir.resolve("o").toString());
-        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("badly scaled").contains("import[5]").doesNotContain("\tat ");
     }
 }

@@ -4,27 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.minerai.cli.MineraiCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.minerai.cli.CliRunner;
+import io.minerai.cli.CliRunner.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SustainabilityCommandTest {
 
-    record Result(int exitCode, String out, String err) {}
-
-    static Result run(String... args) {
-        CommandLine cl = MineraiCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static Result run(String... args) {
+        return CliRunner.run(args);
     }
 
     @Test
