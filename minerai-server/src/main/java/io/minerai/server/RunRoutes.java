@@ -197,15 +197,15 @@ final class RunRoutes {
         if (r.status() != RunStatus.SUCCEEDED) {
             throw notReady(r);
         }
-        if (store.runs().ledgerSize(r.id()) == 0) {
+        SeriesPage page = downsample
+                ? store.runs().downsampled(r.id(), columns, maxPoints)
+                : store.runs().series(r.id(), columns, offset, limit);
+        if (page.totalIntervals() == 0) {
             throw new ApiException(
                     409,
                     "No series",
                     "run " + r.id() + " (" + r.kind() + ") dispatches no intervals; its results are in its summary");
         }
-        SeriesPage page = downsample
-                ? store.runs().downsampled(r.id(), columns, maxPoints)
-                : store.runs().series(r.id(), columns, offset, limit);
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("runId", r.id());
         n.put("totalIntervals", page.totalIntervals());
