@@ -104,7 +104,9 @@ class IntervalSeriesTest {
         assertThat(twoHours.isMissing(0)).as("half of it is a gap").isTrue();
         assertThat(twoHours.isMissing(1)).isTrue();
         TimeSeries acrossTheHole = s.resampleTo(new TimeGrid(t(180), Duration.ofHours(2), 1));
-        assertThat(acrossTheHole.isMissing(0)).as("[180, 300) starts with the hole").isTrue();
+        assertThat(acrossTheHole.isMissing(0))
+                .as("[180, 300) starts with the hole")
+                .isTrue();
         assertThat(s.gaps()).containsExactly(new Coverage(t(60), t(120)), new Coverage(t(180), t(240)));
     }
 
