@@ -72,8 +72,8 @@ class ApiTest {
     }
 
     static JsonNode runToEnd(long scenarioId, String kind, String parametersJson) {
-        return runToEnd("{\"kind\":\"" + kind + "\",\"scenarioId\":" + scenarioId + ",\"parameters\":" + parametersJson
-                + "}");
+        return runToEnd(
+                "{\"kind\":\"" + kind + "\",\"scenarioId\":" + scenarioId + ",\"parameters\":" + parametersJson + "}");
     }
 
     /** A plan run (no scenario) to its end. */
@@ -472,19 +472,17 @@ class ApiTest {
     /** A plan run's month-by-month cash flows: the cases of its summary as CSV, and the lender's page. */
     @Test
     void aPlanRunServesItsCashFlows() {
-        JsonNode run = planRunToEnd(
-                "{\"paths\":120,\"seed\":3,\"maxBreachProbability\":0.05,\"cashflowPercentiles\":[25]}");
+        JsonNode run =
+                planRunToEnd("{\"paths\":120,\"seed\":3,\"maxBreachProbability\":0.05,\"cashflowPercentiles\":[25]}");
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
         long id = run.path("id").asLong();
         JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
         assertThat(summary.path("maxBreachProbability").asDouble()).isEqualTo(0.05);
-        JsonNode colo = null;
-        for (JsonNode s : summary.path("strategies")) {
-            if (s.path("strategy").asText().equals("colocation")) {
-                colo = s;
-            }
-        }
-        assertThat(colo).isNotNull();
+        JsonNode colo = java.util.stream.StreamSupport.stream(
+                        summary.path("strategies").spliterator(), false)
+                .filter(s -> s.path("strategy").asText().equals("colocation"))
+                .findFirst()
+                .orElseThrow();
         assertThat(colo.path("cashflowCases").findValuesAsText("case")).containsExactly("deterministic", "p25");
         var csv = viewer.get("/api/runs/" + id + "/cashflows.csv?strategy=colocation&case=p25");
         assertThat(csv.status()).as(csv.text()).isEqualTo(200);
@@ -502,7 +500,8 @@ class ApiTest {
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.contentType()).startsWith("text/html");
         assertThat(html.text()).contains("Loan schedule: pf-hall-a", "Covenant tests");
-        assertThat(viewer.get("/api/runs/" + id + "/cashflows.csv?strategy=nope").status())
+        assertThat(viewer.get("/api/runs/" + id + "/cashflows.csv?strategy=nope")
+                        .status())
                 .isEqualTo(404);
         assertThat(viewer.get("/api/runs/" + id + "/cashflows.csv").status()).isEqualTo(400);
         // a run that is not a plan has no cash flows
