@@ -239,6 +239,13 @@ public final class BraiinsDriver implements DeviceDriver {
                 MinerServiceGrpc::newBlockingStub,
                 x -> x.getMinerStats(GetMinerStatsRequest.getDefaultInstance()));
         double target = targetW(tuner());
+        if (range == null) {
+            try {
+                range(); // learn the device's power range once, so capabilities() tell it
+            } catch (DeviceException e) {
+                // the reading stands; the range is read again before a power target
+            }
+        }
         return telemetry(d, s, target);
     }
 
@@ -251,7 +258,11 @@ public final class BraiinsDriver implements DeviceDriver {
                 ? rh.getLast5S().getGigahashPerSecond()
                 : rh.getLast1M().getGigahashPerSecond();
         OptionalDouble lim = targetW > 0 && targetW < ratedW ? OptionalDouble.of(targetW) : OptionalDouble.empty();
-        return new DeviceTelemetry(clock.instant(), mode(d.getStatus()), w, ghs / 1000, lim);
+        DeviceMode mode = mode(d.getStatus());
+        if (mode == DeviceMode.SLEEPING && ghs > 0) {
+            mode = DeviceMode.RUNNING; // PAUSED while the boards still hash: believe the hashrate
+        }
+        return new DeviceTelemetry(clock.instant(), mode, w, ghs / 1000, lim);
     }
 
     private synchronized Range range() throws DeviceException {

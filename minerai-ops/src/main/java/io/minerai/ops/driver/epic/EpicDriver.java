@@ -132,18 +132,26 @@ public final class EpicDriver implements DeviceDriver {
 
     @Override
     public DeviceTelemetry readTelemetry() throws DeviceException {
-        return telemetry(summary());
+        DeviceTelemetry t = telemetry(summary());
+        if (!rangeRead) {
+            range(); // learn the power range the model reports once, so capabilities() tell it
+        }
+        return t;
     }
 
     DeviceTelemetry telemetry(JsonNode s) {
         String state = s.path("Status").path("Operating State").asText("");
         DeviceMode mode = mode(state);
+        double ths = hashrateThPerS(s);
+        if (mode == DeviceMode.SLEEPING && ths > 0) {
+            mode = DeviceMode.RUNNING; // "Idling" while the boards still hash: believe the hashrate
+        }
         double w = Lenient.number(s.path("Power Supply Stats").get("Input Power"));
         Tune t = tune(s);
         OptionalDouble limit = t != null && t.algo().equals("Power") && t.target() < ratedW
                 ? OptionalDouble.of(t.target())
                 : OptionalDouble.empty();
-        return new DeviceTelemetry(clock.instant(), mode, w, hashrateThPerS(s), limit);
+        return new DeviceTelemetry(clock.instant(), mode, w, ths, limit);
     }
 
     private synchronized @Nullable PowerRange range() throws DeviceException {

@@ -153,7 +153,15 @@ public final class VnishDriver implements DeviceDriver {
 
     @Override
     public DeviceTelemetry readTelemetry() throws DeviceException {
-        return telemetry(summary(), currentPreset());
+        DeviceTelemetry t = telemetry(summary(), currentPreset());
+        if (presets.isEmpty()) {
+            try {
+                presets(); // learn the preset ladder once, so capabilities() tell the device's range
+            } catch (DeviceException e) {
+                // the reading stands; the ladder is read again before a power target
+            }
+        }
+        return t;
     }
 
     private DeviceTelemetry telemetry(JsonNode miner, @Nullable String preset) {
@@ -161,6 +169,10 @@ public final class VnishDriver implements DeviceDriver {
         double w = Lenient.number(miner.get("power_consumption"));
         double ghs = Lenient.number(Lenient.first(miner, "hr_realtime", "hr_average"));
         double ths = Double.isNaN(ghs) ? 0 : ghs / 1000;
+        DeviceMode mode = mode(state);
+        if (mode == DeviceMode.SLEEPING && ths > 0) {
+            mode = DeviceMode.RUNNING; // "stopped" while the boards still hash: believe the hashrate
+        }
         OptionalDouble lim = OptionalDouble.empty();
         if (preset != null) {
             double pw = Lenient.number(preset);
@@ -168,7 +180,7 @@ public final class VnishDriver implements DeviceDriver {
                 lim = OptionalDouble.of(pw);
             }
         }
-        return new DeviceTelemetry(clock.instant(), mode(state), w, ths, lim);
+        return new DeviceTelemetry(clock.instant(), mode, w, ths, lim);
     }
 
     synchronized List<Preset> presets() throws DeviceException {

@@ -67,6 +67,9 @@ public final class EpicEmulator implements AutoCloseable {
     }
 
     private JsonHttpServer.Response write(JsonNode body, java.util.function.Supplier<JsonHttpServer.Response> action) {
+        if (rig.quirks().accessDenied()) {
+            return new JsonHttpServer.Response(403, ""); // a proxy or firewall refusing writes (ASSUMPTION)
+        }
         if (!body.path("password").asText("").equals(rig.spec().password())) {
             return result(false, F.textNode("BadPassword"));
         }

@@ -26,7 +26,8 @@ import java.util.Random;
  * when the token lifetime passes (ASSUMPTION: 30 min, so that clients must re-unlock); saving a preset answers {@code
  * restart_required: true} and is only in force after {@code /mining/restart}; the lowest preset is untuned, so
  * selecting it goes through {@code auto-tuning} for the rig's tuning delay; waking goes through {@code starting} for
- * the start-up delay; plus the shared quirks.
+ * the start-up delay; a locked API ({@code accessDenied}) answers writes 403 with an {@code ErrDescr}; plus the shared
+ * quirks.
  */
 public final class VnishEmulator implements AutoCloseable {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -113,6 +114,9 @@ public final class VnishEmulator implements AutoCloseable {
         }
         if (!authorised(r)) {
             return empty(401);
+        }
+        if (rig.quirks().accessDenied() && r.method().equals("POST")) {
+            return json(403, F.objectNode().put("err", "API locked"));
         }
         boolean apply = !rig.quirks().ignoreCommands();
         switch (key) {

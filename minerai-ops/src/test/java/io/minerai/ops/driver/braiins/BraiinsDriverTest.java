@@ -90,6 +90,7 @@ class BraiinsDriverTest {
         assertThat(t26.hashrateThPerS()).isCloseTo(248186.67720002498 / 1000, within(1e-9));
         assertThat(t26.powerLimitW()).hasValue(3500.0);
         fx.details.set("miner-details-paused.json");
+        fx.stats.set("miner-stats-paused.json");
         assertThat(driver(lastName, "pw", 3600).readTelemetry().mode()).isEqualTo(DeviceMode.SLEEPING);
     }
 

@@ -24,29 +24,43 @@ import io.minerai.ops.fixtures.Fixtures;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An in-process gRPC server that answers with the documented-reply fixtures (fixtures/braiins, proto3 JSON parsed
- * into the generated messages) and records each call with the authorization it carried.
+ * An in-process gRPC server that answers with documented replies (proto3 JSON parsed into the generated messages),
+ * one per RPC name ({@code GetMinerDetails}...), and records each call with the authorization it carried.
  */
-final class BraiinsFixtureServer implements AutoCloseable {
+public final class BraiinsFixtureServer implements AutoCloseable {
     final AtomicReference<String> details = new AtomicReference<>("miner-details-v25_07.json");
     final AtomicReference<String> stats = new AtomicReference<>("miner-stats-v25_07.json");
     final AtomicReference<String> tuner = new AtomicReference<>("tuner-state-v25_07.json");
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<Message> requests = new CopyOnWriteArrayList<>();
     private final Server server;
+    private final Function<String, String> replies;
 
-    static <B extends Message.Builder> B parse(String file, B b) {
+    private <B extends Message.Builder> B parse(String rpc, B b) {
+        String json = replies.apply(rpc);
         try {
-            JsonFormat.parser().merge(Fixtures.reply("braiins", file).toString(), b);
+            JsonFormat.parser().merge(json, b);
             return b;
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(rpc + ": " + e.getMessage(), e);
         }
     }
 
+    /** Serves the fixtures of {@code fixtures/braiins} (the files named by the fields above). */
     BraiinsFixtureServer(String name) throws Exception {
+        this(name, null);
+    }
+
+    /**
+     * @param name in-process server name
+     * @param replies RPC name to reply JSON; null for the {@code fixtures/braiins} files
+     */
+    public BraiinsFixtureServer(String name, @Nullable Function<String, String> replies) throws Exception {
+        this.replies = replies != null ? replies : this::fromFiles;
         ServerInterceptor record = new ServerInterceptor() {
             @Override
             public <Q, A> ServerCall.Listener<Q> interceptCall(
@@ -64,7 +78,7 @@ final class BraiinsFixtureServer implements AutoCloseable {
                             public void login(
                                     Authentication.LoginRequest req, StreamObserver<Authentication.LoginResponse> out) {
                                 requests.add(req);
-                                out.onNext(parse("login.json", Authentication.LoginResponse.newBuilder())
+                                out.onNext(parse("Login", Authentication.LoginResponse.newBuilder())
                                         .build());
                                 out.onCompleted();
                             }
@@ -76,7 +90,7 @@ final class BraiinsFixtureServer implements AutoCloseable {
                             public void getMinerDetails(
                                     Miner.GetMinerDetailsRequest req,
                                     StreamObserver<Miner.GetMinerDetailsResponse> out) {
-                                out.onNext(parse(details.get(), Miner.GetMinerDetailsResponse.newBuilder())
+                                out.onNext(parse("GetMinerDetails", Miner.GetMinerDetailsResponse.newBuilder())
                                         .build());
                                 out.onCompleted();
                             }
@@ -84,7 +98,7 @@ final class BraiinsFixtureServer implements AutoCloseable {
                             @Override
                             public void getMinerStats(
                                     Miner.GetMinerStatsRequest req, StreamObserver<Miner.GetMinerStatsResponse> out) {
-                                out.onNext(parse(stats.get(), Miner.GetMinerStatsResponse.newBuilder())
+                                out.onNext(parse("GetMinerStats", Miner.GetMinerStatsResponse.newBuilder())
                                         .build());
                                 out.onCompleted();
                             }
@@ -96,7 +110,7 @@ final class BraiinsFixtureServer implements AutoCloseable {
                             public void getTunerState(
                                     Performance.GetTunerStateRequest req,
                                     StreamObserver<Performance.GetTunerStateResponse> out) {
-                                out.onNext(parse(tuner.get(), Performance.GetTunerStateResponse.newBuilder())
+                                out.onNext(parse("GetTunerState", Performance.GetTunerStateResponse.newBuilder())
                                         .build());
                                 out.onCompleted();
                             }
@@ -119,7 +133,7 @@ final class BraiinsFixtureServer implements AutoCloseable {
                             public void getConstraints(
                                     Configuration.GetConstraintsRequest req,
                                     StreamObserver<Configuration.GetConstraintsResponse> out) {
-                                out.onNext(parse("constraints.json", Configuration.GetConstraintsResponse.newBuilder())
+                                out.onNext(parse("GetConstraints", Configuration.GetConstraintsResponse.newBuilder())
                                         .build());
                                 out.onCompleted();
                             }
@@ -137,6 +151,18 @@ final class BraiinsFixtureServer implements AutoCloseable {
                         record))
                 .build()
                 .start();
+    }
+
+    private String fromFiles(String rpc) {
+        String file = switch (rpc) {
+            case "Login" -> "login.json";
+            case "GetMinerDetails" -> details.get();
+            case "GetMinerStats" -> stats.get();
+            case "GetTunerState" -> tuner.get();
+            case "GetConstraints" -> "constraints.json";
+            default -> throw new IllegalArgumentException(rpc);
+        };
+        return Fixtures.reply("braiins", file).toString();
     }
 
     @Override
