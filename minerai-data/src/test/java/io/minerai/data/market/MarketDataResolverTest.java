@@ -201,4 +201,42 @@ class MarketDataResolverTest {
         assertThat(r.series().value(0)).isEqualTo(15);
         assertThat(r.coverage().notes()).contains("node FR as declared (the file names no node)");
     }
+
+    @Test
+    void bundled_pjm_lmps_by_pnode_id_and_capacity_prices_by_lda() {
+        TimeGrid firstHours = new TimeGrid(Instant.parse("2025-05-01T04:00:00Z"), Duration.ofMinutes(30), 2);
+        ResolvedMarketSeries rt = MarketDataResolver.resolve(
+                "market.data.prices",
+                MarketDataRequest.of(
+                        new MarketDataSource.Bundled("pjm-hub-lmp-2025-summer"),
+                        "51288",
+                        MarketProduct.REAL_TIME_ENERGY_PRICE),
+                firstHours,
+                HERE);
+        // WESTERN HUB RT, hour beginning 2025-05-01T04:00Z (00:00 EPT) = 24.784737; a 30-minute grid repeats it
+        assertThat(rt.node()).isEqualTo("WESTERN HUB");
+        assertThat(rt.series().copyValues()).containsExactly(24.784737, 24.784737);
+        assertThat(rt.currency()).contains(java.util.Currency.getInstance("USD"));
+        assertThat(rt.unit()).isEqualTo("USD/MWh");
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        new MarketDataRequest(
+                                new MarketDataSource.Bundled("pjm-hub-lmp-2025-summer"),
+                                Optional.empty(),
+                                MarketProduct.REAL_TIME_ENERGY_PRICE),
+                        firstHours,
+                        HERE))
+                .hasMessageContaining("market.data.prices.node: bundled pjm-hub-lmp-2025-summer has several nodes;"
+                        + " name one of DOMINION HUB, WESTERN HUB");
+
+        ResolvedMarketSeries cap = MarketDataResolver.resolve(
+                "market.data.capacity",
+                MarketDataRequest.of(new MarketDataSource.Bundled("pjm-rpm-bra"), "DOM", MarketProduct.CAPACITY_PRICE),
+                new TimeGrid(Instant.parse("2025-07-01T00:00:00Z"), Duration.ofDays(1), 1),
+                HERE);
+        assertThat(cap.series().value(0)).isEqualTo(444.26);
+        assertThat(cap.unit()).isEqualTo("USD/MW-day");
+        assertThat(cap.coverage().notes())
+                .anySatisfy(n -> assertThat(n).startsWith("no price for DOM in 2023/2024, 2024/2025, 2026/2027"));
+    }
 }
