@@ -126,6 +126,13 @@ public final class ControlCommand implements Callable<Integer> {
         if (signals.isEmpty()) {
             out.println("warning: no signal configured: the controller follows the cap and merit order only");
         }
+        var meter = wiring.meter();
+        if (meter.isPresent()) {
+            out.println("meter: " + meter.get().meter().name() + " (the cap is kept on metered site power)");
+        } else {
+            out.println("warning: no site meter: the cap is kept on the devices' own figures (cooling and losses not"
+                    + " counted)");
+        }
         StoreConfig storeConfig = dbUrl == null
                 ? StoreConfig.embedded(dataDir == null ? StoreConfig.defaultDataDir() : dataDir)
                 : new StoreConfig(dbUrl, dbUser, envOrEmpty("MINERAI_DB_PASSWORD"), 2);
@@ -156,7 +163,8 @@ public final class ControlCommand implements Callable<Integer> {
                                     c.reason()))
                     : real;
             SiteController c = new SiteController(
-                    new SiteController.Wiring(inv.config(), fleet, signals, target, audit, metrics), clock.instant());
+                    new SiteController.Wiring(inv.config(), fleet, signals, target, audit, metrics, meter),
+                    clock.instant());
             StatusView view = new StatusView(out, StatusView.stdoutIsTerminal(), 1);
             Thread main = Thread.currentThread();
             Thread hook = new Thread(main::interrupt);
@@ -168,6 +176,11 @@ public final class ControlCommand implements Callable<Integer> {
             try {
                 while (steps == 0 || done < steps) {
                     long t0 = System.currentTimeMillis();
+                    meter.ifPresent(m -> {
+                        if (!m.meter().poll()) {
+                            out.println("meter: " + m.meter().lastError());
+                        }
+                    });
                     for (SignalSource s : signals) {
                         if (s instanceof OpenAdrVen v) {
                             v.poll();
@@ -192,6 +205,7 @@ public final class ControlCommand implements Callable<Integer> {
                 out.println("stopping");
             } finally {
                 c.close(clock.instant());
+                meter.ifPresent(m -> m.meter().close());
                 for (SignalSource s : signals) {
                     if (s instanceof MqttCurtailmentSignal m) {
                         m.close();

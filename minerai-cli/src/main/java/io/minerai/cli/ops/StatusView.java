@@ -75,7 +75,8 @@ final class StatusView {
                         Locale.ROOT,
                         "%s  %s  price %s",
                         s.nowUtc(),
-                        s.warmingUp() ? "READING DEVICES (no command before the first readings)"
+                        s.warmingUp()
+                                ? "READING DEVICES (no command before the first readings)"
                                 : s.safe() ? "SAFE STATE" : "normal",
                         price),
                 String.format(

@@ -4,6 +4,7 @@ import io.minerai.core.time.TimeGrid;
 import io.minerai.core.validation.Problems;
 import io.minerai.data.ercot.ErcotHourlyPrices;
 import io.minerai.data.ercot.Market;
+import io.minerai.ops.control.MeterLoop;
 import io.minerai.ops.device.Capabilities;
 import io.minerai.ops.device.DeviceDriver;
 import io.minerai.ops.device.DeviceKind;
@@ -16,6 +17,8 @@ import io.minerai.ops.driver.LuxosDriver;
 import io.minerai.ops.driver.WhatsminerV3Driver;
 import io.minerai.ops.gpu.CommandRunner;
 import io.minerai.ops.gpu.GpuNodeDriver;
+import io.minerai.ops.meter.HttpJsonMeter;
+import io.minerai.ops.meter.ModbusTcpMeter;
 import io.minerai.ops.proto.TcpRequest;
 import io.minerai.ops.signal.HttpPriceFeed;
 import io.minerai.ops.signal.MqttCurtailmentSignal;
@@ -66,6 +69,11 @@ public final class InventoryWiring {
         inv.openAdr().ifPresent(a -> {
             if (!a.clientSecretEnv().isEmpty() && secret(a.clientSecretEnv()).isEmpty()) {
                 p.add("signals.openadr.clientSecretEnv", "environment variable " + a.clientSecretEnv() + " is not set");
+            }
+        });
+        inv.meter().ifPresent(m -> {
+            if (!m.tokenEnv().isEmpty() && secret(m.tokenEnv()).isEmpty()) {
+                p.add("meter.tokenEnv", "environment variable " + m.tokenEnv() + " is not set");
             }
         });
         p.throwIfAny("inventory secrets");
@@ -149,6 +157,40 @@ public final class InventoryWiring {
         };
     }
 
+    /** The site meter loop, when the inventory has a meter. */
+    public java.util.Optional<MeterLoop> meter() {
+        return inv.meter().map(m -> {
+            Duration timeout = Duration.ofSeconds(5);
+            io.minerai.ops.meter.SiteMeter meter = m.type().equals("modbus-tcp")
+                    ? new ModbusTcpMeter(
+                            new ModbusTcpMeter.Settings(
+                                    m.host(),
+                                    m.port(),
+                                    m.unitId(),
+                                    m.table().equals("input")
+                                            ? ModbusTcpMeter.Table.INPUT
+                                            : ModbusTcpMeter.Table.HOLDING,
+                                    m.address(),
+                                    ModbusTcpMeter.Format.valueOf(m.format().toUpperCase(java.util.Locale.ROOT)),
+                                    m.wordSwapped(),
+                                    m.scaleToW(),
+                                    m.staleAfter(),
+                                    timeout),
+                            clock)
+                    : new HttpJsonMeter(
+                            new HttpJsonMeter.Settings(
+                                    URI.create(m.url()),
+                                    m.powerPointer(),
+                                    m.scaleToW(),
+                                    m.timePointer(),
+                                    m.tokenEnv().isEmpty() ? "" : secret(m.tokenEnv()),
+                                    m.staleAfter(),
+                                    timeout),
+                            clock);
+            return new MeterLoop(meter, m.marginalLossShare(), m.overheadWindow());
+        });
+    }
+
     /** The configured signals (the MQTT one still needs {@code start()}). */
     public List<SignalSource> signals(Instant nowUtc) {
         List<SignalSource> out = new ArrayList<>();
@@ -177,7 +219,8 @@ public final class InventoryWiring {
                                 m.username(),
                                 m.passwordEnv().isEmpty() ? "" : secret(m.passwordEnv()),
                                 m.staleAfter(),
-                                m.upDebounce()),
+                                m.upDebounce(),
+                                m.minCurtailed()),
                         clock)));
         inv.openAdr()
                 .ifPresent(a -> out.add(new OpenAdrVen(

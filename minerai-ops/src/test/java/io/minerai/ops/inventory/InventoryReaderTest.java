@@ -79,6 +79,12 @@ class InventoryReaderTest {
     @Test
     void theDocumentedExampleIsValid() {
         SiteInventory inv = InventoryReader.read(Path.of("../docs/site-inventory.example.yaml"));
+        assertThat(inv.meter()).hasValueSatisfying(m -> {
+            assertThat(m.type()).isEqualTo("modbus-tcp");
+            assertThat(m.scaleToW()).isEqualTo(1000);
+            assertThat(m.marginalLossShare()).isEqualTo(0.1);
+        });
+        assertThat(inv.config().safeStateMinHold()).isEqualTo(java.time.Duration.ofMinutes(5));
         assertThat(inv.devices()).hasSize(5);
         assertThat(inv.price().orElseThrow().settlementPoint()).isEqualTo("LZ_WEST");
     }
