@@ -166,6 +166,12 @@ public final class ControlCommand implements Callable<Integer> {
                     new SiteController.Wiring(inv.config(), fleet, signals, target, audit, metrics, meter),
                     clock.instant());
             StatusView view = new StatusView(out, StatusView.stdoutIsTerminal(), 1);
+            List<io.minerai.ops.signal.OpenAdrReporter> reporters = new java.util.ArrayList<>();
+            for (SignalSource s : signals) {
+                if (s instanceof OpenAdrVen v) {
+                    reporters.add(new io.minerai.ops.signal.OpenAdrReporter(v, java.time.Duration.ofMinutes(5)));
+                }
+            }
             Thread main = Thread.currentThread();
             Thread hook = new Thread(main::interrupt);
             Runtime.getRuntime().addShutdownHook(hook);
@@ -189,6 +195,9 @@ public final class ControlCommand implements Callable<Integer> {
                         }
                     }
                     ControllerStatus st = c.step(Instant.now(clock));
+                    for (var r : reporters) {
+                        r.report(st.nowUtc(), st.sitePowerMw()); // USAGE reports while an OpenADR event is on
+                    }
                     done++;
                     if (!quiet) {
                         view.update(st);

@@ -315,6 +315,8 @@ public final class SimulatedSite {
             int[] faultLeft = new int[quirks.size()];
             try (DriverFleet fleet = new DriverFleet(specs, drivers, clock).readsByCaller()) {
                 HashpriceTarget merit = new HashpriceTarget(hp0, specs);
+                io.minerai.ops.signal.OpenAdrReporter reporter =
+                        ven == null ? null : new io.minerai.ops.signal.OpenAdrReporter(ven, Duration.ofMinutes(15));
                 SiteController c = new SiteController(
                         new SiteController.Wiring(
                                 cfg,
@@ -341,6 +343,9 @@ public final class SimulatedSite {
                         throw new IllegalStateException("devices did not answer within 2 minutes at " + now);
                     }
                     st = c.step(now);
+                    if (reporter != null) {
+                        reporter.report(now, st.sitePowerMw()); // USAGE back to the VTN while an event is on
+                    }
                     if (!fleet.awaitQuiet(Duration.ofMinutes(2))) {
                         throw new IllegalStateException("devices did not answer within 2 minutes at " + now);
                     }
