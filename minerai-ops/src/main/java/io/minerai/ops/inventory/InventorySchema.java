@@ -325,6 +325,40 @@ public final class InventorySchema {
                                     .build(),
                             req("passwordEnv", STRING, "", "Environment variable holding the API password."),
                             num("minPowerW", "W", 0, 0, "Lowest power limit to ask for (0 = half the rated power).")),
+                    "whatsminer-v2",
+                    device(
+                            "whatsminer-v2",
+                            "Whatsminer API v2 (btminer before late 2024): power_off/power_on, adjust_power_limit"
+                                    + " (reboots the miner). Enable the write API first.",
+                            req("host", STRING, "", "IP or host name."),
+                            port("port", 4028),
+                            req("passwordEnv", STRING, "", "Environment variable holding the admin password."),
+                            num("minPowerW", "W", 0, 0, "Lowest power limit to ask for (0 = half the rated power).")),
+                    "vnish",
+                    device(
+                            "vnish",
+                            "VNish (Antminer) REST API: mining stop/start, autotune presets for power targets.",
+                            req("host", STRING, "", "IP or host name."),
+                            port("port", 80),
+                            req("passwordEnv", STRING, "", "Environment variable holding the web password.")),
+                    "braiins",
+                    device(
+                            "braiins",
+                            "Braiins OS (23.03+) public gRPC API: pause/resume mining, power target.",
+                            req("host", STRING, "", "IP or host name."),
+                            port("port", 50051),
+                            FieldSpec.builder("username", STRING)
+                                    .defaultValue("root")
+                                    .description("API user.")
+                                    .build(),
+                            req("passwordEnv", STRING, "", "Environment variable holding the password.")),
+                    "epic",
+                    device(
+                            "epic",
+                            "ePIC PowerPlay (UMC OS) HTTP API: stop/autostart, perpetual-tune power target.",
+                            req("host", STRING, "", "IP or host name."),
+                            port("port", 4028),
+                            req("passwordEnv", STRING, "", "Environment variable holding the password.")),
                     "nvidia-smi",
                     device(
                             "nvidia-smi",

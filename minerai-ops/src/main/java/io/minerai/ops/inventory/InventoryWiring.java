@@ -90,7 +90,10 @@ public final class InventoryWiring {
                 case "antminer-stock" -> Capabilities.SLEEP_ONLY;
                 case "cgminer" -> Capabilities.READ_ONLY;
                 case "luxos" -> Capabilities.sleepAndTarget(d.ratedPowerW() * 0.6, d.ratedPowerW());
-                case "whatsminer-v3" -> Capabilities.sleepAndTarget(minPower(d), d.ratedPowerW());
+                case "whatsminer-v3", "whatsminer-v2" -> Capabilities.sleepAndTarget(minPower(d), d.ratedPowerW());
+                // ranges these report themselves (presets, constraints, capabilities): learnt at the first reading
+                case "vnish", "braiins", "epic" ->
+                    Capabilities.sleepAndTarget(Math.max(1, d.curtailedPowerW()), d.ratedPowerW());
                 default -> Capabilities.sleepAndTarget(d.curtailedPowerW(), d.ratedPowerW());
             };
             out.add(new DeviceSpec(
@@ -130,6 +133,36 @@ public final class InventoryWiring {
                                             Duration.ofSeconds(35)),
                                     clock);
                         case "cgminer" -> new CgminerDriver(d.id(), new CgminerRpc(tcp, false), clock);
+                        case "whatsminer-v2" ->
+                            new io.minerai.ops.driver.whatsminerv2.WhatsminerV2Driver(
+                                    d.id(), tcp, secret(d.passwordEnv()), d.ratedPowerW(), minPower(d), clock);
+                        case "vnish" ->
+                            new io.minerai.ops.driver.vnish.VnishDriver(
+                                    d.id(),
+                                    io.minerai.ops.driver.http.JsonHttp.of(
+                                            URI.create("http://" + d.host() + ":" + d.port()), d.id(), dial, read),
+                                    secret(d.passwordEnv()),
+                                    d.ratedPowerW(),
+                                    clock);
+                        case "epic" ->
+                            new io.minerai.ops.driver.epic.EpicDriver(
+                                    d.id(),
+                                    io.minerai.ops.driver.http.JsonHttp.of(
+                                            URI.create("http://" + d.host() + ":" + d.port()), d.id(), dial, read),
+                                    secret(d.passwordEnv()),
+                                    d.ratedPowerW(),
+                                    clock);
+                        case "braiins" ->
+                            new io.minerai.ops.driver.braiins.BraiinsDriver(
+                                    d.id(),
+                                    io.grpc.ManagedChannelBuilder.forAddress(d.host(), d.port())
+                                            .usePlaintext()
+                                            .build(),
+                                    d.username(),
+                                    secret(d.passwordEnv()),
+                                    d.ratedPowerW(),
+                                    Duration.ofSeconds(10),
+                                    clock);
                         case "luxos" -> new LuxosDriver(d.id(), new CgminerRpc(tcp, false), d.ratedPowerW(), clock);
                         case "whatsminer-v3" ->
                             new WhatsminerV3Driver(

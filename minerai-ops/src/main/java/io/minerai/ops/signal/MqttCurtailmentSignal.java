@@ -131,13 +131,13 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
             reject(e.getMessage());
             return;
         }
+        if (Duration.between(p.timestamp(), now).compareTo(s.staleAfter()) > 0) {
+            reject("stale: timestamp " + p.timestamp() + " is older than " + s.staleAfter() + " at " + now);
+            return;
+        }
         Instant last = lastTimestamp;
         if (last != null && p.timestamp().isBefore(last)) {
             reject("out of order: timestamp " + p.timestamp() + " is before the last accepted " + last);
-            return;
-        }
-        if (Duration.between(p.timestamp(), now).compareTo(s.staleAfter()) > 0) {
-            reject("stale: timestamp " + p.timestamp() + " is older than " + s.staleAfter() + " at " + now);
             return;
         }
         lastTimestamp = p.timestamp();

@@ -60,6 +60,7 @@ public final class OpenAdrVen implements SignalSource {
     static final int PAGE = 50;
     /** Pages read at most per poll (a VTN that never ends a listing must not hang the loop). */
     static final int MAX_PAGES = 200;
+
     private Instant tokenExpires = Instant.EPOCH;
     private @Nullable JsonNode events;
     private @Nullable Instant lastPollOk;

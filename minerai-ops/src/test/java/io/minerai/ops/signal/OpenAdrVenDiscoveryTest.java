@@ -49,7 +49,12 @@ class OpenAdrVenDiscoveryTest {
             vtn.addEvent(limitEvent("now", clock.instant().minus(Duration.ofMinutes(10)), "PT1H", 400));
             OpenAdrVen ven = new OpenAdrVen(
                     new OpenAdrVen.Settings(
-                            vtn.baseUrl(), "grid-1", "site", "secret", "site-ven", Duration.ofMinutes(5),
+                            vtn.baseUrl(),
+                            "grid-1",
+                            "site",
+                            "secret",
+                            "site-ven",
+                            Duration.ofMinutes(5),
                             Duration.ofSeconds(5)),
                     2.0,
                     clock);
@@ -60,9 +65,22 @@ class OpenAdrVenDiscoveryTest {
             reporter.report(clock.instant().plusSeconds(30), 0.35); // not due yet
             assertThat(reporter.sent()).isEqualTo(1);
             JsonNode r = vtn.reports().get(0);
-            assertThat(r.path("resources").get(0).path("intervals").get(0).path("payloads").get(0).path("type").asText())
+            assertThat(r.path("resources")
+                            .get(0)
+                            .path("intervals")
+                            .get(0)
+                            .path("payloads")
+                            .get(0)
+                            .path("type")
+                            .asText())
                     .isEqualTo("USAGE");
-            assertThat(r.path("resources").get(0).path("intervals").get(0).path("payloads").get(0).path("values")
+            assertThat(r.path("resources")
+                            .get(0)
+                            .path("intervals")
+                            .get(0)
+                            .path("payloads")
+                            .get(0)
+                            .path("values")
                             .get(0)
                             .asDouble())
                     .isEqualTo(350.0); // kW
