@@ -93,7 +93,7 @@ class ApiTest {
         var h = anonymous.get("/api/health");
         assertThat(h.status()).isEqualTo(200);
         assertThat(h.json().path("status").asText()).isEqualTo("ok");
-        assertThat(h.json().path("storeKind").asText()).isEqualTo("h2");
+        assertThat(h.json().path("storeKind").asText()).isEqualTo("sqlite");
         var o = anonymous.get("/api/openapi.json");
         assertThat(o.status()).isEqualTo(200);
         assertThat(o.json().path("openapi").asText()).startsWith("3.");

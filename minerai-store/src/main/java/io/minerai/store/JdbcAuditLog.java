@@ -72,7 +72,7 @@ public final class JdbcAuditLog implements AuditLog {
      * the log's back), or -1 when the chain is intact. Entries written before the chain existed are skipped.
      */
     public long verifyChain() {
-        return jdbc.tx("verify audit chain", c -> {
+        return jdbc.read("verify audit chain", c -> {
             String previous = "0".repeat(64);
             try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time_utc, actor, target, action, outcome,"
                             + " details_json, chain_hash FROM audit_entry ORDER BY sequence");
@@ -122,7 +122,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> read(Instant fromUtc, Instant toUtc) {
-        return jdbc.tx("read audit log", c -> {
+        return jdbc.read("read audit log", c -> {
             List<AuditEntry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time_utc, actor, target, action,"
                     + " outcome, details_json FROM audit_entry WHERE time_utc >= ? AND time_utc < ?"
@@ -148,7 +148,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public long size() {
-        return jdbc.tx("count audit entries", c -> {
+        return jdbc.read("count audit entries", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_entry");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();

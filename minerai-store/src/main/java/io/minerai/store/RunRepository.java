@@ -62,7 +62,7 @@ public final class RunRepository {
     }
 
     public Optional<RunRecord> get(long id) {
-        return jdbc.tx("read run", c -> get(c, id));
+        return jdbc.read("read run", c -> get(c, id));
     }
 
     /** Runs, newest first. */
@@ -72,7 +72,7 @@ public final class RunRepository {
 
     /** Runs in a status, oldest first. */
     public List<RunRecord> withStatus(RunStatus status) {
-        return jdbc.tx("list runs", c -> {
+        return jdbc.read("list runs", c -> {
             List<RunRecord> out = new ArrayList<>();
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE status = ? ORDER BY id")) {
@@ -186,7 +186,7 @@ public final class RunRepository {
 
     /** The stored summary JSON of a SUCCEEDED run. */
     public Optional<String> summaryJson(long id) {
-        return jdbc.tx("read run summary", c -> {
+        return jdbc.read("read run summary", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT summary_json FROM run_result WHERE run_id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -198,7 +198,7 @@ public final class RunRepository {
 
     /** The loads of a stored ledger (name, class, firm, max power) as a JSON array. */
     public Optional<String> loadsJson(long id) {
-        return jdbc.tx("read run loads", c -> {
+        return jdbc.read("read run loads", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT loads_json FROM run_result WHERE run_id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -210,12 +210,12 @@ public final class RunRepository {
 
     /** Number of ledger rows of a run (0 when it has none). */
     public int ledgerSize(long id) {
-        return jdbc.tx("count ledger rows", c -> ledgerSize(c, id));
+        return jdbc.read("count ledger rows", c -> ledgerSize(c, id));
     }
 
     /** A page of the ledger: intervals {@code offset .. offset + limit - 1}. */
     public SeriesPage series(long id, List<LedgerColumn> columns, int offset, int limit) {
-        return jdbc.tx("read run series", c -> {
+        return jdbc.read("read run series", c -> {
             int total = ledgerSize(c, id);
             StringBuilder sql = new StringBuilder("SELECT interval_start_utc");
             for (LedgerColumn col : columns) {
@@ -233,7 +233,7 @@ public final class RunRepository {
      * becomes the fraction of dispatched intervals.
      */
     public SeriesPage downsampled(long id, List<LedgerColumn> columns, int maxPoints) {
-        return jdbc.tx("read run series", c -> {
+        return jdbc.read("read run series", c -> {
             int total = ledgerSize(c, id);
             int bucket = Math.max(1, (total + maxPoints - 1) / Math.max(1, maxPoints));
             StringBuilder sql = new StringBuilder("SELECT MIN(interval_start_utc) AS interval_start_utc");
@@ -409,7 +409,8 @@ public final class RunRepository {
     }
 
     private static Optional<RunRecord> lock(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE id = ?" + Jdbc.forUpdate(c))) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -427,7 +428,7 @@ public final class RunRepository {
     }
 
     private List<RunRecord> query(String sql, int limit, int offset) {
-        return jdbc.tx("list runs", c -> {
+        return jdbc.read("list runs", c -> {
             List<RunRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setInt(1, limit);

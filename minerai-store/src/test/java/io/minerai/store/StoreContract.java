@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract: every store backend (embedded H2, PostgreSQL) passes these tests. Subclasses give a fresh, empty
+ * The store contract: every store backend (embedded SQLite, PostgreSQL) passes these tests. Subclasses give a fresh, empty
  * store per test.
  */
 abstract class StoreContract {
@@ -201,19 +201,29 @@ abstract class StoreContract {
     }
 
     @Test
-    void aFailedResultWriteLeavesNothingBehind() {
+    void aFailedResultWriteLeavesNothingBehindAndTheStoreRecoversWhenTheCauseGoesAway() throws Exception {
         long sid = scenario();
         RunRecord r = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
         store.runs().markRunning(r.id());
-        // 5000 loads make each ledger row's load fractions wider than the column: the insert fails mid-transaction,
-        // after the result row was written
-        DispatchLedger tooWide = Ledgers.withManyLoads(5000);
-        assertThatThrownBy(() -> store.runs().complete(r.id(), "{}", Optional.of(tooWide), 1))
-                .isInstanceOf(StoreException.class);
+        // the store refuses to grow (a full disk), so the ledger's rows fail after the result row was written
+        DispatchLedger wide = Ledgers.withManyLoads(2000);
+        failWrites(true);
+        try {
+            assertThatThrownBy(() -> store.runs().complete(r.id(), "{}", Optional.of(wide), 1))
+                    .isInstanceOf(StoreException.class);
+        } finally {
+            failWrites(false);
+        }
         assertThat(store.runs().summaryJson(r.id())).isEmpty();
         assertThat(store.runs().ledgerSize(r.id())).isZero();
         assertThat(store.runs().get(r.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        // space again: the same store (no reopen) takes the result
+        assertThat(store.runs().complete(r.id(), "{}", Optional.of(wide), 1)).isTrue();
+        assertThat(store.runs().ledgerSize(r.id())).isEqualTo(4);
     }
+
+    /** Makes writes that need more room fail like a full disk ({@code true}), or lets them succeed again. */
+    abstract void failWrites(boolean fail) throws Exception;
 
     @Test
     void aCancelledRunGetsNoResult() {

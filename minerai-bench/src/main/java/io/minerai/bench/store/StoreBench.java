@@ -36,7 +36,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,11 +43,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The embedded H2 file store under its durable setting ({@code WRITE_DELAY=0}: every commit written before it returns)
- * and, for comparison, H2's default 500 ms write delay (a process kill can lose the last half second of commits).
+ * The embedded store (SQLite, write-ahead log, {@code synchronous=FULL}: every commit synced before it returns).
  * {@code auditAppend}: one hash-chained audit entry, its own transaction. {@code yearResultWrite}: a run created, marked
- * running and completed with the ledger of a one-year backtest at 5-minute steps (105,408 rows, one transaction). The
- * ledger comes from a merit-order run on real 2024 HB_WEST prices with a SYNTHETIC constant Bitcoin yield (only the
+ * running and completed with the ledger of a one-year backtest at 5-minute steps (105,408 intervals, one transaction).
+ * The ledger comes from a merit-order run on real 2024 HB_WEST prices with a SYNTHETIC constant Bitcoin yield (only the
  * store's work is measured). The store file lives in a temporary folder, deleted at the end.
  */
 @State(Scope.Benchmark)
@@ -57,9 +55,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class StoreBench {
-    @Param({"0", "500"})
-    int writeDelayMs;
-
     private Path dir;
     private Store store;
     private DispatchLedger ledger;
@@ -69,8 +64,7 @@ public class StoreBench {
     @Setup
     public void setup() throws IOException {
         dir = Files.createTempDirectory("minerai-store-bench");
-        String url = "jdbc:h2:file:" + dir.resolve("minerai") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + writeDelayMs;
-        store = Store.open(new StoreConfig(url, "", "", 4), Clock.systemUTC());
+        store = Store.open(StoreConfig.embedded(dir), Clock.systemUTC());
         scenarioId = store.scenarios().create("bench", "{}", "bench").scenarioId();
         TimeGrid grid = TimeGrid.between(
                 Instant.parse("2024-01-01T06:00:00Z"), Instant.parse("2025-01-01T06:00:00Z"), Duration.ofMinutes(5));

@@ -1,0 +1,177 @@
+package io.minerai.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on the embedded SQLite store, plus its file: persistence, permissions, refusals, the lease. */
+class SqliteStoreTest extends StoreContract {
+    @Override
+    Store newStore() {
+        return Store.open(StoreConfig.temporary(), CLOCK);
+    }
+
+    @Override
+    void failWrites(boolean fail) throws Exception {
+        // the writer pool has one connection: a page limit on it is a disk that is full for every write
+        try (var c = store.dataSourceForTests().getConnection();
+                var st = c.createStatement()) {
+            long pages;
+            try (var rs = st.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+            st.execute("PRAGMA max_page_count = " + (fail ? pages : 1_073_741_823L));
+        }
+    }
+
+    @Test
+    void embeddedFileStoreKeepsDataAcrossReopen(@TempDir Path dir) {
+        long id;
+        try (Store s = Store.open(StoreConfig.embedded(dir.resolve("nested")), CLOCK)) {
+            id = s.scenarios().create("kept", "{}", "a").scenarioId();
+            var run = s.runs().create(new NewRun("backtest", id, 1, "{}", "a"));
+            s.runs().markRunning(run.id());
+            s.runs().complete(run.id(), "{}", Optional.of(Ledgers.small()), 1);
+        }
+        assertThat(dir.resolve("nested").resolve("minerai.db")).exists();
+        try (Store s = Store.open(StoreConfig.embedded(dir.resolve("nested")), CLOCK)) {
+            assertThat(s.scenarios().latest(id).orElseThrow().name()).isEqualTo("kept");
+            assertThat(s.runs().ledgerSize(1)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void storeFilesAreReadableByTheirOwnerOnly(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (Store s = Store.openExclusive(StoreConfig.embedded(data), CLOCK)) {
+            s.scenarios().create("private", "{}", "a");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                    .isEqualTo("rwx------");
+            try (var files = Files.list(data)) {
+                for (Path f : files.toList()) {
+                    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                            .as("%s", f.getFileName())
+                            .isEqualTo("rw-------");
+                }
+            }
+            assertThat(data.resolve("minerai.db-wal")).exists();
+        }
+        // an older, world-readable store file is made private when opened
+        Files.setPosixFilePermissions(data.resolve("minerai.db"), PosixFilePermissions.fromString("rw-r--r--"));
+        Store.open(StoreConfig.embedded(data), CLOCK).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("minerai.db"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void anEmptyStoreFileIsRefusedAndLeftAlone(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("minerai.db"));
+        assertThatThrownBy(() -> Store.openExclusive(StoreConfig.embedded(dir), CLOCK))
+                .isInstanceOf(StoreRefusedException.class)
+                .hasMessageContaining("is empty (0 bytes)")
+                .hasMessageContaining("minerai store restore");
+        assertThat(Files.size(dir.resolve("minerai.db"))).isZero();
+        assertThat(dir.resolve("minerai.db-wal")).doesNotExist();
+    }
+
+    @Test
+    void aTruncatedStoreFileIsRefused(@TempDir Path dir) throws Exception {
+        Path db = filledStore(dir);
+        byte[] all = Files.readAllBytes(db);
+        byte[] half = java.util.Arrays.copyOf(all, all.length / 2);
+        Files.write(db, half);
+        assertThatThrownBy(() -> Store.open(StoreConfig.embedded(dir), CLOCK))
+                .isInstanceOf(StoreRefusedException.class)
+                .hasMessageContaining("is truncated");
+        assertThat(Files.readAllBytes(db)).isEqualTo(half);
+    }
+
+    @Test
+    void aForeignFileIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("minerai.db"), "not a database at all, just some text that is long enough. ".repeat(10));
+        assertThatThrownBy(() -> Store.open(StoreConfig.embedded(dir), CLOCK))
+                .isInstanceOf(StoreRefusedException.class)
+                .hasMessageContaining("is not an SQLite database");
+    }
+
+    @Test
+    void aStoreFileWithBadBlocksIsRefused(@TempDir Path dir) throws Exception {
+        Path db = filledStore(dir);
+        long size = Files.size(db);
+        Random random = new Random(16);
+        try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
+            for (int i = 0; i < 16; i++) {
+                byte[] garbage = new byte[4096];
+                random.nextBytes(garbage);
+                // past the first page (its header is checked before SQLite opens the file)
+                long at = 4096 + (long) (random.nextDouble() * (size - 8192));
+                f.seek(at - at % 4096);
+                f.write(garbage);
+            }
+        }
+        assertThatThrownBy(() -> Store.open(StoreConfig.embedded(dir), CLOCK))
+                .isInstanceOf(StoreRefusedException.class)
+                .hasMessageContaining("is corrupt");
+    }
+
+    @Test
+    void theStoreOfAnOlderVersionIsNotReplacedSilently(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("minerai.mv.db"), "H2 store");
+        assertThatThrownBy(() -> Store.open(StoreConfig.embedded(dir), CLOCK))
+                .isInstanceOf(StoreRefusedException.class)
+                .hasMessageContaining("minerai.mv.db");
+        assertThat(dir.resolve("minerai.db")).doesNotExist();
+    }
+
+    @Test
+    void aSecondExclusiveOpenIsRefusedAndTheFirstKeepsWorking(@TempDir Path dir) {
+        StoreConfig config = StoreConfig.embedded(dir);
+        try (Store first = Store.openExclusive(config, CLOCK)) {
+            first.scenarios().create("one", "{}", "a");
+            assertThatThrownBy(() -> Store.openExclusive(config, CLOCK))
+                    .isInstanceOf(StoreLockedException.class)
+                    .hasMessageContaining("another minerai server is using the store")
+                    .hasMessageContaining("Nothing was changed");
+            assertThat(first.scenarios().create("two", "{}", "a").scenarioId()).isEqualTo(2);
+        }
+        try (Store again = Store.openExclusive(config, CLOCK)) {
+            assertThat(again.scenarios().countAll()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void configRejectsOtherDatabasesAndHidesPasswords() {
+        assertThatThrownBy(() -> new StoreConfig("jdbc:mysql://x/y", "", "", 1))
+                .hasMessageContaining("jdbc:sqlite: (a file) or jdbc:postgresql:");
+        assertThatThrownBy(() -> new StoreConfig("jdbc:sqlite::memory:", "", "", 1))
+                .hasMessageContaining("names a file");
+        StoreConfig c = new StoreConfig("jdbc:postgresql://h/db?user=u&password=s3cret", "u", "s3cret", 2);
+        assertThat(c.toString()).doesNotContain("s3cret");
+        assertThat(c.redactedUrl()).isEqualTo("jdbc:postgresql://h/db?user=u&password=***");
+    }
+
+    /** A closed store with some scenarios, runs and ledgers in it (a few hundred KB). */
+    private static Path filledStore(Path dir) {
+        try (Store s = Store.open(StoreConfig.embedded(dir), CLOCK)) {
+            long sid = s.scenarios()
+                    .create("s", "{\"pad\":\"" + "x".repeat(5000) + "\"}", "a")
+                    .scenarioId();
+            for (int i = 0; i < 40; i++) {
+                var run = s.runs().create(new NewRun("backtest", sid, 1, "{}", "a"));
+                s.runs().markRunning(run.id());
+                s.runs().complete(run.id(), "{\"i\":" + i + "}", Optional.of(Ledgers.withManyLoads(50)), 1);
+            }
+        }
+        return dir.resolve("minerai.db");
+    }
+}
