@@ -236,6 +236,7 @@ public final class Store implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:io/minerai/store/migration/" + config.kind())
+                    .javaMigrations(new LedgerToColumnsMigration())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

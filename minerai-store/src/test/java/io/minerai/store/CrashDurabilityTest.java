@@ -10,17 +10,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashDurabilityTest {
     static final int DEFAULT_KILLS = 25;
     private static final int HISTORY_RUNS = 300;
-    static final int LEDGER_LOADS = 3;
 
     @Test
     void embeddedStoreKeepsEveryAcknowledgedWriteThroughKills(@TempDir Path dir) throws Exception {
@@ -120,7 +116,7 @@ class CrashDurabilityTest {
                 if (i % 5 == 4) {
                     s.runs().fail(r.id(), "history");
                 } else {
-                    s.runs().complete(r.id(), "{\"i\":" + i + "}", Optional.of(Ledgers.withManyLoads(LEDGER_LOADS)), 1);
+                    s.runs().complete(r.id(), Ledgers.result("{\"i\":" + i + "}", Ledgers.small(), 1));
                 }
                 if (i % 10 == 0) {
                     long other = s.scenarios()
@@ -220,23 +216,32 @@ class CrashDurabilityTest {
             assertThat(s.auditLog().verifyChain())
                     .as("first broken audit entry")
                     .isEqualTo(-1L);
-            // no run is half stored: a result exactly for the succeeded runs, each with its whole ledger
-            Map<Long, Integer> resultIntervals = new HashMap<>();
+            // no run is half stored: results and ledger chunks exist only for succeeded runs, and every succeeded
+            // run has its result and every column of its ledger whole (the chunks' counts and checksums hold)
             try (Connection c = s.dataSourceForTests().getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT r.run_id, r.interval_count, run.status,"
-                            + " (SELECT COUNT(*) FROM run_ledger l WHERE l.run_id = r.run_id) AS n"
-                            + " FROM run_result r JOIN run ON run.id = r.run_id");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    assertThat(rs.getString("status")).isEqualTo("SUCCEEDED");
-                    assertThat(rs.getInt("n")).isEqualTo(rs.getInt("interval_count"));
-                    resultIntervals.put(rs.getLong("run_id"), rs.getInt("n"));
-                }
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM run_result r JOIN run ON run.id ="
+                            + " r.run_id WHERE run.status <> 'SUCCEEDED'), (SELECT COUNT(*) FROM run_series_chunk ch"
+                            + " JOIN run ON run.id = ch.run_id WHERE run.status <> 'SUCCEEDED')")) {
+                rs.next();
+                assertThat(rs.getLong(1))
+                        .as("results of runs that did not succeed")
+                        .isZero();
+                assertThat(rs.getLong(2))
+                        .as("ledger chunks of runs that did not succeed")
+                        .isZero();
             }
             for (RunRecord r : s.runs().withStatus(RunStatus.SUCCEEDED)) {
-                assertThat(resultIntervals)
+                assertThat(s.runs().summaryJson(r.id()))
                         .as("result of succeeded run %d", r.id())
-                        .containsKey(r.id());
+                        .isPresent();
+                int n = s.runs().ledgerSize(r.id());
+                List<String> names =
+                        s.runs().columns(r.id()).stream().map(ColumnInfo::name).toList();
+                assertThat(names).as("columns of run %d", r.id()).hasSize(8);
+                SeriesPage all = s.runs().series(r.id(), names, 0, n);
+                assertThat(all.timesUtc()).hasSize(n);
+                names.forEach(name -> assertThat(all.column(name)).hasSize(n));
             }
         }
     }
@@ -278,12 +283,7 @@ class CrashDurabilityTest {
                     RunRecord run = s.runs().create(new NewRun("backtest", sid, 1, "{}", "writer"));
                     s.runs().markRunning(run.id());
                     s.runs().progress(run.id(), 0.5, "dispatching");
-                    s.runs()
-                            .complete(
-                                    run.id(),
-                                    "{\"i\":" + i + "}",
-                                    Optional.of(Ledgers.withManyLoads(LEDGER_LOADS)),
-                                    0.1);
+                    s.runs().complete(run.id(), Ledgers.result("{\"i\":" + i + "}", Ledgers.small(), 0.1));
                     ack("run", run.id());
                     AuditEntry a = s.auditLog()
                             .append(new AuditEntry(

@@ -38,8 +38,8 @@ class PostgresStoreTest extends StoreContract {
                 var st = c.createStatement()) {
             st.execute(
                     fail
-                            ? "ALTER TABLE run_ledger ADD CONSTRAINT disk_full CHECK (false) NOT VALID"
-                            : "ALTER TABLE run_ledger DROP CONSTRAINT disk_full");
+                            ? "ALTER TABLE run_series_chunk ADD CONSTRAINT disk_full CHECK (false) NOT VALID"
+                            : "ALTER TABLE run_series_chunk DROP CONSTRAINT disk_full");
         }
     }
 

@@ -7,7 +7,8 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class SqliteStoreTest extends StoreContract {
             id = s.scenarios().create("kept", "{}", "a").scenarioId();
             var run = s.runs().create(new NewRun("backtest", id, 1, "{}", "a"));
             s.runs().markRunning(run.id());
-            s.runs().complete(run.id(), "{}", Optional.of(Ledgers.small()), 1);
+            s.runs().complete(run.id(), Ledgers.result("{}", Ledgers.small(), 1));
         }
         assertThat(dir.resolve("nested").resolve("minerai.db")).exists();
         try (Store s = Store.open(StoreConfig.embedded(dir.resolve("nested")), CLOCK)) {
@@ -150,6 +151,48 @@ class SqliteStoreTest extends StoreContract {
     }
 
     @Test
+    void ledgersOfTheOldFixedColumnTableAreMovedIntoColumnsUnderTheirApiNames(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("minerai.db");
+        String url = "jdbc:sqlite:" + db;
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url, "", "")
+                .locations("classpath:io/minerai/store/migration/sqlite")
+                .target("1")
+                .load()
+                .migrate();
+        try (var c = java.sql.DriverManager.getConnection(url);
+                var st = c.createStatement()) {
+            st.execute("INSERT INTO scenario (id, name, created_utc, created_by) VALUES (1, 's',"
+                    + " '2024-01-01T00:00:00.000000Z', 'a')");
+            st.execute("INSERT INTO run (id, kind, scenario_id, scenario_version, parameters_json, status,"
+                    + " progress_fraction, phase, created_by, queued_utc) VALUES (7, 'backtest', 1, 1, '{}',"
+                    + " 'SUCCEEDED', 1, 'done', 'a', '2024-01-01T00:00:00.000000Z')");
+            st.execute("INSERT INTO run_result (run_id, summary_json, interval_count, loads_json) VALUES (7, '{}', 2,"
+                    + " '[]')");
+            for (int i = 0; i < 2; i++) {
+                StringBuilder sql = new StringBuilder("INSERT INTO run_ledger VALUES (7, " + i + ", '2024-07-01T0" + i
+                        + ":00:00.000000Z', " + (i == 0 ? 1 : 0));
+                for (int k = 0; k < 20; k++) {
+                    sql.append(", ").append(100 * i + k); // column k of interval i holds 100 i + k
+                }
+                st.execute(sql.append(", '1.0')").toString());
+            }
+        }
+        try (Store s = Store.open(StoreConfig.embedded(dir), CLOCK)) {
+            assertThat(s.runs().columns(7)).hasSize(21);
+            SeriesPage page =
+                    s.runs().series(7, List.of("dispatched", "priceUsdPerMwh", "netUsd", "energyCostUsdPerMwh"), 0, 10);
+            assertThat(page.timesUtc())
+                    .containsExactly(Instant.parse("2024-07-01T00:00:00Z"), Instant.parse("2024-07-01T01:00:00Z"));
+            assertThat(page.column("dispatched")).containsExactly(1, 0);
+            assertThat(page.column("priceUsdPerMwh")).containsExactly(0, 100);
+            assertThat(page.column("netUsd")).containsExactly(16, 116);
+            assertThat(page.column("energyCostUsdPerMwh")).containsExactly(19, 119);
+            assertThat(s.runs().columns(7).get(17)).isEqualTo(new ColumnInfo("netUsd", Aggregation.SUM));
+        }
+    }
+
+    @Test
     void configRejectsOtherDatabasesAndHidesPasswords() {
         assertThatThrownBy(() -> new StoreConfig("jdbc:mysql://x/y", "", "", 1))
                 .hasMessageContaining("jdbc:sqlite: (a file) or jdbc:postgresql:");
@@ -169,7 +212,7 @@ class SqliteStoreTest extends StoreContract {
             for (int i = 0; i < 40; i++) {
                 var run = s.runs().create(new NewRun("backtest", sid, 1, "{}", "a"));
                 s.runs().markRunning(run.id());
-                s.runs().complete(run.id(), "{\"i\":" + i + "}", Optional.of(Ledgers.withManyLoads(50)), 1);
+                s.runs().complete(run.id(), Ledgers.result("{\"i\":" + i + "}", Ledgers.wide(300, 8), 1));
             }
         }
         return dir.resolve("minerai.db");

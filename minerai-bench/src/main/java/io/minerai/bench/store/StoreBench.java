@@ -14,8 +14,12 @@ import io.minerai.data.ercot.ErcotHourlyPrices;
 import io.minerai.data.ercot.Market;
 import io.minerai.dispatch.Backtest;
 import io.minerai.dispatch.DispatchLedger;
+import io.minerai.store.Aggregation;
 import io.minerai.store.NewRun;
+import io.minerai.store.RunLedger;
 import io.minerai.store.RunRecord;
+import io.minerai.store.RunResult;
+import io.minerai.store.SeriesColumn;
 import io.minerai.store.Store;
 import io.minerai.store.StoreConfig;
 import java.io.IOException;
@@ -24,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +50,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The embedded store (SQLite, write-ahead log, {@code synchronous=FULL}: every commit synced before it returns).
  * {@code auditAppend}: one hash-chained audit entry, its own transaction. {@code yearResultWrite}: a run created, marked
- * running and completed with the ledger of a one-year backtest at 5-minute steps (105,408 intervals, one transaction).
+ * running and completed with the ledger of a one-year backtest at 5-minute steps (105,408 intervals of 24 columns,
+ * one transaction). {@code yearSeriesRead}: three columns of that year read back whole.
  * The ledger comes from a merit-order run on real 2024 HB_WEST prices with a SYNTHETIC constant Bitcoin yield (only the
  * store's work is measured). The store file lives in a temporary folder, deleted at the end.
  */
@@ -57,7 +63,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StoreBench {
     private Path dir;
     private Store store;
-    private DispatchLedger ledger;
+    private RunLedger ledger;
+    private long readRunId;
     private long scenarioId;
     private int appended;
 
@@ -88,7 +95,8 @@ public class StoreBench {
                 Optional.empty(),
                 Map.of(),
                 Map.of());
-        ledger = Backtest.meritOrder(site, inputs).ledger();
+        ledger = columns(Backtest.meritOrder(site, inputs).ledger());
+        readRunId = yearResultWrite() ? store.runs().list(1, 0).get(0).id() : 0;
     }
 
     @TearDown
@@ -121,6 +129,62 @@ public class StoreBench {
     public boolean yearResultWrite() {
         RunRecord run = store.runs().create(new NewRun("backtest", scenarioId, 1, "{}", "bench"));
         store.runs().markRunning(run.id());
-        return store.runs().complete(run.id(), "{}", Optional.of(ledger), 0.1);
+        return store.runs().complete(run.id(), new RunResult("{}", "[]", Optional.of(ledger), 0.1));
+    }
+
+    /** A year's interval read back whole: three columns (what a dashboard chart asks for), no cache. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int yearSeriesRead() {
+        return store.runs()
+                .series(readRunId, List.of("priceUsdPerMwh", "revenueMiningUsd", "netUsd"), 0, ledger.size())
+                .timesUtc()
+                .size();
+    }
+
+    /**
+     * The columns the server stores for a dispatch ledger (its adapter lives in minerai-server, which the bench may
+     * not use): 24 columns of the year's real values, three of them the dispatch's load fractions.
+     */
+    private static RunLedger columns(DispatchLedger l) {
+        List<Instant> times = new ArrayList<>();
+        for (int t = 0; t < l.size(); t++) {
+            times.add(l.grid().start(t));
+        }
+        double[][] arrays = {
+            l.priceUsdPerMwh(),
+            l.hashpriceUsdPerPhDay(),
+            l.dispatch().generationMw(),
+            l.dispatch().importMw(),
+            l.dispatch().exportMw(),
+            l.dispatch().spillMw(),
+            l.revenueMiningUsd(),
+            l.revenueAiCloudUsd(),
+            l.revenueColocationUsd(),
+            l.revenueExportUsd(),
+            l.revenuePpaSellbackUsd(),
+            l.revenueAncillaryUsd(),
+            l.powerCostUsd(),
+            l.transmissionChargeUsd(),
+            l.btcMined(),
+            l.minerEnergyCostUsd(),
+            l.energyCostUsdPerMwh()
+        };
+        List<SeriesColumn> cols = new ArrayList<>();
+        for (int k = 0; k < arrays.length; k++) {
+            cols.add(new SeriesColumn(k == 0 ? "priceUsdPerMwh" : "column" + k + "Usd", Aggregation.SUM, arrays[k]));
+        }
+        for (String name : List.of("miningMw", "aiCloudMw", "colocationMw", "revenueMiningUsd", "netUsd")) {
+            cols.add(new SeriesColumn(
+                    name, Aggregation.MEAN_OF_DISPATCHED, l.revenueMiningUsd().clone()));
+        }
+        for (int j = 0; j < 2; j++) {
+            double[] f = new double[l.size()];
+            for (int t = 0; t < f.length; t++) {
+                f[t] = l.dispatch().fraction(t, j);
+            }
+            cols.add(new SeriesColumn("runningFractionLoad" + j, Aggregation.MEAN_OF_DISPATCHED, f));
+        }
+        return new RunLedger(times, l.dispatch().dispatched().clone(), cols);
     }
 }

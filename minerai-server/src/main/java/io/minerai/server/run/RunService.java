@@ -9,6 +9,7 @@ import io.minerai.core.scenario.ScenarioReader;
 import io.minerai.server.ApiException;
 import io.minerai.server.Json;
 import io.minerai.store.RunRecord;
+import io.minerai.store.RunResult;
 import io.minerai.store.RunStatus;
 import io.minerai.store.Store;
 import java.io.IOException;
@@ -170,7 +171,16 @@ public final class RunService implements AutoCloseable {
             RunOutput out = kind.execute(ctx);
             ctx.checkCancelled();
             solverTimer.record(Duration.ofNanos((long) (out.solverSeconds() * 1e9)));
-            boolean stored = store.runs().complete(runId, Json.write(out.summary()), out.ledger(), out.solverSeconds());
+            boolean stored = store.runs()
+                    .complete(
+                            runId,
+                            new RunResult(
+                                    Json.write(out.summary()),
+                                    out.ledger()
+                                            .map(DispatchLedgerColumns::loadsJson)
+                                            .orElse("[]"),
+                                    out.ledger().map(DispatchLedgerColumns::of),
+                                    out.solverSeconds()));
             outcome = stored ? "succeeded" : "cancelled";
         } catch (RunCancelledException e) {
             outcome = closing ? "interrupted" : "cancelled";
