@@ -9,7 +9,12 @@ import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.ValidationException;
 import io.minerai.data.Coverage;
 import io.minerai.data.aemo.AemoPriceAndDemandReader;
+import io.minerai.data.aemo.OpenElectricityReader;
 import io.minerai.data.csv.ProblemCollector;
+import io.minerai.data.energycharts.EnergyChartsDayAheadReader;
+import io.minerai.data.entsoe.EntsoeDayAheadExtractReader;
+import io.minerai.data.pjm.PjmCapacityPrices;
+import io.minerai.data.pjm.PjmLmpReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,9 +105,16 @@ public final class MarketDataResolver {
         PublisherFormat format = f.publisherFormat();
         return switch (format) {
             case AEMO_PRICE_AND_DEMAND -> new AemoDataset(name, AemoPriceAndDemandReader.read(file, Optional.empty()));
-            default ->
-                throw new ValidationException(
-                        "market data", new Problem(name, "format " + format.key() + " is not supported yet"));
+            case OPENELECTRICITY ->
+                new OpenElectricityDataset(name, OpenElectricityReader.read(file, OpenElectricityReader.HOURLY));
+            case PJM_DATA_MINER_LMP -> PjmDatasets.lmps(name, PjmLmpReader.read(List.of(file)));
+            case PJM_RPM_CLEARING_PRICES -> PjmDatasets.capacity(name, PjmCapacityPrices.read(file));
+            case ENERGY_CHARTS_DAY_AHEAD ->
+                FixedDataset.unnamedNode(EuropeanDayAhead.energyCharts(
+                        name, "(file)", EnergyChartsDayAheadReader.read(List.of(file), name + " day-ahead")));
+            case ENTSOE_DAY_AHEAD_EXTRACT ->
+                FixedDataset.unnamedNode(EuropeanDayAhead.entsoe(
+                        name, "(file)", EntsoeDayAheadExtractReader.read(file, name + " day-ahead")));
         };
     }
 

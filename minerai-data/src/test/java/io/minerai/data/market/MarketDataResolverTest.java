@@ -132,4 +132,111 @@ class MarketDataResolverTest {
                         dir))
                 .hasMessageContaining("market.data.prices.format: unknown format 'aemo'; known: aemo-price-and-demand");
     }
+
+    @Test
+    void bundled_european_day_ahead_in_eur_with_attribution_and_upstream_flags() {
+        TimeGrid aroundSwitch = new TimeGrid(Instant.parse("2025-09-30T21:00:00Z"), Duration.ofHours(1), 2);
+        ResolvedMarketSeries de = MarketDataResolver.resolve(
+                "market.data.prices",
+                MarketDataRequest.of(
+                        new MarketDataSource.Bundled("de-lu-dayahead"), "de-lu", MarketProduct.DAY_AHEAD_ENERGY_PRICE),
+                aroundSwitch,
+                HERE);
+        // 21:00Z is the last hourly MTU (92.54); 22:00Z averages the first four quarter hours: 366.26 / 4
+        assertThat(de.series().value(0)).isEqualTo(92.54);
+        assertThat(de.series().value(1)).isCloseTo(91.565, within(1e-12));
+        assertThat(de.currency()).contains(java.util.Currency.getInstance("EUR"));
+        assertThat(de.attribution()).contains("CC BY 4.0 — Bundesnetzagentur | SMARD.de");
+        assertThat(de.sourceClock().zone()).isEqualTo(ZoneOffset.UTC);
+
+        TimeGrid april7 = new TimeGrid(Instant.parse("2024-04-07T00:00:00Z"), Duration.ofHours(1), 24);
+        ResolvedMarketSeries no2 = MarketDataResolver.resolve(
+                "market.data.prices",
+                new MarketDataRequest(
+                        new MarketDataSource.Bundled("no2-dayahead-2024"),
+                        Optional.empty(),
+                        MarketProduct.DAY_AHEAD_ENERGY_PRICE),
+                april7,
+                HERE);
+        assertThat(no2.node()).isEqualTo("NO2");
+        assertThat(no2.coverage().missing()).isEqualTo(3);
+        assertThat(no2.coverage().notes()).anySatisfy(n -> assertThat(n).startsWith("46 hours flagged"));
+        assertThat(no2.attribution()).contains("ENTSO-E");
+    }
+
+    @Test
+    void bundled_nsw1_hourly_via_openelectricity() {
+        TimeGrid grid = new TimeGrid(Instant.parse("2024-12-31T14:00:00Z"), Duration.ofHours(1), 1);
+        ResolvedMarketSeries r = MarketDataResolver.resolve(
+                "market.data.prices",
+                new MarketDataRequest(
+                        new MarketDataSource.Bundled("aemo-nsw1-2025-hourly"),
+                        Optional.empty(),
+                        MarketProduct.REAL_TIME_ENERGY_PRICE),
+                grid,
+                HERE);
+        // 55 minutes of the 00:00+10:00 value and 5 of the 01:00+10:00 value (lines 2 and 3 of the file)
+        assertThat(r.series().value(0)).isCloseTo((124.35667 * 55 + 109.7075 * 5) / 60, within(1e-9));
+        assertThat(r.unit()).isEqualTo("AUD/MWh");
+        assertThat(r.attribution()).contains("OpenElectricity").contains("Source: AEMO");
+    }
+
+    @Test
+    void a_day_ahead_file_without_a_node_takes_the_declared_one(@TempDir Path dir) throws Exception {
+        // synthetic prices in the Energy-Charts layout (a user's own export of another bidding zone)
+        Files.writeString(
+                dir.resolve("fr.csv"),
+                "interval_start_utc,resolution_minutes,price_eur_per_mwh\n"
+                        + "2025-10-01T00:00:00Z,15,10\n2025-10-01T00:15:00Z,15,20\n",
+                StandardCharsets.UTF_8);
+        ResolvedMarketSeries r = MarketDataResolver.resolve(
+                "market.data.prices",
+                MarketDataRequest.of(
+                        new MarketDataSource.PublisherFile("fr.csv", "energy-charts-day-ahead"),
+                        "FR",
+                        MarketProduct.DAY_AHEAD_ENERGY_PRICE),
+                new TimeGrid(Instant.parse("2025-10-01T00:00:00Z"), Duration.ofMinutes(30), 1),
+                dir);
+        assertThat(r.node()).isEqualTo("FR");
+        assertThat(r.series().value(0)).isEqualTo(15);
+        assertThat(r.coverage().notes()).contains("node FR as declared (the file names no node)");
+    }
+
+    @Test
+    void bundled_pjm_lmps_by_pnode_id_and_capacity_prices_by_lda() {
+        TimeGrid firstHours = new TimeGrid(Instant.parse("2025-05-01T04:00:00Z"), Duration.ofMinutes(30), 2);
+        ResolvedMarketSeries rt = MarketDataResolver.resolve(
+                "market.data.prices",
+                MarketDataRequest.of(
+                        new MarketDataSource.Bundled("pjm-hub-lmp-2025-summer"),
+                        "51288",
+                        MarketProduct.REAL_TIME_ENERGY_PRICE),
+                firstHours,
+                HERE);
+        // WESTERN HUB RT, hour beginning 2025-05-01T04:00Z (00:00 EPT) = 24.784737; a 30-minute grid repeats it
+        assertThat(rt.node()).isEqualTo("WESTERN HUB");
+        assertThat(rt.series().copyValues()).containsExactly(24.784737, 24.784737);
+        assertThat(rt.currency()).contains(java.util.Currency.getInstance("USD"));
+        assertThat(rt.unit()).isEqualTo("USD/MWh");
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        new MarketDataRequest(
+                                new MarketDataSource.Bundled("pjm-hub-lmp-2025-summer"),
+                                Optional.empty(),
+                                MarketProduct.REAL_TIME_ENERGY_PRICE),
+                        firstHours,
+                        HERE))
+                .hasMessageContaining("market.data.prices.node: bundled pjm-hub-lmp-2025-summer has several nodes;"
+                        + " name one of DOMINION HUB, WESTERN HUB");
+
+        ResolvedMarketSeries cap = MarketDataResolver.resolve(
+                "market.data.capacity",
+                MarketDataRequest.of(new MarketDataSource.Bundled("pjm-rpm-bra"), "DOM", MarketProduct.CAPACITY_PRICE),
+                new TimeGrid(Instant.parse("2025-07-01T00:00:00Z"), Duration.ofDays(1), 1),
+                HERE);
+        assertThat(cap.series().value(0)).isEqualTo(444.26);
+        assertThat(cap.unit()).isEqualTo("USD/MW-day");
+        assertThat(cap.coverage().notes())
+                .anySatisfy(n -> assertThat(n).startsWith("no price for DOM in 2023/2024, 2024/2025, 2026/2027"));
+    }
 }
