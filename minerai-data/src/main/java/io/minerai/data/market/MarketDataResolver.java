@@ -93,9 +93,7 @@ public final class MarketDataResolver {
                                         "unknown bundled dataset '" + b.dataset() + "'; bundled: "
                                                 + BundledMarketDataset.ids()))));
             case MarketDataSource.PublisherFile f -> readPublisherFile(f, baseDir);
-            case MarketDataSource.Csv c ->
-                throw new ValidationException(
-                        "market data", new Problem(path, "generic CSV market data is not supported yet"));
+            case MarketDataSource.Csv c -> GenericCsvDataset.read(path, c, product, baseDir);
         };
     }
 

@@ -195,7 +195,7 @@ public final class PjmLmpReader {
                 r.problem(utc, "not a UTC timestamp (M/d/yyyy h:mm:ss AM, yyyy-MM-ddTHH:mm:ss or ...Z): '" + s + "'");
                 return null;
             }
-            if (t.getEpochSecond() % 3600 != 0) {
+            if (t.getEpochSecond() % 3600 != 0 || !IntervalCollector.wholeSeconds(t)) {
                 r.problem(utc, "'" + s + "' is not the beginning of an hour");
                 return null;
             }

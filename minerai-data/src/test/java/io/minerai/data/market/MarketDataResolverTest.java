@@ -239,4 +239,66 @@ class MarketDataResolverTest {
         assertThat(cap.coverage().notes())
                 .anySatisfy(n -> assertThat(n).startsWith("no price for DOM in 2023/2024, 2024/2025, 2026/2027"));
     }
+
+    private static MarketDataSource.Csv csv(String currency, String zone, String step) {
+        return new MarketDataSource.Csv(
+                "prices.csv",
+                "time",
+                "price",
+                currency.isEmpty() ? Optional.empty() : Optional.of(currency),
+                zone,
+                "ending",
+                step,
+                Optional.empty());
+    }
+
+    @Test
+    void a_generic_csv_with_declared_currency_zone_convention_and_step(@TempDir Path dir) throws Exception {
+        // synthetic: two 30-minute interval-ending prices in NEM time
+        Files.writeString(
+                dir.resolve("prices.csv"),
+                "time,price\n2025-07-01 00:30,50\n2025-07-01 01:00,70\n",
+                StandardCharsets.UTF_8);
+        TimeGrid hour = new TimeGrid(Instant.parse("2025-06-30T14:00:00Z"), Duration.ofHours(1), 1);
+        ResolvedMarketSeries r = MarketDataResolver.resolve(
+                "market.data.prices",
+                MarketDataRequest.of(csv("aud", "+10:00", "30m"), "", MarketProduct.REAL_TIME_ENERGY_PRICE),
+                hour,
+                dir);
+        assertThat(r.series().value(0)).isEqualTo(60);
+        assertThat(r.currency()).contains(java.util.Currency.getInstance("AUD"));
+        assertThat(r.unit()).isEqualTo("AUD/MWh");
+        assertThat(r.sourceClock().convention()).isEqualTo(IntervalConvention.ENDING);
+
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        MarketDataRequest.of(csv("", "+10:00", "30m"), "", MarketProduct.REAL_TIME_ENERGY_PRICE),
+                        hour,
+                        dir))
+                .hasMessageContaining("market.data.prices.currency: required for a real-time-price file: give its ISO"
+                        + " 4217 code (e.g. AUD, EUR, USD); prices are never assumed to be in USD");
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        MarketDataRequest.of(csv("AUX", "Australia/Melbourn", "30m"), "", MarketProduct.SYSTEM_LOAD),
+                        hour,
+                        dir))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::path)
+                                .containsExactly("market.data.prices.currency", "market.data.prices.zone"));
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.load",
+                        MarketDataRequest.of(csv("AUD", "+10:00", "30m"), "", MarketProduct.SYSTEM_LOAD),
+                        hour,
+                        dir))
+                .hasMessageContaining("market.data.load.currency: system-load is in MW and takes no currency, was AUD");
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        MarketDataRequest.of(csv("AUD", "+10:00", "5m"), "", MarketProduct.REAL_TIME_ENERGY_PRICE),
+                        hour,
+                        dir))
+                .hasMessageContaining("prices.csv:3:time: the rows are 30 min apart (1 of 1 steps), but the declared"
+                        + " step is 5 min");
+    }
 }
