@@ -11,6 +11,7 @@ import io.minerai.planning.model.AsicPurchase;
 import io.minerai.planning.model.BitcoinPlan;
 import io.minerai.planning.model.Cooling;
 import io.minerai.planning.model.CoolingType;
+import io.minerai.planning.model.DscrDefinition;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.FinancingPlan;
 import io.minerai.planning.model.GpuCloudPlan;
@@ -86,8 +87,8 @@ public final class PlanReader {
                 r.object("power", PlanSchema.POWER, PlanReader::power).orElse(new PowerSource.Deck(0, 0, 0));
         BitcoinPlan bitcoin = r.object("bitcoin", PlanSchema.BITCOIN, PlanReader::bitcoin)
                 .orElse(new BitcoinPlan(1, 0, 1, 0, 0, 0, 0));
-        MiningPlan mining =
-                r.object("mining", PlanSchema.MINING, PlanReader::mining).orElse(new MiningPlan(0, 1, 1, 0, 0, 0, 0));
+        MiningPlan mining = r.object("mining", PlanSchema.MINING, PlanReader::mining)
+                .orElse(new MiningPlan(0, 1, 1, 0, 0, 0, 0, 0));
         Map<CoolingType, Cooling> cooling =
                 r.object("cooling", PlanSchema.COOLING, PlanReader::cooling).orElseGet(PlanReader::defaultCooling);
         List<Hall> halls = r.list("halls", PlanSchema.HALL, PlanReader::hall);
@@ -95,7 +96,7 @@ public final class PlanReader {
         List<LeasePlan> leases = r.list("leases", PlanSchema.LEASE, PlanReader::lease);
         List<AsicPurchase> asics = r.list("asicPurchases", PlanSchema.ASIC_PURCHASE, PlanReader::asicPurchase);
         FinancingPlan financing = r.object("financing", PlanSchema.FINANCING, PlanReader::financing)
-                .orElse(new FinancingPlan(List.of(), 1.25, 3));
+                .orElse(FinancingPlan.none());
         Valuation valuation = r.object("valuation", PlanSchema.VALUATION, PlanReader::valuation)
                 .orElseGet(() -> valuation(emptyReader(PlanSchema.VALUATION), PlanSchema.VALUATION));
         List<StrategyPlan> strategies = r.list("strategies", PlanSchema.STRATEGY, PlanReader::strategy);
@@ -176,6 +177,7 @@ public final class PlanReader {
                 r.number("pue"),
                 r.number("poolFeeFraction"),
                 r.number("opexUsdPerMwMonth"),
+                r.number("standbyOpexUsdPerMwMonth"),
                 r.number("bookValueUsd"),
                 r.integer("remainingLifeMonths"));
     }
@@ -264,7 +266,18 @@ public final class PlanReader {
 
     private static FinancingPlan financing(FieldReader r, ObjectSpec spec) {
         List<Facility> facilities = r.list("facilities", PlanSchema.FACILITY, PlanReader::facility);
-        return new FinancingPlan(facilities, r.number("minDscr"), r.integer("dscrWindowMonths"));
+        DscrDefinition definition;
+        try {
+            definition = DscrDefinition.fromKey(r.enumValue("dscrDefinition"));
+        } catch (IllegalArgumentException e) {
+            definition = DscrDefinition.TRAILING; // reported by enumValue
+        }
+        return new FinancingPlan(
+                facilities,
+                r.number("minDscr"),
+                r.integer("dscrWindowMonths"),
+                definition,
+                r.number("maxBreachProbability"));
     }
 
     private static Facility facility(FieldReader r, ObjectSpec spec) {

@@ -197,7 +197,16 @@ public final class PlanSchema {
                     .unit("$/MW-month")
                     .defaultValue(0.0)
                     .atLeast(0)
-                    .description("Non-energy mining opex per MW of mining facility power in use.")
+                    .description("Non-energy mining opex per MW of mining facility power in use: charged for the"
+                            + " share of the month's hours the machines run (curtailed hours cost nothing).")
+                    .build(),
+            f("standbyOpexUsdPerMwMonth", NUMBER)
+                    .unit("$/MW-month")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Non-energy opex per MW of mining capacity while it is switched off (standby:"
+                            + " security, minimal staff), charged for the hours it does not run; 0 = opex stops with"
+                            + " the machines.")
                     .build(),
             f("bookValueUsd", NUMBER)
                     .unit("$")
@@ -539,15 +548,31 @@ public final class PlanSchema {
             f("minDscr", NUMBER)
                     .defaultValue(1.25)
                     .above(0)
-                    .description("Covenant: trailing CFADS / debt service must stay at or above it. Assumption"
-                            + " (a common project-finance level).")
+                    .description("Covenant: CFADS / debt service over each test window must stay at or above it."
+                            + " Assumption (a common project-finance level).")
                     .build(),
             f("dscrWindowMonths", INTEGER)
                     .unit("months")
                     .defaultValue(3)
                     .atLeast(1)
                     .atMost(24)
-                    .description("DSCR is tested every month over the trailing window of this many months.")
+                    .description("Months in each DSCR test window; the DSCR is tested every month from the first"
+                            + " month of debt service.")
+                    .build(),
+            f("dscrDefinition", ENUM)
+                    .allowed("trailing", "forward")
+                    .defaultValue("trailing")
+                    .description("trailing: the window is the last dscrWindowMonths months, never reaching back before"
+                            + " the first month of debt service; forward: this month and the next ones as realised"
+                            + " on the path (a forward-looking covenant).")
+                    .build(),
+            f("maxBreachProbability", NUMBER)
+                    .defaultValue(1.0)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Decision rule: a strategy that breaches the covenant on a larger share of paths is"
+                            + " flagged and never chosen as best, here or in the search (1 = no limit; a lender might"
+                            + " ask for 0.05).")
                     .build());
 
     public static final ObjectSpec VALUATION = ObjectSpec.of(

@@ -80,6 +80,46 @@ public final class Fixtures {
                 """.formatted(power);
     }
 
+    /**
+     * A plan small enough to check on paper (SYNTHETIC figures): no mining (0 EH/s), no tax, no site costs; a 10 MW
+     * air-cooled hall built over months 0-1 for $10 M (no cooling capex), ready in month 2 and leased from then for
+     * 22 months at $100/kW-month (= $1,000,000 a month, NOI margin 1, no escalator, no default). Two ways to finance
+     * it: 60 % project finance at 12 %/yr over 12 annuity payments ({@code lease-pf}), or a $2 M term loan drawn in
+     * month 2 at 0 % repaid in 2 months ({@code lease-tl}, DSCR 1.0 in both months of service: a breach of 1.25).
+     */
+    public static String lenderPlanYaml() {
+        return """
+                plan:
+                  name: lender
+                  start: 2026-01
+                  horizonMonths: 24
+                  site: {name: paper, gridMw: 100}
+                  power: {source: deck, usdPerMwh: 40}
+                  bitcoin: {startPriceUsdPerBtc: 90000, startNetworkHashrateEhPerS: 1100, startBlockHeight: 1040000}
+                  mining: {hashrateEhPerS: 0, efficiencyJPerTh: 17.5}
+                  cooling:
+                    air: {pue: 1.4, capexUsdPerMwIt: 0}
+                  halls:
+                    - {name: h, criticalItMw: 10, cooling: air, startMonth: 0, leadTimeMonths: 2, capexUsdPerMwCriticalIt: 1000000}
+                  leases:
+                    - {name: l, hall: h, criticalItMw: 10, usdPerKwMonth: 100, escalatorPerYear: 0, termMonths: 22,
+                       startMonth: 2, noiMarginFraction: 1}
+                  financing:
+                    minDscr: 1.25
+                    dscrWindowMonths: 3
+                    facilities:
+                      - {name: pf, kind: project-finance, finances: h, loanToCost: 0.6, ratePerYear: 0.12, tenorMonths: 12}
+                      - {name: tl, kind: term-loan, amountUsd: 2000000, drawMonth: 2, ratePerYear: 0, tenorMonths: 2}
+                  valuation: {discountRatePerYear: 0.12, taxRate: 0, terminalEbitdaMultiple: 0}
+                  strategies:
+                    - {name: idle}
+                    - {name: lease-pf, halls: [h], leases: [l], facilities: [pf]}
+                    - {name: lease-tl, halls: [h], leases: [l], facilities: [tl]}
+                  uncertainty: {paths: 40, seed: 3, btcVolatilityScale: 0, hashrateNoisePerMonth: 0,
+                    feesLogSdPerMonth: 0, gpuDeclineSdPerYear: 0, powerResampling: false, tenantDefaults: false}
+                """;
+    }
+
     public static final String DECK = "{source: deck, usdPerMwh: 40, escalatorPerYear: 0.02, adderUsdPerMwh: 3}";
     public static final String ERCOT = "{source: ercot-resampled, settlementPoint: HB_WEST, adderUsdPerMwh: 3}";
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.minerai.core.audit.AuditEntry;
 import io.minerai.core.validation.Problem;
+import io.minerai.planning.report.CashFlowReport;
+import io.minerai.planning.run.CashFlowCase;
+import io.minerai.server.run.PlanKind;
 import io.minerai.server.run.RunKind;
 import io.minerai.server.run.RunKinds;
 import io.minerai.server.run.RunService;
@@ -53,7 +56,67 @@ final class RunRoutes {
                 Route.post("/api/runs/{id}/cancel", Role.OPERATOR, this::cancel),
                 Route.get("/api/runs/{id}/summary", Role.VIEWER, this::summary),
                 Route.get("/api/runs/{id}/series", Role.VIEWER, this::series),
-                Route.get("/api/runs/{id}/series/columns", Role.VIEWER, this::seriesColumns));
+                Route.get("/api/runs/{id}/series/columns", Role.VIEWER, this::seriesColumns),
+                Route.get("/api/runs/{id}/cashflows.html", Role.VIEWER, this::cashflowsHtml),
+                Route.get("/api/runs/{id}/cashflows.csv", Role.VIEWER, this::cashflowsCsv));
+    }
+
+    /** A plan run's cash flows, evaluated again from its parameters and the cases of its summary. */
+    private CashFlowReport cashFlows(RunRecord r) {
+        if (!r.kind().equals(PlanKind.NAME)) {
+            throw new ApiException(
+                    409,
+                    "No cash flows",
+                    "run " + r.id() + " (" + r.kind() + ") is not a plan run; month-by-month cash flows exist only for"
+                            + " plan runs");
+        }
+        if (r.status() != RunStatus.SUCCEEDED) {
+            throw notReady(r);
+        }
+        String json = store.runs().summaryJson(r.id()).orElseThrow(() -> notReady(r));
+        return PlanKind.cashFlows(r.parametersJson(), Json.tree(json));
+    }
+
+    private void cashflowsHtml(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        String key = "cashflows.html:" + id;
+        String body = cache.get(key).orElseGet(() -> {
+            RunRecord r = run(ctx);
+            CashFlowReport report = cashFlows(r);
+            return cache.computeIfAbsent(key, report::html);
+        });
+        ctx.status(200).contentType("text/html; charset=utf-8").result(body);
+    }
+
+    private void cashflowsCsv(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        String strategy = Http.query(ctx, "strategy");
+        String label = Optional.ofNullable(Http.query(ctx, "case")).orElse(CashFlowCase.DETERMINISTIC);
+        if (strategy == null || strategy.isBlank()) {
+            throw new ApiException(
+                    400,
+                    "Bad request",
+                    "the strategy is missing",
+                    List.of(new Problem("strategy", "required: the name of one of the run's strategies")));
+        }
+        String key = "cashflows.csv:" + id + ":" + strategy + ":" + label;
+        Optional<String> hit = cache.get(key);
+        String body;
+        if (hit.isPresent()) {
+            body = hit.get();
+        } else {
+            RunRecord r = run(ctx);
+            CashFlowReport report = cashFlows(r);
+            CashFlowReport.CaseTable c = report.find(strategy, label)
+                    .orElseThrow(() -> ApiException.notFound("cash flows of strategy '" + Http.shorten(strategy)
+                            + "', case '" + Http.shorten(label) + "' in run " + r.id() + "; cases: "
+                            + report.cases().stream()
+                                    .map(t -> t.cashFlowCase().strategy() + "/"
+                                            + t.cashFlowCase().label())
+                                    .toList()));
+            body = cache.computeIfAbsent(key, () -> report.csv(c));
+        }
+        ctx.status(200).contentType("text/csv; charset=utf-8").result(body);
     }
 
     private void kinds(Context ctx, Principal who) {

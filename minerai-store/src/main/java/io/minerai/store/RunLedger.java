@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A run's per-interval ledger as the store keeps it: the start of each interval, whether it was dispatched, and any
  * number of named double columns. The store knows nothing of what the columns mean; the application maps its results
- * to columns (minerai-server's {@code DispatchLedgerColumns}). The dispatched flag is served as the column
+ * to columns (minerai-server's {@code LedgerColumns}). The dispatched flag is served as the column
  * {@value #DISPATCHED} (1 or 0; its downsampled value is the fraction of dispatched intervals).
  *
  * @param intervalStartsUtc start of each interval

@@ -13,7 +13,8 @@ import io.minerai.core.time.TimeSeries;
 import io.minerai.data.ercot.ErcotHourlyPrices;
 import io.minerai.data.ercot.Market;
 import io.minerai.dispatch.Backtest;
-import io.minerai.dispatch.DispatchLedger;
+import io.minerai.dispatch.ledger.Ledger;
+import io.minerai.dispatch.ledger.Measure;
 import io.minerai.store.Aggregation;
 import io.minerai.store.NewRun;
 import io.minerai.store.RunLedger;
@@ -137,46 +138,30 @@ public class StoreBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public int yearSeriesRead() {
         return store.runs()
-                .series(readRunId, List.of("priceUsdPerMwh", "revenueMiningUsd", "netUsd"), 0, ledger.size())
+                .series(readRunId, List.of("price_usd_per_mwh", "stream_miningUsd", "import_mw"), 0, ledger.size())
                 .timesUtc()
                 .size();
     }
 
     /**
-     * The columns the server stores for a dispatch ledger (its adapter lives in minerai-server, which the bench may
-     * not use): 24 columns of the year's real values, three of them the dispatch's load fractions.
+     * Columns like those the server stores for a dispatch ledger (its adapter lives in minerai-server, which the bench
+     * may not use): every stream and measure of the year's ledger, and two loads' running fractions.
      */
-    private static RunLedger columns(DispatchLedger l) {
+    private static RunLedger columns(Ledger l) {
         List<Instant> times = new ArrayList<>();
+        boolean[] dispatched = new boolean[l.size()];
         for (int t = 0; t < l.size(); t++) {
             times.add(l.grid().start(t));
+            dispatched[t] = l.dispatched(t);
         }
-        double[][] arrays = {
-            l.priceUsdPerMwh(),
-            l.hashpriceUsdPerPhDay(),
-            l.dispatch().generationMw(),
-            l.dispatch().importMw(),
-            l.dispatch().exportMw(),
-            l.dispatch().spillMw(),
-            l.revenueMiningUsd(),
-            l.revenueAiCloudUsd(),
-            l.revenueColocationUsd(),
-            l.revenueExportUsd(),
-            l.revenuePpaSellbackUsd(),
-            l.revenueAncillaryUsd(),
-            l.powerCostUsd(),
-            l.transmissionChargeUsd(),
-            l.btcMined(),
-            l.minerEnergyCostUsd(),
-            l.energyCostUsdPerMwh()
-        };
         List<SeriesColumn> cols = new ArrayList<>();
-        for (int k = 0; k < arrays.length; k++) {
-            cols.add(new SeriesColumn(k == 0 ? "priceUsdPerMwh" : "column" + k + "Usd", Aggregation.SUM, arrays[k]));
-        }
-        for (String name : List.of("miningMw", "aiCloudMw", "colocationMw", "revenueMiningUsd", "netUsd")) {
+        for (io.minerai.dispatch.ledger.Stream s : l.streams()) {
             cols.add(new SeriesColumn(
-                    name, Aggregation.MEAN_OF_DISPATCHED, l.revenueMiningUsd().clone()));
+                    "stream_" + s.id() + "Usd", Aggregation.SUM, l.amounts(s).clone()));
+        }
+        for (Measure m : l.measures()) {
+            cols.add(new SeriesColumn(
+                    m.id(), Aggregation.MEAN_OF_DISPATCHED, l.values(m).clone()));
         }
         for (int j = 0; j < 2; j++) {
             double[] f = new double[l.size()];
@@ -185,6 +170,6 @@ public class StoreBench {
             }
             cols.add(new SeriesColumn("runningFractionLoad" + j, Aggregation.MEAN_OF_DISPATCHED, f));
         }
-        return new RunLedger(times, l.dispatch().dispatched().clone(), cols);
+        return new RunLedger(times, dispatched, cols);
     }
 }

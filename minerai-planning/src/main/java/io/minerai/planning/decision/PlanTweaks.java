@@ -2,7 +2,6 @@ package io.minerai.planning.decision;
 
 import io.minerai.planning.model.BitcoinPlan;
 import io.minerai.planning.model.Facility;
-import io.minerai.planning.model.FinancingPlan;
 import io.minerai.planning.model.GpuCloudPlan;
 import io.minerai.planning.model.Hall;
 import io.minerai.planning.model.LeasePlan;
@@ -152,11 +151,7 @@ public final class PlanTweaks {
         List<Facility> fs = p.financing().facilities().stream()
                 .map(f -> withRate(f, Math.max(0, f.ratePerYear() + delta)))
                 .toList();
-        return p.withBlocks(
-                p.halls(),
-                p.gpuClouds(),
-                p.leases(),
-                new FinancingPlan(fs, p.financing().minDscr(), p.financing().dscrWindowMonths()));
+        return p.withBlocks(p.halls(), p.gpuClouds(), p.leases(), p.financing().withFacilities(fs));
     }
 
     static Facility withRate(Facility f, double rate) {
@@ -224,10 +219,6 @@ public final class PlanTweaks {
                                 n.interestOnlyMonths());
                 })
                 .toList();
-        return p.withBlocks(
-                p.halls(),
-                p.gpuClouds(),
-                p.leases(),
-                new FinancingPlan(fs, p.financing().minDscr(), p.financing().dscrWindowMonths()));
+        return p.withBlocks(p.halls(), p.gpuClouds(), p.leases(), p.financing().withFacilities(fs));
     }
 }

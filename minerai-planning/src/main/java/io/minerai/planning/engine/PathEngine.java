@@ -15,6 +15,8 @@ public final class PathEngine {
     private final double[] cfads;
     private final double[] incremental;
     private final double[] baselineEquity;
+    private final double[] prefixCfads;
+    private final double[] prefixService;
     private final int months;
     // k = countBelow(entry, threshold) is a pure function: strategies with the same fleet efficiency on the same
     // path-month reuse it instead of searching the power month again
@@ -34,6 +36,8 @@ public final class PathEngine {
         cfads = new double[months];
         incremental = new double[months];
         baselineEquity = new double[months * blockCapacity];
+        prefixCfads = new double[months + 1];
+        prefixService = new double[months + 1];
         memoThreshold = new double[months * blockCapacity];
         java.util.Arrays.fill(memoThreshold, Double.NaN);
         memoEntry = new int[months * blockCapacity];
@@ -90,7 +94,7 @@ public final class PathEngine {
             double e = mw * hours * run * revenuePerMwh
                     - mw * hours * (factor * bank.sumSmallest(entry, k) / size + adder * run)
                     - s.fixedOpexUsd[t]
-                    - s.miningOpexUsdPerMwMonth * mw;
+                    - mw * (run * s.miningOpexUsdPerMwMonth + (1 - run) * s.miningStandbyOpexUsdPerMwMonth);
             if (s.gpuCount > 0) {
                 double meanPrice = factor * bank.sumSmallest(entry, size) / size + adder;
                 for (int c = 0; c < s.gpuCount; c++) {
@@ -148,19 +152,33 @@ public final class PathEngine {
 
         double minDscr = Double.POSITIVE_INFINITY;
         boolean breached = false;
-        if (s.hasDebt) {
-            int w = s.dscrWindowMonths;
-            double sumCfads = 0;
-            double sumService = 0;
-            for (int t = 0; t < n; t++) {
-                sumCfads += cfads[t];
-                sumService += s.debtServiceUsd[t];
-                if (t >= w) {
-                    sumCfads -= cfads[t - w];
-                    sumService -= s.debtServiceUsd[t - w];
+        final int first = s.firstServiceMonth;
+        if (s.hasDebt && first < n) {
+            // windows never reach back before the first month of service: prefix sums from it
+            final int w = s.dscrWindowMonths;
+            double pc = 0;
+            double ps = 0;
+            for (int t = first; t < n; t++) {
+                prefixCfads[t - first] = pc;
+                prefixService[t - first] = ps;
+                pc += cfads[t];
+                ps += s.debtServiceUsd[t];
+            }
+            prefixCfads[n - first] = pc;
+            prefixService[n - first] = ps;
+            for (int t = first; t < n; t++) {
+                int lo;
+                int hi;
+                if (s.dscrForward) {
+                    lo = t;
+                    hi = Math.min(n - 1, t + w - 1);
+                } else {
+                    lo = Math.max(first, t - w + 1);
+                    hi = t;
                 }
-                if (sumService > 1e-6) {
-                    double dscr = sumCfads / sumService;
+                double service = prefixService[hi + 1 - first] - prefixService[lo - first];
+                if (service > StrategySchedule.SERVICE_EPSILON_USD) {
+                    double dscr = (prefixCfads[hi + 1 - first] - prefixCfads[lo - first]) / service;
                     if (dscr < minDscr) {
                         minDscr = dscr;
                     }
@@ -189,10 +207,10 @@ public final class PathEngine {
             }
         }
         if (baseline) {
-            // incremental to itself: no flows, so no IRR and payback at month 0
+            // the baseline is what the others are measured against: no IRR and no payback of its own
             System.arraycopy(equity, 0, baselineEquity, bo, n);
             out.irrPerYear[i] = Double.NaN;
-            out.paybackMonth[i] = 0;
+            out.paybackMonth[i] = StrategyPaths.NO_PAYBACK;
         } else {
             for (int t = 0; t < n; t++) {
                 incremental[t] = equity[t] - baselineEquity[bo + t];
@@ -206,7 +224,7 @@ public final class PathEngine {
                 }
             }
             out.irrPerYear[i] = Irr.yearly(incremental, n);
-            out.paybackMonth[i] = lastNegative == n - 1 ? -1 : lastNegative + 1;
+            out.paybackMonth[i] = lastNegative == n - 1 ? StrategyPaths.NO_PAYBACK : lastNegative + 1;
         }
         out.npvUsd[i] = npv;
         out.unleveredNpvUsd[i] = npvUnlevered;

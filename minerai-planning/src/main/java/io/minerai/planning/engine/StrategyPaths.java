@@ -5,11 +5,15 @@ import java.util.Optional;
 
 /**
  * Per-path outcomes of one strategy, structure-of-arrays indexed by path. IRR is NaN where the cash flows never
- * change sign, payback -1 where cumulative cash ends negative, min DSCR +infinity where no debt service was due (these
+ * change sign, payback {@link #NO_PAYBACK} where cumulative cash ends negative, min DSCR +infinity where no debt service was due (these
  * markers stay inside this array store; {@link #outcome(int)} turns them into Optionals).
  */
 public final class StrategyPaths {
+    /** Payback marker: the cumulative flows end negative, or the strategy is the baseline (nothing to pay back). */
+    public static final int NO_PAYBACK = -1;
+
     private final String strategy;
+    private final boolean baseline;
     private final int months;
     final double[] npvUsd;
     final double[] irrPerYear;
@@ -22,8 +26,12 @@ public final class StrategyPaths {
     /** Cumulative equity cash flow by path and month ([path * months + m]) when kept, else empty. */
     final float[] cumulativeEquityUsd;
 
-    public StrategyPaths(String strategy, int paths, int months, boolean keepCumulative) {
+    /**
+     * @param baseline whether this is the run's baseline (no IRR or payback: the others are measured against it)
+     */
+    public StrategyPaths(String strategy, boolean baseline, int paths, int months, boolean keepCumulative) {
         this.strategy = strategy;
+        this.baseline = baseline;
         this.months = months;
         npvUsd = new double[paths];
         irrPerYear = new double[paths];
@@ -38,6 +46,11 @@ public final class StrategyPaths {
 
     public String strategy() {
         return strategy;
+    }
+
+    /** Whether this is the run's baseline strategy. */
+    public boolean baseline() {
+        return baseline;
     }
 
     public int paths() {

@@ -4,6 +4,7 @@ import io.minerai.planning.finance.Depreciation;
 import io.minerai.planning.finance.Discounting;
 import io.minerai.planning.finance.LoanSchedule;
 import io.minerai.planning.model.AsicPurchase;
+import io.minerai.planning.model.DscrDefinition;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.GpuCloudPlan;
 import io.minerai.planning.model.Hall;
@@ -21,6 +22,17 @@ import java.util.List;
  * arithmetic on top.
  */
 public final class StrategySchedule {
+    /** Debt service below this is no service (rounding of a repaid loan). */
+    static final double SERVICE_EPSILON_USD = 1e-6;
+
+    /**
+     * A facility of the strategy and its monthly schedule (path-independent: draws follow the capex plan).
+     *
+     * @param facility the facility as planned
+     * @param schedule its draws, interest, repayments and balance by month
+     */
+    public record FacilityLine(Facility facility, LoanSchedule schedule) {}
+
     final String name;
     final int months;
     final double[] hours;
@@ -34,6 +46,7 @@ public final class StrategySchedule {
     final double miningPue;
     final double poolFeeFraction;
     final double miningOpexUsdPerMwMonth;
+    final double miningStandbyOpexUsdPerMwMonth;
     // GPU clouds
     final int gpuCount;
     final double[] gpuUnits;
@@ -60,11 +73,16 @@ public final class StrategySchedule {
     final double[] debtServiceUsd;
     final double debtOutstandingAtHorizonUsd;
     final boolean hasDebt;
+    /** First month any debt service is due (the covenant is tested from it), or {@link #months} if none is. */
+    final int firstServiceMonth;
+
+    final List<FacilityLine> facilityLines;
     // valuation
     final double taxRate;
     final double terminalEbitdaMultiple;
     final double minDscr;
     final int dscrWindowMonths;
+    final boolean dscrForward;
     final double preMoneyEquityUsd;
 
     private StrategySchedule(Plan plan, StrategyPlan s, MarketModel market) {
@@ -100,6 +118,7 @@ public final class StrategySchedule {
         this.miningPue = plan.mining().pue();
         this.poolFeeFraction = plan.mining().poolFeeFraction();
         this.miningOpexUsdPerMwMonth = plan.mining().opexUsdPerMwMonth();
+        this.miningStandbyOpexUsdPerMwMonth = plan.mining().standbyOpexUsdPerMwMonth();
         this.miningFacilityMw = new double[months];
         this.miningEfficiencyJPerTh = new double[months];
         record Vintage(int month, double thPerS, double efficiencyJPerTh) {}
@@ -208,8 +227,11 @@ public final class StrategySchedule {
         this.debtServiceUsd = new double[months];
         double outstanding = 0;
         boolean any = false;
+        List<FacilityLine> lines = new ArrayList<>();
         for (String fname : s.facilities()) {
-            LoanSchedule ls = loan(plan, plan.facility(fname).orElseThrow(), months);
+            Facility facility = plan.facility(fname).orElseThrow();
+            LoanSchedule ls = loan(plan, facility, months);
+            lines.add(new FacilityLine(facility, ls));
             any = true;
             for (int t = 0; t < months; t++) {
                 debtDrawUsd[t] += ls.drawUsd()[t];
@@ -221,11 +243,21 @@ public final class StrategySchedule {
         }
         this.debtOutstandingAtHorizonUsd = outstanding;
         this.hasDebt = any;
+        this.facilityLines = List.copyOf(lines);
+        int first = months;
+        for (int t = 0; t < months; t++) {
+            if (debtServiceUsd[t] > SERVICE_EPSILON_USD) {
+                first = t;
+                break;
+            }
+        }
+        this.firstServiceMonth = first;
 
         this.taxRate = plan.valuation().taxRate();
         this.terminalEbitdaMultiple = plan.valuation().terminalEbitdaMultiple();
         this.minDscr = plan.financing().minDscr();
         this.dscrWindowMonths = plan.financing().dscrWindowMonths();
+        this.dscrForward = plan.financing().dscrDefinition() == DscrDefinition.FORWARD;
         this.preMoneyEquityUsd = plan.valuation().preMoneyEquityUsd();
     }
 
@@ -313,6 +345,16 @@ public final class StrategySchedule {
 
     public boolean hasDebt() {
         return hasDebt;
+    }
+
+    /** The strategy's facilities with their schedules, in the strategy's order. */
+    public List<FacilityLine> facilityLines() {
+        return facilityLines;
+    }
+
+    /** First month any debt service is due, or {@link #months()} if none is. */
+    public int firstServiceMonth() {
+        return firstServiceMonth;
     }
 
     /** Mining facility MW available each month (copy). */

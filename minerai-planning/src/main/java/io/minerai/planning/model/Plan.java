@@ -187,6 +187,40 @@ public record Plan(
                 search);
     }
 
+    public Plan withFinancing(FinancingPlan f) {
+        return withBlocks(halls, gpuClouds, leases, f);
+    }
+
+    public Plan withSearch(Optional<SearchPlan> s) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                power,
+                bitcoin,
+                mining,
+                cooling,
+                halls,
+                gpuClouds,
+                leases,
+                asicPurchases,
+                financing,
+                valuation,
+                strategies,
+                uncertainty,
+                s);
+    }
+
+    /**
+     * The deterministic plan: every source of randomness off, one path (the search too): the Monte Carlo of it is the
+     * deterministic deck.
+     */
+    public Plan deterministicPlan() {
+        return withUncertainty(uncertainty.deterministic().withPaths(1)).withSearch(search.map(s -> s.withPaths(1)));
+    }
+
     /** Plan with other building blocks (used by the search to add scaled variants). */
     public Plan withBlocks(
             List<Hall> newHalls, List<GpuCloudPlan> newGpus, List<LeasePlan> newLeases, FinancingPlan newFinancing) {

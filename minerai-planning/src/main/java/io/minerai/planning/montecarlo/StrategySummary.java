@@ -8,6 +8,8 @@ import java.util.Arrays;
  * A strategy's NPV distribution and risk figures over all paths.
  *
  * @param strategy name
+ * @param baseline whether it is the run's baseline: the figures measured against the baseline (IRR, payback, their
+ *     shares, incremental NPV, P(beats baseline)) are NaN for it
  * @param paths paths
  * @param meanNpvUsd expected NPV
  * @param p10NpvUsd 10th percentile NPV
@@ -30,6 +32,7 @@ import java.util.Arrays;
  */
 public record StrategySummary(
         String strategy,
+        boolean baseline,
         int paths,
         double meanNpvUsd,
         double p10NpvUsd,
@@ -52,6 +55,7 @@ public record StrategySummary(
 
     /** Summary of {@code p}; {@code baseline} is the run's baseline strategy (may be {@code p} itself). */
     public static StrategySummary of(StrategyPaths p, StrategyPaths baseline, double cvarAlpha) {
+        boolean isBaseline = p.baseline();
         double[] npv = Stats.sorted(p.npvUsd());
         double[] irr = Stats.sorted(p.irrPerYear());
         double[] payback = Arrays.stream(p.paybackMonth())
@@ -77,8 +81,10 @@ public record StrategySummary(
                 beats++;
             }
         }
+        double na = Double.NaN;
         return new StrategySummary(
                 p.strategy(),
+                isBaseline,
                 n,
                 Stats.mean(npv),
                 Stats.quantile(npv, 0.1),
@@ -87,17 +93,17 @@ public record StrategySummary(
                 Stats.cvar(npv, cvarAlpha),
                 cvarAlpha,
                 (double) negative / n,
-                Stats.quantile(irr, 0.5),
-                (double) irr.length / n,
-                Stats.quantile(payback, 0.5),
-                (double) payback.length / n,
+                isBaseline ? na : Stats.quantile(irr, 0.5),
+                isBaseline ? na : (double) irr.length / n,
+                isBaseline ? na : Stats.quantile(payback, 0.5),
+                isBaseline ? na : (double) payback.length / n,
                 Stats.quantile(dscr, 0.1),
                 p.breachProbability(),
                 Stats.mean(Stats.sorted(p.peakEquityNeedUsd())),
                 Stats.mean(Stats.sorted(p.pureEquityDilution())),
                 Stats.mean(Stats.sorted(p.unleveredNpvUsd())),
-                Stats.mean(Stats.sorted(diff)),
-                (double) beats / n);
+                isBaseline ? na : Stats.mean(Stats.sorted(diff)),
+                isBaseline ? na : (double) beats / n);
     }
 
     /** The value of a risk measure (higher is better). */

@@ -176,10 +176,8 @@ public final class RunService implements AutoCloseable {
                             runId,
                             new RunResult(
                                     Json.write(out.summary()),
-                                    out.ledger()
-                                            .map(DispatchLedgerColumns::loadsJson)
-                                            .orElse("[]"),
-                                    out.ledger().map(DispatchLedgerColumns::of),
+                                    out.ledger().map(LedgerColumns::loadsJson).orElse("[]"),
+                                    out.ledger().map(LedgerColumns::of),
                                     out.solverSeconds()));
             outcome = stored ? "succeeded" : "cancelled";
         } catch (RunCancelledException e) {
