@@ -195,7 +195,7 @@ public final class InventorySchema {
             "device",
             "One controlled device.",
             "driver",
-            map(
+            withFirmwareFamilies(map(
                     "antminer-stock",
                     device(
                             "antminer-stock",
@@ -240,7 +240,14 @@ public final class InventorySchema {
                                     .defaultValue("nvidia-smi")
                                     .description("How to run nvidia-smi, e.g. 'ssh root@gpu1 nvidia-smi'.")
                                     .build(),
-                            num("overheadW", "W", 0, 0, "Server power besides the GPUs."))));
+                            num("overheadW", "W", 0, 0, "Server power besides the GPUs.")))));
+
+    /** Adds the firmware families of {@link FirmwareFamilies} after the built-in ones. */
+    private static Map<String, ObjectSpec> withFirmwareFamilies(Map<String, ObjectSpec> builtIn) {
+        Map<String, ObjectSpec> all = new LinkedHashMap<>(builtIn);
+        all.putAll(FirmwareFamilies.variants());
+        return all;
+    }
 
     public static final ObjectSpec INVENTORY = ObjectSpec.of(
             "inventory",

@@ -83,7 +83,9 @@ public final class InventoryWiring {
                 case "cgminer" -> Capabilities.READ_ONLY;
                 case "luxos" -> Capabilities.sleepAndTarget(d.ratedPowerW() * 0.6, d.ratedPowerW());
                 case "whatsminer-v3" -> Capabilities.sleepAndTarget(minPower(d), d.ratedPowerW());
-                default -> Capabilities.sleepAndTarget(d.curtailedPowerW(), d.ratedPowerW());
+                default ->
+                    FirmwareFamilies.capabilities(d)
+                            .orElse(Capabilities.sleepAndTarget(d.curtailedPowerW(), d.ratedPowerW()));
             };
             out.add(new DeviceSpec(
                     d.id(),
@@ -132,7 +134,10 @@ public final class InventoryWiring {
                                     d.ratedPowerW(),
                                     minPower(d),
                                     clock);
-                        default -> new GpuNodeDriver(d.id(), prefixed(d.command()), d.overheadW(), read, clock);
+                        default ->
+                            FirmwareFamilies.driver(d, this::secret, clock)
+                                    .orElseGet(() -> new GpuNodeDriver(
+                                            d.id(), prefixed(d.command()), d.overheadW(), read, clock));
                     });
         }
         return out;

@@ -79,7 +79,7 @@ class InventoryReaderTest {
     @Test
     void theDocumentedExampleIsValid() {
         SiteInventory inv = InventoryReader.read(Path.of("../docs/site-inventory.example.yaml"));
-        assertThat(inv.devices()).hasSize(5);
+        assertThat(inv.devices()).hasSize(9);
         assertThat(inv.price().orElseThrow().settlementPoint()).isEqualTo("LZ_WEST");
     }
 
