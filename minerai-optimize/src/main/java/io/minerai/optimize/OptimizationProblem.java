@@ -7,9 +7,9 @@ import io.minerai.core.scenario.MarketPrograms;
 import io.minerai.core.scenario.OptimizeSettings;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
-import io.minerai.dispatch.CoincidentPeakCharge;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.SettlementTerms;
+import io.minerai.dispatch.program.CoincidentPeakCharge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +47,9 @@ public record OptimizationProblem(
 
     /** The terms every policy is settled under (the 4CP charge on the actual peaks). */
     public SettlementTerms settlementTerms() {
-        return new SettlementTerms(programs.coincidentPeak()
-                .map(c -> new CoincidentPeakCharge(c.tariffUsdPerKwYear(), peaks.peakInterval())));
+        return SettlementTerms.of(programs.coincidentPeak()
+                .map(c -> List.of(CoincidentPeakCharge.ercot4cp(c.tariffUsdPerKwYear(), peaks.peakInterval())))
+                .orElse(List.of()));
     }
 
     /** The site as the formulation reads it. */
@@ -87,7 +88,7 @@ public record OptimizationProblem(
         Optional<CoincidentPeakProgram> cp = programs.coincidentPeak();
         boolean hindsight = cp.isPresent() && cp.get().rule() instanceof CoincidentPeakProgram.PeakRule.Hindsight;
         boolean alert = cp.isPresent() && cp.get().rule() instanceof CoincidentPeakProgram.PeakRule.Alert;
-        double perMw = hindsight ? cp.get().tariffUsdPerKwYear() * 1000.0 / CoincidentPeakCharge.PEAKS_PER_TAG : 0;
+        double perMw = hindsight ? cp.get().tariffUsdPerKwYear() * 1000.0 / 4 : 0;
         return new ModelData(
                 inputs.grid(),
                 in.priceUsdPerMwh(),

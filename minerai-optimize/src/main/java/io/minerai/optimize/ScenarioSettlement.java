@@ -2,13 +2,13 @@ package io.minerai.optimize;
 
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.Scenario;
-import io.minerai.dispatch.CoincidentPeakCharge;
 import io.minerai.dispatch.Dispatch;
 import io.minerai.dispatch.DispatchPolicy;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
 import io.minerai.dispatch.SettlementTerms;
+import io.minerai.dispatch.program.CoincidentPeakCharge;
 import java.nio.file.Path;
 
 /**
@@ -25,9 +25,11 @@ public final class ScenarioSettlement {
             return SettlementTerms.NONE;
         }
         PeakSignals peaks = PeakResolver.resolve(scenario.markets(), inputs.grid(), baseDir);
-        return new SettlementTerms(scenario.markets()
+        return SettlementTerms.of(scenario.markets()
                 .coincidentPeak()
-                .map(c -> new CoincidentPeakCharge(c.tariffUsdPerKwYear(), peaks.peakInterval())));
+                .map(c ->
+                        java.util.List.of(CoincidentPeakCharge.ercot4cp(c.tariffUsdPerKwYear(), peaks.peakInterval())))
+                .orElse(java.util.List.of()));
     }
 
     /** Runs {@code policy} and settles it under the scenario's terms. */

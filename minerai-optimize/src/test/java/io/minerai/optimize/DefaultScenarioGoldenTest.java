@@ -40,8 +40,8 @@ class DefaultScenarioGoldenTest {
         assertThat(opt.netUsd()).isGreaterThanOrEqualTo(merit.summary().netUsd());
         assertThat(opt.netUsd()).isCloseTo(208_457_478, within(208_457_478 * 1e-6));
         assertThat(merit.summary().netUsd()).isCloseTo(189_002_668, within(1.0));
-        assertThat(merit.summary().transmissionChargeUsd()).isCloseTo(7_623_669, within(1.0));
-        assertThat(opt.result().summary().transmissionChargeUsd()).isCloseTo(0, within(1e-3));
+        assertThat(merit.summary().costUsd("transmission_4cp")).isCloseTo(7_623_669, within(1.0));
+        assertThat(opt.result().summary().costUsd("transmission_4cp")).isCloseTo(0, within(1e-3));
         OptimalNeverWorseProperties.everyConstraintHolds(
                 s.site(), opt.result().ledger().dispatch(), 1.0);
     }

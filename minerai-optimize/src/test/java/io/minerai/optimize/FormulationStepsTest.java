@@ -221,7 +221,7 @@ class FormulationStepsTest {
             Dispatch d = r.result().ledger().dispatch();
             assertThat(d.fraction(0, 0)).isCloseTo(1, within(1e-7));
             assertThat(d.reserves().offerMw(0, 0)).isCloseTo(1, within(1e-7));
-            assertThat(r.result().summary().revenueAncillaryUsd()).isCloseTo(20, within(1e-6));
+            assertThat(r.result().summary().streamTotalUsd("ancillary")).isCloseTo(20, within(1e-6));
             assertThat(r.netUsd()).isCloseTo(10, within(1e-6));
             assertThat(Backtest.meritOrder(
                                     reserves(1.0, 20).site(), reserves(1.0, 20).inputs())
@@ -273,8 +273,8 @@ class FormulationStepsTest {
             assertThat(r.netUsd()).isCloseTo(20, within(1e-6));
             DispatchResult merit =
                     Settlement.settle(s, p.inputs(), new MeritOrderPolicy().decide(s, p.inputs()), p.settlementTerms());
-            assertThat(merit.summary().transmissionChargeUsd()).isCloseTo(12_500, within(1e-6));
-            assertThat(merit.summary().coincidentPeakTagMw()).isCloseTo(0.25, within(1e-9));
+            assertThat(merit.summary().costUsd("transmission_4cp")).isCloseTo(12_500, within(1e-6));
+            assertThat(merit.summary().programFactOrZero("ercot-4cp", "tagMw")).isCloseTo(0.25, within(1e-9));
             assertThat(merit.summary().netUsd()).isCloseTo(40 - 12_500, within(1e-6));
         }
 
@@ -304,7 +304,7 @@ class FormulationStepsTest {
             OptimizationProblem p = fourCp(s, inputs(30, 30).build(), new CoincidentPeakProgram.PeakRule.Alert(0.03));
             OptimizeResult r = solve(p);
             assertThat(r.result().ledger().dispatch().fraction(1, 0)).isCloseTo(0, within(1e-7));
-            assertThat(r.result().summary().transmissionChargeUsd()).isCloseTo(0, within(1e-6));
+            assertThat(r.result().summary().costUsd("transmission_4cp")).isCloseTo(0, within(1e-6));
             assertThat(r.netUsd()).isCloseTo(20, within(1e-6));
         }
     }
@@ -329,7 +329,7 @@ class FormulationStepsTest {
                     grid(10, 0), List.of(fleet("f", 1)), List.of(), List.of(), List.of(), Optional.of(new Ppa(1, 20)));
             OptimizeResult r = solve(problem(s, inputs(500).build()));
             assertThat(r.result().ledger().dispatch().fraction(0, 0)).isCloseTo(0, within(1e-7));
-            assertThat(r.result().summary().revenuePpaSellbackUsd()).isCloseTo(500, within(1e-6));
+            assertThat(r.result().summary().streamTotalUsd("ppa_sellback")).isCloseTo(500, within(1e-6));
             assertThat(r.netUsd()).isCloseTo(480, within(1e-6));
         }
     }
@@ -372,7 +372,7 @@ class FormulationStepsTest {
             }
             assertThat(mw).containsExactly(new double[] {0, 0, 1, 1, 0}, within(1e-7));
             assertThat(r.netUsd()).isCloseTo(0, within(1e-6));
-            assertThat(r.result().summary().aiCloudEnergyMwh()).isCloseTo(2, within(1e-7));
+            assertThat(r.result().summary().energy().aiCloudEnergyMwh()).isCloseTo(2, within(1e-7));
         }
 
         @Test

@@ -298,7 +298,9 @@ class ApiTest {
             offset = page.path("nextOffset").asInt();
         }
         assertThat(pages).isEqualTo(3);
-        assertThat(mining).isCloseTo(expected.revenueMiningUsd(), within(1e-6 * Math.abs(expected.revenueMiningUsd())));
+        assertThat(mining)
+                .isCloseTo(
+                        expected.streamTotalUsd("mining"), within(1e-6 * Math.abs(expected.streamTotalUsd("mining"))));
         JsonNode down = viewer.get("/api/runs/" + id + "/series?columns=revenueMiningUsd,priceUsdPerMwh&maxPoints=10")
                 .json();
         assertThat(down.path("bucketIntervals").asInt()).isEqualTo(8);
@@ -307,7 +309,9 @@ class ApiTest {
         for (JsonNode v : down.path("columns").path("revenueMiningUsd")) {
             sum += v.asDouble();
         }
-        assertThat(sum).isCloseTo(expected.revenueMiningUsd(), within(1e-6 * Math.abs(expected.revenueMiningUsd())));
+        assertThat(sum)
+                .isCloseTo(
+                        expected.streamTotalUsd("mining"), within(1e-6 * Math.abs(expected.streamTotalUsd("mining"))));
         assertThat(viewer.get("/api/runs/" + id + "/series?columns=bogus").status())
                 .isEqualTo(400);
         assertThat(viewer.get("/api/runs/" + id + "/series?limit=0").status()).isEqualTo(400);
@@ -334,9 +338,10 @@ class ApiTest {
         DispatchSummary expected = ScenarioSettlement.meritOrder(
                         s, SyntheticInputs.resolve(s, Path.of(".")), Path.of("."))
                 .summary();
-        assertThat(expected.transmissionChargeUsd()).isPositive();
-        assertThat(summary.path("transmissionChargeUsd").asDouble()).isEqualTo(expected.transmissionChargeUsd());
-        assertThat(summary.path("coincidentPeakTagMw").asDouble()).isEqualTo(expected.coincidentPeakTagMw());
+        assertThat(expected.costUsd("transmission_4cp")).isPositive();
+        assertThat(summary.path("transmissionChargeUsd").asDouble()).isEqualTo(expected.costUsd("transmission_4cp"));
+        assertThat(summary.path("coincidentPeakTagMw").asDouble())
+                .isEqualTo(expected.programFactOrZero("ercot-4cp", "tagMw"));
         assertThat(summary.path("netUsd").asDouble()).isEqualTo(expected.netUsd());
         // the stored ledger's per-interval net carries the charge in the peak intervals: it adds up to the net
         JsonNode series = viewer.get("/api/runs/" + run.path("id").asLong() + "/series?columns=netUsd&limit=1000")

@@ -1,8 +1,7 @@
 package io.minerai.store;
 
-import io.minerai.dispatch.DispatchLedger;
-import io.minerai.dispatch.LoadClass;
 import io.minerai.dispatch.LoadInfo;
+import io.minerai.dispatch.ledger.Ledger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -127,14 +126,14 @@ public final class RunRepository {
      * @param ledger the per-interval ledger of a dispatch run
      * @param solverSeconds time spent deciding
      */
-    public boolean complete(long id, String summaryJson, Optional<DispatchLedger> ledger, double solverSeconds) {
+    public boolean complete(long id, String summaryJson, Optional<Ledger> ledger, double solverSeconds) {
         Instant now = clock.instant();
         return jdbc.tx("store run result", c -> {
             Optional<RunRecord> current = lock(c, id);
             if (current.isEmpty() || current.get().status() != RunStatus.RUNNING) {
                 return false;
             }
-            int intervals = ledger.map(DispatchLedger::size).orElse(0);
+            int intervals = ledger.map(Ledger::size).orElse(0);
             String loadsJson = ledger.map(l -> loadsJson(l.loads())).orElse("[]");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_result (run_id, summary_json,"
                     + " interval_count, loads_json) VALUES (?, ?, ?, ?)")) {
@@ -324,7 +323,7 @@ public final class RunRepository {
         });
     }
 
-    private static void insertLedger(Connection c, long id, DispatchLedger l) throws SQLException {
+    private static void insertLedger(Connection c, long id, Ledger l) throws SQLException {
         var d = l.dispatch();
         var grid = l.grid();
         int nLoads = l.loads().size();
@@ -343,26 +342,26 @@ public final class RunRepository {
                 ps.setBoolean(k++, d.dispatched()[t]);
                 final int i = t;
                 DoubleSupplier[] values = {
-                    () -> l.priceUsdPerMwh()[i],
-                    () -> l.hashpriceUsdPerPhDay()[i],
+                    () -> l.valuesOrZero("price_usd_per_mwh")[i],
+                    () -> l.valuesOrZero("hashprice_usd_per_ph_day")[i],
                     () -> d.generationMw()[i],
                     () -> d.importMw()[i],
                     () -> d.exportMw()[i],
                     () -> d.spillMw()[i],
-                    () -> l.loadMw(i, LoadClass.MINING),
-                    () -> l.loadMw(i, LoadClass.AI_CLOUD),
-                    () -> l.loadMw(i, LoadClass.COLOCATION),
-                    () -> l.revenueMiningUsd()[i],
-                    () -> l.revenueAiCloudUsd()[i],
-                    () -> l.revenueColocationUsd()[i],
-                    () -> l.revenueExportUsd()[i],
-                    () -> l.revenuePpaSellbackUsd()[i],
-                    () -> l.revenueAncillaryUsd()[i],
-                    () -> l.powerCostUsd()[i],
+                    () -> l.valuesOrZero("load_class_mining_mw")[i],
+                    () -> l.valuesOrZero("load_class_ai_cloud_mw")[i],
+                    () -> l.valuesOrZero("load_class_colocation_mw")[i],
+                    () -> l.amountsOrZero("mining")[i],
+                    () -> l.amountsOrZero("ai_cloud")[i],
+                    () -> l.amountsOrZero("colocation")[i],
+                    () -> l.amountsOrZero("export")[i],
+                    () -> l.amountsOrZero("ppa_sellback")[i],
+                    () -> l.amountsOrZero("ancillary")[i],
+                    () -> -l.amountsOrZero("power_cost")[i],
                     () -> l.netUsd(i),
-                    () -> l.btcMined()[i],
-                    () -> l.minerEnergyCostUsd()[i],
-                    () -> l.energyCostUsdPerMwh()[i]
+                    () -> l.valuesOrZero("btc_mined")[i],
+                    () -> l.valuesOrZero("miner_energy_cost_usd")[i],
+                    () -> l.valuesOrZero("energy_cost_usd_per_mwh")[i]
                 };
                 for (DoubleSupplier v : values) {
                     ps.setDouble(k++, finite(v.getAsDouble()));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.minerai.core.audit.AuditEntry;
-import io.minerai.dispatch.DispatchLedger;
+import io.minerai.dispatch.ledger.Ledger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -150,7 +150,7 @@ abstract class StoreContract {
         assertThat(running.phase()).isEqualTo("dispatching");
         assertThat(running.startedUtc()).contains(CLOCK.instant());
 
-        DispatchLedger ledger = Ledgers.small();
+        Ledger ledger = Ledgers.small();
         assertThat(store.runs().complete(r.id(), "{\"netUsd\":1.5}", Optional.of(ledger), 0.25))
                 .isTrue();
         RunRecord done = store.runs().get(r.id()).orElseThrow();
@@ -207,7 +207,7 @@ abstract class StoreContract {
         store.runs().markRunning(r.id());
         // 5000 loads make each ledger row's load fractions wider than the column: the insert fails mid-transaction,
         // after the result row was written
-        DispatchLedger tooWide = Ledgers.withManyLoads(5000);
+        Ledger tooWide = Ledgers.withManyLoads(5000);
         assertThatThrownBy(() -> store.runs().complete(r.id(), "{}", Optional.of(tooWide), 1))
                 .isInstanceOf(StoreException.class);
         assertThat(store.runs().summaryJson(r.id())).isEmpty();

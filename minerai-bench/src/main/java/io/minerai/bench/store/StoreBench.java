@@ -13,7 +13,7 @@ import io.minerai.core.time.TimeSeries;
 import io.minerai.data.ercot.ErcotHourlyPrices;
 import io.minerai.data.ercot.Market;
 import io.minerai.dispatch.Backtest;
-import io.minerai.dispatch.DispatchLedger;
+import io.minerai.dispatch.ledger.Ledger;
 import io.minerai.store.NewRun;
 import io.minerai.store.RunRecord;
 import io.minerai.store.Store;
@@ -62,7 +62,7 @@ public class StoreBench {
 
     private Path dir;
     private Store store;
-    private DispatchLedger ledger;
+    private Ledger ledger;
     private long scenarioId;
     private int appended;
 
