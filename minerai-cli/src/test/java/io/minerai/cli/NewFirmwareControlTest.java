@@ -72,7 +72,7 @@ class NewFirmwareControlTest {
                 + "  - {id: vn1, driver: vnish, host: 127.0.0.1, port: "
                 + URI.create(vnEmu.baseUrl()).getPort()
                 + ", passwordEnv: HOME, ratedPowerW: 3250, valueUsdPerMwh: 60}\n"
-                + "  - {id: bos1, driver: braiins-os, host: 127.0.0.1, port: " + bosEmu.port()
+                + "  - {id: bos1, driver: braiins, host: 127.0.0.1, port: " + bosEmu.port()
                 + ", username: root, passwordEnv: HOME, ratedPowerW: 3250, valueUsdPerMwh: 65}\n"
                 + "  - {id: epic1, driver: epic, host: 127.0.0.1, port: "
                 + URI.create(epEmu.baseUrl()).getPort()
