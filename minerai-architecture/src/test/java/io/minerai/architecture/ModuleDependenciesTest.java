@@ -57,6 +57,10 @@ class ModuleDependenciesTest {
                 .definedBy("io.minerai.cli..")
                 .layer("Bench")
                 .definedBy("io.minerai.bench..")
+                .layer("Spark")
+                .definedBy("io.minerai.spark..")
+                .whereLayer("Spark")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cli")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Bench")
@@ -70,7 +74,7 @@ class ModuleDependenciesTest {
                 .whereLayer("Planning")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Sweep")
-                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers("Spark", "Server", "Cli", "Bench")
                 .whereLayer("Sustainability")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Optimize")
@@ -112,6 +116,18 @@ class ModuleDependenciesTest {
                         "io.minerai.solver..",
                         "io.minerai.store..",
                         "org.apache.spark..")
+                .check(classes);
+    }
+
+    /** Spark (about 290 MB of jars) stays in minerai-spark, which is found at run time through a ServiceLoader. */
+    @Test
+    void onlyTheSparkModuleUsesSparkOrHadoop() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.minerai.spark..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
                 .check(classes);
     }
 
