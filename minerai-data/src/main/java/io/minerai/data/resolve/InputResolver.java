@@ -64,6 +64,7 @@ public final class InputResolver {
             throw new IllegalStateException("unreachable");
         }
         String sp = scenario.site().grid().settlementPoint();
+        MarketInputResolver marketData = new MarketInputResolver(scenario, grid, baseDir, problems);
 
         TimeSeries price = null;
         Optional<TimeSeries> dayAhead = Optional.empty();
@@ -126,7 +127,20 @@ public final class InputResolver {
                     }
                 }
             }
+            case PriceSource.Market m -> {
+                price = marketData.prices();
+                dayAhead = marketData.dayAheadPrices();
+            }
         }
+        if (!scenario.market().data().ancillaryPrices().isEmpty()) {
+            Map<String, TimeSeries> merged = new LinkedHashMap<>(ancillary);
+            merged.putAll(marketData.productPrices(
+                    scenario.market().data().ancillaryPrices(), "market.data.ancillaryPrices"));
+            ancillary = merged;
+        }
+        Map<String, TimeSeries> realTimeAncillary = marketData.productPrices(
+                scenario.market().data().realTimeAncillaryPrices(), "market.data.realTimeAncillaryPrices");
+        Optional<TimeSeries> systemLoad = marketData.systemLoad();
 
         BitcoinHistory history = switch (scenario.bitcoin()) {
             case BitcoinSource.CoinMetricsBundled b -> CoinMetricsReader.bundled();
@@ -167,7 +181,15 @@ public final class InputResolver {
             throw new IllegalStateException("inputs incomplete without a reported problem");
         }
         return new ScenarioInputs(
-                grid, price, btc.btcPerThDay(), btc.btcPriceUsd(), capacityFactors, dayAhead, ancillary, days);
+                grid,
+                price,
+                btc.btcPerThDay(),
+                btc.btcPriceUsd(),
+                capacityFactors,
+                dayAhead,
+                ancillary,
+                days,
+                marketData.marketInputs(systemLoad, realTimeAncillary));
     }
 
     private static Map<String, TimeSeries> ancillary(TimeGrid grid) {
