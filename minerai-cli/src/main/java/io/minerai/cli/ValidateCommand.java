@@ -12,7 +12,7 @@ import io.minerai.core.time.TimeSeries;
 import io.minerai.core.validation.ValidationException;
 import io.minerai.data.resolve.InputResolver;
 import io.minerai.optimize.PeakResolver;
-import io.minerai.optimize.PeakSignals;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
         Scenario s = scenario.load();
         ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
         // the market programs' own data (4CP system load) is checked too, as a run would
-        Optional<PeakSignals> peaks = Optional.empty();
+        Optional<CoincidentPeaks> peaks = Optional.empty();
         if (s.markets().coincidentPeak().isPresent()) {
             try {
                 peaks = Optional.of(PeakResolver.resolve(s.markets(), inputs.grid(), scenario.baseDir()));

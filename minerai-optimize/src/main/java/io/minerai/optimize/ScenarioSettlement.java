@@ -8,7 +8,6 @@ import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
 import io.minerai.dispatch.SettlementTerms;
-import io.minerai.dispatch.program.CoincidentPeakCharge;
 import java.nio.file.Path;
 
 /**
@@ -24,12 +23,8 @@ public final class ScenarioSettlement {
         if (scenario.markets().coincidentPeak().isEmpty()) {
             return SettlementTerms.NONE;
         }
-        PeakSignals peaks = PeakResolver.resolve(scenario.markets(), inputs.grid(), baseDir);
-        return SettlementTerms.of(scenario.markets()
-                .coincidentPeak()
-                .map(c ->
-                        java.util.List.of(CoincidentPeakCharge.ercot4cp(c.tariffUsdPerKwYear(), peaks.peakInterval())))
-                .orElse(java.util.List.of()));
+        return OptimizationProblem.termsOf(
+                scenario.markets(), PeakResolver.resolve(scenario.markets(), inputs.grid(), baseDir));
     }
 
     /** Runs {@code policy} and settles it under the scenario's terms. */

@@ -10,6 +10,7 @@ import io.minerai.data.resolve.InputResolver;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.solver.OrToolsSolver;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +27,7 @@ class DefaultScenarioGoldenTest {
     void optimalIsAtLeastMeritOrderOnErcot2024() {
         Scenario s = DefaultScenario.load();
         ScenarioInputs inputs = InputResolver.resolve(s, Path.of("."));
-        PeakSignals peaks = PeakResolver.resolve(s.markets(), inputs.grid(), Path.of("."));
+        CoincidentPeaks peaks = PeakResolver.resolve(s.markets(), inputs.grid(), Path.of("."));
         assertThat(peaks.peaksUtc())
                 .containsExactly(
                         Instant.parse("2024-06-27T21:45:00Z"),

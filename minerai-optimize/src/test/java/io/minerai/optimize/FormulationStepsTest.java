@@ -24,6 +24,7 @@ import io.minerai.dispatch.Dispatch;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.solver.LpModel;
 import io.minerai.solver.OrToolsSolver;
 import io.minerai.solver.SolveOptions;
@@ -244,10 +245,11 @@ class FormulationStepsTest {
     @Nested
     class CoincidentPeakStep {
         static OptimizationProblem fourCp(Site s, ScenarioInputs in, CoincidentPeakProgram.PeakRule rule) {
-            PeakSignals peaks = PeakSignals.ofPeaks(in.grid(), List.of(Fixtures.T0.plusSeconds(3600 + 900)));
+            CoincidentPeaks peaks = CoincidentPeaks.ofPeaks(
+                    in.grid(), List.of(Fixtures.T0.plusSeconds(3600 + 900)), java.time.Duration.ofMinutes(15));
             if (rule instanceof CoincidentPeakProgram.PeakRule.Alert) {
                 boolean[] alert = {false, true};
-                peaks = new PeakSignals(peaks.peaksUtc(), peaks.peakInterval(), alert);
+                peaks = new CoincidentPeaks(peaks.peaksUtc(), peaks.peakLength(), peaks.peakWeight(), alert);
             }
             return new OptimizationProblem(
                     s,
