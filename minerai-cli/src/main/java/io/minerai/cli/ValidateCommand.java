@@ -9,10 +9,9 @@ import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
-import io.minerai.core.validation.ValidationException;
 import io.minerai.data.resolve.InputResolver;
-import io.minerai.optimize.PeakResolver;
 import io.minerai.dispatch.program.CoincidentPeaks;
+import io.minerai.dispatch.program.MarketTerms;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
         ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
         // the market programs' own data (4CP system load) is checked too, as a run would
         Optional<CoincidentPeaks> peaks = Optional.empty();
-        if (s.markets().coincidentPeak().isPresent()) {
-            try {
-                peaks = Optional.of(PeakResolver.resolve(s.markets(), inputs.grid(), scenario.baseDir()));
-            } catch (ValidationException e) {
-                throw new ValidationException(scenario.subject(), e.problems());
-            }
+        MarketTerms mt = MarketTerms.of(s, inputs);
+        if (!mt.peaks().isEmpty()) {
+            peaks = Optional.of(mt.peaks().values().iterator().next());
         }
         Site site = s.site();
         out.printf(Locale.ROOT, "%s is valid.%n%n", scenario.label());

@@ -33,6 +33,21 @@ public record MarketSettings(
     }
 
     /**
+     * The currency the market's prices are published in: the pack's, or for the generic pack the currency its price
+     * file declares (USD when it declares none).
+     */
+    public java.util.Currency currency(io.minerai.core.market.pack.MarketPack p) {
+        if (p.id().equals("generic")
+                && data.prices().isPresent()
+                && data.prices().get() instanceof MarketDataSource.Csv c
+                && c.currency().isPresent()) {
+            return io.minerai.core.market.MarketFields.currency(c.currency().get())
+                    .orElse(p.currency());
+        }
+        return p.currency();
+    }
+
+    /**
      * The market's data sources beyond what the {@code prices} section names.
      *
      * @param prices real-time (or spot) energy prices, when not given in {@code prices}

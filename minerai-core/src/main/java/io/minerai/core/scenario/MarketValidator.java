@@ -69,15 +69,16 @@ final class MarketValidator {
 
     private static void fx(Scenario s, MarketPack pack, Problems p) {
         MarketSettings m = s.market();
-        String code = pack.currency().getCurrencyCode();
-        if (!pack.inUsd() && m.fx().isEmpty()) {
+        String code = m.currency(pack).getCurrencyCode();
+        boolean inUsd = code.equals("USD");
+        if (!inUsd && m.fx().isEmpty()) {
             p.add(
                     "market.fx",
                     "is required: the " + pack.name() + " publishes prices in " + code
                             + "; state USD per " + code + " (source: constant, usdPerUnit: ..., with where the figure"
                             + " comes from) or a daily-csv of rates");
         }
-        if (pack.inUsd() && m.fx().isPresent()) {
+        if (inUsd && m.fx().isPresent()) {
             p.add("market.fx", "the " + pack.name() + " publishes prices in USD; no exchange rate applies");
         }
     }

@@ -133,6 +133,9 @@ public final class ScenarioPaths {
 
     private static MarketSettings marketFiles(MarketSettings ms, PathMapper f) {
         MarketSettings.MarketData d = ms.data();
+        Optional<MarketDataSource> prices = d.prices().map(p -> source(p, "market.data.prices", f));
+        Optional<MarketDataSource> dayAhead = d.dayAheadPrices().map(p -> source(p, "market.data.dayAheadPrices", f));
+        Optional<MarketDataSource> load = d.systemLoad().map(p -> source(p, "market.data.systemLoad", f));
         List<MarketSettings.ProductPrices> anc = new ArrayList<>();
         for (int i = 0; i < d.ancillaryPrices().size(); i++) {
             MarketSettings.ProductPrices p = d.ancillaryPrices().get(i);
@@ -145,12 +148,7 @@ public final class ScenarioPaths {
             rt.add(new MarketSettings.ProductPrices(
                     p.product(), source(p.source(), "market.data.realTimeAncillaryPrices[" + i + "].prices", f)));
         }
-        MarketSettings.MarketData data = new MarketSettings.MarketData(
-                d.prices().map(p -> source(p, "market.data.prices", f)),
-                d.dayAheadPrices().map(p -> source(p, "market.data.dayAheadPrices", f)),
-                d.systemLoad().map(p -> source(p, "market.data.systemLoad", f)),
-                anc,
-                rt);
+        MarketSettings.MarketData data = new MarketSettings.MarketData(prices, dayAhead, load, anc, rt);
         Optional<MarketSettings.Fx> fx = ms.fx()
                 .map(x -> x instanceof MarketSettings.Fx.DailyCsv c
                         ? new MarketSettings.Fx.DailyCsv(

@@ -1,6 +1,7 @@
 package io.minerai.data.resolve;
 
 import io.minerai.core.bitcoin.BitcoinDay;
+import io.minerai.core.inputs.MarketInputs;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.BitcoinSource;
 import io.minerai.core.scenario.PriceSource;
@@ -140,7 +141,10 @@ public final class InputResolver {
         }
         Map<String, TimeSeries> realTimeAncillary = marketData.productPrices(
                 scenario.market().data().realTimeAncillaryPrices(), "market.data.realTimeAncillaryPrices");
-        Optional<TimeSeries> systemLoad = marketData.systemLoad();
+        Optional<TimeSeries> systemLoad = marketData
+                .systemLoad()
+                .or(() -> ProgramDataResolver.coincidentPeakLoad(scenario, grid, baseDir, problems));
+        MarketInputs.ProgramData programData = ProgramDataResolver.programData(scenario, grid, baseDir, problems);
 
         BitcoinHistory history = switch (scenario.bitcoin()) {
             case BitcoinSource.CoinMetricsBundled b -> CoinMetricsReader.bundled();
@@ -189,7 +193,7 @@ public final class InputResolver {
                 dayAhead,
                 ancillary,
                 days,
-                marketData.marketInputs(systemLoad, realTimeAncillary));
+                marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData));
     }
 
     private static Map<String, TimeSeries> ancillary(TimeGrid grid) {

@@ -14,6 +14,7 @@ import io.minerai.core.validation.ValidationException;
 import io.minerai.data.csv.ProblemCollector;
 import io.minerai.data.market.FxResolver;
 import io.minerai.data.market.MarketDataResolver;
+import io.minerai.data.market.PublishedSeries;
 import io.minerai.data.market.ResolvedFx;
 import io.minerai.data.market.ResolvedMarketSeries;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ final class MarketInputResolver {
 
     private final Scenario scenario;
     private final MarketPack pack;
+    private final Currency currency;
     private final TimeGrid grid;
     private final Path baseDir;
     private final ProblemCollector problems;
@@ -43,15 +45,16 @@ final class MarketInputResolver {
     MarketInputResolver(Scenario scenario, TimeGrid grid, Path baseDir, ProblemCollector problems) {
         this.scenario = scenario;
         this.pack = MarketPacks.find(scenario.market().pack()).orElse(MarketPacks.GENERIC);
+        this.currency = scenario.market().currency(pack);
         this.grid = grid;
         this.baseDir = baseDir;
         this.problems = problems;
-        if (!pack.inUsd()) {
+        if (!currency.getCurrencyCode().equals("USD")) {
             scenario.market().fx().ifPresent(f -> {
                 try {
                     fx = FxResolver.resolve(
                             "market.fx",
-                            f.toSource(pack.currency().getCurrencyCode()),
+                            f.toSource(currency.getCurrencyCode()),
                             grid,
                             baseDir,
                             pack.clock().zone(),
@@ -71,7 +74,11 @@ final class MarketInputResolver {
             problems.add("market.data.prices", "is required with prices: {source: market}");
             return null;
         }
-        return money(src.get(), "market.data.prices", MarketProduct.REAL_TIME_ENERGY_PRICE, "price");
+        // a day-ahead market (European SDAC) settles the site at its day-ahead price
+        MarketProduct product = pack.id().equals("eu-day-ahead")
+                ? MarketProduct.DAY_AHEAD_ENERGY_PRICE
+                : MarketProduct.REAL_TIME_ENERGY_PRICE;
+        return money(src.get(), "market.data.prices", product, "price");
     }
 
     /** Day-ahead prices in USD/MWh, when the market section names them. */
@@ -97,24 +104,52 @@ final class MarketInputResolver {
         return out;
     }
 
-    /** The market's system load in MW from {@code market.data.systemLoad}, when named. */
+    /**
+     * The market's system load in MW from {@code market.data.systemLoad}, when named, over the run's period at the
+     * finer of the data's own step and the run's step (peak programs average it to their peak interval).
+     */
     Optional<TimeSeries> systemLoad() {
         Optional<MarketDataSource> src = scenario.market().data().systemLoad();
         if (src.isEmpty()) {
             return Optional.empty();
         }
-        ResolvedMarketSeries r = resolve(src.get(), "market.data.systemLoad", MarketProduct.SYSTEM_LOAD);
-        return r == null ? Optional.empty() : Optional.of(r.series().renamed("system load", "MW"));
+        String path = "market.data.systemLoad";
+        try {
+            PublishedSeries p = MarketDataResolver.published(
+                    path, new MarketDataRequest(src.get(), node(), MarketProduct.SYSTEM_LOAD), baseDir);
+            java.time.Duration step = grid.step();
+            if (p.series().size() > 0 && p.series().length(0).compareTo(step) < 0) {
+                step = p.series().length(0);
+            }
+            TimeGrid fine = TimeGrid.between(grid.startUtc(), grid.endUtc(), step);
+            return Optional.of(p.series().resampleTo(fine).renamed("system load", "MW"));
+        } catch (ValidationException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> node() {
+        return scenario.market().node().or(() -> {
+            String sp = scenario.site().grid().settlementPoint();
+            return sp.isBlank() ? Optional.empty() : Optional.of(sp);
+        });
     }
 
     /** The market inputs: currency, rate, system load and real-time reserve prices. */
     MarketInputs marketInputs(Optional<TimeSeries> systemLoad, Map<String, TimeSeries> realTimeAncillary) {
-        Currency currency = pack.currency();
         TimeSeries rate = fx != null ? fx.rate() : TimeSeries.constant("usd_per_usd", "USD/USD", grid, 1.0);
-        String source = fx == null
-                ? "none (prices in USD)"
-                : fx.source() + " (" + fx.coverage().summary() + ")";
+        String source = fx == null ? "none (prices in USD)" : fxText(fx);
         return new MarketInputs(currency, rate, source, systemLoad, realTimeAncillary);
+    }
+
+    private static String fxText(ResolvedFx fx) {
+        String unit = fx.to().getCurrencyCode() + "/" + fx.from().getCurrencyCode();
+        if (fx.source().equals("constant") && fx.rate().size() > 0 && !fx.rate().isMissing(0)) {
+            return "a constant " + fx.rate().value(0) + " " + unit + " stated in the scenario";
+        }
+        return "daily rates from " + fx.source() + " (" + unit + "; "
+                + String.join("; ", fx.coverage().notes()) + ")";
     }
 
     private @Nullable TimeSeries money(MarketDataSource src, String path, MarketProduct product, String name) {
@@ -122,7 +157,7 @@ final class MarketInputResolver {
         if (r == null) {
             return null;
         }
-        Currency cur = r.currency().orElse(pack.currency());
+        Currency cur = r.currency().orElse(currency);
         if (!cur.getCurrencyCode().equals("USD")) {
             if (fx == null) {
                 problems.add(
@@ -144,12 +179,8 @@ final class MarketInputResolver {
     }
 
     private @Nullable ResolvedMarketSeries resolve(MarketDataSource src, String path, MarketProduct product) {
-        Optional<String> node = scenario.market().node().or(() -> {
-            String sp = scenario.site().grid().settlementPoint();
-            return sp.isBlank() ? Optional.empty() : Optional.of(sp);
-        });
         try {
-            return MarketDataResolver.resolve(path, new MarketDataRequest(src, node, product), grid, baseDir);
+            return MarketDataResolver.resolve(path, new MarketDataRequest(src, node(), product), grid, baseDir);
         } catch (ValidationException e) {
             problems.addAll(e.problems());
             return null;
