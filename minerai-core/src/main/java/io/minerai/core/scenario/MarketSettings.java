@@ -21,12 +21,19 @@ import java.util.Optional;
 public record MarketSettings(
         String pack, Optional<String> node, String rules, MarketData data, Optional<Fx> fx, boolean declared) {
 
-    /** Inferred from a scenario without a {@code market} section: the pack of its {@code prices} source. */
-    public static MarketSettings inferred(PriceSource prices) {
+    /**
+     * Inferred from a scenario without a {@code market} section: ERCOT for the ERCOT price sources or when the scenario
+     * has ERCOT programs (every scenario before market packs was settled under ERCOT's rules), otherwise a generic USD
+     * market.
+     */
+    public static MarketSettings inferred(PriceSource prices, MarketPrograms programs) {
+        boolean ercotPrograms = programs.coincidentPeak().isPresent()
+                || programs.ancillary().isPresent()
+                || programs.demandReduction().isPresent();
         String pack = switch (prices) {
             case PriceSource.ErcotBundled b -> "ercot";
             case PriceSource.ErcotSppCsv c -> "ercot";
-            case PriceSource.Csv c -> "generic";
+            case PriceSource.Csv c -> ercotPrograms ? "ercot" : "generic";
             case PriceSource.Market m -> "generic";
         };
         return new MarketSettings(pack, Optional.empty(), "by-date", MarketData.NONE, Optional.empty(), false);

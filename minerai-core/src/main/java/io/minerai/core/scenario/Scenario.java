@@ -54,7 +54,7 @@ public record Scenario(
                 sustainability,
                 markets,
                 optimize,
-                MarketSettings.inferred(prices));
+                MarketSettings.inferred(prices, markets));
     }
 
     /**

@@ -60,7 +60,7 @@ public final class ScenarioReader {
         OptimizeSettings optimize = r.object("optimize", ScenarioSchema.OPTIMIZE, ScenarioReader::optimize)
                 .orElse(OptimizeSettings.DEFAULT);
         MarketSettings market = r.object("market", ScenarioSchema.MARKET, MarketSectionReader::market)
-                .orElse(MarketSettings.inferred(prices));
+                .orElse(MarketSettings.inferred(prices, markets));
         problems.throwIfAny(what);
         Scenario s = new Scenario(
                 name,

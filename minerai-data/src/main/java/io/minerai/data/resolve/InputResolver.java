@@ -196,6 +196,22 @@ public final class InputResolver {
                 marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData));
     }
 
+    /**
+     * The market inputs a scenario's programs need (system load behind coincident peaks, event windows, capacity
+     * prices) added to inputs resolved elsewhere, e.g. synthetic test inputs.
+     *
+     * @throws ValidationException listing every problem
+     */
+    public static ScenarioInputs withProgramData(Scenario scenario, ScenarioInputs inputs, Path baseDir) {
+        ProblemCollector problems = new ProblemCollector();
+        TimeGrid grid = inputs.grid();
+        Optional<TimeSeries> load = ProgramDataResolver.coincidentPeakLoad(scenario, grid, baseDir, problems);
+        MarketInputs.ProgramData data = ProgramDataResolver.programData(scenario, grid, baseDir, problems);
+        problems.throwIfAny("scenario inputs of " + scenario.name());
+        MarketInputs m = inputs.market().withPrograms(data);
+        return inputs.withMarket(load.isPresent() ? m.withSystemLoad(load.get()) : m);
+    }
+
     private static Map<String, TimeSeries> ancillary(TimeGrid grid) {
         ErcotAncillaryPrices as = ErcotAncillaryPrices.bundled();
         if (!as.coverage().overlaps(grid)) {

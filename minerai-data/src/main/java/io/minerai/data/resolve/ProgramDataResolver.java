@@ -54,6 +54,9 @@ final class ProgramDataResolver {
         if (cp.isEmpty() || s.market().data().systemLoad().isPresent()) {
             return Optional.empty();
         }
+        if (cp.get().variant() == CoincidentPeakProgram.Variant.FOUR_CP && !hasSummerMonth(grid)) {
+            return Optional.empty(); // no 4CP month in the period: no peaks, no load needed
+        }
         return switch (cp.get().peaks()) {
             case CoincidentPeakProgram.PeakSource.ErcotFuelMix e -> fuelMixLoad(e.year(), grid, problems);
             case CoincidentPeakProgram.PeakSource.Csv c -> {
@@ -75,6 +78,18 @@ final class ProgramDataResolver {
                 }
             }
         };
+    }
+
+    /** Whether any interval of the grid falls in June-September, Central time (the 4CP months). */
+    static boolean hasSummerMonth(TimeGrid grid) {
+        for (int i = 0; i < grid.count(); i += Math.max(1, (int) (86_400 / grid.stepSeconds()))) {
+            int m = grid.start(i).atZone(ERCOT).getMonthValue();
+            if (m >= 6 && m <= 9) {
+                return true;
+            }
+        }
+        int last = grid.endUtc().minusSeconds(1).atZone(ERCOT).getMonthValue();
+        return last >= 6 && last <= 9;
     }
 
     /**

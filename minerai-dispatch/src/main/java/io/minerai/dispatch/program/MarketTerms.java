@@ -71,7 +71,10 @@ public record MarketTerms(SettlementTerms terms, Map<String, CoincidentPeaks> pe
                     : CoincidentPeakDefinition.ERCOT_4CP;
             double within =
                     cp.rule() instanceof CoincidentPeakProgram.PeakRule.Alert al ? al.withinFraction() : Double.NaN;
-            CoincidentPeaks found = PeakFinder.find(def, systemLoad(inputs, def.id()), grid, within);
+            // no system load is resolved when the period holds none of the program's months: no peaks, no charge
+            CoincidentPeaks found = inputs.market().systemLoadMw().isPresent()
+                    ? PeakFinder.find(def, inputs.market().systemLoadMw().get(), grid, within)
+                    : CoincidentPeaks.none(grid);
             peaks.put(def.id(), found);
             if (cp.variant() == CoincidentPeakProgram.Variant.TWELVE_CP) {
                 settlers.add(new CoincidentPeakCharge(
