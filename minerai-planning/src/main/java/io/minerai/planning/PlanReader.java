@@ -15,6 +15,7 @@ import io.minerai.planning.model.DscrDefinition;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.FinancingPlan;
 import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Hall;
 import io.minerai.planning.model.LeasePlan;
 import io.minerai.planning.model.MiningPlan;
@@ -35,6 +36,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Reads a plan file ({@code plan:} YAML/JSON document) against {@link PlanSchema} with core's {@link FieldReader}:
@@ -95,6 +98,9 @@ public final class PlanReader {
         List<GpuCloudPlan> gpus = r.list("gpuClouds", PlanSchema.GPU_CLOUD, PlanReader::gpuCloud);
         List<LeasePlan> leases = r.list("leases", PlanSchema.LEASE, PlanReader::lease);
         List<AsicPurchase> asics = r.list("asicPurchases", PlanSchema.ASIC_PURCHASE, PlanReader::asicPurchase);
+        List<GpuContract> contracts = r.list("gpuContracts", PlanSchema.GPU_CONTRACT, PlanReader::contract).stream()
+                .map(c -> c.resolve(gpus))
+                .toList();
         FinancingPlan financing = r.object("financing", PlanSchema.FINANCING, PlanReader::financing)
                 .orElse(FinancingPlan.none());
         Valuation valuation = r.object("valuation", PlanSchema.VALUATION, PlanReader::valuation)
@@ -117,6 +123,7 @@ public final class PlanReader {
                 gpus,
                 leases,
                 asics,
+                contracts,
                 financing,
                 valuation,
                 strategies,
@@ -235,7 +242,82 @@ public final class PlanReader {
                 r.number("priceUsdPerGpuHour"),
                 r.number("priceDeclinePerYear"),
                 r.number("utilizationFraction"),
-                r.number("opexUsdPerGpuMonth"));
+                r.number("opexUsdPerGpuMonth"),
+                r.string("generation"),
+                r.has("residualValueByAgeYears")
+                        ? numberList(r, "residualValueByAgeYears", 0, 1)
+                        : PlanSchema.DEFAULT_RESIDUAL,
+                r.string("refreshWith"));
+    }
+
+    /**
+     * A contract as read, before its GPUs are known: a count, critical IT to convert at the cloud's kW per GPU, or
+     * neither (all of the cloud's GPUs).
+     */
+    private record ContractAsRead(GpuContract contract, OptionalInt gpuCount, OptionalDouble criticalItMw) {
+        GpuContract resolve(List<GpuCloudPlan> clouds) {
+            if (gpuCount.isPresent()) {
+                return contract.withGpuCount(gpuCount.getAsInt());
+            }
+            Optional<GpuCloudPlan> cloud = clouds.stream()
+                    .filter(g -> g.name().equals(contract.gpuCloud()))
+                    .findFirst();
+            if (cloud.isEmpty()) {
+                return contract; // 0 GPUs; the validator reports the unknown cloud
+            }
+            return contract.withGpuCount(
+                    criticalItMw.isPresent()
+                            ? (int) Math.floor(criticalItMw.getAsDouble()
+                                            * 1000
+                                            / cloud.get().itKwPerGpu()
+                                    + 1e-9)
+                            : cloud.get().gpuCount());
+        }
+    }
+
+    private static ContractAsRead contract(FieldReader r, ObjectSpec spec) {
+        if (r.has("gpuCount") && r.has("criticalItMw")) {
+            r.problems().add(r.fieldPath("criticalItMw"), "give gpuCount or criticalItMw, not both");
+        }
+        GpuContract.Price price;
+        if (r.has("usdPerGpuHour") == r.has("totalValueUsd")) {
+            r.problems()
+                    .add(
+                            r.fieldPath("usdPerGpuHour"),
+                            "give the price: usdPerGpuHour or totalValueUsd (exactly one of them)");
+            price = new GpuContract.Price.PerGpuHour(0);
+        } else if (r.has("usdPerGpuHour")) {
+            price = new GpuContract.Price.PerGpuHour(r.number("usdPerGpuHour"));
+        } else {
+            price = new GpuContract.Price.TotalValue(r.number("totalValueUsd"));
+        }
+        GpuContract.EndOfTerm end;
+        try {
+            end = GpuContract.EndOfTerm.fromKey(r.enumValue("endOfTerm"));
+        } catch (IllegalArgumentException e) {
+            end = GpuContract.EndOfTerm.SPOT; // reported by enumValue
+        }
+        GpuContract c = new GpuContract(
+                r.string("name"),
+                r.string("gpuCloud"),
+                r.string("customer"),
+                0,
+                r.integer("termMonths"),
+                price,
+                r.number("escalatorPerYear"),
+                r.number("prepaymentFraction"),
+                r.has("prepaymentMonth") ? Optional.of(r.integer("prepaymentMonth")) : Optional.empty(),
+                r.number("availabilityFraction"),
+                r.number("slaAvailabilityFraction"),
+                r.number("serviceCreditPerPoint"),
+                r.number("maxServiceCreditFraction"),
+                r.number("annualDefaultProbability"),
+                r.number("backstopFraction"),
+                end);
+        return new ContractAsRead(
+                c,
+                r.has("gpuCount") ? OptionalInt.of(r.integer("gpuCount")) : OptionalInt.empty(),
+                r.has("criticalItMw") ? OptionalDouble.of(r.number("criticalItMw")) : OptionalDouble.empty());
     }
 
     private static LeasePlan lease(FieldReader r, ObjectSpec spec) {
@@ -307,6 +389,16 @@ public final class PlanReader {
                         am,
                         r.integer("tenorMonths"),
                         r.integer("interestOnlyMonths"));
+            case "contract-backed" ->
+                new Facility.ContractBacked(
+                        r.string("name"),
+                        r.string("contract"),
+                        r.number("sizingDscr"),
+                        r.number("maxLoanToCost"),
+                        r.number("ratePerYear"),
+                        am,
+                        r.integer("tenorMonths"),
+                        r.integer("interestOnlyMonths"));
             default ->
                 new Facility.LeaseBackedNotes(
                         r.string("name"),
@@ -335,7 +427,8 @@ public final class PlanReader {
                 nameList(r, "gpuClouds"),
                 nameList(r, "leases"),
                 nameList(r, "asicPurchases"),
-                nameList(r, "facilities"));
+                nameList(r, "facilities"),
+                nameList(r, "contracts"));
     }
 
     private static Uncertainty uncertainty(FieldReader r, ObjectSpec spec) {

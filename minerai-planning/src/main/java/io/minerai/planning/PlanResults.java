@@ -3,13 +3,19 @@ package io.minerai.planning;
 import io.minerai.planning.decision.AllocationSearch;
 import io.minerai.planning.decision.DecisionRule;
 import io.minerai.planning.decision.Tornado;
+import io.minerai.planning.engine.CashFlowTable;
+import io.minerai.planning.engine.GpuBook;
 import io.minerai.planning.engine.PathOutcome;
 import io.minerai.planning.engine.SiteAllocation;
+import io.minerai.planning.finance.Irr;
+import io.minerai.planning.model.Facility;
+import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Plan;
 import io.minerai.planning.montecarlo.MonteCarloResult;
 import io.minerai.planning.montecarlo.StrategySummary;
 import io.minerai.planning.run.CashFlowCase;
 import io.minerai.planning.run.PlanRun;
+import io.minerai.planning.run.VariantComparison;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +106,64 @@ public final class PlanResults {
             r.put("meanPeakEquityNeedUsd", finite(s.meanPeakEquityNeedUsd()));
             r.put("meanPureEquityDilution", finite(s.meanPureEquityDilution()));
             r.put("meanUnleveredNpvUsd", finite(s.meanUnleveredNpvUsd()));
+            r.put("meanSpotGpuRevenueUsd", finite(s.meanSpotGpuRevenueUsd()));
+            r.put("meanContractRevenueUsd", finite(s.meanContractRevenueUsd()));
+            for (VariantComparison c : run.comparisonsOf(s.strategy())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("meanNpvDifferenceUsd", finite(c.meanNpvDifferenceUsd()));
+                m.put("probabilityPositive", c.probabilityPositive());
+                m.put("deterministicNpvDifferenceUsd", finite(c.deterministicNpvDifferenceUsd()));
+                r.put(
+                        c.kind() == VariantComparison.Kind.CONTRACT_VS_SPOT
+                                ? "contractValueVsSpot"
+                                : "refreshValueVsSell",
+                        m);
+            }
+            CashFlowTable dt = run.table(run.casesOf(s.strategy()).get(0));
+            List<Object> dscrByYear = new ArrayList<>();
+            for (int y = 0; y * 12 < dt.rows().size(); y++) {
+                double min = Double.POSITIVE_INFINITY;
+                for (int m = y * 12; m < Math.min(dt.rows().size(), y * 12 + 12); m++) {
+                    if (dt.rows().get(m).covenant().tested()) {
+                        min = Math.min(min, dt.rows().get(m).covenant().dscr());
+                    }
+                }
+                dscrByYear.add(finite(min));
+            }
+            r.put("deterministicMinDscrByYear", dscrByYear);
+            GpuBook book = dt.schedule().gpus();
+            List<Map<String, Object>> contracts = new ArrayList<>();
+            for (int j = 0; j < book.contractNames().size(); j++) {
+                String name = book.contractNames().get(j);
+                GpuContract gc = plan.contract(name).orElseThrow();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", name);
+                m.put("customer", gc.customer());
+                m.put("gpuCloud", gc.gpuCloud());
+                m.put("gpus", gc.gpuCount());
+                m.put("termMonths", gc.termMonths());
+                m.put("priceUsdPerGpuHour", finite(book.contractPriceUsdPerGpuHour(j)));
+                m.put("totalValueUsd", finite(book.contractTotalValueUsd(j)));
+                m.put("prepaymentUsd", finite(book.contractPrepaymentUsd(j)));
+                double irr = Irr.yearly(
+                        dt.contractEquipmentFlowsUsd().get(j), dt.rows().size());
+                m.put("deterministicEquipmentIrrPerYear", finite(irr));
+                double debt = 0;
+                for (var f : dt.facilities()) {
+                    if (f.facility() instanceof Facility.ContractBacked cb
+                            && cb.contract().equals(name)) {
+                        for (double x : f.schedule().drawUsd()) {
+                            debt += x;
+                        }
+                    }
+                }
+                m.put("contractBackedDebtUsd", debt);
+                m.put("endOfTerm", gc.endOfTerm().key());
+                contracts.add(m);
+            }
+            if (!contracts.isEmpty()) {
+                r.put("contracts", contracts);
+            }
             List<Map<String, Object>> alloc = new ArrayList<>();
             for (SiteAllocation a : run.simulation()
                     .yearlyAllocation(plan.strategy(s.strategy()).orElseThrow())) {

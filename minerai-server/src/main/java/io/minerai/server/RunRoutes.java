@@ -12,7 +12,7 @@ import io.minerai.server.run.PlanKind;
 import io.minerai.server.run.RunKind;
 import io.minerai.server.run.RunKinds;
 import io.minerai.server.run.RunService;
-import io.minerai.store.LedgerColumn;
+import io.minerai.store.ColumnInfo;
 import io.minerai.store.NewRun;
 import io.minerai.store.Role;
 import io.minerai.store.RunRecord;
@@ -23,7 +23,6 @@ import io.minerai.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +54,10 @@ final class RunRoutes {
                 Route.post("/api/runs", Role.OPERATOR, this::start),
                 Route.get("/api/runs/{id}", Role.VIEWER, this::get),
                 Route.post("/api/runs/{id}/cancel", Role.OPERATOR, this::cancel),
+                Route.delete("/api/runs/{id}", Role.ADMIN, this::delete),
                 Route.get("/api/runs/{id}/summary", Role.VIEWER, this::summary),
                 Route.get("/api/runs/{id}/series", Role.VIEWER, this::series),
+                Route.get("/api/runs/{id}/series/columns", Role.VIEWER, this::seriesColumns),
                 Route.get("/api/runs/{id}/cashflows.html", Role.VIEWER, this::cashflowsHtml),
                 Route.get("/api/runs/{id}/cashflows.csv", Role.VIEWER, this::cashflowsCsv));
     }
@@ -223,6 +224,24 @@ final class RunRoutes {
         Http.json(ctx, 200, view(store.runs().get(r.id()).orElse(r)));
     }
 
+    /** Deletes a finished run with its result and ledger (admin; audited), so a store does not only grow. */
+    private void delete(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        switch (store.runs().delete(id)) {
+            case NOT_FOUND -> throw ApiException.notFound("run " + id);
+            case NOT_FINISHED ->
+                throw new ApiException(
+                        409, "Conflict", "run " + id + " is queued or running; cancel it first, then delete it");
+            case DELETED -> {
+                cache.forgetRun(id);
+                store.auditLog()
+                        .append(new AuditEntry(
+                                0, clock.instant(), "api:" + who.name(), "run:" + id, "delete", "deleted", Map.of()));
+                ctx.status(204);
+            }
+        }
+    }
+
     private void summary(Context ctx, Principal who) {
         long id = Http.pathId(ctx, "id");
         String key = "summary:" + id;
@@ -245,30 +264,23 @@ final class RunRoutes {
 
     private void series(Context ctx, Principal who) {
         long id = Http.pathId(ctx, "id");
-        List<LedgerColumn> columns = columns(Http.query(ctx, "columns"));
+        String requested = Http.query(ctx, "columns");
         boolean downsample = Http.query(ctx, "maxPoints") != null;
         int maxPoints = downsample ? Http.intQuery(ctx, "maxPoints", 500, 1, MAX_POINTS) : 0;
         int offset = downsample ? 0 : Http.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = downsample ? 0 : Http.intQuery(ctx, "limit", 1000, 1, MAX_PAGE);
-        String key = "series:" + id + ":" + columns + ":" + maxPoints + ":" + offset + ":" + limit;
+        String key = "series:" + id + ":" + requested + ":" + maxPoints + ":" + offset + ":" + limit;
         Optional<String> hit = cache.get(key);
         if (hit.isPresent()) {
             ctx.status(200).contentType("application/json").result(hit.get());
             return;
         }
-        RunRecord r = run(ctx);
-        if (r.status() != RunStatus.SUCCEEDED) {
-            throw notReady(r);
-        }
+        RunRecord r = succeeded(ctx);
+        List<String> stored = storedColumns(r);
+        List<String> columns = columns(requested, stored);
         SeriesPage page = downsample
                 ? store.runs().downsampled(r.id(), columns, maxPoints)
                 : store.runs().series(r.id(), columns, offset, limit);
-        if (page.totalIntervals() == 0) {
-            throw new ApiException(
-                    409,
-                    "No series",
-                    "run " + r.id() + " (" + r.kind() + ") dispatches no intervals; its results are in its summary");
-        }
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("runId", r.id());
         n.put("totalIntervals", page.totalIntervals());
@@ -284,8 +296,8 @@ final class RunRoutes {
         ArrayNode times = n.putArray("timesUtc");
         page.timesUtc().forEach(t -> times.add(t.toString()));
         ObjectNode cols = n.putObject("columns");
-        for (LedgerColumn c : columns) {
-            ArrayNode a = cols.putArray(c.apiName());
+        for (String c : columns) {
+            ArrayNode a = cols.putArray(c);
             for (double v : page.column(c)) {
                 if (Double.isNaN(v)) {
                     a.addNull(); // a bucket without dispatched intervals
@@ -298,32 +310,65 @@ final class RunRoutes {
         ctx.status(200).contentType("application/json").result(body);
     }
 
-    private static List<LedgerColumn> columns(@org.jspecify.annotations.Nullable String param) {
-        if (param == null) {
-            return List.of(
-                    LedgerColumn.PRICE,
-                    LedgerColumn.MINING,
-                    LedgerColumn.AI_CLOUD,
-                    LedgerColumn.COLOCATION,
-                    LedgerColumn.NET);
+    /** The ledger columns a run has, with how each is reduced when downsampled. */
+    private void seriesColumns(Context ctx, Principal who) {
+        RunRecord r = succeeded(ctx);
+        List<ColumnInfo> stored = store.runs().columns(r.id());
+        if (stored.isEmpty()) {
+            throw noSeries(r);
         }
-        List<LedgerColumn> out = new ArrayList<>();
+        var items = stored.stream()
+                .map(c -> Map.of(
+                        "name", c.name(), "aggregation", c.aggregation().name().toLowerCase(Locale.ROOT)))
+                .toList();
+        Http.json(ctx, 200, Map.of("runId", r.id(), "items", items));
+    }
+
+    private RunRecord succeeded(Context ctx) {
+        RunRecord r = run(ctx);
+        if (r.status() != RunStatus.SUCCEEDED) {
+            throw notReady(r);
+        }
+        return r;
+    }
+
+    private List<String> storedColumns(RunRecord r) {
+        List<String> names =
+                store.runs().columns(r.id()).stream().map(ColumnInfo::name).toList();
+        if (names.isEmpty()) {
+            throw noSeries(r);
+        }
+        return names;
+    }
+
+    private static ApiException noSeries(RunRecord r) {
+        return new ApiException(
+                409,
+                "No series",
+                "run " + r.id() + " (" + r.kind() + ") dispatches no intervals; its results are in its summary");
+    }
+
+    /** Columns shown when none are asked for, those of them that the run has. */
+    static final List<String> DEFAULT_COLUMNS =
+            List.of("priceUsdPerMwh", "miningMw", "aiCloudMw", "colocationMw", "netUsd");
+
+    private static List<String> columns(@org.jspecify.annotations.Nullable String param, List<String> stored) {
+        if (param == null) {
+            return DEFAULT_COLUMNS.stream().filter(stored::contains).toList();
+        }
+        List<String> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (String name : param.split(",")) {
+        for (String name : param.split(",", -1)) {
             String n = name.trim();
-            LedgerColumn.byApiName(n)
-                    .ifPresentOrElse(
-                            c -> {
-                                if (!out.contains(c)) {
-                                    out.add(c);
-                                }
-                            },
-                            () -> problems.add(new Problem(
-                                    "columns",
-                                    "unknown column '" + Http.shorten(n) + "'; known: "
-                                            + Arrays.stream(LedgerColumn.values())
-                                                    .map(LedgerColumn::apiName)
-                                                    .toList())));
+            if (stored.contains(n)) {
+                if (!out.contains(n)) {
+                    out.add(n);
+                }
+            } else {
+                problems.add(new Problem(
+                        "columns",
+                        "unknown column '" + Http.shorten(n) + "'; this run has: " + String.join(", ", stored)));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ApiException(400, "Bad request", "unknown series columns", problems);

@@ -101,7 +101,7 @@ class ApiTest {
         var h = anonymous.get("/api/health");
         assertThat(h.status()).isEqualTo(200);
         assertThat(h.json().path("status").asText()).isEqualTo("ok");
-        assertThat(h.json().path("storeKind").asText()).isEqualTo("h2");
+        assertThat(h.json().path("storeKind").asText()).isEqualTo("sqlite");
         var o = anonymous.get("/api/openapi.json");
         assertThat(o.status()).isEqualTo(200);
         assertThat(o.json().path("openapi").asText()).startsWith("3.");
@@ -311,8 +311,26 @@ class ApiTest {
         assertThat(sum)
                 .isCloseTo(
                         expected.streamTotalUsd("mining"), within(1e-6 * Math.abs(expected.streamTotalUsd("mining"))));
-        assertThat(viewer.get("/api/runs/" + id + "/series?columns=bogus").status())
-                .isEqualTo(400);
+        var bogus = viewer.get("/api/runs/" + id + "/series?columns=bogus");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.text()).contains("unknown column 'bogus'").contains("transmissionChargeUsd");
+        // the run's stored columns are listed with their aggregation; each of them is served by name
+        JsonNode cols = viewer.get("/api/runs/" + id + "/series/columns").json();
+        List<String> names = new java.util.ArrayList<>();
+        cols.path("items").forEach(c -> names.add(c.path("name").asText()));
+        assertThat(names)
+                .startsWith("dispatched", "priceUsdPerMwh")
+                .contains("revenueMiningUsd", "netUsd", "btcMined", "transmissionChargeUsd", "runningFractionLoad0");
+        assertThat(cols.path("items")
+                        .get(names.indexOf("revenueMiningUsd"))
+                        .path("aggregation")
+                        .asText())
+                .isEqualTo("sum");
+        JsonNode every = viewer.get("/api/runs/" + id + "/series?limit=3&columns=" + String.join(",", names))
+                .json();
+        for (String n : names) {
+            assertThat(every.path("columns").path(n).size()).as(n).isEqualTo(3);
+        }
         assertThat(viewer.get("/api/runs/" + id + "/series?limit=0").status()).isEqualTo(400);
         assertThat(operator.post("/api/runs/" + id + "/cancel", "application/json", "")
                         .status())

@@ -24,6 +24,7 @@ import io.minerai.planning.montecarlo.StrategySummary;
 import io.minerai.planning.report.CashFlowReport;
 import io.minerai.planning.run.PlanRun;
 import io.minerai.planning.run.PlanRunner;
+import io.minerai.planning.run.VariantComparison;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -379,6 +380,28 @@ public final class PlanCommand implements Callable<Integer> {
             deterministicTable(out, run);
         } else {
             monteCarloTable(out, run);
+        }
+        for (StrategySummary s : mc.summaries()) {
+            for (VariantComparison c : run.comparisonsOf(s.strategy())) {
+                out.printf(
+                        Locale.ROOT,
+                        "%s: %s %s $ M mean (det %s), better on %s of paths%n",
+                        s.strategy(),
+                        c.kind() == VariantComparison.Kind.CONTRACT_VS_SPOT
+                                ? "GPU contracts vs renting the same GPUs on the spot market:"
+                                : "refreshing the GPUs vs selling them at end of life:",
+                        m(c.meanNpvDifferenceUsd()),
+                        m(c.deterministicNpvDifferenceUsd()),
+                        pct(c.probabilityPositive()));
+            }
+            if (s.meanContractRevenueUsd() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "%s: GPU revenue over the horizon, contracted %s and spot %s $ M (mean)%n",
+                        s.strategy(),
+                        m(s.meanContractRevenueUsd()),
+                        m(s.meanSpotGpuRevenueUsd()));
+            }
         }
         FinancingPlan f = plan.financing();
         out.printf(

@@ -36,8 +36,8 @@ class PlanCommandTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("paths").asInt()).isEqualTo(200);
         assertThat(root.get("baselineStrategy").asText()).isEqualTo("stay-mining");
-        assertThat(root.get("strategies")).hasSize(5);
-        JsonNode colo = root.get("strategies").get(2);
+        assertThat(root.get("strategies")).hasSize(6);
+        JsonNode colo = root.get("strategies").get(3);
         assertThat(colo.get("strategy").asText()).isEqualTo("colocation");
         assertThat(colo.get("covenantBreachProbability").asDouble()).isBetween(0.0, 1.0);
         // allocation: 300 MW mining at start; from month 3 the hall takes 200 MW x PUE 1.25 = 250 MW

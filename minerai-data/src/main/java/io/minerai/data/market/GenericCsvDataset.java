@@ -52,6 +52,7 @@ final class GenericCsvDataset {
             case REAL_TIME_ENERGY_PRICE, DAY_AHEAD_ENERGY_PRICE ->
                 currency.orElseThrow().getCurrencyCode() + "/MWh";
             case CAPACITY_PRICE -> currency.orElseThrow().getCurrencyCode() + "/MW-day";
+            case RESERVE_PRICE -> currency.orElseThrow().getCurrencyCode() + "/MW-h";
             case SYSTEM_LOAD -> "MW";
         };
         Path file = baseDir.resolve(c.path());

@@ -71,11 +71,13 @@ public final class MarketDataResolver {
         MarketDataset data = dataset(path, request.source(), request.product(), baseDir);
         ProblemCollector problems = new ProblemCollector();
         String node = node(path, request, data, problems);
-        if (!data.products().contains(request.product())) {
+        java.util.Set<MarketProduct> products = node.isEmpty() ? data.products() : data.products(node);
+        if (!products.contains(request.product())) {
             problems.add(
                     path + ".product",
-                    data.source() + " has no " + request.product().key() + "; it has "
-                            + data.products().stream().map(MarketProduct::key).collect(Collectors.joining(", ")));
+                    data.source() + " has no " + request.product().key() + (node.isEmpty() ? "" : " at " + node)
+                            + "; it has "
+                            + products.stream().map(MarketProduct::key).collect(Collectors.joining(", ")));
         }
         problems.throwIfAny("market data");
         return data.series(node, request.product());

@@ -46,6 +46,14 @@ final class PjmDatasets {
             }
 
             @Override
+            public Set<MarketProduct> products(String node) {
+                Set<MarketProduct> out = EnumSet.noneOf(MarketProduct.class);
+                lmps.lmps(node, PjmMarket.DA).ifPresent(x -> out.add(MarketProduct.DAY_AHEAD_ENERGY_PRICE));
+                lmps.lmps(node, PjmMarket.RT).ifPresent(x -> out.add(MarketProduct.REAL_TIME_ENERGY_PRICE));
+                return out;
+            }
+
+            @Override
             public Optional<String> findNode(String wanted) {
                 return lmps.findNode(wanted);
             }

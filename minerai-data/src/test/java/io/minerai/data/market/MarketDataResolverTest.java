@@ -301,4 +301,51 @@ class MarketDataResolverTest {
                 .hasMessageContaining("prices.csv:3:time: the rows are 30 min apart (1 of 1 steps), but the declared"
                         + " step is 5 min");
     }
+
+    @Test
+    void products_are_checked_per_node_and_reserve_prices_are_per_mw_hour(@TempDir Path dir) throws Exception {
+        // synthetic OpenElectricity export: NSW1 has price and demand, QLD1 only price
+        Files.writeString(
+                dir.resolve("oe.csv"),
+                "region,timestamp,metric,value,unit\n"
+                        + "NSW1,2025-01-01 00:00:00+10:00,price,10,$/MWh\n"
+                        + "NSW1,2025-01-01 00:00:00+10:00,demand,7000,MW\n"
+                        + "QLD1,2025-01-01 00:00:00+10:00,price,20,$/MWh\n",
+                StandardCharsets.UTF_8);
+        TimeGrid grid = new TimeGrid(Instant.parse("2024-12-31T13:55:00Z"), Duration.ofMinutes(5), 12);
+        MarketDataSource oe = new MarketDataSource.PublisherFile("oe.csv", "openelectricity");
+        assertThat(MarketDataResolver.resolve(
+                                "market.data.load",
+                                MarketDataRequest.of(oe, "NSW1", MarketProduct.SYSTEM_LOAD),
+                                grid,
+                                dir)
+                        .series()
+                        .value(11))
+                .isEqualTo(7000);
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.load", MarketDataRequest.of(oe, "QLD1", MarketProduct.SYSTEM_LOAD), grid, dir))
+                .hasMessageContaining(
+                        "market.data.load.product: oe.csv has no system-load at QLD1; it has real-time-price");
+
+        Files.writeString(
+                dir.resolve("fcas.csv"), "time,price\n2025-01-01T00:00:00+10:00,3.5\n", StandardCharsets.UTF_8);
+        ResolvedMarketSeries fcas = MarketDataResolver.resolve(
+                "market.data.ancillaryPrices[0]",
+                MarketDataRequest.of(
+                        new MarketDataSource.Csv(
+                                "fcas.csv",
+                                "time",
+                                "price",
+                                Optional.of("AUD"),
+                                "+10:00",
+                                "starting",
+                                "5m",
+                                Optional.empty()),
+                        "",
+                        MarketProduct.RESERVE_PRICE),
+                new TimeGrid(Instant.parse("2024-12-31T14:00:00Z"), Duration.ofMinutes(5), 1),
+                dir);
+        assertThat(fcas.unit()).isEqualTo("AUD/MW-h");
+        assertThat(fcas.series().value(0)).isEqualTo(3.5);
+    }
 }

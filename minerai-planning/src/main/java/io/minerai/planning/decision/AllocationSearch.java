@@ -144,6 +144,9 @@ public final class AllocationSearch {
                         leaseFin.add(n);
                     }
                 }
+                case Facility.ContractBacked cb -> {
+                    // contracts are not searched: candidates rent their GPUs on the spot market
+                }
             }
         }
         List<String> keptNames = kept.stream().map(Facility::name).toList();
@@ -154,7 +157,8 @@ public final class AllocationSearch {
                 List.of(),
                 List.of(),
                 base.asicPurchases(),
-                keptNames));
+                keptNames,
+                List.of()));
         for (double f : sp.buildFractions()) {
             if (f <= 0) {
                 continue;
@@ -193,17 +197,7 @@ public final class AllocationSearch {
                     }
                     int gpuCount = (int) Math.floor(g * itMw * 1000.0 / gpu.itKwPerGpu() + 1e-9);
                     if (gpuCount > 0) {
-                        GpuCloudPlan gc = new GpuCloudPlan(
-                                "gpu[" + id + "]",
-                                h.name(),
-                                gpuCount,
-                                gpu.usdPerGpu(),
-                                gpu.itKwPerGpu(),
-                                gpu.lifeYears(),
-                                gpu.priceUsdPerGpuHour(),
-                                gpu.priceDeclinePerYear(),
-                                gpu.utilizationFraction(),
-                                gpu.opexUsdPerGpuMonth());
+                        GpuCloudPlan gc = gpu.scaled("gpu[" + id + "]", h.name(), gpuCount);
                         gpus.add(gc);
                         sGpus.add(gc.name());
                         for (Facility gf : gpuFin) {
@@ -265,7 +259,8 @@ public final class AllocationSearch {
                             sGpus,
                             sLeases,
                             base.asicPurchases(),
-                            sFacilities));
+                            sFacilities,
+                            List.of()));
                 }
             }
         }

@@ -88,17 +88,7 @@ public final class PlanTweaks {
     }
 
     private static GpuCloudPlan gpu(GpuCloudPlan g, double price, double cost) {
-        return new GpuCloudPlan(
-                g.name(),
-                g.hall(),
-                g.gpuCount(),
-                cost,
-                g.itKwPerGpu(),
-                g.lifeYears(),
-                price,
-                g.priceDeclinePerYear(),
-                g.utilizationFraction(),
-                g.opexUsdPerGpuMonth());
+        return g.withPrices(price, cost);
     }
 
     /** Every lease's rent x factor. */
@@ -183,6 +173,16 @@ public final class PlanTweaks {
                         n.amortization(),
                         n.tenorMonths(),
                         n.interestOnlyMonths());
+            case Facility.ContractBacked cb ->
+                new Facility.ContractBacked(
+                        cb.name(),
+                        cb.contract(),
+                        cb.sizingDscr(),
+                        cb.maxLoanToCost(),
+                        rate,
+                        cb.amortization(),
+                        cb.tenorMonths(),
+                        cb.interestOnlyMonths());
         };
     }
 
@@ -217,6 +217,16 @@ public final class PlanTweaks {
                                 n.amortization(),
                                 n.tenorMonths(),
                                 n.interestOnlyMonths());
+                    case Facility.ContractBacked cb ->
+                        new Facility.ContractBacked(
+                                cb.name(),
+                                cb.contract(),
+                                cb.sizingDscr(),
+                                Math.min(1, cb.maxLoanToCost() * factor),
+                                cb.ratePerYear(),
+                                cb.amortization(),
+                                cb.tenorMonths(),
+                                cb.interestOnlyMonths());
                 })
                 .toList();
         return p.withBlocks(p.halls(), p.gpuClouds(), p.leases(), p.financing().withFacilities(fs));

@@ -1,6 +1,5 @@
 package io.minerai.planning.engine;
 
-import io.minerai.core.ai.AiEconomics;
 import io.minerai.core.bitcoin.Hashprice;
 import io.minerai.core.bitcoin.MiningEconomics;
 import io.minerai.planning.engine.StrategySchedule.FacilityLine;
@@ -22,11 +21,30 @@ public final class CashFlowTable {
     private final PathOutcome base;
     private final double[] equity;
 
-    private CashFlowTable(StrategySchedule schedule, List<MonthRow> rows, PathOutcome base, double[] equity) {
+    private final List<FacilityLine> facilities;
+    private final List<double[]> equipmentFlows;
+
+    private CashFlowTable(
+            StrategySchedule schedule,
+            List<FacilityLine> facilities,
+            List<MonthRow> rows,
+            PathOutcome base,
+            double[] equity,
+            List<double[]> equipmentFlows) {
         this.schedule = schedule;
+        this.facilities = List.copyOf(facilities);
         this.rows = List.copyOf(rows);
         this.base = base;
         this.equity = equity;
+        this.equipmentFlows = List.copyOf(equipmentFlows);
+    }
+
+    /**
+     * Each contract's equipment cash flows on this path's power prices, as if its customer never defaulted
+     * ({@link GpuBook#equipmentFlows}), in the strategy's contract order.
+     */
+    public List<double[]> contractEquipmentFlowsUsd() {
+        return equipmentFlows.stream().map(double[]::clone).toList();
     }
 
     public List<MonthRow> rows() {
@@ -38,9 +56,12 @@ public final class CashFlowTable {
         return schedule.name();
     }
 
-    /** The strategy's facilities with their schedules, in the strategy's order. */
+    /**
+     * The strategy's facilities with their schedules on this path, in the strategy's order (a contract-backed loan is
+     * accelerated when its customer defaults on the path).
+     */
     public List<FacilityLine> facilities() {
-        return schedule.facilityLines();
+        return facilities;
     }
 
     /** The compiled strategy (covenant settings, first month of service). */
@@ -105,6 +126,27 @@ public final class CashFlowTable {
         List<MonthRow.Debt> debt = new ArrayList<>(n);
         double lossPool = 0;
         double lossPoolUnlevered = 0;
+        // this path's facilities: a customer default accelerates the contract-backed loans it secures
+        List<FacilityLine> lines = new ArrayList<>(s.facilityLines);
+        for (int f = 0; f < s.acceleratedFacility.length; f++) {
+            int d = path.contractDefaultMonth()[s.acceleratedBy[f]];
+            if (d < n) {
+                FacilityLine l = lines.get(s.acceleratedFacility[f]);
+                lines.set(
+                        s.acceleratedFacility[f],
+                        new FacilityLine(l.facility(), l.schedule().acceleratedAt(d)));
+            }
+        }
+        double[] interestPaid = new double[n];
+        for (FacilityLine f : lines) {
+            for (int t = 0; t < n; t++) {
+                interestPaid[t] += f.schedule().interestPaidUsd()[t];
+            }
+        }
+        double[] draws = new double[n];
+        double[] services = new double[n];
+        double[] meanPrices = new double[n];
+        GpuBook.Month gpu = new GpuBook.Month();
         for (int t = 0; t < n; t++) {
             double hours = s.hours[t];
             int entry = path.powerEntry()[t];
@@ -127,21 +169,9 @@ public final class CashFlowTable {
             double miningOpex = mw * runFraction * s.miningOpexUsdPerMwMonth
                     + mw * (1 - runFraction) * s.miningStandbyOpexUsdPerMwMonth;
             double meanPrice = factor * bank.mean(entry) + adder;
-            // GPU clouds
-            double gpuRevenue = 0;
-            double gpuPower = 0;
-            double gpuOpex = 0;
-            for (int c = 0; c < s.gpuCount; c++) {
-                if (t < s.gpuStart[c] || t >= s.gpuEnd[c]) {
-                    continue;
-                }
-                double ageYears = (t - s.gpuStart[c]) / 12.0;
-                double price = s.gpuPriceUsdPerHour[c]
-                        * StrictMath.exp(-(s.gpuLogDeclinePerYear[c] + path.gpuDeclineShiftPerYear()) * ageYears);
-                gpuRevenue += AiEconomics.gpuCloudRevenueUsd((int) s.gpuUnits[c], price, s.gpuUtilization[c], hours);
-                gpuPower += s.gpuFacilityMw[c] * hours * meanPrice;
-                gpuOpex += s.gpuOpexUsdPerMonth[c];
-            }
+            // GPU clouds: spot and contracted GPUs, their power and opex
+            s.gpus.month(t, hours, meanPrice, path.gpuDeclineShiftPerYear(), path.contractDefaultMonth(), 0, gpu);
+            meanPrices[t] = meanPrice;
             // leases: rent received (the backstop's share after a default); the landlord's costs go on
             double leaseRevenue = 0;
             double leaseOpex = 0;
@@ -151,33 +181,40 @@ public final class CashFlowTable {
                 leaseRevenue += defaulted ? rent * s.leaseBackstop[l] : rent;
                 leaseOpex += rent * (1 - s.leaseNoiMargin[l]);
             }
-            MonthRow.Revenue rev = new MonthRow.Revenue(miningRevenue, gpuRevenue, leaseRevenue);
-            MonthRow.Costs cost =
-                    new MonthRow.Costs(miningPower, gpuPower, miningOpex, gpuOpex, leaseOpex, s.fixedOpexUsd[t]);
+            MonthRow.Revenue rev =
+                    new MonthRow.Revenue(miningRevenue, gpu.spotRevenueUsd, gpu.contractRevenueUsd, leaseRevenue);
+            MonthRow.Costs cost = new MonthRow.Costs(
+                    miningPower, gpu.powerUsd, miningOpex, gpu.opexUsd, leaseOpex, s.fixedOpexUsd[t]);
             ebitda[t] = rev.totalUsd() - cost.totalUsd();
             // tax with losses carried forward (levered), and the same without interest (unlevered)
-            double taxable = ebitda[t] - s.depreciationUsd[t] - s.interestPaidUsd[t];
+            double taxable = ebitda[t] - s.depreciationUsd[t] - interestPaid[t] + s.saleGainUsd[t];
             double used = taxable > 0 ? Math.min(lossPool, taxable) : 0;
             double tax = taxable > 0 ? s.taxRate * (taxable - used) : 0;
             lossPool = taxable > 0 ? lossPool - used : lossPool - taxable;
-            double taxableU = ebitda[t] - s.depreciationUsd[t];
+            double taxableU = ebitda[t] - s.depreciationUsd[t] + s.saleGainUsd[t];
             double usedU = taxableU > 0 ? Math.min(lossPoolUnlevered, taxableU) : 0;
             double taxU = taxableU > 0 ? s.taxRate * (taxableU - usedU) : 0;
             lossPoolUnlevered = taxableU > 0 ? lossPoolUnlevered - usedU : lossPoolUnlevered - taxableU;
             cfads[t] = ebitda[t] - tax;
-            unlevered[t] = ebitda[t] - taxU - s.capexUsd[t];
+            unlevered[t] = ebitda[t] - taxU - s.capexUsd[t] + s.saleProceedsUsd[t];
             double capitalised = 0;
             double balance = 0;
-            for (FacilityLine f : s.facilityLines) {
+            double drawn = 0;
+            double principal = 0;
+            for (FacilityLine f : lines) {
                 capitalised += f.schedule().interestUsd()[t] - f.schedule().interestPaidUsd()[t];
                 balance += f.schedule().balanceUsd()[t];
+                drawn += f.schedule().drawUsd()[t];
+                principal += f.schedule().principalUsd()[t];
             }
             market.add(new MonthRow.Market(path.priceUsdPerBtc()[t], hashpricePh, meanPrice, mw, runFraction));
             revenue.add(rev);
             costs.add(cost);
-            taxes.add(new MonthRow.Tax(s.depreciationUsd[t], s.interestPaidUsd[t], taxable, used, lossPool, tax));
-            debt.add(
-                    new MonthRow.Debt(s.debtDrawUsd[t], capitalised, s.interestPaidUsd[t], s.principalUsd[t], balance));
+            taxes.add(new MonthRow.Tax(
+                    s.depreciationUsd[t], s.saleGainUsd[t], interestPaid[t], taxable, used, lossPool, tax));
+            debt.add(new MonthRow.Debt(drawn, capitalised, interestPaid[t], principal, balance));
+            draws[t] = drawn;
+            services[t] = interestPaid[t] + principal;
         }
         // terminal value: multiple x last 12 months' EBITDA (never negative), less debt still owed
         double last12 = 0;
@@ -188,9 +225,13 @@ public final class CashFlowTable {
         unlevered[n - 1] += tv;
         double[] equity = new double[n];
         for (int t = 0; t < n; t++) {
-            equity[t] = cfads[t] - s.capexUsd[t] + s.debtDrawUsd[t] - s.debtServiceUsd[t];
+            equity[t] = cfads[t] - s.capexUsd[t] + draws[t] - services[t] + s.saleProceedsUsd[t];
         }
-        equity[n - 1] += tv - s.debtOutstandingAtHorizonUsd;
+        double outstanding = 0;
+        for (FacilityLine f : lines) {
+            outstanding += f.schedule().balanceUsd()[n - 1];
+        }
+        equity[n - 1] += tv - outstanding;
         // the covenant: windows never reach back before the first month of service
         MonthRow.Covenant[] covenant = new MonthRow.Covenant[n];
         double minDscr = Double.POSITIVE_INFINITY;
@@ -206,7 +247,7 @@ public final class CashFlowTable {
             double sumService = 0;
             for (int k = lo; k <= hi; k++) {
                 sumCfads += cfads[k];
-                sumService += s.debtServiceUsd[k];
+                sumService += services[k];
             }
             if (sumService > StrategySchedule.SERVICE_EPSILON_USD) {
                 double dscr = sumCfads / sumService;
@@ -238,8 +279,9 @@ public final class CashFlowTable {
                     covenant[t],
                     new MonthRow.Equity(
                             s.capexUsd[t],
+                            s.saleProceedsUsd[t],
                             last ? tv : 0,
-                            last ? s.debtOutstandingAtHorizonUsd : 0,
+                            last ? outstanding : 0,
                             equity[t],
                             s.discount[t],
                             discounted,
@@ -254,6 +296,11 @@ public final class CashFlowTable {
                 Dilution.peakFundingNeedUsd(equity, n),
                 Dilution.fraction(Dilution.peakFundingNeedUsd(unlevered, n), s.preMoneyEquityUsd),
                 npvUnlevered);
-        return new CashFlowTable(s, rows, outcome, equity);
+        double[] hoursByMonth = s.hours.clone();
+        List<double[]> equipment = new ArrayList<>();
+        for (int j = 0; j < s.gpus.contracts; j++) {
+            equipment.add(s.gpus.equipmentFlows(j, meanPrices, hoursByMonth));
+        }
+        return new CashFlowTable(s, lines, rows, outcome, equity, equipment);
     }
 }

@@ -48,12 +48,13 @@ public record MonthRow(
      * Revenue by source.
      *
      * @param miningUsd mining revenue after pool fees
-     * @param gpuUsd GPU rental revenue
+     * @param gpuSpotUsd GPU rental revenue on the spot market
+     * @param gpuContractUsd GPU contract payments received (cash: prepayments in their month, renewals, a backstop)
      * @param leaseUsd rent received (after a tenant default: what the backstop pays)
      */
-    public record Revenue(double miningUsd, double gpuUsd, double leaseUsd) {
+    public record Revenue(double miningUsd, double gpuSpotUsd, double gpuContractUsd, double leaseUsd) {
         public double totalUsd() {
-            return miningUsd + gpuUsd + leaseUsd;
+            return miningUsd + gpuSpotUsd + gpuContractUsd + leaseUsd;
         }
     }
 
@@ -84,14 +85,16 @@ public record MonthRow(
      * Tax: rate x (EBITDA - depreciation - interest paid), after using losses carried forward.
      *
      * @param depreciationUsd tax depreciation
+     * @param saleGainUsd taxable gain on GPUs sold (proceeds - book value)
      * @param interestPaidUsd interest paid in cash (deductible)
-     * @param taxableIncomeUsd EBITDA - depreciation - interest paid (negative = a loss)
+     * @param taxableIncomeUsd EBITDA - depreciation - interest paid + gain on GPUs sold (negative = a loss)
      * @param lossUsedUsd losses carried forward used against this month's income
      * @param lossCarriedForwardUsd losses still carried forward at the end of the month
      * @param taxUsd income tax paid
      */
     public record Tax(
             double depreciationUsd,
+            double saleGainUsd,
             double interestPaidUsd,
             double taxableIncomeUsd,
             double lossUsedUsd,
@@ -145,15 +148,18 @@ public record MonthRow(
      * Cash flow to equity.
      *
      * @param capexUsd capex
+     * @param saleProceedsUsd GPUs sold at their residual value (retirement, or a contract term's end)
      * @param terminalValueUsd value at the horizon (last month only)
      * @param debtRepaidAtHorizonUsd debt still owed at the horizon, repaid from the terminal value (last month only)
-     * @param cashFlowUsd CFADS - capex + draws - debt service (+ terminal value - debt repaid in the last month)
+     * @param cashFlowUsd CFADS - capex + draws - debt service + GPU sales (+ terminal value - debt repaid in the last
+     *     month)
      * @param discountFactor (1 + monthly rate)^-month
      * @param discountedUsd cash flow x discount factor (the NPV is their sum)
      * @param cumulativeUsd running sum of the cash flows
      */
     public record Equity(
             double capexUsd,
+            double saleProceedsUsd,
             double terminalValueUsd,
             double debtRepaidAtHorizonUsd,
             double cashFlowUsd,

@@ -23,6 +23,10 @@ public final class StrategyPaths {
     final double[] peakEquityNeedUsd;
     final double[] pureEquityDilution;
     final double[] unleveredNpvUsd;
+    /** GPU revenue on the spot market over the horizon (undiscounted). */
+    final double[] spotGpuRevenueUsd;
+    /** GPU contract revenue (payments, prepayments, renewals, backstop) over the horizon (undiscounted). */
+    final double[] contractRevenueUsd;
     /** Cumulative equity cash flow by path and month ([path * months + m]) when kept, else empty. */
     final float[] cumulativeEquityUsd;
 
@@ -41,6 +45,8 @@ public final class StrategyPaths {
         peakEquityNeedUsd = new double[paths];
         pureEquityDilution = new double[paths];
         unleveredNpvUsd = new double[paths];
+        spotGpuRevenueUsd = new double[paths];
+        contractRevenueUsd = new double[paths];
         cumulativeEquityUsd = keepCumulative ? new float[paths * months] : new float[0];
     }
 
@@ -91,6 +97,14 @@ public final class StrategyPaths {
 
     public double[] unleveredNpvUsd() {
         return unleveredNpvUsd.clone();
+    }
+
+    public double[] spotGpuRevenueUsd() {
+        return spotGpuRevenueUsd.clone();
+    }
+
+    public double[] contractRevenueUsd() {
+        return contractRevenueUsd.clone();
     }
 
     public int[] paybackMonth() {

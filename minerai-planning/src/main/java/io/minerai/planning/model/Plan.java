@@ -23,6 +23,7 @@ public record Plan(
         List<GpuCloudPlan> gpuClouds,
         List<LeasePlan> leases,
         List<AsicPurchase> asicPurchases,
+        List<GpuContract> contracts,
         FinancingPlan financing,
         Valuation valuation,
         List<StrategyPlan> strategies,
@@ -35,6 +36,7 @@ public record Plan(
         gpuClouds = List.copyOf(gpuClouds);
         leases = List.copyOf(leases);
         asicPurchases = List.copyOf(asicPurchases);
+        contracts = List.copyOf(contracts);
         strategies = List.copyOf(strategies);
     }
 
@@ -52,6 +54,10 @@ public record Plan(
 
     public Optional<AsicPurchase> asicPurchase(String n) {
         return asicPurchases.stream().filter(h -> h.name().equals(n)).findFirst();
+    }
+
+    public Optional<GpuContract> contract(String n) {
+        return contracts.stream().filter(h -> h.name().equals(n)).findFirst();
     }
 
     public Optional<Facility> facility(String n) {
@@ -92,6 +98,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 s,
@@ -114,6 +121,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 strategies,
@@ -136,6 +144,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 strategies,
@@ -158,6 +167,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 v,
                 strategies,
@@ -180,6 +190,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 strategies,
@@ -206,6 +217,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 strategies,
@@ -238,6 +250,7 @@ public record Plan(
                 newGpus,
                 newLeases,
                 asicPurchases,
+                contracts,
                 newFinancing,
                 valuation,
                 strategies,

@@ -111,18 +111,34 @@ public final class PlanSimulation {
      * @param pathsDone called with the number of paths finished after each block (from worker threads)
      */
     public MonteCarloResult run(List<StrategyPlan> strategies, int paths, RunSettings settings, IntConsumer pathsDone) {
-        List<StrategySchedule> schedules = new ArrayList<>();
+        return runSchedules(strategies.stream().map(s -> compile(plan, s)).toList(), paths, settings, pathsDone);
+    }
+
+    /**
+     * Compiles {@code s} of {@code variant} on this simulation's market: the variant must be this plan with other
+     * blocks of the same kinds (the same leases and contracts, in the same order), e.g. a strategy with its contracts
+     * replaced by spot renting, so that both run on the same paths.
+     */
+    public StrategySchedule compile(Plan variant, StrategyPlan s) {
+        return StrategySchedule.compile(variant, s, market);
+    }
+
+    /** Monte Carlo over compiled strategies (the first being the baseline), on paths 0 .. paths-1. */
+    public MonteCarloResult runSchedules(
+            List<StrategySchedule> schedules, int paths, RunSettings settings, IntConsumer pathsDone) {
         List<StrategyPaths> outs = new ArrayList<>();
-        for (StrategyPlan s : strategies) {
-            schedules.add(StrategySchedule.compile(plan, s, market));
+        for (StrategySchedule s : schedules) {
             outs.add(new StrategyPaths(s.name(), outs.isEmpty(), paths, grid.months(), settings.keepCumulative()));
         }
         int blockSize = settings.blockSize();
         int blocks = (paths + blockSize - 1) / blockSize;
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
-            MarketBlock block =
-                    new MarketBlock(blockSize, grid.months(), plan.leases().size());
+            MarketBlock block = new MarketBlock(
+                    blockSize,
+                    grid.months(),
+                    plan.leases().size(),
+                    plan.contracts().size());
             PathEngine engine = new PathEngine(grid.months(), blockSize);
             int bi;
             while ((bi = next.getAndIncrement()) < blocks) {

@@ -29,6 +29,8 @@ import java.util.Arrays;
  * @param meanUnleveredNpvUsd mean project NPV
  * @param meanIncrementalNpvUsd mean NPV minus the baseline's on the same path
  * @param probabilityBeatsBaseline share of paths where the NPV exceeds the baseline's
+ * @param meanSpotGpuRevenueUsd mean GPU spot revenue over the horizon (undiscounted)
+ * @param meanContractRevenueUsd mean GPU contract revenue over the horizon (undiscounted)
  */
 public record StrategySummary(
         String strategy,
@@ -51,7 +53,9 @@ public record StrategySummary(
         double meanPureEquityDilution,
         double meanUnleveredNpvUsd,
         double meanIncrementalNpvUsd,
-        double probabilityBeatsBaseline) {
+        double probabilityBeatsBaseline,
+        double meanSpotGpuRevenueUsd,
+        double meanContractRevenueUsd) {
 
     /** Summary of {@code p}; {@code baseline} is the run's baseline strategy (may be {@code p} itself). */
     public static StrategySummary of(StrategyPaths p, StrategyPaths baseline, double cvarAlpha) {
@@ -103,7 +107,9 @@ public record StrategySummary(
                 Stats.mean(Stats.sorted(p.pureEquityDilution())),
                 Stats.mean(Stats.sorted(p.unleveredNpvUsd())),
                 isBaseline ? na : Stats.mean(Stats.sorted(diff)),
-                isBaseline ? na : (double) beats / n);
+                isBaseline ? na : (double) beats / n,
+                Stats.mean(Stats.sorted(p.spotGpuRevenueUsd())),
+                Stats.mean(Stats.sorted(p.contractRevenueUsd())));
     }
 
     /** The value of a risk measure (higher is better). */

@@ -77,9 +77,14 @@ public final class CashFlowColumns {
                     "Mining revenue after pool fees.",
                     r -> r.revenue().miningUsd()),
             usd(
-                    "gpuRevenueUsd",
-                    "GPU rental revenue of the own GPU clouds.",
-                    r -> r.revenue().gpuUsd()),
+                    "gpuSpotRevenueUsd",
+                    "GPU rental revenue on the spot market: GPUs x price x utilisation x hours.",
+                    r -> r.revenue().gpuSpotUsd()),
+            usd(
+                    "gpuContractRevenueUsd",
+                    "GPU contract payments received: fee x (1 - prepaid share - service credit), prepayments in their"
+                            + " month, renewals, a backstop after a default.",
+                    r -> r.revenue().gpuContractUsd()),
             usd(
                     "leaseRevenueUsd",
                     "Rent received; after a tenant default, what the backstop pays.",
@@ -113,8 +118,12 @@ public final class CashFlowColumns {
                     "Tax depreciation (straight line).",
                     r -> r.tax().depreciationUsd()),
             usd(
+                    "saleGainUsd",
+                    "Taxable gain on GPUs sold: proceeds - book value.",
+                    r -> r.tax().saleGainUsd()),
+            usd(
                     "taxableIncomeUsd",
-                    "EBITDA - depreciation - interest paid; negative = a loss carried forward.",
+                    "EBITDA - depreciation - interest paid + gain on GPUs sold; negative = a loss carried forward.",
                     r -> r.tax().taxableIncomeUsd()),
             usd(
                     "lossUsedUsd",
@@ -230,6 +239,10 @@ public final class CashFlowColumns {
                     (start, r) -> r.covenant().tested() ? (r.covenant().breach() ? "breach" : "pass") : ""),
             usd("capexUsd", "Capex.", r -> r.equity().capexUsd()),
             usd(
+                    "gpuSaleProceedsUsd",
+                    "GPUs sold at their residual value (when they retire, or when a contract's term ends with 'sell').",
+                    r -> r.equity().saleProceedsUsd()),
+            usd(
                     "terminalValueUsd",
                     "Terminal value (last month only).",
                     r -> r.equity().terminalValueUsd()),
@@ -239,7 +252,8 @@ public final class CashFlowColumns {
                     r -> r.equity().debtRepaidAtHorizonUsd()),
             usd(
                     "equityCashFlowUsd",
-                    "Free cash flow to equity: CFADS - capex + draws - debt service (+ terminal value - debt repaid).",
+                    "Free cash flow to equity: CFADS - capex + draws - debt service + GPU sales (+ terminal value - debt"
+                            + " repaid).",
                     r -> r.equity().cashFlowUsd()),
             num(
                     "discountFactor",

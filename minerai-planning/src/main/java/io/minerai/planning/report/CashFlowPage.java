@@ -236,6 +236,9 @@ final class CashFlowPage {
                     "project finance of " + pf.finances() + " at " + Fmt.pct(pf.loanToCost()) + " of cost";
                 case Facility.LeaseBackedNotes ln ->
                     "notes on lease " + ln.lease() + " (" + Fmt.pct(ln.advanceFraction()) + " of PV)";
+                case Facility.ContractBacked cb ->
+                    "GPU loan on contract " + cb.contract() + " (sized at DSCR " + Fmt.num(cb.sizingDscr(), 2)
+                            + ", at most " + Fmt.pct(cb.maxLoanToCost()) + " of cost; accelerated on default)";
             };
             String terms = String.format(
                     Locale.ROOT,

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param monteCarlo per-path outcomes and summaries (one path when deterministic only)
  * @param deterministic the deterministic case through the same engine (the same object when deterministic only)
  * @param choice the best strategy under the decision rule
+ * @param comparisons each strategy's contracts against spot renting and refreshes against selling, on the same paths
  * @param search the search, when it ran
  * @param tornado the tornado, when it ran
  * @param cashFlowCases per strategy, the deterministic case then the percentile paths
@@ -34,6 +35,7 @@ public record PlanRun(
         MonteCarloResult monteCarlo,
         MonteCarloResult deterministic,
         DecisionRule.Choice choice,
+        List<VariantComparison> comparisons,
         Optional<AllocationSearch.Result> search,
         Optional<Tornado.Result> tornado,
         List<CashFlowCase> cashFlowCases,
@@ -41,6 +43,12 @@ public record PlanRun(
     public PlanRun {
         strategies = List.copyOf(strategies);
         cashFlowCases = List.copyOf(cashFlowCases);
+        comparisons = List.copyOf(comparisons);
+    }
+
+    /** The comparisons of one strategy. */
+    public List<VariantComparison> comparisonsOf(String strategy) {
+        return comparisons.stream().filter(c -> c.strategy().equals(strategy)).toList();
     }
 
     /** The cash-flow cases of one strategy. */

@@ -119,6 +119,8 @@ public final class PlanRunner {
         MonteCarloResult det = req.deterministicOnly()
                 ? mc
                 : sim.deterministicRun(req.strategies(), settings.withKeepCumulative(false));
+        List<VariantComparison> comparisons = VariantComparison.compare(
+                sim, mc, req.deterministicOnly() ? sim : sim.deterministic(), det, req.strategies(), settings);
         DecisionRule rule = DecisionRule.of(p, req.measure());
         DecisionRule.Choice choice = rule.choose(mc.summaries());
         Optional<AllocationSearch.Result> search = Optional.empty();
@@ -156,6 +158,17 @@ public final class PlanRunner {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new PlanRun(
-                p, sim, req.strategies(), req.deterministicOnly(), mc, det, choice, search, tornado, cases, seconds);
+                p,
+                sim,
+                req.strategies(),
+                req.deterministicOnly(),
+                mc,
+                det,
+                choice,
+                comparisons,
+                search,
+                tornado,
+                cases,
+                seconds);
     }
 }

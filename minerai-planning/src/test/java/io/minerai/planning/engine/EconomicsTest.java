@@ -72,10 +72,11 @@ class EconomicsTest {
         assertThat(sim.grid().month(8)).isEqualTo(sep);
         double hours = 720;
         // revenue in the first month: 15,000 GPUs x $2.50 x 0.8 x 720 h (no decline at age 0)
-        assertThat(gpu.rows().get(8).revenue().gpuUsd()).isCloseTo(15_000 * 2.5 * 0.8 * hours, within(1e-6));
+        assertThat(gpu.rows().get(8).revenue().gpuSpotUsd()).isCloseTo(15_000 * 2.5 * 0.8 * hours, within(1e-6));
         // month 20, age 1 year: x (1 - 0.2)
         double hours20 = sim.grid().hours(20);
-        assertThat(gpu.rows().get(20).revenue().gpuUsd()).isCloseTo(15_000 * 2.5 * 0.8 * hours20 * 0.8, within(1e-6));
+        assertThat(gpu.rows().get(20).revenue().gpuSpotUsd())
+                .isCloseTo(15_000 * 2.5 * 0.8 * hours20 * 0.8, within(1e-6));
         // GPU power: 15,000 x 1.275 kW x PUE 1.25 = 23.906 MW at ($40 deck + $3 adder) in year 1
         assertThat(gpu.rows().get(8).costs().gpuPowerUsd())
                 .isCloseTo(15_000 * 1.275 / 1000 * 1.25 * hours * 43, within(1e-6));
