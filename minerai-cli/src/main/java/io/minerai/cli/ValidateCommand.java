@@ -9,7 +9,6 @@ import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
-import io.minerai.data.resolve.InputResolver;
 import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.dispatch.program.MarketTerms;
 import java.io.PrintWriter;
@@ -43,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Scenario s = scenario.load();
-        ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
+        ScenarioInputs inputs = scenario.resolveInputs(s);
         // the market programs' own data (4CP system load) is checked too, as a run would
         Optional<CoincidentPeaks> peaks = Optional.empty();
         MarketTerms mt = MarketTerms.of(s, inputs);

@@ -4,7 +4,6 @@ import io.minerai.cli.ScenarioOptions;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.OptimizeSettings;
 import io.minerai.core.scenario.Scenario;
-import io.minerai.data.resolve.InputResolver;
 import io.minerai.dispatch.program.MarketTerms;
 import io.minerai.optimize.OptimizationProblem;
 import java.io.PrintWriter;
@@ -39,7 +38,7 @@ final class OptimizeSetup {
                 o.fleetControls(),
                 o.gpuJobs());
         step(progress, "loading market and Bitcoin data");
-        ScenarioInputs inputs = InputResolver.resolve(s, options.baseDir());
+        ScenarioInputs inputs = options.resolveInputs(s);
         MarketTerms mt = MarketTerms.of(s, inputs);
         mt.peaks()
                 .forEach((program, peaks) -> step(

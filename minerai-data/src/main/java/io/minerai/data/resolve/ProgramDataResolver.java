@@ -110,7 +110,7 @@ final class ProgramDataResolver {
         if (!years.contains(dataYear)) {
             problems.add(
                     "markets.coincidentPeak.peakSource.year",
-                    "the bundled fuel mix covers " + years + " (Central time); the run is in " + runYear
+                    "the bundled fuel mix covers " + yearList(years) + " (Central time); the run is in " + runYear
                             + ": set peakSource.year to one of those, or give a system-load CSV");
             return Optional.empty();
         }
@@ -229,5 +229,12 @@ final class ProgramDataResolver {
             row.problem(col, "not an ISO-8601 date-time with an offset: '" + v + "'");
             return null;
         }
+    }
+
+    private static String yearList(TreeSet<Integer> years) {
+        List<String> y = years.stream().map(String::valueOf).toList();
+        return y.size() <= 1
+                ? String.join("", y)
+                : String.join(", ", y.subList(0, y.size() - 1)) + " and " + y.getLast();
     }
 }

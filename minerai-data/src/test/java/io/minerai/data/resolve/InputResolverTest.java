@@ -85,7 +85,7 @@ class InputResolverTest {
                         Path.of(".")))
                 .isInstanceOf(io.minerai.core.validation.ValidationException.class)
                 .hasMessageContaining(
-                        "markets.coincidentPeak.peakSource.year: the bundled fuel mix covers [2023, 2024]");
+                        "markets.coincidentPeak.peakSource.year: the bundled fuel mix covers 2023 and 2024");
     }
 
     private static Generator solarFrom(int year) {
