@@ -112,6 +112,74 @@ class MarketPacksTest {
                 .isCloseTo(-power.get("totalUsd").asDouble(), within(1e-6));
     }
 
+    /**
+     * The bundled post-RTC+B ERCOT prices (from 2025-12-05) run through the ERCOT pack's RTC+B rules: the optimiser
+     * holds reserves as a Controllable Load Resource, paid at the bundled day-ahead MCPCs, and the SB 6 service pays for
+     * its committed MW; no real-time AS price series is public, so no deviation is priced.
+     */
+    @Test
+    void theBundledPostRtcbPricesRunThroughTheRtcbPack() throws Exception {
+        CliRunner.Result res = CliRunner.run(
+                "optimize",
+                "../docs/examples/ercot-rtcb-2025-26.yaml",
+                "--format",
+                "json",
+                "--out",
+                "target/rtcb-example");
+        assertThat(res.exitCode()).as(res.err()).isZero();
+        JsonNode n = JSON.readTree(res.out()).get("summary");
+        assertThat(n.get("intervals").asInt()).isEqualTo(594); // 2025-12-05 06:00Z .. 2025-12-30 00:00Z, hourly
+        assertThat(n.get("missingPriceIntervals").asInt()).isZero();
+        assertThat(n.get("missingIntervals").asInt()).isZero();
+        JsonNode programs = n.get("programs");
+        assertThat(programs.has("ercot-rtc-b")).as(programs.toString()).isTrue();
+        assertThat(programs.get("ercot-rtc-b").get("unpricedDeviationMwh").asDouble())
+                .isZero();
+        assertThat(programs.get("ercot-sb6-demand-reduction").get("committedMw").asDouble())
+                .isEqualTo(35.0);
+        double ancillary = stream(n, "ancillary").get("totalUsd").asDouble();
+        assertThat(ancillary).isPositive();
+        assertThat(n.get("revenueAncillaryUsd").asDouble()).isCloseTo(ancillary, within(1e-6));
+        // SB 6 availability: 35 MW committed x $8/MW-h x 594 hours in force
+        assertThat(stream(n, "demand_reduction_availability").get("totalUsd").asDouble())
+                .isCloseTo(35 * 8 * 594.0, within(1e-6));
+    }
+
+    /** Every bundled example validates and backtests, one per market pack. */
+    @Test
+    void everyBundledExampleBacktests() throws Exception {
+        try (var files = Files.list(Path.of("../docs/examples"))) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                CliRunner.Result v = CliRunner.run("validate", f.toString());
+                assertThat(v.exitCode()).as(f + ": " + v.err()).isZero();
+                CliRunner.Result res = CliRunner.run(
+                        "backtest", f.toString(), "--format", "json", "--out", "target/examples/" + f.getFileName());
+                assertThat(res.exitCode()).as(f + ": " + res.err()).isZero();
+                JsonNode n = JSON.readTree(res.out());
+                assertThat(n.get("missingPriceIntervals").asInt())
+                        .as(f.toString())
+                        .isZero();
+                double streams = 0;
+                for (JsonNode st : n.get("streams")) {
+                    streams += st.get("totalUsd").asDouble();
+                }
+                assertThat(n.get("netUsd").asDouble())
+                        .as(f.toString())
+                        .isCloseTo(streams, within(1e-6 * (1 + Math.abs(streams))));
+            }
+        }
+    }
+
+    private static JsonNode stream(JsonNode summary, String id) {
+        for (JsonNode s : summary.get("streams")) {
+            if (s.get("id").asText().equals(id)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no stream " + id + " in " + summary.get("streams"));
+    }
+
     @Test
     void pjmCapacityObligationFromFivePeakHoursIsHandComputed(@TempDir Path dir) throws Exception {
         // the bundled PJM Western Hub real-time LMPs; five listed peak hours in summer 2025 set the PLC for delivery

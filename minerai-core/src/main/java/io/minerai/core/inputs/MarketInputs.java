@@ -83,7 +83,7 @@ public record MarketInputs(
     /** The same inputs with a system load series. */
     public MarketInputs withSystemLoad(TimeSeries load) {
         return new MarketInputs(
-                currency, usdPerMarketUnit, fxSource, Optional.of(load), realTimeAncillaryPricesUsdPerMwH);
+                currency, usdPerMarketUnit, fxSource, Optional.of(load), realTimeAncillaryPricesUsdPerMwH, programs);
     }
 
     /** The same inputs with real-time ancillary prices. */
