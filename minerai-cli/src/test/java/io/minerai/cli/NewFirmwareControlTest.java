@@ -92,7 +92,7 @@ class NewFirmwareControlTest {
                 "--inventory",
                 inventory().toString(),
                 "--steps",
-                "2",
+                "6", // the first gRPC call of a JVM (Netty start-up) can take seconds on a loaded machine
                 "--quiet",
                 "--data-dir",
                 dir.resolve("audit").toString());
@@ -109,7 +109,7 @@ class NewFirmwareControlTest {
                 inventory().toString(),
                 "--no-dry-run",
                 "--steps",
-                "4",
+                "8",
                 "--quiet",
                 "--data-dir",
                 dir.resolve("audit2").toString());
