@@ -143,7 +143,7 @@ public final class MarketModel {
 
     private void fillPath(MarketBlock out, int b, long pathIndex, PathRandom rng) {
         int months = grid.months();
-        int o = b * months;
+        int stride = out.capacity;
         // per-path draws first, always in the same order
         double zGpu = rng.nextGaussian();
         out.gpuDeclineShiftPerYear[b] = u.gpuDeclineSdPerYear() * zGpu;
@@ -203,12 +203,13 @@ public final class MarketModel {
             double zFee = rng.nextGaussian();
             int j = bankDraws > 1 ? rng.nextInt(bankDraws) : 0;
             double surprise = scale > 0 ? scale * (blockSum - d * meanDaily) : 0;
-            out.logPriceUsdPerBtc[o + m] = logPrice;
-            out.logNetworkHashrateThPerS[o + m] = logHashrate;
-            out.priceOverHashrate[o + m] = StrictMath.exp(logPrice - logHashrate);
-            out.feesBtcPerBlock[o + m] =
+            int at = m * stride + b;
+            out.logPriceUsdPerBtc[at] = logPrice;
+            out.logNetworkHashrateThPerS[at] = logHashrate;
+            out.priceOverHashrate[at] = StrictMath.exp(logPrice - logHashrate);
+            out.feesBtcPerBlock[at] =
                     feeSd > 0 ? btc.feesBtcPerBlock() * StrictMath.exp(feeSd * zFee + feeBias) : btc.feesBtcPerBlock();
-            out.powerEntry[o + m] = bank.entry(grid.monthOfYear(m), j);
+            out.powerEntry[at] = bank.entry(grid.monthOfYear(m), j);
             logPrice += driftMonthly + surprise;
             logHashrate += growthMonthly + elasticity * surprise + hashNoise * zHash;
         }

@@ -145,9 +145,7 @@ public final class PlanSimulation {
                 int first = bi * blockSize;
                 int count = Math.min(blockSize, paths - first);
                 market.fill(block, first, count);
-                for (int s = 0; s < schedules.size(); s++) {
-                    engine.evaluate(schedules.get(s), bank, block, first, outs.get(s), s == 0);
-                }
+                engine.evaluate(schedules, bank, block, first, outs);
                 pathsDone.accept(count);
             }
         };
