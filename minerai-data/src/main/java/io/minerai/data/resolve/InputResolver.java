@@ -191,13 +191,13 @@ public final class InputResolver {
         }
         return new ScenarioInputs(
                         grid,
-                price,
-                btc.btcPerThDay(),
-                btc.btcPriceUsd(),
-                capacityFactors,
-                dayAhead,
-                ancillary,
-                days,
+                        price,
+                        btc.btcPerThDay(),
+                        btc.btcPriceUsd(),
+                        capacityFactors,
+                        dayAhead,
+                        ancillary,
+                        days,
                         marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData))
                 .withGpus(gpus);
     }
