@@ -26,6 +26,8 @@ public final class MeritOrderKernel {
     private final double adderUsdPerMwh;
     private final double firmMw;
     private final double curtailableMw;
+    private final double[] holdPremiumUsdPerMwh;
+    private final int[] holdLoads;
 
     /**
      * @param maxMw facility power of each load when fully running
@@ -46,7 +48,51 @@ public final class MeritOrderKernel {
             double importCapMw,
             double exportCapMw,
             double adderUsdPerMwh) {
+        this(
+                maxMw,
+                firm,
+                minerValueCoef,
+                isMiner,
+                fixedValueUsdPerMwh,
+                new double[maxMw.length],
+                importCapMw,
+                exportCapMw,
+                adderUsdPerMwh);
+    }
+
+    /**
+     * A kernel whose loads may carry a hold premium: a load that ran in the previous decided interval is worth its
+     * value plus {@code holdPremiumUsdPerMwh x its previous running fraction} per MWh, the cost of stopping it (a
+     * training job's work since its last checkpoint and its restart, spread over one interval). The first interval of
+     * a {@link #run} counts every load as running before it.
+     *
+     * @param holdPremiumUsdPerMwh per load, 0 for none
+     */
+    public MeritOrderKernel(
+            double[] maxMw,
+            boolean[] firm,
+            double[] minerValueCoef,
+            boolean[] isMiner,
+            double[] fixedValueUsdPerMwh,
+            double[] holdPremiumUsdPerMwh,
+            double importCapMw,
+            double exportCapMw,
+            double adderUsdPerMwh) {
         this.loadCount = maxMw.length;
+        this.holdPremiumUsdPerMwh = holdPremiumUsdPerMwh.clone();
+        int nh = 0;
+        for (int l = 0; l < loadCount; l++) {
+            if (holdPremiumUsdPerMwh[l] != 0 && !firm[l]) {
+                nh++;
+            }
+        }
+        this.holdLoads = new int[nh];
+        nh = 0;
+        for (int l = 0; l < loadCount; l++) {
+            if (holdPremiumUsdPerMwh[l] != 0 && !firm[l]) {
+                holdLoads[nh++] = l;
+            }
+        }
         this.maxMw = maxMw.clone();
         this.minerValueCoef = minerValueCoef.clone();
         this.isMiner = isMiner.clone();
@@ -110,13 +156,54 @@ public final class MeritOrderKernel {
             double[] importMw,
             double[] exportMw,
             double[] spillMw) {
+        run(
+                from,
+                to,
+                priceUsdPerMwh,
+                hashpriceUsdPerThDay,
+                generationMw,
+                dispatched,
+                NO_LIMITS,
+                runFraction,
+                importMw,
+                exportMw,
+                spillMw);
+    }
+
+    private static final double[] NO_LIMITS = new double[0];
+
+    /**
+     * Runs intervals {@code [from, to)} with a per-interval import limit below the import cap (e.g. an emergency
+     * program's firm service level during its events, known ahead): firm loads still run (they may take the import
+     * above the limit, which their program then penalises); curtailable loads may only use import up to the limit.
+     *
+     * @param importLimitMw per interval, the most curtailable load may import up to (with firm load), MW; {@code
+     *     Double.POSITIVE_INFINITY} for none; an empty array for no limits at all
+     */
+    public void run(
+            int from,
+            int to,
+            double[] priceUsdPerMwh,
+            double[] hashpriceUsdPerThDay,
+            double[] generationMw,
+            boolean[] dispatched,
+            double[] importLimitMw,
+            double[] runFraction,
+            double[] importMw,
+            double[] exportMw,
+            double[] spillMw) {
         final int nc = curtailable.length;
+        final boolean limited = importLimitMw.length > 0;
         final int[] order = curtailable.clone();
         final double[] value = new double[loadCount];
         final double[] tierCost = new double[3];
         final double[] tierCap = new double[3];
         final int[] tierKind = new int[3];
         double lastHashprice = Double.NaN;
+        final int nh = holdLoads.length;
+        final double[] held = new double[nh];
+        java.util.Arrays.fill(held, 1.0);
+        final double[] heldSorted = new double[nh];
         for (int t = from; t < to; t++) {
             final int base = t * loadCount;
             if (!dispatched[t]) {
@@ -129,9 +216,16 @@ public final class MeritOrderKernel {
                 continue;
             }
             final double hp = hashpriceUsdPerThDay[t];
-            if (hp != lastHashprice) {
+            boolean resort = hp != lastHashprice;
+            for (int k = 0; k < nh && !resort; k++) {
+                resort = held[k] != heldSorted[k];
+            }
+            if (resort) {
                 lastHashprice = hp;
-                sortByValue(order, value, hp);
+                if (nh > 0) {
+                    System.arraycopy(held, 0, heldSorted, 0, nh);
+                }
+                sortByValue(order, value, hp, heldSorted);
             }
             final double p = priceUsdPerMwh[t];
             final double gen = generationMw[t];
@@ -164,6 +258,19 @@ public final class MeritOrderKernel {
             for (int k = 0; k < firmLoads.length; k++) {
                 runFraction[base + firmLoads[k]] = 1.0;
             }
+            double withheld = 0;
+            if (limited && importLimitMw[t] < importCapMw) {
+                for (int i = 0; i < 3; i++) {
+                    if (tierKind[i] == IMPORT) {
+                        double usedByFirm = importCapMw - tierCap[i];
+                        double allowed = Math.max(0, importLimitMw[t] - usedByFirm);
+                        if (allowed < tierCap[i]) {
+                            withheld = tierCap[i] - allowed;
+                            tierCap[i] = allowed;
+                        }
+                    }
+                }
+            }
             // fast paths: every curtailable load runs fully, or none runs
             if (nc > 0) {
                 final double vMin = value[order[nc - 1]];
@@ -181,7 +288,10 @@ public final class MeritOrderKernel {
                     for (int c = 0; c < nc; c++) {
                         runFraction[base + curtailable[c]] = 1.0;
                     }
-                    finishInterval(t, p, tierCap, tierKind, importMw, exportMw, spillMw);
+                    finishInterval(t, p, tierCap, tierKind, withheld, importMw, exportMw, spillMw);
+                    for (int h = 0; h < nh; h++) {
+                        held[h] = 1.0;
+                    }
                     continue;
                 }
             }
@@ -212,13 +322,23 @@ public final class MeritOrderKernel {
             for (; k < nc; k++) {
                 runFraction[base + order[k]] = 0;
             }
-            finishInterval(t, p, tierCap, tierKind, importMw, exportMw, spillMw);
+            finishInterval(t, p, tierCap, tierKind, withheld, importMw, exportMw, spillMw);
+            for (int h = 0; h < nh; h++) {
+                held[h] = runFraction[base + holdLoads[h]];
+            }
         }
     }
 
     /** The flows follow from what is left in each tier. */
     private void finishInterval(
-            int t, double p, double[] tierCap, int[] tierKind, double[] importMw, double[] exportMw, double[] spillMw) {
+            int t,
+            double p,
+            double[] tierCap,
+            int[] tierKind,
+            double withheldImportMw,
+            double[] importMw,
+            double[] exportMw,
+            double[] spillMw) {
         double genLeft = 0;
         double importLeft = 0;
         for (int i = 0; i < 3; i++) {
@@ -228,7 +348,7 @@ public final class MeritOrderKernel {
                 genLeft += tierCap[i];
             }
         }
-        importMw[t] = importCapMw - importLeft;
+        importMw[t] = importCapMw - importLeft - withheldImportMw;
         double exp = 0;
         if (p >= 0) {
             exp = genLeft < exportCapMw ? genLeft : exportCapMw;
@@ -237,9 +357,12 @@ public final class MeritOrderKernel {
         spillMw[t] = genLeft - exp;
     }
 
-    private void sortByValue(int[] order, double[] value, double hashprice) {
+    private void sortByValue(int[] order, double[] value, double hashprice, double[] held) {
         for (int l = 0; l < loadCount; l++) {
             value[l] = isMiner[l] ? minerValueCoef[l] * hashprice : fixedValueUsdPerMwh[l];
+        }
+        for (int k = 0; k < held.length; k++) {
+            value[holdLoads[k]] += holdPremiumUsdPerMwh[holdLoads[k]] * held[k];
         }
         // insertion sort, descending value, stable by load index
         for (int i = 0; i < order.length; i++) {

@@ -1,5 +1,6 @@
 package io.minerai.dispatch;
 
+import io.minerai.core.inputs.GpuInputs;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.Load;
@@ -7,6 +8,7 @@ import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.core.time.TimeSeries;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,42 +33,40 @@ import java.util.List;
 public final class MeritOrderPolicy implements DispatchPolicy {
     public static final String NAME = "merit-order";
 
+    private final java.util.List<io.minerai.dispatch.program.ImportLimitProgram> limits;
+
+    /** The policy of the foundation issue: no import limits beyond the import cap. */
+    public MeritOrderPolicy() {
+        this(java.util.List.of());
+    }
+
+    /**
+     * The policy honouring programs that limit import in some intervals (e.g. demand-reduction events, known ahead):
+     * curtailable load stays within the lowest limit in force.
+     */
+    public MeritOrderPolicy(java.util.List<io.minerai.dispatch.program.ImportLimitProgram> limits) {
+        this.limits = java.util.List.copyOf(limits);
+    }
+
+    /** The policy honouring the import limits among the terms' programs. */
+    public static MeritOrderPolicy under(SettlementTerms terms) {
+        java.util.List<io.minerai.dispatch.program.ImportLimitProgram> l = new java.util.ArrayList<>();
+        for (io.minerai.dispatch.ledger.Settler s : terms.programs()) {
+            if (s instanceof io.minerai.dispatch.program.ImportLimitProgram p) {
+                l.add(p);
+            }
+        }
+        return new MeritOrderPolicy(l);
+    }
+
     @Override
     public String name() {
         return NAME;
     }
 
-    /** Builds the kernel for a site. */
+    /** Builds the kernel for a site whose GPU clouds run or stop (no cap levels, no job classes), hourly. */
     public static MeritOrderKernel kernel(Site site) {
-        List<Load> loads = site.loads();
-        int n = loads.size();
-        double[] maxMw = new double[n];
-        boolean[] firm = new boolean[n];
-        double[] coef = new double[n];
-        boolean[] isMiner = new boolean[n];
-        double[] fixed = new double[n];
-        for (int l = 0; l < n; l++) {
-            Load load = loads.get(l);
-            maxMw[l] = load.facilityPowerMw();
-            firm[l] = load.firm();
-            switch (load) {
-                case MinerFleet f -> {
-                    isMiner[l] = true;
-                    coef[l] = f.valueUsdPerMwh(1.0);
-                }
-                case GpuCloud g -> fixed[l] = g.valueUsdPerMwh();
-                default -> fixed[l] = 0;
-            }
-        }
-        return new MeritOrderKernel(
-                maxMw,
-                firm,
-                coef,
-                isMiner,
-                fixed,
-                site.grid().importCapMw(),
-                site.grid().effectiveExportCapMw(),
-                site.grid().totalAdderUsdPerMwh());
+        return Units.of(site, GpuInputs.NONE, 1.0).kernel(site);
     }
 
     @Override
@@ -75,11 +75,23 @@ public final class MeritOrderPolicy implements DispatchPolicy {
         TimeGrid grid = inputs.grid();
         int n = grid.count();
         int loads = site.loads().size();
+        Units units = Units.of(site, inputs.gpus(), grid.stepHours());
         double[] fraction = new double[n * loads];
+        double[] unitFraction = units.identity() ? fraction : new double[n * units.count()];
         double[] imp = new double[n];
         double[] exp = new double[n];
         double[] spill = new double[n];
-        kernel(site)
+        double[] limit = new double[limits.isEmpty() ? 0 : n];
+        if (!limits.isEmpty()) {
+            for (int t = 0; t < n; t++) {
+                double m = Double.POSITIVE_INFINITY;
+                for (io.minerai.dispatch.program.ImportLimitProgram p : limits) {
+                    m = Math.min(m, p.maxImportMw(t));
+                }
+                limit[t] = m;
+            }
+        }
+        units.kernel(site)
                 .run(
                         0,
                         n,
@@ -87,10 +99,14 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                         in.hashpriceUsdPerThDay(),
                         in.generationMw(),
                         in.dispatched(),
-                        fraction,
+                        limit,
+                        unitFraction,
                         imp,
                         exp,
                         spill);
+        if (!units.identity()) {
+            units.toLoads(unitFraction, fraction, n, loads);
+        }
         double[] gen = in.generationMw().clone();
         for (int t = 0; t < n; t++) {
             if (!in.dispatched()[t]) {
@@ -101,8 +117,129 @@ public final class MeritOrderPolicy implements DispatchPolicy {
     }
 
     /**
+     * The site's loads as the kernel sees them: one unit per load, except a GPU cloud with cap levels or an inference
+     * commitment, which is one unit per block of power of constant value ({@link GpuModel#blocks()}, falling in
+     * value, so the merit order fills them in order). A training cloud's first block (the share of GPUs running)
+     * carries a hold premium: its expected pause cost ({@link GpuModel#expectedPauseCostUsd()}) per MWh of that block
+     * over one interval, so the merit order pauses training only when one interval's saving exceeds the work lost.
+     *
+     * @param loadOf per unit: its load
+     * @param width per unit: its share of the load's full power
+     * @param maxMw per unit: full power, MW
+     * @param firm per unit
+     * @param minerCoef per unit: value per MWh per unit of hashprice (miner fleets)
+     * @param isMiner per unit
+     * @param fixedValue per unit: value per MWh (other loads)
+     * @param holdPremium per unit: hold premium per MWh
+     * @param identity whether the units are the loads themselves
+     */
+    record Units(
+            int[] loadOf,
+            double[] width,
+            double[] maxMw,
+            boolean[] firm,
+            double[] minerCoef,
+            boolean[] isMiner,
+            double[] fixedValue,
+            double[] holdPremium,
+            boolean identity) {
+
+        static Units of(Site site, GpuInputs gpus, double stepHours) {
+            List<Load> loads = site.loads();
+            List<Integer> loadOf = new ArrayList<>();
+            List<double[]> rows = new ArrayList<>(); // width, maxMw, firm, coef, isMiner, fixed, premium
+            boolean identity = true;
+            for (int l = 0; l < loads.size(); l++) {
+                Load load = loads.get(l);
+                double mw = load.facilityPowerMw();
+                double firm = load.firm() ? 1 : 0;
+                switch (load) {
+                    case MinerFleet f -> {
+                        loadOf.add(l);
+                        rows.add(new double[] {1, mw, firm, f.valueUsdPerMwh(1.0), 1, 0, 0});
+                    }
+                    case GpuCloud g -> {
+                        GpuModel m = GpuModel.of(g, gpus);
+                        if (g.firm() || m.isPlain()) {
+                            loadOf.add(l);
+                            rows.add(new double[] {1, mw, firm, 0, 0, g.valueUsdPerMwh(), 0});
+                        } else {
+                            GpuModel.Blocks b = m.blocks();
+                            identity &= b.count() == 1;
+                            double pauseCost = m.expectedPauseCostUsd();
+                            for (int k = 0; k < b.count(); k++) {
+                                double blockMw = b.widthFraction()[k] * mw;
+                                double premium =
+                                        k == 0 && pauseCost > 0 && blockMw > 0 ? pauseCost / (blockMw * stepHours) : 0;
+                                loadOf.add(l);
+                                rows.add(new double[] {
+                                    b.widthFraction()[k], blockMw, 0, 0, 0, b.valueUsdPerMwh()[k], premium
+                                });
+                            }
+                        }
+                    }
+                    default -> {
+                        loadOf.add(l);
+                        rows.add(new double[] {1, mw, firm, 0, 0, 0, 0});
+                    }
+                }
+            }
+            int u = rows.size();
+            Units out = new Units(
+                    new int[u],
+                    new double[u],
+                    new double[u],
+                    new boolean[u],
+                    new double[u],
+                    new boolean[u],
+                    new double[u],
+                    new double[u],
+                    identity);
+            for (int k = 0; k < u; k++) {
+                double[] r = rows.get(k);
+                out.loadOf[k] = loadOf.get(k);
+                out.width[k] = r[0];
+                out.maxMw[k] = r[1];
+                out.firm[k] = r[2] != 0;
+                out.minerCoef[k] = r[3];
+                out.isMiner[k] = r[4] != 0;
+                out.fixedValue[k] = r[5];
+                out.holdPremium[k] = r[6];
+            }
+            return out;
+        }
+
+        int count() {
+            return loadOf.length;
+        }
+
+        MeritOrderKernel kernel(Site site) {
+            return new MeritOrderKernel(
+                    maxMw,
+                    firm,
+                    minerCoef,
+                    isMiner,
+                    fixedValue,
+                    holdPremium,
+                    site.grid().importCapMw(),
+                    site.grid().effectiveExportCapMw(),
+                    site.grid().totalAdderUsdPerMwh());
+        }
+
+        /** Sums the units' running fractions into the loads' fractions of full power. */
+        void toLoads(double[] unitFraction, double[] fraction, int n, int loads) {
+            int units = count();
+            for (int t = 0; t < n; t++) {
+                for (int k = 0; k < units; k++) {
+                    fraction[t * loads + loadOf[k]] += unitFraction[t * units + k] * width[k];
+                }
+            }
+        }
+    }
+
+    /**
      * Inputs flattened to arrays, with the dispatched mask: an interval is dispatched when it has a price, Bitcoin data
-     * and every generator's capacity factor.
+     * (when the site has miner fleets) and every generator's capacity factor. Without Bitcoin data the hashprice is 0.
      *
      * @param priceUsdPerMwh price (0 where skipped)
      * @param hashpriceUsdPerThDay hashprice (0 where skipped)
@@ -120,8 +257,10 @@ public final class MeritOrderPolicy implements DispatchPolicy {
             boolean[] ok = new boolean[n];
             TimeSeries hash = inputs.hashpriceUsdPerThDay();
             List<TimeSeries> cfs = inputs.generatorCapacityFactor();
+            // Bitcoin data decides only what miners earn: a site without miner fleets does not need it
+            boolean needsBitcoin = !site.minerFleets().isEmpty();
             for (int t = 0; t < n; t++) {
-                boolean present = !inputs.priceUsdPerMwh().isMissing(t) && !hash.isMissing(t);
+                boolean present = !inputs.priceUsdPerMwh().isMissing(t) && (!needsBitcoin || !hash.isMissing(t));
                 double g = 0;
                 for (int k = 0; k < cfs.size() && present; k++) {
                     if (cfs.get(k).isMissing(t)) {
@@ -133,7 +272,7 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                 ok[t] = present;
                 if (present) {
                     price[t] = inputs.priceUsdPerMwh().value(t);
-                    hp[t] = hash.value(t);
+                    hp[t] = hash.isMissing(t) ? 0 : hash.value(t);
                     gen[t] = g;
                 }
             }

@@ -4,6 +4,7 @@ import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.CoincidentPeakProgram;
 import io.minerai.core.scenario.MarketPrograms;
 import io.minerai.core.scenario.OptimizeSettings;
+import io.minerai.core.scenario.Scenario;
 import io.minerai.core.site.Load;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
@@ -13,6 +14,7 @@ import io.minerai.dispatch.ledger.Settler;
 import io.minerai.dispatch.program.CoincidentPeakCharge;
 import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.dispatch.program.ImportLimitProgram;
+import io.minerai.dispatch.program.MarketTerms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,17 +36,14 @@ public record OptimizationProblem(
         Site site, ScenarioInputs inputs, SettlementTerms terms, MarketResponse response, OptimizeSettings settings) {
 
     /**
-     * A problem from a scenario's {@code markets} section (4CP and ancillary offers) and the 4CP peaks found for it.
-     *
-     * @param peaks 4CP peaks and alert intervals ({@link CoincidentPeaks#none} without a 4CP program)
+     * A scenario's problem: its market programs as settlers by its market pack and the rules in force ({@link
+     * MarketTerms}), its reserve offers and peak-alert rule, on the resolved inputs.
      */
-    public OptimizationProblem(
-            Site site,
-            ScenarioInputs inputs,
-            MarketPrograms programs,
-            OptimizeSettings settings,
-            CoincidentPeaks peaks) {
-        this(site, inputs, termsOf(programs, peaks), responseOf(programs, peaks), settings);
+    public static OptimizationProblem forScenario(Scenario s, ScenarioInputs inputs, OptimizeSettings settings) {
+        MarketTerms mt = MarketTerms.of(s, inputs);
+        CoincidentPeaks peaks = mt.peaks()
+                .getOrDefault("ercot-4cp", mt.peaks().getOrDefault("ercot-12cp", CoincidentPeaks.none(inputs.grid())));
+        return new OptimizationProblem(s.site(), inputs, mt.terms(), responseOf(s.markets(), peaks), settings);
     }
 
     /** Energy only, perfect foresight, default settings. */
@@ -103,6 +102,7 @@ public record OptimizationProblem(
     public SiteTerms siteTerms() {
         return SiteTerms.of(
                 site,
+                inputs.gpus(),
                 settings.fleetControls(),
                 settings.gpuJobs(),
                 response.reserves().maxOfferFraction());

@@ -1,6 +1,10 @@
 package io.minerai.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.minerai.core.ai.Cooling;
+import io.minerai.core.ai.GpuWorkload;
+import io.minerai.core.ai.PowerCapCurve;
+import io.minerai.core.ai.PowerCapping;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GeneratorKind;
@@ -59,6 +63,8 @@ public final class ScenarioReader {
                 .orElse(MarketPrograms.NONE);
         OptimizeSettings optimize = r.object("optimize", ScenarioSchema.OPTIMIZE, ScenarioReader::optimize)
                 .orElse(OptimizeSettings.DEFAULT);
+        MarketSettings market = r.object("market", ScenarioSchema.MARKET, MarketSectionReader::market)
+                .orElse(MarketSettings.inferred(prices, markets));
         problems.throwIfAny(what);
         Scenario s = new Scenario(
                 name,
@@ -69,7 +75,8 @@ public final class ScenarioReader {
                 site.orElseThrow(),
                 sustainability,
                 markets,
-                optimize);
+                optimize,
+                market);
         ScenarioValidator.validate(s).throwIfAny(what);
         return s;
     }
@@ -77,12 +84,13 @@ public final class ScenarioReader {
     private static MarketPrograms markets(FieldReader r, ObjectSpec spec) {
         Optional<CoincidentPeakProgram> cp =
                 r.object("coincidentPeak", ScenarioSchema.COINCIDENT_PEAK, ScenarioReader::coincidentPeak);
-        Optional<AncillaryProgram> anc = r.object(
-                "ancillary",
-                ScenarioSchema.ANCILLARY,
-                (a, s) -> new AncillaryProgram(
-                        a.bool("offerRrs"), a.bool("offerEcrs"), a.bool("offerNonSpin"), a.number("maxOfferFraction")));
-        return new MarketPrograms(cp, anc);
+        Optional<AncillaryProgram> anc =
+                r.object("ancillary", ScenarioSchema.ANCILLARY, MarketSectionReader::ancillary);
+        Optional<DemandReductionProgram> dr =
+                r.object("demandReduction", ScenarioSchema.DEMAND_REDUCTION, MarketSectionReader::demandReduction);
+        Optional<CapacityObligationProgram> cap = r.object(
+                "capacityObligation", ScenarioSchema.CAPACITY_OBLIGATION, MarketSectionReader::capacityObligation);
+        return new MarketPrograms(cp, anc, dr, cap);
     }
 
     private static CoincidentPeakProgram coincidentPeak(FieldReader r, ObjectSpec spec) {
@@ -101,7 +109,11 @@ public final class ScenarioReader {
                 source,
                 "alert".equals(rule)
                         ? new CoincidentPeakProgram.PeakRule.Alert(within)
-                        : new CoincidentPeakProgram.PeakRule.Hindsight());
+                        : new CoincidentPeakProgram.PeakRule.Hindsight(),
+                "12cp".equals(r.enumValue("variant"))
+                        ? CoincidentPeakProgram.Variant.TWELVE_CP
+                        : CoincidentPeakProgram.Variant.FOUR_CP,
+                r.number("minimumBillingMw"));
     }
 
     private static OptimizeSettings optimize(FieldReader r, ObjectSpec spec) {
@@ -144,6 +156,7 @@ public final class ScenarioReader {
         return switch (r.enumValue("source")) {
             case "ercot-bundled" -> new PriceSource.ErcotBundled(r.enumValue("market"));
             case "ercot-spp-csv" -> new PriceSource.ErcotSppCsv(r.string("path"));
+            case "market" -> new PriceSource.Market();
             default -> new PriceSource.Csv(r.string("path"), r.string("timeColumn"), r.string("valueColumn"));
         };
     }
@@ -243,6 +256,48 @@ public final class ScenarioReader {
     }
 
     private static GpuCloud gpuCloud(FieldReader r, ObjectSpec spec) {
+        Cooling cooling = Cooling.parse(r.enumValue("cooling")).orElse(Cooling.AIR);
+        double minCap = r.number("minPowerCapFraction");
+        List<PowerCapCurve.Point> points = r.list(
+                "powerCapCurve",
+                ScenarioSchema.POWER_CAP_POINT,
+                (p, s) -> new PowerCapCurve.Point(p.number("powerFraction"), p.number("throughputFraction")));
+        Optional<PowerCapCurve> curve = Optional.empty();
+        if (r.has("powerCapCurve")) {
+            List<String> bad = PowerCapCurve.problems(points);
+            if (bad.isEmpty()) {
+                curve = Optional.of(new PowerCapCurve(points));
+            } else {
+                bad.forEach(b -> r.problems().add(r.fieldPath("powerCapCurve"), b));
+            }
+        }
+        PowerCapping capping = minCap > 0 && minCap <= 1 ? new PowerCapping(minCap, curve) : PowerCapping.NONE;
+        Optional<GpuWorkload> training = r.object("training", ScenarioSchema.TRAINING, (t, s) -> {
+            double interval = t.number("checkpointIntervalMinutes");
+            double write = t.number("checkpointWriteMinutes");
+            double restart = t.number("restartMinutes");
+            if (interval > 0 && write >= interval) {
+                t.problems()
+                        .add(
+                                t.fieldPath("checkpointWriteMinutes"),
+                                "must be less than checkpointIntervalMinutes (" + interval + "), was " + write);
+                return GpuWorkload.RENTAL; // reported; the scenario is refused
+            }
+            return interval > 0 && write >= 0 && restart >= 0
+                    ? new GpuWorkload.Training(interval, write, restart)
+                    : GpuWorkload.RENTAL; // out of range: reported by the schema
+        });
+        Optional<GpuWorkload> inference = r.object("inference", ScenarioSchema.INFERENCE, (i, s) -> {
+            double committed = i.number("committedFraction");
+            double penalty = i.number("slaPenaltyUsdPerMwh");
+            return committed >= 0 && committed <= 1 && penalty >= 0
+                    ? new GpuWorkload.Inference(committed, penalty)
+                    : GpuWorkload.RENTAL; // out of range: reported by the schema
+        });
+        if (r.has("training") && r.has("inference")) {
+            r.problems().add(r.fieldPath("inference"), "give at most one of training and inference");
+        }
+        GpuWorkload workload = training.or(() -> inference).orElse(GpuWorkload.RENTAL);
         return new GpuCloud(
                 r.string("name"),
                 r.string("gpuModel"),
@@ -251,7 +306,10 @@ public final class ScenarioReader {
                 r.number("pue"),
                 r.number("priceUsdPerGpuHour"),
                 r.number("utilizationFraction"),
-                r.bool("firm"));
+                r.bool("firm"),
+                cooling,
+                capping,
+                workload);
     }
 
     private static ColocationLease colocationLease(FieldReader r, ObjectSpec spec) {
