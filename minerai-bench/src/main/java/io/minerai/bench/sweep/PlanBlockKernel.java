@@ -11,6 +11,7 @@ import io.minerai.planning.model.Plan;
 import io.minerai.planning.montecarlo.PlanSimulation;
 import io.minerai.sweep.SweepKernel;
 import io.minerai.sweep.TaskContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,13 +63,16 @@ public final class PlanBlockKernel implements SweepKernel<PlanBlock, PlanBlockNp
                 n, months, c.plan.leases().size(), c.plan.contracts().size());
         c.market.fill(block, task.firstPath(), n);
         PathEngine engine = new PathEngine(months, n);
+        List<StrategyPaths> outs = new ArrayList<>();
+        for (int s = 0; s < c.schedules.size(); s++) {
+            outs.add(new StrategyPaths(strategies.get(s), s == 0, n, months, false));
+        }
+        engine.evaluate(c.schedules, c.market.bank(), block, 0, outs);
         double[] npv = new double[strategies.size() * n];
         double[] dscr = new double[strategies.size() * n];
-        for (int s = 0; s < c.schedules.size(); s++) {
-            StrategyPaths out = new StrategyPaths(strategies.get(s), s == 0, n, months, false);
-            engine.evaluate(c.schedules.get(s), c.market.bank(), block, 0, out, s == 0);
-            System.arraycopy(out.npvUsd(), 0, npv, s * n, n);
-            System.arraycopy(out.minDscr(), 0, dscr, s * n, n);
+        for (int s = 0; s < outs.size(); s++) {
+            System.arraycopy(outs.get(s).npvUsd(), 0, npv, s * n, n);
+            System.arraycopy(outs.get(s).minDscr(), 0, dscr, s * n, n);
         }
         return new PlanBlockNpv(npv, dscr);
     }
