@@ -47,6 +47,8 @@ class ModuleDependenciesTest {
                 .definedBy("io.minerai.planning..")
                 .layer("Portfolio")
                 .definedBy("io.minerai.portfolio..")
+                .layer("Sweep")
+                .definedBy("io.minerai.sweep..")
                 .layer("Store")
                 .definedBy("io.minerai.store..")
                 .layer("Ops")
@@ -70,6 +72,8 @@ class ModuleDependenciesTest {
                 .whereLayer("Portfolio")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Planning")
+                .mayOnlyBeAccessedByLayers("Portfolio", "Server", "Cli", "Bench")
+                .whereLayer("Sweep")
                 .mayOnlyBeAccessedByLayers("Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Sustainability")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
@@ -106,6 +110,23 @@ class ModuleDependenciesTest {
                         "Server",
                         "Cli",
                         "Bench")
+                .check(classes);
+    }
+
+    @Test
+    void sweepDependsOnlyOnCore() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.minerai.sweep..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.minerai.data..",
+                        "io.minerai.dispatch..",
+                        "io.minerai.planning..",
+                        "io.minerai.solver..",
+                        "io.minerai.store..",
+                        "org.apache.spark..")
                 .check(classes);
     }
 
