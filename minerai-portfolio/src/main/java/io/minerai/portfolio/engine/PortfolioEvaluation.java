@@ -13,6 +13,7 @@ import io.minerai.portfolio.model.Acquisition;
 import io.minerai.portfolio.model.AcquisitionFinancing;
 import io.minerai.portfolio.model.Company;
 import io.minerai.portfolio.model.Portfolio;
+import io.minerai.sweep.SweepExecutor;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,23 @@ public final class PortfolioEvaluation {
      * @param search also consider each site plan's search grid
      * @param executor runs the site tasks
      */
-    public record Settings(int paths, int blockPaths, boolean search, TaskExecutor executor) {}
+    public record Settings(
+            int paths, int blockPaths, boolean search, SweepExecutor executor, SiteKernel.RecipeFactory recipes) {
+        /** Without a way to rebuild the kernel elsewhere: for executors in this JVM. */
+        public Settings(int paths, int blockPaths, boolean search, SweepExecutor executor) {
+            this(paths, blockPaths, search, executor, c -> NO_RECIPE);
+        }
+    }
+
+    /** The recipe of a kernel that cannot be rebuilt in another JVM. */
+    static final SiteKernel.Recipe NO_RECIPE = new NoRecipe();
+
+    private record NoRecipe() implements SiteKernel.Recipe {
+        @Override
+        public SiteKernel.State rebuild() {
+            throw new IllegalStateException("this portfolio sweep runs only in the JVM that built it");
+        }
+    }
 
     /**
      * A target with its sites modelled (owned from its closing month).
@@ -175,7 +192,8 @@ public final class PortfolioEvaluation {
             all.addAll(t.sites());
         }
         IntConsumer done = listener::pathsDone;
-        Sweep sweep = new Sweep(all, s.paths(), s.blockPaths(), s.executor(), done);
+        SiteSweep sweep =
+                new SiteSweep(all, s.paths(), s.blockPaths(), p.uncertainty().seed(), s.executor(), done, s.recipes());
 
         listener.stage("sites");
         List<Candidate> cands = new ArrayList<>();
@@ -328,7 +346,7 @@ public final class PortfolioEvaluation {
             MixEvaluation eval,
             Company company,
             MixEvaluation.Extras extras,
-            Sweep sweep) {
+            SiteSweep sweep) {
         List<List<CandidateOutcome>> perSite = new ArrayList<>();
         for (List<CandidateOutcome> l : perSiteIn) {
             perSite.add(new ArrayList<>(l));
@@ -468,7 +486,7 @@ public final class PortfolioEvaluation {
             Moves companyMoves,
             MixEvaluation eval,
             CompanyBooks books,
-            Sweep sweep,
+            SiteSweep sweep,
             Settings s) {
         Company company = p.company();
         int years = books.years;

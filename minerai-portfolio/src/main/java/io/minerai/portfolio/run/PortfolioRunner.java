@@ -11,9 +11,10 @@ import io.minerai.portfolio.engine.DispatchedPower;
 import io.minerai.portfolio.engine.PortfolioEvaluation;
 import io.minerai.portfolio.engine.SiteModel;
 import io.minerai.portfolio.engine.SiteModels;
-import io.minerai.portfolio.engine.TaskExecutor;
 import io.minerai.portfolio.model.Acquisition;
 import io.minerai.portfolio.model.Portfolio;
+import io.minerai.sweep.InProcessExecutor;
+import io.minerai.sweep.SweepExecutor;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class PortfolioRunner {
             OptionalLong seed,
             Optional<RiskMeasure> riskMeasure,
             boolean search,
-            TaskExecutor executor,
+            SweepExecutor executor,
             int blockPaths) {
         public static Request defaults(int threads) {
             return new Request(
@@ -59,7 +60,7 @@ public final class PortfolioRunner {
                     OptionalLong.empty(),
                     Optional.empty(),
                     false,
-                    TaskExecutor.inProcess(threads),
+                    new InProcessExecutor(threads),
                     25);
         }
     }

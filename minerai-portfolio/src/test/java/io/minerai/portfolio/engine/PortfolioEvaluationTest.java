@@ -16,6 +16,7 @@ import io.minerai.portfolio.model.AcquisitionFinancing;
 import io.minerai.portfolio.model.Company;
 import io.minerai.portfolio.model.FleetMoves;
 import io.minerai.portfolio.model.Portfolio;
+import io.minerai.sweep.InProcessExecutor;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -27,7 +28,7 @@ class PortfolioEvaluationTest {
     private static final PortfolioEvaluation.Listener QUIET = n -> {};
 
     static PortfolioEvaluation.Settings settings(int paths, int threads) {
-        return new PortfolioEvaluation.Settings(paths, 3, false, TaskExecutor.inProcess(threads));
+        return new PortfolioEvaluation.Settings(paths, 3, false, new InProcessExecutor(threads));
     }
 
     static Company company(List<Double> budget, List<Integer> delays, FleetMoves fleet) {

@@ -1,30 +1,43 @@
 package io.minerai.portfolio.engine;
 
+import io.minerai.sweep.Sweep;
+import io.minerai.sweep.SweepExecutor;
+import io.minerai.sweep.SweepResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
- * Evaluates candidates on every path as independent site tasks (candidate x block of paths) through a
- * {@link TaskExecutor}, and assembles each candidate's outcome by path index.
+ * Evaluates candidates on every path as one sweep of independent site tasks (candidate x block of paths) on a
+ * {@link SweepExecutor} (in-process or Spark), and assembles each candidate's outcome by path index.
  */
-final class Sweep {
+final class SiteSweep {
     private final List<SiteModel> sites;
     private final int paths;
     private final int blockPaths;
-    private final TaskExecutor executor;
+    private final long seed;
+    private final SweepExecutor executor;
     private final IntConsumer pathsDone;
+    private final SiteKernel.RecipeFactory recipes;
     private int tasksRun;
     private long evaluations;
+    private int round;
 
-    Sweep(List<SiteModel> sites, int paths, int blockPaths, TaskExecutor executor, IntConsumer pathsDone) {
+    SiteSweep(
+            List<SiteModel> sites,
+            int paths,
+            int blockPaths,
+            long seed,
+            SweepExecutor executor,
+            IntConsumer pathsDone,
+            SiteKernel.RecipeFactory recipes) {
         this.sites = List.copyOf(sites);
         this.paths = paths;
         this.blockPaths = Math.max(1, blockPaths);
+        this.seed = seed;
         this.executor = executor;
         this.pathsDone = pathsDone;
+        this.recipes = recipes;
     }
 
     int tasksRun() {
@@ -49,31 +62,32 @@ final class Sweep {
 
     /** Every candidate on every path, in the candidates' order. */
     List<CandidateOutcome> evaluate(List<Candidate> candidates) {
-        Map<Integer, SiteEvaluation> evals = new ConcurrentHashMap<>();
+        SiteKernel kernel = new SiteKernel(new SiteKernel.State(sites, candidates), recipes.recipe(candidates));
         List<SiteTask> tasks = tasks(candidates.size());
-        List<SiteTaskResult> results = executor.run(
-                tasks,
-                t -> evals.computeIfAbsent(
-                                t.candidate(),
-                                c -> new SiteEvaluation(
-                                        sites.get(candidates.get(c).site()), candidates.get(c)))
-                        .evaluate(t.candidate(), t.firstPath(), t.count()),
-                pathsDone);
+        java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+        SweepResult<SiteTaskResult> result =
+                executor.run(Sweep.of("portfolio-" + (round++), seed, SiteTask.class, tasks), kernel, (done, total) -> {
+                    long before = reported.getAndSet(done);
+                    int paths = 0;
+                    for (long i = before; i < done; i++) {
+                        paths += tasks.get((int) i).count();
+                    }
+                    pathsDone.accept(paths);
+                });
         tasksRun += tasks.size();
         evaluations += (long) candidates.size() * paths;
         List<List<SiteTaskResult>> byCandidate = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             byCandidate.add(new ArrayList<>());
         }
-        for (SiteTaskResult r : results) {
+        for (SiteTaskResult r : result.results()) {
             byCandidate.get(r.candidate()).add(r);
         }
         List<CandidateOutcome> out = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             Candidate cand = candidates.get(c);
-            SiteEvaluation e = evals.computeIfAbsent(c, k -> new SiteEvaluation(sites.get(cand.site()), cand));
             int years = (cand.plan().horizonMonths() + 11) / 12;
-            out.add(CandidateOutcome.assemble(cand, e.facts(), byCandidate.get(c), paths, years));
+            out.add(CandidateOutcome.assemble(cand, kernel.evaluation(c).facts(), byCandidate.get(c), paths, years));
         }
         return out;
     }
