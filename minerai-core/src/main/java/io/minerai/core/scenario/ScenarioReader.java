@@ -59,6 +59,8 @@ public final class ScenarioReader {
                 .orElse(MarketPrograms.NONE);
         OptimizeSettings optimize = r.object("optimize", ScenarioSchema.OPTIMIZE, ScenarioReader::optimize)
                 .orElse(OptimizeSettings.DEFAULT);
+        MarketSettings market = r.object("market", ScenarioSchema.MARKET, MarketSectionReader::market)
+                .orElse(MarketSettings.inferred(prices, markets));
         problems.throwIfAny(what);
         Scenario s = new Scenario(
                 name,
@@ -69,7 +71,8 @@ public final class ScenarioReader {
                 site.orElseThrow(),
                 sustainability,
                 markets,
-                optimize);
+                optimize,
+                market);
         ScenarioValidator.validate(s).throwIfAny(what);
         return s;
     }
@@ -77,12 +80,13 @@ public final class ScenarioReader {
     private static MarketPrograms markets(FieldReader r, ObjectSpec spec) {
         Optional<CoincidentPeakProgram> cp =
                 r.object("coincidentPeak", ScenarioSchema.COINCIDENT_PEAK, ScenarioReader::coincidentPeak);
-        Optional<AncillaryProgram> anc = r.object(
-                "ancillary",
-                ScenarioSchema.ANCILLARY,
-                (a, s) -> new AncillaryProgram(
-                        a.bool("offerRrs"), a.bool("offerEcrs"), a.bool("offerNonSpin"), a.number("maxOfferFraction")));
-        return new MarketPrograms(cp, anc);
+        Optional<AncillaryProgram> anc =
+                r.object("ancillary", ScenarioSchema.ANCILLARY, MarketSectionReader::ancillary);
+        Optional<DemandReductionProgram> dr =
+                r.object("demandReduction", ScenarioSchema.DEMAND_REDUCTION, MarketSectionReader::demandReduction);
+        Optional<CapacityObligationProgram> cap = r.object(
+                "capacityObligation", ScenarioSchema.CAPACITY_OBLIGATION, MarketSectionReader::capacityObligation);
+        return new MarketPrograms(cp, anc, dr, cap);
     }
 
     private static CoincidentPeakProgram coincidentPeak(FieldReader r, ObjectSpec spec) {
@@ -101,7 +105,11 @@ public final class ScenarioReader {
                 source,
                 "alert".equals(rule)
                         ? new CoincidentPeakProgram.PeakRule.Alert(within)
-                        : new CoincidentPeakProgram.PeakRule.Hindsight());
+                        : new CoincidentPeakProgram.PeakRule.Hindsight(),
+                "12cp".equals(r.enumValue("variant"))
+                        ? CoincidentPeakProgram.Variant.TWELVE_CP
+                        : CoincidentPeakProgram.Variant.FOUR_CP,
+                r.number("minimumBillingMw"));
     }
 
     private static OptimizeSettings optimize(FieldReader r, ObjectSpec spec) {
@@ -144,6 +152,7 @@ public final class ScenarioReader {
         return switch (r.enumValue("source")) {
             case "ercot-bundled" -> new PriceSource.ErcotBundled(r.enumValue("market"));
             case "ercot-spp-csv" -> new PriceSource.ErcotSppCsv(r.string("path"));
+            case "market" -> new PriceSource.Market();
             default -> new PriceSource.Csv(r.string("path"), r.string("timeColumn"), r.string("valueColumn"));
         };
     }
