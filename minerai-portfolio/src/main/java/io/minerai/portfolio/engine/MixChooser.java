@@ -145,6 +145,40 @@ public final class MixChooser {
         return new Choice(cur, curR, ok, false, evaluated);
     }
 
+    /**
+     * Throws the budget's problem when no mix of {@code perSite} fits the budgets; only the candidates' facts are read,
+     * so this runs before any path is evaluated.
+     */
+    public static void checkSomeMixFits(List<List<CandidateOutcome>> perSite, Company company, int years) {
+        Budget budget = new Budget(company, years, new double[years]);
+        int sites = perSite.size();
+        long combos = 1;
+        for (List<CandidateOutcome> l : perSite) {
+            combos = Math.min(Long.MAX_VALUE / 1000, combos * l.size());
+        }
+        if (combos <= EXHAUSTIVE_LIMIT) {
+            int[] idx = new int[sites];
+            for (long k = 0; k < combos; k++) {
+                long r = k;
+                for (int s = 0; s < sites; s++) {
+                    idx[s] = (int) (r % perSite.get(s).size());
+                    r /= perSite.get(s).size();
+                }
+                if (budget.fits(perSite, idx)) {
+                    return;
+                }
+            }
+            throw budget.noMixFits(perSite);
+        }
+        int[] least = new int[sites];
+        for (int s = 0; s < sites; s++) {
+            least[s] = budget.leastCapex(perSite.get(s));
+        }
+        if (!budget.fits(perSite, least)) {
+            throw budget.noMixFits(perSite);
+        }
+    }
+
     private static boolean preferred(MixResult a, MixResult b, Company c) {
         boolean aOk = a.summary().breachProbability() <= c.maxBreachProbability() + 1e-12;
         boolean bOk = b.summary().breachProbability() <= c.maxBreachProbability() + 1e-12;
@@ -265,6 +299,49 @@ public final class MixChooser {
                                             least,
                                             String.join("; ", parts))));
                 }
+            }
+            // each year alone could fit, but no single mix fits every year: show the least-capex mix's worst year
+            int[] least = new int[perSite.size()];
+            for (int s = 0; s < least.length; s++) {
+                least[s] = leastCapex(perSite.get(s));
+            }
+            int worst = -1;
+            double worstOver = 0;
+            double worstCapex = 0;
+            for (int y = 0; y < years; y++) {
+                double capex = extraCapexByYear[y];
+                for (int s = 0; s < least.length; s++) {
+                    capex += perSite.get(s).get(least[s]).facts().capexUsdByYear()[y];
+                }
+                double over = capex - company.capexBudgetUsd(y);
+                if (over > worstOver) {
+                    worstOver = over;
+                    worst = y;
+                    worstCapex = capex;
+                }
+            }
+            if (worst >= 0) {
+                List<String> labels = new ArrayList<>();
+                for (int s = 0; s < least.length; s++) {
+                    CandidateOutcome c = perSite.get(s).get(least[s]);
+                    labels.add(c.candidate().plan().site().name() + ": "
+                            + c.candidate().label());
+                }
+                return new ValidationException(
+                        "portfolio",
+                        new Problem(
+                                "portfolio.company.capexBudgetUsdPerYear["
+                                        + Math.min(
+                                                worst,
+                                                company.capexBudgetUsdPerYear().size() - 1) + "]",
+                                String.format(
+                                        Locale.ROOT,
+                                        "no strategy mix fits the capex budget in every plan year: the mix spending"
+                                                + " least (%s) spends $%,.0f in plan year %d against a budget of $%,.0f",
+                                        String.join(", ", labels),
+                                        worstCapex,
+                                        worst + 1,
+                                        company.capexBudgetUsd(worst))));
             }
             if (company.gpuProcurementBudgetUsd().isPresent()) {
                 return new ValidationException(

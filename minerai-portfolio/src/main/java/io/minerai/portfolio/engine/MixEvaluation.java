@@ -105,6 +105,11 @@ public final class MixEvaluation {
                 double overhead = books.generalAdministrativeUsdByYear[y] - x.savingsUsdByYear()[y];
                 double corp = books.corporateServiceUsdByYear[y] + x.serviceUsdByYear()[y];
                 double s = service[y] + corp;
+                if (p == 0 && System.getenv("PFDEBUG") != null) {
+                    System.err.printf(
+                            "y%d cfads %.1f overhead %.1f service %.1f corp %.1f%n",
+                            y, cfads[y] / 1e6, overhead / 1e6, service[y] / 1e6, corp / 1e6);
+                }
                 if (s > 1e-6 && (cfads[y] - overhead) / s < minDscr) {
                     breach = true;
                 }

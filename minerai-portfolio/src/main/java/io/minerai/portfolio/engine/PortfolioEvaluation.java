@@ -200,6 +200,7 @@ public final class PortfolioEvaluation {
         for (int i = 0; i < sites.size(); i++) {
             cands.addAll(candidates(sites.get(i), i, company.startDelaysMonths(), s.search()));
         }
+        MixChooser.checkSomeMixFits(group(factsOnly(all, cands), sites.size(), 0), company, years);
         List<List<CandidateOutcome>> perSite = group(sweep.evaluate(cands), sites.size(), 0);
         int[] currentIdx = new int[sites.size()];
         MixResult current = eval.evaluate(MixChooser.pick(perSite, currentIdx));
@@ -276,6 +277,16 @@ public final class PortfolioEvaluation {
                 }
                 out.add(new Candidate(siteIndex, sp.name(), d, variant.get(), sp, Optional.empty()));
             }
+        }
+        return out;
+    }
+
+    /** The candidates with their path-independent facts only (no path evaluated), for the budget check. */
+    private static List<CandidateOutcome> factsOnly(List<SiteModel> all, List<Candidate> cands) {
+        List<CandidateOutcome> out = new ArrayList<>();
+        for (Candidate c : cands) {
+            CandidateFacts f = new SiteEvaluation(all.get(c.site()), c).facts();
+            out.add(new CandidateOutcome(c, f, new double[0], new double[0], new double[0], new double[0]));
         }
         return out;
     }
