@@ -102,6 +102,7 @@ public record OptimizationProblem(
     public SiteTerms siteTerms() {
         return SiteTerms.of(
                 site,
+                inputs.gpus(),
                 settings.fleetControls(),
                 settings.gpuJobs(),
                 response.reserves().maxOfferFraction());
