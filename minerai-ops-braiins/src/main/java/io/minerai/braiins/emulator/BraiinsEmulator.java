@@ -1,4 +1,4 @@
-package io.minerai.ops.emulator.braiins;
+package io.minerai.braiins.emulator;
 
 import braiins.bos.v1.Actions;
 import braiins.bos.v1.ActionsServiceGrpc;
@@ -57,6 +57,8 @@ public final class BraiinsEmulator implements AutoCloseable {
     static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     static final Duration SESSION = Duration.ofSeconds(3600);
+    /** The API user it accepts (Braiins OS's default). */
+    public static final String USERNAME = "root";
 
     private final EmulatedRig rig;
     private final Random random;
@@ -179,7 +181,7 @@ public final class BraiinsEmulator implements AutoCloseable {
     private final class Auth extends AuthenticationServiceGrpc.AuthenticationServiceImplBase {
         @Override
         public void login(Authentication.LoginRequest req, StreamObserver<Authentication.LoginResponse> out) {
-            if (!req.getUsername().equals("root")
+            if (!req.getUsername().equals(USERNAME)
                     || !req.getPassword().equals(rig.spec().password())) {
                 out.onError(Status.UNAUTHENTICATED
                         .withDescription("invalid credentials")

@@ -1,4 +1,4 @@
-package io.minerai.ops.driver.braiins;
+package io.minerai.braiins.driver;
 
 import braiins.bos.v1.Actions;
 import braiins.bos.v1.ActionsServiceGrpc;

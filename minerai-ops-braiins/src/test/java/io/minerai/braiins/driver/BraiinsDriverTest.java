@@ -1,4 +1,4 @@
-package io.minerai.ops.driver.braiins;
+package io.minerai.braiins.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,11 +8,11 @@ import braiins.bos.v1.Common.SaveAction;
 import braiins.bos.v1.Performance.SetPowerTargetRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
+import io.minerai.braiins.emulator.BraiinsEmulator;
 import io.minerai.ops.device.AckStatus;
 import io.minerai.ops.device.DesiredState;
 import io.minerai.ops.device.DeviceException;
 import io.minerai.ops.device.DeviceMode;
-import io.minerai.ops.emulator.braiins.BraiinsEmulator;
 import io.minerai.ops.emulator.rig.EmulatedRig;
 import io.minerai.ops.sim.FakeClock;
 import java.time.Duration;

@@ -1,17 +1,20 @@
-package io.minerai.ops.contract;
+package io.minerai.braiins.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
+import io.minerai.braiins.driver.BraiinsDriver;
+import io.minerai.braiins.driver.BraiinsFixtureServer;
+import io.minerai.braiins.emulator.BraiinsEmulator;
+import io.minerai.ops.contract.DriverContract;
+import io.minerai.ops.contract.MinerSubjects;
+import io.minerai.ops.contract.ReplayFixture;
 import io.minerai.ops.device.CommandResult;
 import io.minerai.ops.device.DesiredState;
 import io.minerai.ops.device.DeviceDriver;
 import io.minerai.ops.device.DeviceException;
 import io.minerai.ops.device.DeviceTelemetry;
-import io.minerai.ops.driver.braiins.BraiinsDriver;
-import io.minerai.ops.driver.braiins.BraiinsFixtureServer;
-import io.minerai.ops.emulator.braiins.BraiinsEmulator;
 import io.minerai.ops.emulator.rig.EmulatedRig;
 import io.minerai.ops.sim.FakeClock;
 import java.io.InputStream;
