@@ -51,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 peaks = Optional.of(PeakResolver.resolve(s.markets(), inputs.grid(), scenario.baseDir()));
             } catch (ValidationException e) {
-                throw new ValidationException(scenario.subject(), e.problems());
+                throw new ValidationException(scenario.subject(), e.problems(), e.total());
             }
         }
         Site site = s.site();

@@ -195,7 +195,7 @@ public final class InputResolver {
         try {
             return read.get();
         } catch (ValidationException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e);
             return null;
         }
     }
