@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -196,7 +197,7 @@ public final class FieldReader {
 
     /**
      * An instant: ISO-8601 with offset ({@code 2024-01-01T00:00:00-06:00} or {@code ...Z}), or a plain date meaning
-     * midnight UTC.
+     * midnight UTC. A fraction of a second is a problem (never silently cut off).
      */
     public Instant instant(String name) {
         FieldSpec f = spec(name);
@@ -209,7 +210,15 @@ public final class FieldReader {
             if (s.length() == 10) {
                 return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return OffsetDateTime.parse(s).toInstant();
+            Instant t = OffsetDateTime.parse(s).toInstant();
+            if (t.getNano() != 0) {
+                problems.add(
+                        fieldPath(name),
+                        "must be a whole second (a fraction would be cut off), was '" + s + "'; write "
+                                + t.truncatedTo(ChronoUnit.SECONDS) + " if that is meant");
+                return t.truncatedTo(ChronoUnit.SECONDS);
+            }
+            return t;
         } catch (DateTimeParseException e) {
             problems.add(
                     fieldPath(name),

@@ -125,6 +125,13 @@ public final class ScenarioValidator {
     }
 
     private static void period(Period period, Problems p) {
+        if (period.startUtc().getNano() != 0 || period.endUtc().getNano() != 0) {
+            p.add(
+                    period.startUtc().getNano() != 0 ? "period.start" : "period.end",
+                    "must be a whole second, was "
+                            + (period.startUtc().getNano() != 0 ? period.startUtc() : period.endUtc()));
+            return;
+        }
         Duration step = period.step();
         if (step.compareTo(TimeGrid.MIN_STEP) < 0 || step.compareTo(TimeGrid.MAX_STEP) > 0) {
             p.add("period.step", "must be between 5m and 1d, was " + human(step));
