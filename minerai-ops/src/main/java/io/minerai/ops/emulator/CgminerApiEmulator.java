@@ -60,7 +60,7 @@ public final class CgminerApiEmulator implements LoopbackServer.Handler {
     }
 
     /** Reads one request: a balanced JSON object, or whatever text arrives first. */
-    static String readRequest(InputStream in) throws IOException {
+    public static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         byte[] chunk = new byte[4096];
         int depth = 0;
