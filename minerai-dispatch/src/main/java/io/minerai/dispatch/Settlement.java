@@ -228,6 +228,7 @@ public final class Settlement {
                         jobEnergy,
                         jobFullEnergy,
                         tagMw));
+        FiniteTotals.require(summary, ledger);
         return new DispatchResult(summary, ledger);
     }
 

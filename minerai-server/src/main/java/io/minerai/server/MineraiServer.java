@@ -150,10 +150,11 @@ public final class MineraiServer implements AutoCloseable {
                         new ApiException(
                                 422,
                                 "Invalid input",
-                                e.total() + (e.total() == 1 ? " problem" : " problems")
+                                e.total()
+                                        + (e.total() == 1 ? " problem" : " problems")
                                         + (e.omitted() > 0
-                                                ? " found; the first " + e.problems().size()
-                                                        + " are listed in errors with their paths"
+                                                ? " found; the first "
+                                                        + e.problems().size() + " are listed in errors with their paths"
                                                 : " found; each is listed in errors with its path"),
                                 e.problems()));
             } catch (HttpResponseException e) {

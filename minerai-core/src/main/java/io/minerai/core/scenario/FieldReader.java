@@ -333,6 +333,10 @@ public final class FieldReader {
         return Optional.ofNullable(reader.apply(new FieldReader(n, p, childSpec, problems), childSpec));
     }
 
+    /**
+     * Errors for impossible values (not finite, outside the field's range, beyond {@link FieldSpec#MAX_MAGNITUDE}), a
+     * warning for an unusual one.
+     */
     private void checkRange(FieldSpec f, double d) {
         if (!Double.isFinite(d)) {
             problems.add(fieldPath(f.name()), "must be a finite number, was " + d);
@@ -342,6 +346,22 @@ public final class FieldReader {
         boolean high = !Double.isNaN(f.max()) && d > f.max();
         if (low || high) {
             problems.add(fieldPath(f.name()), "must be " + f.rangeText() + unitHint(f) + ", was " + FieldSpec.fmt(d));
+            return;
+        }
+        if (Math.abs(d) > FieldSpec.MAX_MAGNITUDE) {
+            problems.add(
+                    fieldPath(f.name()),
+                    "must be between -1e12 and 1e12" + unitHint(f) + " (no quantity of a site is that large), was "
+                            + FieldSpec.fmt(d));
+            return;
+        }
+        boolean unusuallyLow = !Double.isNaN(f.usualMin()) && d < f.usualMin();
+        boolean unusuallyHigh = !Double.isNaN(f.usualMax()) && d > f.usualMax();
+        if (unusuallyLow || unusuallyHigh) {
+            problems.warn(
+                    fieldPath(f.name()),
+                    "is " + FieldSpec.fmt(d) + unitHint(f) + ", unusually " + (unusuallyHigh ? "high" : "low") + " ("
+                            + f.usualText() + "); check the value and its unit");
         }
     }
 

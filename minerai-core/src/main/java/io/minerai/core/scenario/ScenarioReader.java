@@ -43,6 +43,18 @@ public final class ScenarioReader {
     /** Binds an already parsed tree. */
     public static Scenario fromTree(JsonNode root, String what) {
         Problems problems = new Problems();
+        Optional<Scenario> bound = bind(root, problems);
+        problems.throwIfAny(what);
+        Scenario s = bound.orElseThrow();
+        ScenarioValidator.validate(s).throwIfAny(what);
+        return s;
+    }
+
+    /**
+     * Binds a tree against the schema, every problem and warning of its fields into {@code problems}; empty when a
+     * problem leaves a required part missing. The cross-field rules ({@link ScenarioValidator}) are not applied.
+     */
+    static Optional<Scenario> bind(JsonNode root, Problems problems) {
         FieldReader r = new FieldReader(root, "", ScenarioSchema.SCENARIO, problems);
         String name = r.string("name");
         String description = r.string("description");
@@ -59,19 +71,11 @@ public final class ScenarioReader {
                 .orElse(MarketPrograms.NONE);
         OptimizeSettings optimize = r.object("optimize", ScenarioSchema.OPTIMIZE, ScenarioReader::optimize)
                 .orElse(OptimizeSettings.DEFAULT);
-        problems.throwIfAny(what);
-        Scenario s = new Scenario(
-                name,
-                description,
-                period.orElseThrow(),
-                prices,
-                bitcoin,
-                site.orElseThrow(),
-                sustainability,
-                markets,
-                optimize);
-        ScenarioValidator.validate(s).throwIfAny(what);
-        return s;
+        if (!problems.isEmpty() || period.isEmpty() || site.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scenario(
+                name, description, period.get(), prices, bitcoin, site.get(), sustainability, markets, optimize));
     }
 
     private static MarketPrograms markets(FieldReader r, ObjectSpec spec) {

@@ -1,5 +1,6 @@
 package io.minerai.data.series;
 
+import io.minerai.core.scenario.FieldSpec;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.core.time.TimeSeries;
 import io.minerai.data.csv.CsvFile;
@@ -99,10 +100,13 @@ public final class TimestampedCsvReader {
             }
         }
 
-        /** Any finite value, no zone, unit "1". */
+        /**
+         * Any value up to {@link FieldSpec#MAX_MAGNITUDE} either way (no quantity of a site is larger, and no total
+         * built from such values can overflow), no zone, unit "1".
+         */
         public static Spec of(String timeColumn, String... valueColumns) {
             return new Spec(
-                    timeColumn, List.of(valueColumns), null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "1");
+                    timeColumn, List.of(valueColumns), null, -FieldSpec.MAX_MAGNITUDE, FieldSpec.MAX_MAGNITUDE, "1");
         }
 
         /** Timestamps without offset are local times in {@code z}. */
