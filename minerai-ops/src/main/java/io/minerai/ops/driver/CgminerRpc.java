@@ -39,6 +39,30 @@ public record CgminerRpc(TcpRequest tcp, boolean plainText) {
         }
     }
 
+    /**
+     * Bitmain's {@code new_api} form: {@code {"command":..,"new_api":true}}, the flag at the top level (nested under
+     * {@code parameter} the firmware ignores it: asic-rs #328). JSON only.
+     */
+    public CgminerReply newApi(String command) throws DeviceException {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("command", command);
+        o.put("new_api", true);
+        String raw = tcp.exchange(o.toString());
+        CgminerReply r;
+        try {
+            r = CgminerReply.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new DeviceException(AckStatus.FAILED, tcp.address() + ": " + e.getMessage(), e);
+        }
+        if (!r.status().ok()) {
+            throw new DeviceException(
+                    AckStatus.FAILED,
+                    tcp.address() + ": " + command + " new_api: " + r.status().code() + " "
+                            + r.status().msg());
+        }
+        return r;
+    }
+
     /** Like {@link #command} but a refusal (STATUS E/F) becomes an exception with the device's message. */
     public CgminerReply checked(String command, String parameter) throws DeviceException {
         CgminerReply r = command(command, parameter);

@@ -18,12 +18,28 @@ import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
- * LuxOS over its cgminer-style TCP API. Privileged commands take a session id as their first parameter: the driver
- * logs on per command and logs off in a finally block; only one session may exist, so a second {@code logon} is
- * refused with code 402 ("Another session is active"), in which case the driver reuses the open session as pyasic
- * does and leaves it open. Sleep/wake = {@code curtail <sid>,sleep|wakeup}. A power target picks the highest profile
- * whose watts do not exceed it, with ATM (Advanced Thermal Management) switched off around {@code profileset} because
- * ATM otherwise overrides the profile (UpstreamData/pyasic#267). Every command is confirmed by re-reading.
+ * LuxOS over its cgminer-style TCP API (reply shapes: the recorded LUXminer 2025.4.8 replies in 256foundation/asic-rs,
+ * luxos-tooling's {@code atm.json}, pyasic's {@code rpc/luxminer.py}).
+ *
+ * <ul>
+ *   <li><b>Sessions.</b> Privileged commands take a session id as their first parameter: the driver logs on per
+ *       command and logs off in a finally block; only one session may exist, so a second {@code logon} is refused with
+ *       code 402 ("Another session is active"), in which case the driver reuses the open session as pyasic does and
+ *       leaves it open.
+ *   <li><b>Reads.</b> {@code summary} ({@code GHS 5s}), {@code power} ({@code POWER[0].Watts}), {@code config}
+ *       ({@code CurtailMode}, {@code Profile}, {@code IsAtmEnabled}), {@code profiles} ({@code Profile Name}, {@code
+ *       Watts}). A miner is {@link DeviceMode#SLEEPING} only when its curtail mode is not {@code None} and it has
+ *       stopped hashing.
+ *   <li><b>Power ranges from the device.</b> A power target picks the highest profile whose watts do not exceed it;
+ *       the lowest target is the device's lowest profile (its ladder can stop well above 60 % of rated). A target
+ *       below it is answered {@link AckStatus#UNSUPPORTED} with the lowest profile in the detail (the controller then
+ *       sleeps the miner instead); it is never rounded up.
+ *   <li><b>ATM restored as the operator had it.</b> ATM (Advanced Thermal Management) overrides a profile set while
+ *       it runs, so it is switched off around {@code profileset} and switched back on only if it was on before (as
+ *       pyasic's {@code set_power_limit} does), never forced on.
+ *   <li><b>Wake</b> restores the profile the operator ran before the controller first changed it (or {@code default})
+ *       and sends {@code curtail wakeup}. Every command is confirmed by re-reading.
+ * </ul>
  */
 public final class LuxosDriver implements DeviceDriver {
     /**
@@ -39,7 +55,9 @@ public final class LuxosDriver implements DeviceDriver {
     private final Clock clock;
     private final double ratedW;
     private final MinerReadings.FreshnessTracker fresh = new MinerReadings.FreshnessTracker();
-    private List<Profile> profiles = List.of();
+    private volatile List<Profile> profiles = List.of();
+    /** The profile the operator ran before this driver first changed it. */
+    private @Nullable String operatorProfile;
 
     public LuxosDriver(String id, CgminerRpc rpc, double ratedW, Clock clock) {
         this.id = id;
@@ -53,24 +71,36 @@ public final class LuxosDriver implements DeviceDriver {
         return id;
     }
 
+    /** Sleep, and targets from the device's lowest profile to rated power (rated..rated before the first read). */
     @Override
     public Capabilities capabilities() {
         double min = profiles.stream().mapToDouble(Profile::watts).min().orElse(ratedW);
-        return Capabilities.sleepAndTarget(min, ratedW);
+        return Capabilities.sleepAndTarget(Math.min(min, ratedW), ratedW);
     }
 
-    /** The profiles as last read (empty before the first read). */
+    /** The device's profiles (read once, then cached). */
     public List<Profile> profiles() throws DeviceException {
         if (profiles.isEmpty()) {
             List<Profile> out = new ArrayList<>();
             for (JsonNode p : rpc.checked("profiles", "").section("PROFILES")) {
                 JsonNode n = Lenient.first(p, "Profile Name", "Profile", "Name");
-                String name = n == null ? "" : n.asText();
-                out.add(new Profile(name, Lenient.number(Lenient.first(p, "Watts", "Power"))));
+                double w = Lenient.number(Lenient.first(p, "Watts", "Power"));
+                if (n != null && !Double.isNaN(w)) {
+                    out.add(new Profile(n.asText(), w));
+                }
             }
             profiles = List.copyOf(out);
         }
         return profiles;
+    }
+
+    private JsonNode config() throws DeviceException {
+        return rpc.checked("config", "").first("CONFIG");
+    }
+
+    private static boolean curtailed(JsonNode conf) {
+        JsonNode c = conf.get("CurtailMode");
+        return c != null && !c.asText().isBlank() && !c.asText().equalsIgnoreCase("None");
     }
 
     @Override
@@ -78,17 +108,22 @@ public final class LuxosDriver implements DeviceDriver {
         CgminerReply sum = rpc.checked("summary", "");
         double ths = MinerReadings.hashrateThPerS(sum.first("SUMMARY"));
         double w = Lenient.number(rpc.checked("power", "").first("POWER").get("Watts"));
-        JsonNode conf = rpc.checked("config", "").first("CONFIG");
-        JsonNode curtail = conf.get("CurtailMode");
+        JsonNode conf = config();
+        boolean idle = !(ths > MinerReadings.IDLE_HASHRATE_THS);
         DeviceMode mode;
-        if (curtail != null) {
-            mode = curtail.asText().equalsIgnoreCase("sleep") ? DeviceMode.SLEEPING : DeviceMode.RUNNING;
+        if (conf.has("CurtailMode")) {
+            mode = curtailed(conf) && idle ? DeviceMode.SLEEPING : DeviceMode.RUNNING;
         } else {
-            mode = ths > 0 ? DeviceMode.RUNNING : DeviceMode.UNKNOWN;
+            mode = idle ? DeviceMode.UNKNOWN : DeviceMode.RUNNING;
         }
         OptionalDouble limit = OptionalDouble.empty();
         JsonNode prof = conf.get("Profile");
         if (prof != null) {
+            synchronized (this) {
+                if (operatorProfile == null) {
+                    operatorProfile = prof.asText();
+                }
+            }
             for (Profile p : profiles()) {
                 if (p.name().equals(prof.asText()) && p.watts() < ratedW) {
                     limit = OptionalDouble.of(p.watts());
@@ -135,14 +170,8 @@ public final class LuxosDriver implements DeviceDriver {
         }
     }
 
-    private @Nullable String currentProfile() throws DeviceException {
-        JsonNode p = rpc.checked("config", "").first("CONFIG").get("Profile");
-        return p == null ? null : p.asText();
-    }
-
-    private boolean sleeping() throws DeviceException {
-        JsonNode c = rpc.checked("config", "").first("CONFIG").get("CurtailMode");
-        return c != null && c.asText().equalsIgnoreCase("sleep");
+    private double hashrate() throws DeviceException {
+        return MinerReadings.hashrateThPerS(rpc.checked("summary", "").first("SUMMARY"));
     }
 
     @Override
@@ -150,56 +179,114 @@ public final class LuxosDriver implements DeviceDriver {
         return switch (desired) {
             case DesiredState.Sleep s ->
                 withSession(sid -> {
+                    rememberOperatorProfile();
                     rpc.checked("curtail", sid + ",sleep");
-                    return sleeping()
-                            ? CommandResult.confirmed("curtail sleep")
-                            : CommandResult.of(
-                                    AckStatus.NOT_APPLIED, "curtail sleep answered OK, not asleep on re-read");
+                    if (!curtailed(config())) {
+                        return CommandResult.of(AckStatus.NOT_APPLIED, "curtail sleep answered OK, not curtailed");
+                    }
+                    double ths = hashrate();
+                    return ths > MinerReadings.IDLE_HASHRATE_THS
+                            ? CommandResult.of(
+                                    AckStatus.ACCEPTED,
+                                    "curtail sleep in force; hashrate still " + ths + " TH/s (confirmed when it drops)")
+                            : CommandResult.confirmed("curtail sleep");
                 });
             case DesiredState.Run r ->
                 withSession(sid -> {
-                    String def = profiles().stream()
-                            .filter(p -> p.name().equals("default"))
-                            .map(Profile::name)
-                            .findFirst()
-                            .orElse("");
-                    if (!def.isEmpty() && !def.equals(currentProfile())) {
-                        setProfile(sid, def);
+                    String want = runProfile();
+                    if (!want.isEmpty() && !want.equals(config().path("Profile").asText(""))) {
+                        setProfile(sid, want);
                     }
                     rpc.checked("curtail", sid + ",wakeup");
-                    return !sleeping()
-                            ? CommandResult.confirmed("curtail wakeup")
-                            : CommandResult.of(AckStatus.NOT_APPLIED, "wakeup answered OK, still asleep on re-read");
+                    return !curtailed(config())
+                            ? CommandResult.confirmed("curtail wakeup" + (want.isEmpty() ? "" : ", profile " + want))
+                            : CommandResult.of(AckStatus.NOT_APPLIED, "wakeup answered OK, still curtailed on re-read");
                 });
-            case DesiredState.PowerTarget pt ->
-                withSession(sid -> {
-                    Profile best = null;
-                    for (Profile p : profiles()) {
-                        if (p.watts() <= pt.powerW() && (best == null || p.watts() > best.watts())) {
-                            best = p;
-                        }
+            case DesiredState.PowerTarget pt -> {
+                Profile best = null;
+                Profile lowest = null;
+                for (Profile p : profiles()) {
+                    if (p.watts() <= pt.powerW() && (best == null || p.watts() > best.watts())) {
+                        best = p;
                     }
-                    if (best == null) {
-                        return CommandResult.of(
-                                AckStatus.UNSUPPORTED, "no profile at or below " + Math.round(pt.powerW()) + " W");
+                    if (lowest == null || p.watts() < lowest.watts()) {
+                        lowest = p;
                     }
-                    setProfile(sid, best.name());
-                    if (sleeping()) {
+                }
+                if (best == null) {
+                    yield CommandResult.of(
+                            AckStatus.UNSUPPORTED,
+                            "no profile at or below " + Math.round(pt.powerW()) + " W; lowest is "
+                                    + (lowest == null
+                                            ? "none"
+                                            : lowest.name() + " at " + Math.round(lowest.watts()) + " W"));
+                }
+                Profile chosen = best;
+                yield withSession(sid -> {
+                    rememberOperatorProfile();
+                    setProfile(sid, chosen.name());
+                    if (curtailed(config())) {
                         rpc.checked("curtail", sid + ",wakeup");
                     }
-                    String now = currentProfile();
-                    return best.name().equals(now)
+                    String now = config().path("Profile").asText("");
+                    return chosen.name().equals(now)
                             ? CommandResult.confirmed(
-                                    "profile " + best.name() + " (" + Math.round(best.watts()) + " W)")
+                                    "profile " + chosen.name() + " (" + Math.round(chosen.watts()) + " W)")
                             : CommandResult.of(
                                     AckStatus.NOT_APPLIED,
-                                    "profileset " + best.name() + " answered OK, profile is " + now);
+                                    "profileset " + chosen.name() + " answered OK, profile is " + now);
                 });
+            }
         };
     }
 
+    private void rememberOperatorProfile() throws DeviceException {
+        synchronized (this) {
+            if (operatorProfile != null) {
+                return;
+            }
+        }
+        String p = config().path("Profile").asText("");
+        synchronized (this) {
+            if (operatorProfile == null && !p.isEmpty()) {
+                operatorProfile = p;
+            }
+        }
+    }
+
+    /**
+     * The profile to run at full power: the operator's as first seen, when it is a full-power one (it may be an
+     * overclock), else {@code default} if the device has one (a controller restarted while the miner ran a curtailed
+     * profile must not take that for the operator's).
+     */
+    private String runProfile() throws DeviceException {
+        String op;
+        synchronized (this) {
+            op = operatorProfile;
+        }
+        for (Profile p : profiles()) {
+            if (op != null && p.name().equals(op) && p.watts() >= ratedW * 0.99) {
+                return op; // the operator's own full-power (or overclock) profile
+            }
+        }
+        for (Profile p : profiles()) {
+            if (p.name().equals("default")) {
+                return "default";
+            }
+        }
+        return "";
+    }
+
+    private boolean atmEnabled() throws DeviceException {
+        JsonNode a = rpc.checked("atm", "").first("ATM").get("Enabled");
+        return a != null && a.asBoolean(false);
+    }
+
     private void setProfile(String sid, String name) throws DeviceException {
-        rpc.checked("atmset", sid + ",enabled=false");
+        boolean atmWasOn = atmEnabled();
+        if (atmWasOn) {
+            rpc.checked("atmset", sid + ",enabled=false");
+        }
         try {
             CgminerReply r = rpc.checked("profileset", sid + "," + name);
             String set = r.first("PROFILE").path("Profile").asText("");
@@ -207,7 +294,9 @@ public final class LuxosDriver implements DeviceDriver {
                 throw new DeviceException(AckStatus.FAILED, id + ": profileset answered profile '" + set + "'");
             }
         } finally {
-            rpc.checked("atmset", sid + ",enabled=true");
+            if (atmWasOn) {
+                rpc.checked("atmset", sid + ",enabled=true");
+            }
         }
     }
 }

@@ -26,14 +26,37 @@ public final class MinerReadings {
         return Double.NaN;
     }
 
-    /** Wall power from {@code stats}: {@code STATS[1].chain_power} ("3250 W") on newer Antminer firmware. */
+    /**
+     * Below this hashrate a miner whose firmware says it is asleep counts as asleep, TH/s. Any hashing board gives
+     * tens of TH/s; a miner told to sleep that still reports more is not asleep (stock Antminers have been seen with
+     * the config saying sleep and the hashrate not dropping after 60 s).
+     */
+    public static final double IDLE_HASHRATE_THS = 0.5;
+
+    /**
+     * Wall power from a legacy {@code stats} reply: {@code STATS[1].chain_power} ("3250 W") on Antminer firmware that
+     * has it, else {@code power}/{@code Power}/{@code watt} (asic-rs: the L9 reports {@code power}, the L11 {@code
+     * watt}); NaN when the reply has none.
+     */
     public static double statsPowerW(CgminerReply stats) {
         var s = stats.section("STATS");
         JsonNode st = s.size() > 1 ? s.get(1) : (s.isEmpty() ? null : s.get(0));
         if (st == null) {
             return Double.NaN;
         }
-        return Lenient.number(Lenient.first(st, "chain_power", "Power", "power"));
+        return Lenient.number(Lenient.first(st, "chain_power", "Power", "power", "watt"));
+    }
+
+    /**
+     * Wall power from a {@code {"command":"stats","new_api":true}} reply of newer Antminer firmware: {@code
+     * STATS[0].power} (or {@code watt}), as asic-rs #325 reads it; NaN when absent.
+     */
+    public static double newApiStatsPowerW(CgminerReply stats) {
+        var s = stats.section("STATS");
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        return Lenient.number(Lenient.first(s.get(0), "power", "Power", "watt"));
     }
 
     /**

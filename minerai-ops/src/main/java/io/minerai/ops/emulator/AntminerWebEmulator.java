@@ -14,9 +14,10 @@ import java.util.UUID;
 /**
  * The stock Antminer web CGI (HTTP Digest auth, user {@code root}): {@code get_system_info.cgi}, {@code
  * get_miner_conf.cgi} and {@code set_miner_conf.cgi} (POST the whole config back with the work mode changed; answers
- * {@code {"stats":"success","code":"M000","msg":"OK!"}}). The config reports {@code bitmain-work-mode}; with {@link
- * VirtualMiner#workModeKeyIgnored(boolean)} on, writing that key is answered OK and does nothing while {@code
- * miner-mode} works (the S19j Pro Dec-2022 firmware behaviour).
+ * {@code {"stats":"success","code":"M000","msg":"OK!"}}, the body asic-rs checks for {@code "stats":"success"}). The
+ * config reports {@code bitmain-work-mode} as a string (the shape in asic-rs's antminer v2023_07 tests). Which writes
+ * take effect depends on the {@link AntminerVariant}: either key (legacy), only {@code miner-mode} (S19j Pro Dec-2022,
+ * asic-rs#249), or only both keys together (S21, asic-rs#312); the others are answered OK and do nothing.
  */
 public final class AntminerWebEmulator implements LoopbackServer.Handler {
     static final String REALM = "antMiner Configuration";
@@ -75,10 +76,26 @@ public final class AntminerWebEmulator implements LoopbackServer.Handler {
                 if (!q.ignoreCommands()) {
                     JsonNode mm = body.get("miner-mode");
                     JsonNode bw = body.get("bitmain-work-mode");
-                    if (mm != null) {
-                        m.setWorkMode((int) Lenient.number(mm));
-                    } else if (bw != null && !m.workModeKeyIgnored()) {
-                        m.setWorkMode((int) Lenient.number(bw));
+                    double mmv = Lenient.number(mm);
+                    double bwv = Lenient.number(bw);
+                    switch (m.variant()) {
+                        case LEGACY -> {
+                            if (!Double.isNaN(mmv)) {
+                                m.setWorkMode((int) mmv);
+                            } else if (!Double.isNaN(bwv)) {
+                                m.setWorkMode((int) bwv);
+                            }
+                        }
+                        case S19J_PRO_DEC_2022 -> {
+                            if (!Double.isNaN(mmv)) {
+                                m.setWorkMode((int) mmv); // bitmain-work-mode alone: OK and nothing (asic-rs#249)
+                            }
+                        }
+                        case S21 -> {
+                            if (!Double.isNaN(mmv) && mmv == bwv) {
+                                m.setWorkMode((int) mmv); // one key alone: OK and nothing (asic-rs#312)
+                            }
+                        }
                     }
                 }
                 q.delay(); // the CGI has applied it; the answer is late (~21 s on real S19s)

@@ -42,17 +42,20 @@ public final class CgminerApiEmulator implements LoopbackServer.Handler {
         boolean json = req.stripLeading().startsWith("{");
         String command;
         String parameter = "";
+        boolean newApi = false;
         if (json) {
             JsonNode n = LenientJson.parse(req);
             command = n.path("command").asText("");
             parameter = n.path("parameter").asText("");
+            newApi = n.path("new_api").asBoolean(false); // a top-level flag (asic-rs #328)
         } else {
             String t = req.strip();
             int bar = t.indexOf('|');
             command = bar < 0 ? t : t.substring(0, bar);
             parameter = bar < 0 ? "" : t.substring(bar + 1);
         }
-        ObjectNode reply = answer(command.strip().toLowerCase(Locale.ROOT), parameter);
+        String c = command.strip().toLowerCase(Locale.ROOT);
+        ObjectNode reply = newApi && c.equals("stats") ? newApiStats() : answer(c, parameter);
         q.delay(); // a slow device: the command has taken effect, the answer is late
         String out = json ? reply.toString() : toText(reply);
         s.getOutputStream().write((out + "\0").getBytes(StandardCharsets.UTF_8));
@@ -116,7 +119,7 @@ public final class CgminerApiEmulator implements LoopbackServer.Handler {
     }
 
     private String description() {
-        return m.firmware() == Firmware.LUXOS ? "LUXminer 2024.9.17" : "bmminer 1.0.0";
+        return m.firmware() == Firmware.LUXOS ? "LUXminer 2025.4.8.220305-57b389c7" : "bmminer 1.0.0";
     }
 
     private ObjectNode status(String letter, int code, String msg) {
@@ -189,7 +192,28 @@ public final class CgminerApiEmulator implements LoopbackServer.Handler {
         st.put("rate_unit", "GH");
         st.put("fan1", r.sleeping() ? 1200 : 5640);
         st.put("fan2", r.sleeping() ? 1200 : 5520);
-        st.put("chain_power", Math.round(r.powerW()) + " W");
+        if (m.firmware() != Firmware.ANTMINER_STOCK || m.variant() != AntminerVariant.S21) {
+            st.put("chain_power", Math.round(r.powerW()) + " W"); // "3250 W" (PROTOCOLS.md §1); none on S21 firmware
+        }
+        return reply;
+    }
+
+    /**
+     * {@code {"command":"stats","new_api":true}} on S21-generation stock firmware: wall power in {@code
+     * STATS[0].power} (the location asic-rs #325 reads; the other fields of that reply are not modelled). Older
+     * firmware ignores the flag and sends the legacy reply.
+     */
+    private ObjectNode newApiStats() {
+        if (m.firmware() != Firmware.ANTMINER_STOCK || m.variant() != AntminerVariant.S21) {
+            return stats();
+        }
+        VirtualMiner.Reading r = m.reading();
+        ObjectNode reply = status("S", 70, "CGMiner stats");
+        ObjectNode st = reply.putArray("STATS").addObject();
+        st.put("elapsed", m.elapsedSeconds());
+        st.put("rate_5s", round3(r.hashrateThPerS() * 1000));
+        st.put("rate_unit", "GH/s");
+        st.put("power", Math.round(r.powerW()));
         return reply;
     }
 
@@ -266,33 +290,61 @@ public final class CgminerApiEmulator implements LoopbackServer.Handler {
                 }
             }
             case "power" -> {
-                ObjectNode r = status("S", 330, "Power");
+                // Shape and codes of the recorded LUXminer 2025.4.8 replies (asic-rs luxminer/src/test/json/v1).
+                ObjectNode r = status("S", 311, "Power usage");
                 r.putArray("POWER")
                         .addObject()
+                        .put("PSU", false)
                         .put("Watts", Math.round(m.reading().powerW()));
                 return r;
             }
             case "profiles" -> {
-                ObjectNode r = status("S", 318, "Profiles");
+                ObjectNode r = status("S", 323, "List profiles");
                 ArrayNode a = r.putArray("PROFILES");
                 for (VirtualMiner.Profile pr : m.profiles()) {
                     ObjectNode o = a.addObject();
+                    o.put("CanRestore", true);
+                    o.put("Frequency", pr.frequencyMhz());
+                    o.put("HasOverrides", false);
+                    o.put("Hashrate", round3(m.nameplateHashrateThPerS() * pr.watts() / m.ratedW()));
+                    o.put("IsDynamic", true);
+                    o.put("IsTuned", false);
                     o.put("Profile Name", pr.name());
+                    o.put("Step", Integer.toString(pr.step()));
+                    o.put("Voltage", 11.88);
                     o.put("Watts", Math.round(pr.watts()));
                 }
                 return r;
             }
             case "atm" -> {
-                ObjectNode r = status("S", 340, "ATM");
-                r.putArray("ATM").addObject().put("Enabled", m.atmEnabled());
+                // luxos-tooling tests/data/messages/atm.json
+                ObjectNode r = status("S", 339, "ATM configuration values");
+                ObjectNode a = r.putArray("ATM").addObject();
+                a.put("Enabled", m.atmEnabled());
+                a.put("MaxProfile", "");
+                a.put("MinProfile", "");
+                a.put("PostRampMinutes", 1);
+                a.put("StartupMinutes", 1);
+                a.put("TempWindow", 3.0);
                 return r;
             }
             case "config" -> {
-                ObjectNode r = status("S", 33, "CGMiner config");
+                ObjectNode r = status("S", 33, "LUXminer config");
                 ObjectNode c = r.putArray("CONFIG").addObject();
-                c.put("Profile", m.profile());
-                c.put("CurtailMode", m.sleeping() ? "Sleep" : "None");
+                // "None" is the recorded value while mining; "Sleep" while curtailed is this emulator's (not recorded).
+                c.put("CurtailMode", m.reading().flagAsleep() ? "Sleep" : "None");
+                c.put("IsAtmEnabled", m.atmEnabled());
                 c.put("MACAddr", "02:00:00:00:00:01");
+                c.put("Model", "Antminer S19");
+                c.put("OS", "LuxOS");
+                String active = m.profile();
+                c.put("Profile", active);
+                for (VirtualMiner.Profile pr : m.profiles()) {
+                    if (pr.name().equals(active)) {
+                        c.put("ProfileStep", Integer.toString(pr.step()));
+                    }
+                }
+                c.put("SystemStatus", "Normal");
                 return r;
             }
             default -> {}
@@ -324,9 +376,10 @@ public final class CgminerApiEmulator implements LoopbackServer.Handler {
             case "atmset" -> {
                 boolean on = parameter.toLowerCase(Locale.ROOT).contains("enabled=true");
                 if (apply) {
-                    m.setAtmEnabled(on);
+                    m.atmEnabled(on);
                 }
-                return status("S", 341, "ATM set");
+                // code and message as pyasic's rpc/luxminer.py atmset docstring gives them
+                return status("S", 340, "Advanced Thermal Management configuration updated");
             }
             case "profileset" -> {
                 String name = p.length > 1 ? p[1] : "";

@@ -6,7 +6,7 @@ import java.time.Duration;
  * Faults an emulated device can be switched into, each one a behaviour users of real firmware report: slow replies
  * (the Antminer CGI can take ~21 s), access denied (stock cgminer API groups, a locked Whatsminer write API),
  * commands answered OK but silently ignored, connections dropped without a reply, telemetry frozen at an old
- * reading. Thread-safe; switch them at any time.
+ * reading, a state flag that says asleep while the boards still hash. Thread-safe; switch them at any time.
  */
 public final class Quirks {
     private volatile Duration slowReply = Duration.ZERO;
@@ -14,6 +14,7 @@ public final class Quirks {
     private volatile boolean ignoreCommands;
     private volatile boolean dropConnections;
     private volatile boolean staleTelemetry;
+    private volatile boolean claimsSleepButRuns;
 
     public Duration slowReply() {
         return slowReply;
@@ -60,6 +61,20 @@ public final class Quirks {
         return this;
     }
 
+    public boolean claimsSleepButRuns() {
+        return claimsSleepButRuns;
+    }
+
+    /**
+     * A sleep command is acknowledged and the firmware's own state flag (work mode, curtail mode, {@code working}) says
+     * asleep, while the hash boards keep hashing until the quirk clears: reported for stock Antminers whose config read
+     * "sleep" while hashrate had not dropped after 60 s (issue 14). Drivers must confirm by hashrate/power.
+     */
+    public Quirks claimsSleepButRuns(boolean on) {
+        this.claimsSleepButRuns = on;
+        return this;
+    }
+
     /** Clears every quirk. */
     public Quirks clear() {
         slowReply = Duration.ZERO;
@@ -67,6 +82,7 @@ public final class Quirks {
         ignoreCommands = false;
         dropConnections = false;
         staleTelemetry = false;
+        claimsSleepButRuns = false;
         return this;
     }
 

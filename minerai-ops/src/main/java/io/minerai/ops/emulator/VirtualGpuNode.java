@@ -15,7 +15,7 @@ import java.util.Map;
  * with nvidia-smi's range check and message) and serves a DCGM-exporter-style {@code /metrics} page over a {@link
  * LoopbackServer}. Synthetic: each GPU draws its limit times its utilisation, plus idle power.
  */
-public final class VirtualGpuNode implements CommandRunner, LoopbackServer.Handler {
+public final class VirtualGpuNode implements CommandRunner, LoopbackServer.Handler, EmulatedDevice {
     private final String id;
     private final Quirks quirks = new Quirks();
     private final int count;
@@ -51,12 +51,31 @@ public final class VirtualGpuNode implements CommandRunner, LoopbackServer.Handl
         java.util.Arrays.fill(limitW, defaultW);
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public Quirks quirks() {
         return quirks;
+    }
+
+    /** Draw of every GPU at its default limit, W. */
+    @Override
+    public double ratedW() {
+        return count * (idleW + (defaultW - idleW) * utilization);
+    }
+
+    /** Whether any GPU is capped above its minimum. */
+    @Override
+    public synchronized boolean trulyWorking() {
+        for (double w : limitW) {
+            if (w > minW + 0.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int gpuCount() {
@@ -72,6 +91,7 @@ public final class VirtualGpuNode implements CommandRunner, LoopbackServer.Handl
     }
 
     /** Total GPU draw now, W. */
+    @Override
     public synchronized double truePowerW() {
         double s = 0;
         for (int i = 0; i < count; i++) {
@@ -87,7 +107,10 @@ public final class VirtualGpuNode implements CommandRunner, LoopbackServer.Handl
     @Override
     public synchronized Result run(List<String> argv, Duration timeout) throws IOException {
         if (quirks.dropConnections()) {
-            throw new IOException(id + ": ssh: connect to host: Connection refused");
+            throw new java.net.ConnectException(id + ": ssh: connect to host: Connection refused");
+        }
+        if (quirks.slowReply().compareTo(timeout) > 0) {
+            throw new IOException(id + ": nvidia-smi did not finish within " + timeout);
         }
         if (argv.size() >= 2 && argv.get(1).startsWith("--query-gpu=")) {
             String csv = queryCsv();

@@ -7,29 +7,52 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of one emulated miner, shared by the protocol handlers that serve it. Synthetic: power and hashrate follow
- * the nameplate figures given, scaled by the power limit, and change the moment a command is applied.
+ * The state of one emulated miner, shared by the protocol handlers that serve it. Synthetic physics: power and
+ * hashrate follow the nameplate figures given, scaled by the power limit, and change the moment a command is applied.
+ * The firmware's own state flag (Antminer work mode, LuxOS curtail mode, Whatsminer {@code working}) is kept apart from
+ * whether the boards hash, so the {@link Quirks#claimsSleepButRuns} fault can make them disagree.
  */
-public final class VirtualMiner {
+public final class VirtualMiner implements EmulatedDevice {
     /**
      * A reading as the device would report it.
      *
-     * @param sleeping asleep / curtailed / service stopped
+     * @param sleeping the boards do not hash (physical)
      * @param powerW wall power
      * @param hashrateThPerS hashrate
      * @param whenEpochSeconds the device clock at the reading (frozen when telemetry is stale)
      * @param powerLimitW the power limit / profile watts in force (NaN for stock)
+     * @param flagAsleep what the firmware's state flag says (work mode 1, curtail mode sleep, {@code working=false})
      */
     public record Reading(
-            boolean sleeping, double powerW, double hashrateThPerS, long whenEpochSeconds, double powerLimitW) {}
+            boolean sleeping,
+            double powerW,
+            double hashrateThPerS,
+            long whenEpochSeconds,
+            double powerLimitW,
+            boolean flagAsleep) {}
 
     /**
-     * A LuxOS-style power profile.
+     * A LuxOS power profile ({@code profiles} reply: {@code Profile Name}, {@code Watts}, {@code Step}, {@code
+     * Frequency}).
      *
-     * @param name profile name
+     * @param name profile name, e.g. {@code 290MHz} or {@code default}
      * @param watts its wall power
+     * @param step steps from the default profile (negative below)
+     * @param frequencyMhz chip frequency
      */
-    public record Profile(String name, double watts) {}
+    public record Profile(String name, double watts, int step, int frequencyMhz) {}
+
+    /**
+     * Watts of the LuxOS profiles of an S19k Pro (LUXminer 2025.4.8) by step -16..+8, from the recorded {@code
+     * profiles} reply in 256foundation/asic-rs asic-rs-firmwares/luxminer/src/test/json/v1/profiles.json; step 0 is
+     * {@code default} (2794 W). Emulated miners scale this ladder to their own rated power.
+     */
+    static final int[] LUXOS_LADDER_W = {
+        784, 879, 978, 1080, 1188, 1299, 1414, 1533, 1657, 1785, 1916, 2052, 2192, 2336, 2485, 2637, 2794, 2954, 3119,
+        3288, 3461, 3638, 3820, 4005, 4195
+    };
+
+    static final int LUXOS_DEFAULT_INDEX = 16;
 
     private final String id;
     private final Firmware firmware;
@@ -39,16 +62,16 @@ public final class VirtualMiner {
     private final Clock clock;
     private final Quirks quirks = new Quirks();
     private final long startedEpochSeconds;
-    private final List<Profile> profiles;
+    private List<Profile> profiles;
 
-    private int workMode; // Antminer: 0 normal, 1 sleep, 2 low power
-    private int modeBeforeSleep;
-    private boolean sleeping;
+    private AntminerVariant variant = AntminerVariant.LEGACY;
+    private int workMode; // Antminer: 0 normal, 1 sleep, 2 high, 3 low (asic-rs MinerMode)
+    private boolean flagAsleep;
+    private boolean hashing = true;
     private double powerLimitW = Double.NaN;
     private String profile = "default";
     private boolean atmEnabled = true;
     private @Nullable String sessionId;
-    private boolean workModeKeyIgnored;
     private final String password;
     private final String salt = UUID.randomUUID().toString().substring(0, 8);
     private @Nullable Reading frozen;
@@ -79,14 +102,41 @@ public final class VirtualMiner {
         this.password = password;
         this.clock = clock;
         this.startedEpochSeconds = clock.instant().getEpochSecond();
-        List<Profile> ps = new ArrayList<>();
-        for (int pct = 60; pct < 100; pct += 10) {
-            ps.add(new Profile("p" + pct, Math.round(ratedW * pct / 100.0)));
-        }
-        ps.add(new Profile("default", ratedW));
-        this.profiles = List.copyOf(ps);
+        this.profiles = ladder(0);
     }
 
+    private List<Profile> ladder(double minShareOfRated) {
+        List<Profile> ps = new ArrayList<>();
+        double def = LUXOS_LADDER_W[LUXOS_DEFAULT_INDEX];
+        for (int i = 0; i < LUXOS_LADDER_W.length; i++) {
+            int step = i - LUXOS_DEFAULT_INDEX;
+            double w = Math.round(ratedW * LUXOS_LADDER_W[i] / def);
+            if (step < 0 && w < minShareOfRated * ratedW) {
+                continue;
+            }
+            int mhz = 590 + 25 * step;
+            ps.add(new Profile(step == 0 ? "default" : mhz + "MHz", step == 0 ? ratedW : w, step, mhz));
+        }
+        return List.copyOf(ps);
+    }
+
+    /** LuxOS: keeps only the profiles at or above this share of rated power (a board whose ladder stops higher). */
+    public synchronized VirtualMiner profilesDownTo(double shareOfRated) {
+        this.profiles = ladder(shareOfRated);
+        return this;
+    }
+
+    /** Stock Antminer: which firmware generation it runs. */
+    public synchronized VirtualMiner variant(AntminerVariant v) {
+        this.variant = v;
+        return this;
+    }
+
+    public synchronized AntminerVariant variant() {
+        return variant;
+    }
+
+    @Override
     public String id() {
         return id;
     }
@@ -95,10 +145,12 @@ public final class VirtualMiner {
         return firmware;
     }
 
+    @Override
     public Quirks quirks() {
         return quirks;
     }
 
+    @Override
     public double ratedW() {
         return ratedW;
     }
@@ -127,7 +179,7 @@ public final class VirtualMiner {
         return clock.instant().getEpochSecond() - startedEpochSeconds;
     }
 
-    List<Profile> profiles() {
+    public synchronized List<Profile> profiles() {
         return profiles;
     }
 
@@ -145,27 +197,43 @@ public final class VirtualMiner {
     }
 
     private Reading liveReading() {
+        settle();
         long now = clock.instant().getEpochSecond();
-        if (sleeping) {
-            return new Reading(true, sleepW, 0, now, powerLimitW);
+        if (!hashing) {
+            return new Reading(true, sleepW, 0, now, powerLimitW, flagAsleep);
         }
         double p = ratedW;
-        if (workMode == 2) {
-            p = ratedW * 0.75;
+        if (firmware == Firmware.ANTMINER_STOCK && workMode == 3) {
+            p = ratedW * 0.75; // low-power mode (synthetic share)
         }
         if (!Double.isNaN(powerLimitW)) {
             p = Math.min(p, powerLimitW);
         }
-        return new Reading(false, p, hashrateThPerS * p / ratedW, now, powerLimitW);
+        return new Reading(false, p, hashrateThPerS * p / ratedW, now, powerLimitW, flagAsleep);
     }
 
-    /** True power, ignoring frozen telemetry (for tests). */
+    /** The boards follow the flag once no fault holds them. */
+    private void settle() {
+        if (flagAsleep && hashing && !quirks.claimsSleepButRuns()) {
+            hashing = false;
+        }
+    }
+
+    @Override
     public synchronized double truePowerW() {
         return liveReading().powerW();
     }
 
+    @Override
+    public synchronized boolean trulyWorking() {
+        settle();
+        return hashing;
+    }
+
+    /** Whether the boards do not hash (physical truth). */
     public synchronized boolean sleeping() {
-        return sleeping;
+        settle();
+        return !hashing;
     }
 
     public synchronized int workMode() {
@@ -177,38 +245,36 @@ public final class VirtualMiner {
         if (firmware == Firmware.ANTMINER_STOCK) {
             workMode = 1;
         }
-        sleeping = true;
+        flagAsleep = true;
+        hashing = false;
         return this;
     }
 
-    /** Antminer: sets the work mode (0 normal, 1 sleep, 2 low power); waking restores nothing by itself. */
+    private void setAsleep(boolean asleep) {
+        flagAsleep = asleep;
+        if (!asleep) {
+            hashing = true;
+        } else if (!quirks.claimsSleepButRuns()) {
+            hashing = false;
+        }
+    }
+
+    /** Antminer: sets the work mode (0 normal, 1 sleep, 2 high, 3 low); waking restores nothing by itself. */
     synchronized void setWorkMode(int mode) {
         commandsApplied++;
-        if (mode == 1 && workMode != 1) {
-            modeBeforeSleep = workMode;
-        }
         workMode = mode;
-        sleeping = mode == 1;
-    }
-
-    synchronized int modeBeforeSleep() {
-        return modeBeforeSleep;
-    }
-
-    /** Puts the emulated firmware into the "bitmain-work-mode writes are ignored" bug (S19j Pro fw Dec-2022). */
-    public synchronized VirtualMiner workModeKeyIgnored(boolean on) {
-        this.workModeKeyIgnored = on;
-        return this;
-    }
-
-    synchronized boolean workModeKeyIgnored() {
-        return workModeKeyIgnored;
+        setAsleep(mode == 1);
     }
 
     /** LuxOS curtail / Whatsminer service stop-start. */
     synchronized void setSleeping(boolean s) {
         commandsApplied++;
-        sleeping = s;
+        setAsleep(s);
+    }
+
+    /** The firmware's own flag (what a driver that trusts it would believe). */
+    public synchronized boolean flagAsleep() {
+        return flagAsleep;
     }
 
     synchronized void setPowerLimitW(double w) {
@@ -216,26 +282,28 @@ public final class VirtualMiner {
         powerLimitW = w;
     }
 
-    synchronized double powerLimitW() {
+    public synchronized double powerLimitW() {
         return powerLimitW;
     }
 
-    synchronized String profile() {
+    public synchronized String profile() {
         return profile;
     }
 
     synchronized void setProfile(Profile p) {
         commandsApplied++;
         profile = p.name();
-        powerLimitW = p.name().equals("default") ? Double.NaN : p.watts();
+        powerLimitW = p.step() == 0 ? Double.NaN : p.watts();
     }
 
-    synchronized boolean atmEnabled() {
+    public synchronized boolean atmEnabled() {
         return atmEnabled;
     }
 
-    synchronized void setAtmEnabled(boolean on) {
+    /** LuxOS: the operator's ATM setting (also what {@code atmset} changes). */
+    public synchronized VirtualMiner atmEnabled(boolean on) {
         atmEnabled = on;
+        return this;
     }
 
     /** LuxOS: the active session id, if any. */

@@ -78,6 +78,11 @@ public final class GpuNodeDriver implements DeviceDriver {
 
     private List<GpuReading> query() throws DeviceException {
         CommandRunner.Result r = run(NvidiaSmi.queryCommand());
+        if (r.exitCode() == 255) {
+            // ssh(1): 255 when ssh itself failed (host unreachable, refused, authentication)
+            throw new DeviceException(
+                    AckStatus.UNREACHABLE, id + ": ssh exit 255: " + r.stderr().strip());
+        }
         if (r.exitCode() != 0) {
             throw new DeviceException(
                     AckStatus.FAILED,
@@ -98,6 +103,8 @@ public final class GpuNodeDriver implements DeviceDriver {
     private CommandRunner.Result run(List<String> argv) throws DeviceException {
         try {
             return runner.run(argv, timeout);
+        } catch (java.net.ConnectException | java.net.NoRouteToHostException | java.net.UnknownHostException e) {
+            throw new DeviceException(AckStatus.UNREACHABLE, id + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new DeviceException(AckStatus.TIMEOUT, id + ": " + e.getMessage(), e);
         }
@@ -134,6 +141,15 @@ public final class GpuNodeDriver implements DeviceDriver {
             case DesiredState.Run r ->
                 gs.forEach(g -> want.put(g.index(), originalLimitW.getOrDefault(g.index(), g.defaultPowerLimitW())));
             case DesiredState.PowerTarget pt -> {
+                double lowest = overheadW;
+                for (GpuReading g : gs) {
+                    lowest += g.minPowerLimitW();
+                }
+                if (pt.powerW() < lowest - 0.5) {
+                    return CommandResult.of(
+                            AckStatus.UNSUPPORTED,
+                            "lowest caps give " + Math.round(lowest) + " W, asked " + Math.round(pt.powerW()) + " W");
+                }
                 double perGpu = (pt.powerW() - overheadW) / gs.size();
                 for (GpuReading g : gs) {
                     want.put(g.index(), Math.max(g.minPowerLimitW(), Math.min(g.maxPowerLimitW(), Math.floor(perGpu))));

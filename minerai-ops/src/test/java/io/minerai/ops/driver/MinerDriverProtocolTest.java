@@ -89,13 +89,13 @@ class MinerDriverProtocolTest {
         assertThat(d.readTelemetry().mode()).isEqualTo(DeviceMode.RUNNING);
         CommandResult sleep = d.apply(DesiredState.SLEEP);
         assertThat(sleep.status()).isEqualTo(AckStatus.CONFIRMED);
-        assertThat(sleep.detail()).contains("miner-mode");
+        assertThat(sleep.detail()).contains("miner-mode and bitmain-work-mode");
         clock.advance(Duration.ofSeconds(5));
         DeviceTelemetry t = d.readTelemetry();
         assertThat(t.mode()).isEqualTo(DeviceMode.SLEEPING);
         assertThat(t.hashrateThPerS()).isZero();
         assertThat(t.powerW()).isEqualTo(60.0);
-        assertThat(d.apply(DesiredState.SLEEP).detail()).contains("already");
+        assertThat(d.apply(DesiredState.SLEEP).status()).isEqualTo(AckStatus.CONFIRMED); // already asleep: no write
         assertThat(d.apply(DesiredState.RUN).status()).isEqualTo(AckStatus.CONFIRMED);
         assertThat(e.miner().workMode()).isZero();
         assertThat(d.apply(new DesiredState.PowerTarget(2000)).status()).isEqualTo(AckStatus.UNSUPPORTED);
@@ -103,7 +103,8 @@ class MinerDriverProtocolTest {
 
     @Test
     void antminerFirmwareThatIgnoresBitmainWorkModeStillSleepsViaMinerMode() throws Exception {
-        var e = fleet.add(miner(Firmware.ANTMINER_STOCK).workModeKeyIgnored(true));
+        var e = fleet.add(
+                miner(Firmware.ANTMINER_STOCK).variant(io.minerai.ops.emulator.AntminerVariant.S19J_PRO_DEC_2022));
         DigestHttpClient web = new DigestHttpClient(
                 URI.create("http://127.0.0.1:" + nn(e.web()).getPort()),
                 "root",
@@ -128,11 +129,11 @@ class MinerDriverProtocolTest {
                 "secret",
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2));
-        web.send("POST", "/cgi-bin/set_miner_conf.cgi", "{\"miner-mode\":2}"); // low-power mode (S19K Pro HEM)
+        web.send("POST", "/cgi-bin/set_miner_conf.cgi", "{\"miner-mode\":3}"); // low-power mode (asic-rs: 3 = Low)
         DeviceDriver d = EmulatorFleet.driver(e, FAST, clock);
         d.apply(DesiredState.SLEEP);
         d.apply(DesiredState.RUN);
-        assertThat(e.miner().workMode()).isEqualTo(2); // resume is not "normal"
+        assertThat(e.miner().workMode()).isEqualTo(3); // resume is not "normal"
     }
 
     @Test
@@ -183,17 +184,18 @@ class MinerDriverProtocolTest {
     void luxosCurtailWakeAndProfilesWithAtmOffAroundProfileset() throws Exception {
         var e = fleet.add(miner(Firmware.LUXOS));
         LuxosDriver d = (LuxosDriver) EmulatorFleet.driver(e, FAST, clock);
-        assertThat(d.profiles()).extracting(LuxosDriver.Profile::name).contains("p60", "default");
+        assertThat(d.profiles()).extracting(LuxosDriver.Profile::name).contains("190MHz", "490MHz", "default");
         assertThat(d.apply(DesiredState.SLEEP).status()).isEqualTo(AckStatus.CONFIRMED);
         assertThat(d.readTelemetry().mode()).isEqualTo(DeviceMode.SLEEPING);
         assertThat(e.miner().sessionId()).isNull(); // logged off in finally
-        CommandResult t = d.apply(new DesiredState.PowerTarget(2700)); // p80 = 2600 W is the highest <= 2700
+        // the S19k Pro ladder scaled to 3250 W: 490MHz (step -4) = 3250 * 2192 / 2794 = 2550 W, the highest <= 2700
+        CommandResult t = d.apply(new DesiredState.PowerTarget(2700));
         assertThat(t.status()).isEqualTo(AckStatus.CONFIRMED);
-        assertThat(t.detail()).contains("p80");
+        assertThat(t.detail()).contains("490MHz");
         DeviceTelemetry tel = d.readTelemetry();
         assertThat(tel.mode()).isEqualTo(DeviceMode.RUNNING);
-        assertThat(tel.powerLimitW().getAsDouble()).isEqualTo(2600.0);
-        assertThat(tel.powerW()).isEqualTo(2600.0);
+        assertThat(tel.powerLimitW().getAsDouble()).isEqualTo(2550.0);
+        assertThat(tel.powerW()).isEqualTo(2550.0);
         assertThat(d.apply(DesiredState.RUN).status()).isEqualTo(AckStatus.CONFIRMED);
         assertThat(d.readTelemetry().powerW()).isEqualTo(3250.0);
         assertThat(d.apply(new DesiredState.PowerTarget(100)).status()).isEqualTo(AckStatus.UNSUPPORTED);
@@ -204,8 +206,8 @@ class MinerDriverProtocolTest {
         var e = fleet.add(miner(Firmware.LUXOS));
         CgminerRpc r = rpc(e, false);
         String sid = r.checked("logon", "").first("SESSION").get("SessionID").asText();
-        CgminerReply set = r.checked("profileset", sid + ",p60");
-        assertThat(set.first("PROFILE").get("Profile").asText()).isEqualTo("p60");
+        CgminerReply set = r.checked("profileset", sid + ",190MHz");
+        assertThat(set.first("PROFILE").get("Profile").asText()).isEqualTo("190MHz");
         assertThat(r.checked("config", "").first("CONFIG").get("Profile").asText())
                 .isEqualTo("default");
         r.checked("logoff", sid);
