@@ -33,7 +33,12 @@ class InputFileMessagesTest {
     @Test
     void anAdderOf1e308IsRefusedBeforeTheRun(@TempDir Path dir) throws Exception {
         CliRunner.Result r = CliRunner.run(
-                "backtest", scenario(dir, "1e308", "1000").toString(), "--no-report", "--format", "json", "-o",
+                "backtest",
+                scenario(dir, "1e308", "1000").toString(),
+                "--no-report",
+                "--format",
+                "json",
+                "-o",
                 dir.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err())
@@ -54,7 +59,13 @@ class InputFileMessagesTest {
                 .contains("  - site.minerFleets[0]: draws 3850000.0 MW at full power, 48125 times what the import cap"
                         + " (80 MW)");
         CliRunner.Result b = CliRunner.run(
-                "backtest", f.toString(), "--no-report", "--format", "json", "-o", dir.resolve("out").toString());
+                "backtest",
+                f.toString(),
+                "--no-report",
+                "--format",
+                "json",
+                "-o",
+                dir.resolve("out").toString());
         assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(b.err())
                 .contains("minerai: warning: site.minerFleets[0].unitCount: is 1000000000, unusually high")

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one object node against its {@link ObjectSpec}, recording every problem with its path and
@@ -45,7 +46,25 @@ public final class FieldReader {
     }
 
     public String fieldPath(String name) {
-        return path.isEmpty() ? name : path + "." + name;
+        String key = PLAIN_KEY.matcher(name).matches() ? name : quoted(name);
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** A key that is empty or has spaces, dots or other signs, shown in quotes so its path stays readable. */
+    private static String quoted(String key) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : key.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private void checkUnknownFields() {
@@ -261,15 +280,16 @@ public final class FieldReader {
         long n;
         try {
             n = Long.parseLong(t.substring(0, t.length() - 1).trim());
-        } catch (NumberFormatException e) {
+            return switch (u) {
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new IllegalArgumentException(s);
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            // not a number, or more days than a Duration holds
             throw new IllegalArgumentException(s, e);
         }
-        return switch (u) {
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException(s);
-        };
     }
 
     /** A nested object, read with {@code reader}; empty when absent (reported if required). */

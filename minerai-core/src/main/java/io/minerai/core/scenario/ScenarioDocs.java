@@ -14,7 +14,7 @@ public final class ScenarioDocs {
         sb.append("A scenario is one YAML (or JSON) file shared by the library, the CLI and the REST API."
                 + " Units are in the field names. Unknown fields are errors, so a misspelt optional field never"
                 + " silently takes its default. Validation reports every problem at once, each with its path,"
-                + " e.g. `site.minerFleets[2].unitPowerW: must be > 0 W, was -3`. A key given twice, bytes that are not"
+                + " e.g. `site.minerFleets[2].unitPowerW: must be > 0 and <= 1000000 W, was -3`. A key given twice, bytes that are not"
                 + " UTF-8 and a time with a fraction of a second are errors too.\n\n");
         sb.append("Ranges: a value outside a field's range is an error; a value outside its usual range (\"usually\")"
                 + " is accepted with a warning, which `validate` and every run print, since it is more likely a slipped"

@@ -48,8 +48,8 @@ public final class StrictUtf8 {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
-        private final CharBuffer chars = CharBuffer.allocate(1 << 16).flip();
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 13).flip();
+        private final CharBuffer chars = CharBuffer.allocate(1 << 13).flip();
         private boolean eof;
         private boolean flushed;
         private @Nullable InvalidUtf8Exception pending;

@@ -124,4 +124,17 @@ class ScenarioInputFilesTest {
     void theDefaultScenarioHasNoWarnings() {
         assertThat(ScenarioValidator.warnings(DefaultScenario.load())).isEmpty();
     }
+
+    /** Found by the input fuzz test: an empty key had an empty path, and "1000000000000000d" threw ArithmeticException. */
+    @Test
+    void oddKeysAreQuotedInPathsAndHugeDurationsAreProblems() {
+        assertThatThrownBy(() -> parse(PERIOD + SITE + "'': 1\n'a b': 2\n"))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems()).extracting(Problem::path).containsExactly("\"\"", "\"a b\""));
+        String huge = PERIOD.replace("2024-07-02T00:00:00Z}", "2024-07-02T00:00:00Z, step: 1000000000000000d}") + SITE;
+        assertThatThrownBy(() -> parse(huge))
+                .hasMessageContaining(
+                        "period.step: must be a duration like 5m, 15m, 1h, 1d or PT15M, was" + " '1000000000000000d'");
+    }
 }

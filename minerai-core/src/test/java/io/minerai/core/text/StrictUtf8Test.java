@@ -20,7 +20,7 @@ class StrictUtf8Test {
 
     @Test
     void aBadByteAfterSeveralBuffersIsLocated() {
-        // 100,000 characters of lines "0123456789\n" (far past the 64 KiB buffer), then a bad byte at column 4
+        // 100,000 characters of lines "0123456789\n" (far past the 8 KiB buffer), then a bad byte at column 4
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 10_000; i++) {
             sb.append("0123456789\n");

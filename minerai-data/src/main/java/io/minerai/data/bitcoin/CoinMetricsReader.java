@@ -215,6 +215,26 @@ public final class CoinMetricsReader {
         }
     }
 
+    /** The first day of Bitcoin (the genesis block, 2009-01-03). */
+    static final LocalDate GENESIS = LocalDate.of(2009, 1, 3);
+    /** Days after this are taken for a mistyped year (ASSUMPTION); it also bounds the span a file can cover. */
+    static final LocalDate LAST_PLAUSIBLE_DAY = LocalDate.of(2199, 12, 31);
+
+    /**
+     * {@code d}, or null with a problem when no Bitcoin data can carry it: before the genesis block or after {@link
+     * #LAST_PLAUSIBLE_DAY} (a mistyped year, which would otherwise make a day-by-day history of millions of days).
+     */
+    static @Nullable LocalDate inEra(CsvRow r, int col, LocalDate d) {
+        if (d.isBefore(GENESIS) || d.isAfter(LAST_PLAUSIBLE_DAY)) {
+            r.problem(
+                    col,
+                    "day " + d + " is outside Bitcoin's era (" + GENESIS + " .. " + LAST_PLAUSIBLE_DAY
+                            + "); is the year mistyped?");
+            return null;
+        }
+        return d;
+    }
+
     /** Parses {@code YYYY-MM-DD} or an ISO instant at 00:00 UTC ({@code 2024-01-01T00:00:00.000000000Z}). */
     static @Nullable LocalDate parseDay(CsvRow r, int col) {
         String s = r.text(col);
@@ -224,7 +244,7 @@ public final class CoinMetricsReader {
         }
         try {
             if (s.length() == 10) {
-                return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+                return inEra(r, col, LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE));
             }
             Instant t = Instant.parse(s);
             LocalDate d = LocalDate.ofInstant(t, ZoneOffset.UTC);
@@ -232,7 +252,7 @@ public final class CoinMetricsReader {
                 r.problem(col, "a daily row must start at 00:00 UTC, was '" + s + "'");
                 return null;
             }
-            return d;
+            return inEra(r, col, d);
         } catch (DateTimeParseException e) {
             r.problem(col, "not a UTC date YYYY-MM-DD: '" + s + "'");
             return null;

@@ -49,6 +49,13 @@ import java.util.zip.ZipInputStream;
  */
 public final class ErcotSppReportReader {
     private static final Plausibility PRICE = Plausibility.ENERGY_PRICE_USD_PER_MWH;
+    /**
+     * Delivery days outside these are taken for a mistyped year (ASSUMPTION: no report in this format predates 2000);
+     * they also bound the 15-minute grid a file can span.
+     */
+    static final LocalDate FIRST_PLAUSIBLE_DAY = LocalDate.of(2000, 1, 1);
+
+    static final LocalDate LAST_PLAUSIBLE_DAY = LocalDate.of(2199, 12, 31);
 
     /** The report's columns. */
     public static final List<String> COLUMNS = List.of(
@@ -212,6 +219,12 @@ public final class ErcotSppReportReader {
             }
             if (interval != Integer.MIN_VALUE && (interval < 1 || interval > 4)) {
                 r.problem(idx[2], "interval must be 1..4, was " + interval);
+            }
+            if (date != null && (date.isBefore(FIRST_PLAUSIBLE_DAY) || date.isAfter(LAST_PLAUSIBLE_DAY))) {
+                r.problem(
+                        idx[0],
+                        "day " + date + " is outside " + FIRST_PLAUSIBLE_DAY + " .. " + LAST_PLAUSIBLE_DAY
+                                + "; is the year mistyped?");
             }
             if (fp.total() > before || date == null) {
                 return;

@@ -159,7 +159,8 @@ public final class TimestampedCsvReader {
                 if (!Double.isNaN(v[k]) && (v[k] < spec.minValue() || v[k] > spec.maxValue())) {
                     r.problem(
                             valueCols[k],
-                            "must be within " + fmt(spec.minValue()) + ".." + fmt(spec.maxValue()) + ", was "
+                            "must be within " + fmt(spec.minValue()) + ".." + fmt(spec.maxValue())
+                                    + ("1".equals(spec.unit()) ? "" : " " + spec.unit()) + ", was "
                                     + r.text(valueCols[k]));
                     v[k] = Double.NaN;
                 }
