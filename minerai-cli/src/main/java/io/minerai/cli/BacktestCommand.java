@@ -116,9 +116,9 @@ final class BacktestCommand implements Callable<Integer> {
                                 + " see the gap list in report.html%n",
                         result.summary().missingIntervals(),
                         result.summary().intervals(),
-                        result.summary().missingPriceIntervals(),
-                        result.summary().missingBitcoinIntervals(),
-                        result.summary().missingGenerationIntervals());
+                        result.summary().gaps().missingPriceIntervals(),
+                        result.summary().gaps().missingBitcoinIntervals(),
+                        result.summary().gaps().missingGenerationIntervals());
             }
             stdout.flush();
             return ExitCodes.OK;

@@ -13,7 +13,7 @@ import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.ValidationException;
 import io.minerai.data.resolve.InputResolver;
 import io.minerai.optimize.PeakResolver;
-import io.minerai.optimize.PeakSignals;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         Scenario s = scenario.loadSilently();
         ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
         // the market programs' own data (4CP system load) is checked too, as a run would
-        Optional<PeakSignals> peaks = Optional.empty();
+        Optional<CoincidentPeaks> peaks = Optional.empty();
         if (s.markets().coincidentPeak().isPresent()) {
             try {
                 peaks = Optional.of(PeakResolver.resolve(s.markets(), inputs.grid(), scenario.baseDir()));

@@ -67,6 +67,7 @@ class InputFuzzTest {
             ScenarioSchema.SCENARIO.fields().stream().map(f -> f.name()).collect(Collectors.toSet());
     /** Summary fields that are undefined (null) when there is nothing to divide by; every other one is a total. */
     private static final Set<String> MAY_BE_NULL = Set.of(
+            "btcPerMwh",
             "energyCostPerBtcUsd",
             "cashCostPerBtcUsd",
             "allInCostPerBtcUsd",
@@ -436,22 +437,24 @@ class InputFuzzTest {
     }
 
     private static void checkNumbers(JsonNode n, String path, String json) {
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String p = path + e.getKey();
-            JsonNode v = e.getValue();
-            if (v.isNull() && !(path.isEmpty() && MAY_BE_NULL.contains(e.getKey()))) {
-                throw new CaseFailure("null total " + p + " in " + json);
-            }
-            if (v.isNumber() && !Double.isFinite(v.asDouble())) {
-                throw new CaseFailure("total " + p + " is " + v + " in " + json);
-            }
-            if (v.isArray()) {
-                for (int i = 0; i < v.size(); i++) {
-                    checkNumbers(v.get(i), p + "[" + i + "].", json);
+        if (n.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = path + e.getKey();
+                JsonNode v = e.getValue();
+                boolean undefinedOk = MAY_BE_NULL.contains(e.getKey()) || path.startsWith("programs.");
+                if (v.isNull() && !undefinedOk) {
+                    throw new CaseFailure("null total " + p + " in " + json);
                 }
+                checkNumbers(v, p + ".", json);
             }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                checkNumbers(n.get(i), path + "[" + i + "].", json);
+            }
+        } else if (n.isNumber() && !Double.isFinite(n.asDouble())) {
+            throw new CaseFailure("total " + path + " is " + n + " in " + json);
         }
     }
 

@@ -1,102 +1,219 @@
 package io.minerai.dispatch;
 
+import io.minerai.dispatch.ledger.Direction;
+import io.minerai.dispatch.ledger.Stream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Totals of a settled dispatch over its period. The first fourteen fields carry the names the foundation issue fixes
- * for the JSON summary; the rest add detail. Money in USD, energy in MWh, over dispatched intervals only.
+ * Totals of a settled dispatch over its period, in nested parts. Money in USD (the engine's currency; a stream settled
+ * in another market currency also carries its total in that currency), energy in MWh, over dispatched intervals only.
+ * The flat field names of earlier releases stay available through {@link LegacySummary}.
  *
- * @param intervals intervals in the period's grid
- * @param missingIntervals intervals skipped for missing data (price, Bitcoin data or a generation profile value)
- * @param energyImportedMwh grid import
- * @param energyExportedMwh export of own generation
- * @param minerEnergyMwh energy drawn by miner fleets
- * @param btcMined BTC mined after pool fees
- * @param revenueMiningUsd mining revenue after pool fees
- * @param revenueAiCloudUsd GPU cloud revenue
- * @param revenueColocationUsd colocation rent plus pass-through energy reimbursements
- * @param revenueExportUsd export revenue
- * @param powerCostUsd cash cost of energy (see {@link DispatchLedger#powerCostUsd()})
- * @param netUsd all revenues minus power cost and 4CP transmission charge, before opex and depreciation
- * @param minerUptimeFraction miner energy / miner energy at full power
- * @param energyCostPerBtcUsd miners' energy cost / BTC mined (energy-only definition)
- * @param policy policy that decided
- * @param startUtc period start (ISO-8601)
- * @param endUtc period end, exclusive (ISO-8601)
- * @param stepMinutes interval length
- * @param missingPriceIntervals skipped for a missing price
- * @param missingBitcoinIntervals skipped for missing Bitcoin data
- * @param missingGenerationIntervals skipped for a missing generation profile value
- * @param energyGeneratedMwh on-site generation available
- * @param energySpilledMwh on-site generation neither used nor exported
- * @param aiCloudEnergyMwh energy drawn by GPU clouds
- * @param colocationEnergyMwh energy drawn by colocation tenants
- * @param totalLoadEnergyMwh energy drawn by all loads
- * @param revenuePpaSellbackUsd PPA energy sold back (power credits)
- * @param ppaEnergySoldBackMwh PPA energy sold back
- * @param revenueAncillaryUsd ancillary-service payments
- * @param minerCurtailedEnergyMwh miner energy not drawn (full power minus drawn)
- * @param aiCloudUptimeFraction GPU cloud energy / energy at full power
- * @param minerEnergyCostUsd miners' share of the energy cost
- * @param miningOpexUsd site cash opex allocated to mining by energy share
- * @param minerDepreciationUsd depreciation of the mining machines over the dispatched hours
- * @param cashCostPerBtcUsd (miner energy cost + mining opex) / BTC
- * @param allInCostPerBtcUsd (miner energy cost + mining opex + depreciation) / BTC
- * @param siteOpexUsd site cash opex over the dispatched hours
- * @param netAfterOpexUsd net minus site opex
- * @param averagePriceUsdPerMwh time-weighted mean real-time price over dispatched intervals
- * @param averageHashpriceUsdPerPhDay time-weighted mean hashprice over dispatched intervals
+ * @param run what ran: policy, period, step, market currency
+ * @param gaps intervals skipped for missing data, by reason
+ * @param energy energy flows
+ * @param streams every stream's signed total, in ledger order; they add up to {@code netUsd}
+ * @param netUsd the sum of every stream: revenues minus costs and charges, before site opex and depreciation
+ * @param costs site opex and the net after it
+ * @param bitcoin BTC mined and the cost per BTC in three definitions
+ * @param gpu the GPU side's delivery
+ * @param averages time-weighted mean price and hashprice
+ * @param programs facts of each market program by program id (e.g. {@code ercot-4cp} -> {@code tagMw})
  * @param loads totals per load
- * @param transmissionChargeUsd 4CP transmission charge set by this run's peaks (0 without a 4CP tariff); already
- *     subtracted from {@code netUsd}
- * @param coincidentPeakTagMw the site's 4CP tag: grid import summed over the peak intervals / 4
  */
 public record DispatchSummary(
-        int intervals,
-        int missingIntervals,
-        double energyImportedMwh,
-        double energyExportedMwh,
-        double minerEnergyMwh,
-        double btcMined,
-        double revenueMiningUsd,
-        double revenueAiCloudUsd,
-        double revenueColocationUsd,
-        double revenueExportUsd,
-        double powerCostUsd,
+        RunInfo run,
+        Gaps gaps,
+        EnergyTotals energy,
+        List<StreamTotal> streams,
         double netUsd,
-        double minerUptimeFraction,
-        double energyCostPerBtcUsd,
-        String policy,
-        String startUtc,
-        String endUtc,
-        long stepMinutes,
-        int missingPriceIntervals,
-        int missingBitcoinIntervals,
-        int missingGenerationIntervals,
-        double energyGeneratedMwh,
-        double energySpilledMwh,
-        double aiCloudEnergyMwh,
-        double colocationEnergyMwh,
-        double totalLoadEnergyMwh,
-        double revenuePpaSellbackUsd,
-        double ppaEnergySoldBackMwh,
-        double revenueAncillaryUsd,
-        double minerCurtailedEnergyMwh,
-        double aiCloudUptimeFraction,
-        double minerEnergyCostUsd,
-        double miningOpexUsd,
-        double minerDepreciationUsd,
-        double cashCostPerBtcUsd,
-        double allInCostPerBtcUsd,
-        double siteOpexUsd,
-        double netAfterOpexUsd,
-        double averagePriceUsdPerMwh,
-        double averageHashpriceUsdPerPhDay,
-        List<LoadSummary> loads,
-        double transmissionChargeUsd,
-        double coincidentPeakTagMw) {
+        SiteCosts costs,
+        BitcoinTotals bitcoin,
+        GpuTotals gpu,
+        Averages averages,
+        Map<String, Map<String, Double>> programs,
+        List<LoadSummary> loads) {
 
     public DispatchSummary {
+        streams = List.copyOf(streams);
         loads = List.copyOf(loads);
+        Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+        programs.forEach((k, v) -> copy.put(k, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        programs = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * What ran.
+     *
+     * @param policy policy that decided
+     * @param startUtc period start (ISO-8601)
+     * @param endUtc period end, exclusive (ISO-8601)
+     * @param stepMinutes interval length
+     * @param intervals intervals in the period's grid
+     * @param marketCurrency currency of the market's prices (ISO 4217)
+     * @param fxSource the exchange rate used to settle them in USD
+     */
+    public record RunInfo(
+            String policy,
+            String startUtc,
+            String endUtc,
+            long stepMinutes,
+            int intervals,
+            String marketCurrency,
+            String fxSource) {}
+
+    /**
+     * Intervals skipped for missing data.
+     *
+     * @param missingIntervals skipped for any reason
+     * @param missingPriceIntervals skipped for a missing price
+     * @param missingBitcoinIntervals skipped for missing Bitcoin data
+     * @param missingGenerationIntervals skipped for a missing generation profile value
+     */
+    public record Gaps(
+            int missingIntervals,
+            int missingPriceIntervals,
+            int missingBitcoinIntervals,
+            int missingGenerationIntervals) {}
+
+    /**
+     * Energy flows over the dispatched intervals, MWh.
+     *
+     * @param energyImportedMwh grid import
+     * @param energyExportedMwh export of own generation
+     * @param energyGeneratedMwh on-site generation available
+     * @param energySpilledMwh on-site generation neither used nor exported
+     * @param minerEnergyMwh drawn by miner fleets
+     * @param aiCloudEnergyMwh drawn by GPU clouds and deferrable GPU jobs
+     * @param colocationEnergyMwh drawn by colocation tenants
+     * @param totalLoadEnergyMwh drawn by all loads
+     * @param ppaEnergySoldBackMwh PPA energy sold back
+     */
+    public record EnergyTotals(
+            double energyImportedMwh,
+            double energyExportedMwh,
+            double energyGeneratedMwh,
+            double energySpilledMwh,
+            double minerEnergyMwh,
+            double aiCloudEnergyMwh,
+            double colocationEnergyMwh,
+            double totalLoadEnergyMwh,
+            double ppaEnergySoldBackMwh) {}
+
+    /**
+     * One stream's total.
+     *
+     * @param stream the stream
+     * @param totalUsd signed total, USD
+     * @param totalMarketCurrency signed total in the market's currency (equal to {@code totalUsd} for a market in USD)
+     */
+    public record StreamTotal(Stream stream, double totalUsd, double totalMarketCurrency) {
+        public String id() {
+            return stream.id();
+        }
+
+        public Direction direction() {
+            return stream.direction();
+        }
+    }
+
+    /**
+     * Site costs outside the streams.
+     *
+     * @param siteOpexUsd site cash opex over the dispatched hours (fixed per month + variable per MWh)
+     * @param netAfterOpexUsd net minus site opex
+     */
+    public record SiteCosts(double siteOpexUsd, double netAfterOpexUsd) {}
+
+    /**
+     * The mining side.
+     *
+     * @param btcMined BTC mined after pool fees
+     * @param minerUptimeFraction miner energy / miner energy at full power
+     * @param minerCurtailedEnergyMwh miner energy not drawn
+     * @param minerEnergyCostUsd miners' share of the energy cost
+     * @param miningOpexUsd site cash opex allocated to mining by energy share
+     * @param minerDepreciationUsd depreciation of the mining machines over the dispatched hours
+     * @param energyCostPerBtcUsd miners' energy cost / BTC
+     * @param cashCostPerBtcUsd (miners' energy cost + mining opex) / BTC
+     * @param allInCostPerBtcUsd (miners' energy cost + mining opex + depreciation) / BTC
+     * @param btcPerMwh BTC mined per MWh the miners drew
+     */
+    public record BitcoinTotals(
+            double btcMined,
+            double minerUptimeFraction,
+            double minerCurtailedEnergyMwh,
+            double minerEnergyCostUsd,
+            double miningOpexUsd,
+            double minerDepreciationUsd,
+            double energyCostPerBtcUsd,
+            double cashCostPerBtcUsd,
+            double allInCostPerBtcUsd,
+            double btcPerMwh) {}
+
+    /**
+     * The GPU side.
+     *
+     * @param aiCloudUptimeFraction GPU cloud energy / energy at full power
+     */
+    public record GpuTotals(double aiCloudUptimeFraction) {}
+
+    /**
+     * Time-weighted means over the dispatched intervals.
+     *
+     * @param averagePriceUsdPerMwh real-time price
+     * @param averageHashpriceUsdPerPhDay hashprice
+     */
+    public record Averages(double averagePriceUsdPerMwh, double averageHashpriceUsdPerPhDay) {}
+
+    /** The signed total of a stream, USD, 0 when the run had no such stream. */
+    public double streamTotalUsd(String id) {
+        for (StreamTotal s : streams) {
+            if (s.id().equals(id)) {
+                return s.totalUsd();
+            }
+        }
+        return 0;
+    }
+
+    /** A cost stream's total as a positive amount paid, USD (0 when the run had no such stream). */
+    public double costUsd(String id) {
+        return 0 - streamTotalUsd(id);
+    }
+
+    /** A program's fact, 0 when the program did not run or has no such fact. */
+    public double programFactOrZero(String program, String name) {
+        double v = programFact(program, name);
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /** A program's fact, NaN when the program did not run or has no such fact. */
+    public double programFact(String program, String name) {
+        Map<String, Double> f = programs.get(program);
+        Double v = f == null ? null : f.get(name);
+        return v == null ? Double.NaN : v;
+    }
+
+    public String policy() {
+        return run.policy();
+    }
+
+    public int intervals() {
+        return run.intervals();
+    }
+
+    public int missingIntervals() {
+        return gaps.missingIntervals();
+    }
+
+    public double btcMined() {
+        return bitcoin.btcMined();
+    }
+
+    /** What the site paid for power, USD, as a positive amount (the power cost stream with its sign turned). */
+    public double powerCostUsd() {
+        return 0 - streamTotalUsd("power_cost");
     }
 }

@@ -42,7 +42,9 @@ class DefaultBacktestGoldenTest {
 
     @Test
     void summaryMatchesTheGoldenFile() throws IOException {
-        JsonNode actual = JSON.valueToTree(result.summary());
+        // the flat fields of earlier releases, computed from the nested summary: the golden file predates the ledger of
+        // typed streams and is deliberately not regenerated, so this proves the redesign left every figure unchanged
+        JsonNode actual = JSON.valueToTree(LegacySummary.fields(result.summary()));
         if (Boolean.getBoolean("minerai.golden.update")) {
             Path f = Path.of("src/test/resources" + GOLDEN);
             Files.writeString(f, JSON.writeValueAsString(actual));
@@ -61,25 +63,26 @@ class DefaultBacktestGoldenTest {
         assertThat(s.intervals()).isEqualTo(8784);
         // SOURCE.md of the ERCOT prices: whole days 2024-03-11..16 and most of 03-10 and 03-17 are missing (169 hours
         // in the UTC grid), and the source drops the repeated hour of the fall-back day (2024-11-03 07:00Z): 170
-        assertThat(s.missingPriceIntervals()).isEqualTo(170);
-        assertThat(s.missingBitcoinIntervals()).isZero();
-        assertThat(s.missingIntervals()).isEqualTo(s.missingPriceIntervals() + s.missingGenerationIntervals());
+        assertThat(s.gaps().missingPriceIntervals()).isEqualTo(170);
+        assertThat(s.gaps().missingBitcoinIntervals()).isZero();
+        assertThat(s.missingIntervals())
+                .isEqualTo(s.gaps().missingPriceIntervals() + s.gaps().missingGenerationIntervals());
     }
 
     @Test
     void independentCrossChecks() {
         DispatchSummary s = result.summary();
         // streams add up to net
-        double revenues = s.revenueMiningUsd()
-                + s.revenueAiCloudUsd()
-                + s.revenueColocationUsd()
-                + s.revenueExportUsd()
-                + s.revenuePpaSellbackUsd()
-                + s.revenueAncillaryUsd();
+        double revenues = s.streamTotalUsd("mining")
+                + s.streamTotalUsd("ai_cloud")
+                + s.streamTotalUsd("colocation")
+                + s.streamTotalUsd("export")
+                + s.streamTotalUsd("ppa_sellback")
+                + s.streamTotalUsd("ancillary");
         assertThat(s.netUsd()).isCloseTo(revenues - s.powerCostUsd(), within(1e-6 * Math.abs(revenues)));
         // colocation rent: 15 MW x $121.5/kW-month over the dispatched hours, each hour 1/hours-in-month of a month
         double rent = 0;
-        DispatchLedger ledger = result.ledger();
+        io.minerai.dispatch.ledger.Ledger ledger = result.ledger();
         for (int t = 0; t < ledger.size(); t++) {
             if (ledger.dispatch().dispatched()[t]) {
                 rent += 15_000
@@ -88,7 +91,7 @@ class DefaultBacktestGoldenTest {
                                 ledger.grid().start(t));
             }
         }
-        assertThat(s.revenueColocationUsd()).isCloseTo(rent, within(1e-6 * rent));
+        assertThat(s.streamTotalUsd("colocation")).isCloseTo(rent, within(1e-6 * rent));
         // BTC mined can never exceed what the fleets would mine running every dispatched hour
         double maxBtc = 0;
         for (int t = 0; t < ledger.size(); t++) {

@@ -41,11 +41,11 @@ class MeritOrderPolicyTest {
         assertThat(d.fraction(1, 0)).isZero();
         // BTC in hour 0: 1000 x 100 TH/s x 1e-6 BTC/TH/day / 24 = 0.0041667
         assertThat(r.summary().btcMined()).isCloseTo(0.1 / 24, within(1e-12));
-        assertThat(r.summary().revenueMiningUsd()).isCloseTo(0.1 / 24 * 50_000, within(1e-9)); // 208.33
+        assertThat(r.summary().streamTotalUsd("mining")).isCloseTo(0.1 / 24 * 50_000, within(1e-9)); // 208.33
         assertThat(r.summary().powerCostUsd()).isCloseTo(90, within(1e-9));
         assertThat(r.summary().netUsd()).isCloseTo(208.3333333 - 90, within(1e-6));
-        assertThat(r.summary().minerUptimeFraction()).isEqualTo(0.5);
-        assertThat(r.summary().energyCostPerBtcUsd()).isCloseTo(90 / (0.1 / 24), within(1e-6)); // 21,600
+        assertThat(r.summary().bitcoin().minerUptimeFraction()).isEqualTo(0.5);
+        assertThat(r.summary().bitcoin().energyCostPerBtcUsd()).isCloseTo(90 / (0.1 / 24), within(1e-6)); // 21,600
     }
 
     @Test
@@ -120,10 +120,10 @@ class MeritOrderPolicyTest {
         assertThat(new double[] {d.fraction(2, 0), d.fraction(2, 1), d.fraction(2, 2)})
                 .containsExactly(0, 0, 1);
         // GPU revenue: 800 x 2 x 0.5 = 800 per hour, 2 hours
-        assertThat(r.summary().revenueAiCloudUsd()).isCloseTo(1600, within(1e-9));
+        assertThat(r.summary().streamTotalUsd("ai_cloud")).isCloseTo(1600, within(1e-9));
         // colocation: 2 MW x 1000 x $100 / 720 h of June, 3 hours
-        assertThat(r.summary().revenueColocationUsd()).isCloseTo(3 * 200_000 / 720.0, within(1e-9));
-        assertThat(r.summary().aiCloudUptimeFraction()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(r.summary().streamTotalUsd("colocation")).isCloseTo(3 * 200_000 / 720.0, within(1e-9));
+        assertThat(r.summary().gpu().aiCloudUptimeFraction()).isCloseTo(2.0 / 3, within(1e-12));
     }
 
     @Test
@@ -160,9 +160,9 @@ class MeritOrderPolicyTest {
         assertThat(d.exportMw()[0]).isEqualTo(5.0);
         assertThat(d.fraction(1, 0)).isEqualTo(1.0);
         assertThat(d.exportMw()[1]).isEqualTo(2.0);
-        assertThat(r.summary().revenueExportUsd()).isCloseTo(5 * 200 + 2 * 20, within(1e-9));
+        assertThat(r.summary().streamTotalUsd("export")).isCloseTo(5 * 200 + 2 * 20, within(1e-9));
         // the miners' energy in hour 1 is own solar valued at its export price, 20 $/MWh x 3 MWh
-        assertThat(r.summary().minerEnergyCostUsd()).isCloseTo(60, within(1e-9));
+        assertThat(r.summary().bitcoin().minerEnergyCostUsd()).isCloseTo(60, within(1e-9));
     }
 
     @Test
@@ -199,8 +199,8 @@ class MeritOrderPolicyTest {
         DispatchResult r = Backtest.meritOrder(
                 s, inputs(hourly(2), new double[] {50, 1000}, BTC_PER_TH_DAY, BTC_USD, new double[0][]));
         assertThat(r.summary().powerCostUsd()).isCloseTo(300, within(1e-9));
-        assertThat(r.summary().revenuePpaSellbackUsd()).isCloseTo(5100, within(1e-9));
-        assertThat(r.summary().ppaEnergySoldBackMwh()).isCloseTo(7, within(1e-12));
+        assertThat(r.summary().streamTotalUsd("ppa_sellback")).isCloseTo(5100, within(1e-9));
+        assertThat(r.summary().energy().ppaEnergySoldBackMwh()).isCloseTo(7, within(1e-12));
     }
 
     @Test
@@ -216,7 +216,7 @@ class MeritOrderPolicyTest {
         DispatchResult r =
                 Backtest.meritOrder(s, inputs(hourly(1), new double[] {10}, BTC_PER_TH_DAY, BTC_USD, new double[0][]));
         assertThat(r.summary().powerCostUsd()).isCloseTo(170, within(1e-9));
-        assertThat(r.summary().revenuePpaSellbackUsd()).isZero();
+        assertThat(r.summary().streamTotalUsd("ppa_sellback")).isZero();
     }
 
     @Test
@@ -232,7 +232,7 @@ class MeritOrderPolicyTest {
                 s, inputs(hourly(3), new double[] {30, Double.NaN, 30}, BTC_PER_TH_DAY, BTC_USD, new double[0][]));
         assertThat(r.summary().intervals()).isEqualTo(3);
         assertThat(r.summary().missingIntervals()).isEqualTo(1);
-        assertThat(r.summary().missingPriceIntervals()).isEqualTo(1);
+        assertThat(r.summary().gaps().missingPriceIntervals()).isEqualTo(1);
         assertThat(r.ledger().dispatch().dispatched()).containsExactly(true, false, true);
         assertThat(r.summary().powerCostUsd()).isCloseTo(180, within(1e-9));
     }
@@ -250,7 +250,7 @@ class MeritOrderPolicyTest {
         double[] p = new double[12];
         java.util.Arrays.fill(p, 30);
         DispatchResult r = Backtest.meritOrder(s, inputs(g, p, BTC_PER_TH_DAY, BTC_USD, new double[0][]));
-        assertThat(r.summary().minerEnergyMwh()).isCloseTo(3.0, within(1e-12));
+        assertThat(r.summary().energy().minerEnergyMwh()).isCloseTo(3.0, within(1e-12));
         assertThat(r.summary().powerCostUsd()).isCloseTo(90, within(1e-9));
         assertThat(r.summary().btcMined()).isCloseTo(0.1 / 24, within(1e-15));
     }

@@ -27,9 +27,14 @@ import net.jqwik.api.constraints.DoubleRange;
  * Properties of the merit-order policy on random sites and prices (synthetic data). The reference is a deliberately
  * plain re-implementation of the semantics with objects and sorting, compared with the allocation-free kernel.
  */
-class MeritOrderPropertiesTest {
+public class MeritOrderPropertiesTest {
 
-    record Case(Site site, ScenarioInputs inputs) {}
+    public record Case(Site site, ScenarioInputs inputs) {}
+
+    /** Random sites for the ledger properties: with export and a PPA. */
+    public static Arbitrary<Case> casesForLedger() {
+        return cases(true);
+    }
 
     @Provide
     Arbitrary<Case> cases() {
@@ -41,7 +46,7 @@ class MeritOrderPropertiesTest {
         return cases(false);
     }
 
-    private static Arbitrary<Case> cases(boolean exportAndPpa) {
+    static Arbitrary<Case> cases(boolean exportAndPpa) {
         Arbitrary<MinerFleet> fleet = Combinators.combine(
                         Arbitraries.integers().between(1, 5000),
                         Arbitraries.doubles().between(10, 400),

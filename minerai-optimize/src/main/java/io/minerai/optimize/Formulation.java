@@ -37,7 +37,10 @@ public final class Formulation {
                 terms,
                 0,
                 data.grid().count(),
-                InitialState.free(terms.loadCount(), terms.jobs().size()));
+                InitialState.free(
+                        terms.loadCount(),
+                        terms.jobs().size(),
+                        data.peakCharges().size()));
     }
 
     /**
@@ -53,7 +56,7 @@ public final class Formulation {
             ModelContext c = context;
             int loads = c.loads();
             int jobs = c.jobs();
-            int products = c.data.products().size();
+            int products = c.data.reserves().size();
             double[] x = s.values();
             for (int i = 0; i < c.n; i++) {
                 int t = c.from + i;
@@ -75,8 +78,7 @@ public final class Formulation {
                     out.jobMw[t * jobs + j] = col >= 0 ? Math.max(0, x[col]) : 0;
                 }
                 for (int k = 0; k < products; k++) {
-                    int col = c.reserveCol.length > 0 ? c.reserveCol[i * products + k] : -1;
-                    out.reserveMw[t * products + k] = col >= 0 ? Math.max(0, x[col]) : 0;
+                    out.reserveMw[t * products + k] = Math.max(0, c.reserveMw(x, i, k));
                 }
             }
         }
@@ -89,6 +91,7 @@ public final class Formulation {
             double[] frac = start.previousFraction().clone();
             int[] blocks = start.previousBlocks().clone();
             double[] done = start.jobDoneMwh().clone();
+            double[] tags = start.peakTagMw().clone();
             int last = upTo - 1 - c.from;
             if (last >= 0 && last < c.n && c.dispatched(last)) {
                 for (int l = 0; l < loads; l++) {
@@ -106,7 +109,15 @@ public final class Formulation {
                     }
                 }
             }
-            return new InitialState(frac, blocks, done);
+            for (int p = 0; p < tags.length && p < c.data.peakCharges().size(); p++) {
+                var charge = c.data.peakCharges().get(p).charge();
+                for (int i = 0; i < Math.min(c.n, upTo - c.from); i++) {
+                    if (c.importCol[i] >= 0 && charge.isPeak(c.from + i)) {
+                        tags[p] += Math.max(0, x[c.importCol[i]]) / charge.peaksPerTag();
+                    }
+                }
+            }
+            return new InitialState(frac, blocks, done, tags);
         }
 
         private static double clamp(double v, double lo, double hi) {

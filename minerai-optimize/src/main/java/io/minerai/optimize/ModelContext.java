@@ -27,8 +27,16 @@ public final class ModelContext {
     final int[] loadCol;
     /** Per local interval and job ({@code i * J + j}): job power column (MW) or -1. */
     final int[] jobCol;
-    /** Per local interval and product ({@code i * K + k}): reserve offer column (MW) or -1. */
-    int[] reserveCol = new int[0];
+    /**
+     * Reserve offers of product k in local interval i, as columns with coefficients: the MW offered is the sum of
+     * coefficient x column over entries {@code reserveStart[i * K + k] .. reserveStart[i * K + k + 1] - 1} of {@code
+     * reserveColumn} and {@code reserveCoef} (one shared column with each product's share when the offer is reduced
+     * exactly, one column per product, or one per product and load).
+     */
+    int[] reserveStart = new int[1];
+
+    int[] reserveColumn = new int[0];
+    double[] reserveCoef = new double[0];
     /** Per local interval and load: running-blocks column (integer) or -1. */
     int[] blockCol = new int[0];
 
@@ -40,7 +48,7 @@ public final class ModelContext {
         this.n = to - from;
         this.initial = initial;
         int loads = terms.loadCount();
-        int width = 3 + loads + terms.jobs().size() + data.products().size();
+        int width = 3 + loads + terms.jobs().size() + data.reserves().size();
         this.b = LpModel.builder(n * width, n * 3, n * width * 2);
         this.importCol = filled(n);
         this.exportCol = filled(n);
@@ -81,6 +89,16 @@ public final class ModelContext {
 
     int jobs() {
         return terms.jobs().size();
+    }
+
+    /** MW of product {@code k} offered in local interval {@code i} by solution values {@code x}. */
+    double reserveMw(double[] x, int i, int k) {
+        int products = data.reserves().size();
+        double s = 0;
+        for (int e = reserveStart[i * products + k]; e < reserveStart[i * products + k + 1]; e++) {
+            s += reserveCoef[e] * x[reserveColumn[e]];
+        }
+        return s;
     }
 
     boolean dispatched(int i) {

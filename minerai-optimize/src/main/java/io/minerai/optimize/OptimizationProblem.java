@@ -1,103 +1,202 @@
 package io.minerai.optimize;
 
 import io.minerai.core.inputs.ScenarioInputs;
-import io.minerai.core.scenario.AncillaryProgram;
 import io.minerai.core.scenario.CoincidentPeakProgram;
 import io.minerai.core.scenario.MarketPrograms;
 import io.minerai.core.scenario.OptimizeSettings;
+import io.minerai.core.site.Load;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
-import io.minerai.dispatch.CoincidentPeakCharge;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.SettlementTerms;
+import io.minerai.dispatch.ledger.Settler;
+import io.minerai.dispatch.program.CoincidentPeakCharge;
+import io.minerai.dispatch.program.CoincidentPeaks;
+import io.minerai.dispatch.program.ImportLimitProgram;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * Everything an optimisation run needs: the site, the resolved inputs, the market programs (4CP, ancillary), the
- * optimiser settings and the 4CP signals on the run's grid.
+ * Everything an optimisation run needs: the site, the resolved inputs, the market programs in force as settlement
+ * terms (every program the settlement knows is also something the plan responds to: each {@link CoincidentPeakCharge}
+ * is priced on its peaks, each {@link ImportLimitProgram} limits import), how the site takes part (reserve offers,
+ * peak-alert rules) and the optimiser settings.
  *
  * @param site the site
  * @param inputs resolved inputs
- * @param programs 4CP and ancillary programs
+ * @param terms the programs every policy is settled under
+ * @param response reserve offers and peak-alert rules
  * @param settings forecast mode, rolling window, solver, fleet controls, deferrable jobs
- * @param peaks 4CP peak and alert intervals ({@link PeakSignals#none} without a 4CP program)
  */
 public record OptimizationProblem(
-        Site site, ScenarioInputs inputs, MarketPrograms programs, OptimizeSettings settings, PeakSignals peaks) {
+        Site site, ScenarioInputs inputs, SettlementTerms terms, MarketResponse response, OptimizeSettings settings) {
+
+    /**
+     * A problem from a scenario's {@code markets} section (4CP and ancillary offers) and the 4CP peaks found for it.
+     *
+     * @param peaks 4CP peaks and alert intervals ({@link CoincidentPeaks#none} without a 4CP program)
+     */
+    public OptimizationProblem(
+            Site site,
+            ScenarioInputs inputs,
+            MarketPrograms programs,
+            OptimizeSettings settings,
+            CoincidentPeaks peaks) {
+        this(site, inputs, termsOf(programs, peaks), responseOf(programs, peaks), settings);
+    }
 
     /** Energy only, perfect foresight, default settings. */
     public static OptimizationProblem of(Site site, ScenarioInputs inputs) {
         return new OptimizationProblem(
-                site, inputs, MarketPrograms.NONE, OptimizeSettings.DEFAULT, PeakSignals.none(inputs.grid()));
+                site, inputs, SettlementTerms.NONE, MarketResponse.NONE, OptimizeSettings.DEFAULT);
+    }
+
+    /** The settlement terms of a scenario's {@code markets} section: the 4CP charge on the peaks, if any. */
+    public static SettlementTerms termsOf(MarketPrograms programs, CoincidentPeaks peaks) {
+        return SettlementTerms.of(programs.coincidentPeak()
+                .map(c -> List.of(CoincidentPeakCharge.ercot4cp(c.tariffUsdPerKwYear(), peaks.peakInterval())))
+                .orElse(List.of()));
+    }
+
+    /** The response of a scenario's {@code markets} section: its ancillary offers and its 4CP rule. */
+    public static MarketResponse responseOf(MarketPrograms programs, CoincidentPeaks peaks) {
+        MarketResponse.ReserveOffering reserves = programs.ancillary()
+                .map(a -> MarketResponse.ReserveOffering.of(a.products(), a.maxOfferFraction()))
+                .orElse(MarketResponse.ReserveOffering.NONE);
+        boolean alert = programs.coincidentPeak()
+                .map(c -> c.rule() instanceof CoincidentPeakProgram.PeakRule.Alert)
+                .orElse(false);
+        return new MarketResponse(
+                reserves, alert ? Map.of("ercot-4cp", peaks.alertInterval()) : Map.<String, boolean[]>of());
     }
 
     public OptimizationProblem withSite(Site s) {
-        return new OptimizationProblem(s, inputs, programs, settings, peaks);
+        return new OptimizationProblem(s, inputs, terms, response, settings);
     }
 
     public OptimizationProblem withSettings(OptimizeSettings s) {
-        return new OptimizationProblem(site, inputs, programs, s, peaks);
+        return new OptimizationProblem(site, inputs, terms, response, s);
     }
 
+    public OptimizationProblem withTerms(SettlementTerms t) {
+        return new OptimizationProblem(site, inputs, t, response, settings);
+    }
+
+    public OptimizationProblem withResponse(MarketResponse r) {
+        return new OptimizationProblem(site, inputs, terms, r, settings);
+    }
+
+    /** As the scenario's {@code markets} section would set them (legacy 4CP + ancillary, no peaks). */
     public OptimizationProblem withPrograms(MarketPrograms p) {
-        return new OptimizationProblem(site, inputs, p, settings, peaks);
+        CoincidentPeaks none = CoincidentPeaks.none(inputs.grid());
+        return new OptimizationProblem(site, inputs, termsOf(p, none), responseOf(p, none), settings);
     }
 
-    /** The terms every policy is settled under (the 4CP charge on the actual peaks). */
+    /** The terms every policy is settled under. */
     public SettlementTerms settlementTerms() {
-        return new SettlementTerms(programs.coincidentPeak()
-                .map(c -> new CoincidentPeakCharge(c.tariffUsdPerKwYear(), peaks.peakInterval())));
+        return terms;
     }
 
     /** The site as the formulation reads it. */
     public SiteTerms siteTerms() {
-        double phi =
-                programs.ancillary().map(AncillaryProgram::maxOfferFraction).orElse(1.0);
-        return SiteTerms.of(site, settings.fleetControls(), settings.gpuJobs(), phi);
+        return SiteTerms.of(
+                site,
+                settings.fleetControls(),
+                settings.gpuJobs(),
+                response.reserves().maxOfferFraction());
     }
 
     /** Ancillary products offered. */
     public List<String> products() {
-        return programs.ancillary().map(AncillaryProgram::products).orElse(List.of());
+        return response.reserves().productIds();
     }
 
     /** Model data seeing the actual real-time prices (perfect foresight). */
     public ModelData actualData() {
         MeritOrderPolicy.PreparedInputs in = MeritOrderPolicy.PreparedInputs.of(site, inputs);
         int n = inputs.grid().count();
-        List<String> products = products();
-        List<double[]> reservePrices = new ArrayList<>();
-        for (String p : products) {
-            double[] a = new double[n];
-            TimeSeries s = null;
-            for (var e : inputs.ancillaryPricesUsdPerMwH().entrySet()) {
-                if (e.getKey().equalsIgnoreCase(p)) {
-                    s = e.getValue();
-                }
-            }
-            if (s != null) {
-                for (int t = 0; t < n; t++) {
-                    a[t] = s.valueOr(t, 0);
-                }
-            }
-            reservePrices.add(a);
-        }
-        Optional<CoincidentPeakProgram> cp = programs.coincidentPeak();
-        boolean hindsight = cp.isPresent() && cp.get().rule() instanceof CoincidentPeakProgram.PeakRule.Hindsight;
-        boolean alert = cp.isPresent() && cp.get().rule() instanceof CoincidentPeakProgram.PeakRule.Alert;
-        double perMw = hindsight ? cp.get().tariffUsdPerKwYear() * 1000.0 / CoincidentPeakCharge.PEAKS_PER_TAG : 0;
+        boolean[] dispatched = in.dispatched();
         return new ModelData(
                 inputs.grid(),
                 in.priceUsdPerMwh(),
                 in.hashpriceUsdPerThDay(),
                 in.generationMw(),
-                in.dispatched(),
-                products,
-                reservePrices,
-                hindsight ? peaks.peakInterval() : new boolean[0],
-                perMw,
-                alert ? peaks.alertInterval() : new boolean[0]);
+                dispatched,
+                reserveProducts(n),
+                peakCharges(dispatched),
+                curtailIntervals(n),
+                importLimits(n));
+    }
+
+    private List<ModelData.ReserveProduct> reserveProducts(int n) {
+        List<Load> loads = site.loads();
+        List<ModelData.ReserveProduct> out = new ArrayList<>();
+        for (MarketResponse.ReserveLimit limit : response.reserves().products()) {
+            double[] price = new double[n];
+            TimeSeries s = null;
+            for (var e : inputs.ancillaryPricesUsdPerMwH().entrySet()) {
+                if (e.getKey().equalsIgnoreCase(limit.product())) {
+                    s = e.getValue();
+                }
+            }
+            if (s != null) {
+                for (int t = 0; t < n; t++) {
+                    price[t] = s.valueOr(t, 0);
+                }
+            }
+            boolean[] eligible = new boolean[loads.size()];
+            for (int l = 0; l < loads.size(); l++) {
+                eligible[l] = !limit.excludedLoads().contains(loads.get(l).name());
+            }
+            out.add(new ModelData.ReserveProduct(limit.product(), price, limit.maxShare(), limit.maxMw(), eligible));
+        }
+        return out;
+    }
+
+    private List<ModelData.PeakCharge> peakCharges(boolean[] dispatched) {
+        List<ModelData.PeakCharge> out = new ArrayList<>();
+        for (Settler s : terms.programs()) {
+            if (s instanceof CoincidentPeakCharge c && !response.peakAlerts().containsKey(c.program())) {
+                c.requireGrid(inputs.grid());
+                int last = -1;
+                for (int t = 0; t < dispatched.length; t++) {
+                    if (dispatched[t] && c.isPeak(t)) {
+                        last = t;
+                    }
+                }
+                out.add(new ModelData.PeakCharge(c, last));
+            }
+        }
+        return out;
+    }
+
+    private boolean[] curtailIntervals(int n) {
+        if (response.peakAlerts().isEmpty()) {
+            return new boolean[0];
+        }
+        boolean[] out = new boolean[n];
+        for (boolean[] alert : response.peakAlerts().values()) {
+            for (int t = 0; t < Math.min(n, alert.length); t++) {
+                out[t] |= alert[t];
+            }
+        }
+        return out;
+    }
+
+    private List<ModelData.ImportLimit> importLimits(int n) {
+        List<ModelData.ImportLimit> out = new ArrayList<>();
+        for (Settler s : terms.programs()) {
+            if (s instanceof ImportLimitProgram p) {
+                double[] max = new double[n];
+                Arrays.fill(max, Double.POSITIVE_INFINITY);
+                for (int t = 0; t < n; t++) {
+                    max[t] = p.maxImportMw(t);
+                }
+                out.add(new ModelData.ImportLimit(p.program(), max));
+            }
+        }
+        return out;
     }
 }

@@ -9,11 +9,17 @@ import io.minerai.core.validation.ValidationException;
 import io.minerai.data.ercot.ErcotFuelMixReader;
 import io.minerai.data.ercot.FuelMix;
 import io.minerai.data.series.TimestampedCsvReader;
+import io.minerai.dispatch.program.CoincidentPeakDefinition;
+import io.minerai.dispatch.program.CoincidentPeaks;
+import io.minerai.dispatch.program.PeakFinder;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 
 /**
- * Resolves a scenario's 4CP program to {@link PeakSignals} on the run's grid. The bundled source approximates ERCOT
+ * Resolves a scenario's 4CP program to its peaks on the run's grid: reads the system load and hands it to {@link
+ * PeakFinder} with the {@link CoincidentPeakDefinition#ERCOT_4CP} definition. (This file reading moves to minerai-data
+ * once it resolves the market's system load into {@code ScenarioInputs.market().systemLoadMw()}; the peak finding is
+ * already pure computation in minerai-dispatch.) The bundled source approximates ERCOT
  * system load by total generation in the bundled 15-minute fuel mix (every fuel, storage charging subtracted; DC-tie
  * imports, distributed generation and losses are left out), so its monthly peaks approximate, and may differ from, the
  * official 4CP intervals that ERCOT publishes. A user CSV of system load can replace it.
@@ -21,10 +27,10 @@ import java.time.ZoneOffset;
 public final class PeakResolver {
     private PeakResolver() {}
 
-    /** Signals for the programs, or none when there is no 4CP program. */
-    public static PeakSignals resolve(MarketPrograms programs, TimeGrid runGrid, Path baseDir) {
+    /** Peaks (and the alert mask of an alert rule) for the programs, or none when there is no 4CP program. */
+    public static CoincidentPeaks resolve(MarketPrograms programs, TimeGrid runGrid, Path baseDir) {
         if (programs.coincidentPeak().isEmpty()) {
-            return PeakSignals.none(runGrid);
+            return CoincidentPeaks.none(runGrid);
         }
         CoincidentPeakProgram cp = programs.coincidentPeak().get();
         double within = cp.rule() instanceof CoincidentPeakProgram.PeakRule.Alert a ? a.withinFraction() : Double.NaN;
@@ -40,7 +46,7 @@ public final class PeakResolver {
                         .series(c.loadColumn());
             }
         };
-        return PeakSignals.fromSystemLoad(load, runGrid, within);
+        return PeakFinder.find(CoincidentPeakDefinition.ERCOT_4CP, load, runGrid, within);
     }
 
     /**

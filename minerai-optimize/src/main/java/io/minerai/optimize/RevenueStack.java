@@ -29,14 +29,14 @@ public record RevenueStack(
 
     public static RevenueStack of(DispatchSummary s) {
         return new RevenueStack(
-                s.revenueMiningUsd(),
-                s.revenueAiCloudUsd(),
-                s.revenueColocationUsd(),
-                s.revenueExportUsd(),
-                s.revenuePpaSellbackUsd(),
-                s.revenueAncillaryUsd(),
+                s.streamTotalUsd("mining"),
+                s.streamTotalUsd("ai_cloud"),
+                s.streamTotalUsd("colocation"),
+                s.streamTotalUsd("export"),
+                s.streamTotalUsd("ppa_sellback"),
+                s.streamTotalUsd("ancillary"),
                 0 - s.powerCostUsd(),
-                0 - s.transmissionChargeUsd());
+                0 - s.costUsd("transmission_4cp"));
     }
 
     public double netUsd() {

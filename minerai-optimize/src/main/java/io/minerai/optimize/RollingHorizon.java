@@ -53,7 +53,8 @@ public final class RollingHorizon {
         ModelData planned = actual.withPrices(forecast);
 
         DispatchArrays arrays = new DispatchArrays(grid, terms, actual.products());
-        InitialState state = InitialState.free(terms.loadCount(), terms.jobs().size());
+        InitialState state = InitialState.free(
+                terms.loadCount(), terms.jobs().size(), actual.peakCharges().size());
         double build = 0;
         double load = 0;
         double solve = 0;
@@ -127,14 +128,17 @@ public final class RollingHorizon {
             lower[j] = m.colLower(j);
             upper[j] = m.colUpper(j);
         }
-        int products = rc.data.products().size();
+        int products = rc.data.reserves().size();
         int jobs = rc.jobs();
         for (int i = 0; i < rc.n; i++) {
             for (int k = 0; k < products; k++) {
-                int rcol = rc.reserveCol.length > 0 ? rc.reserveCol[i * products + k] : -1;
-                int pcol = pc.reserveCol.length > 0 ? pc.reserveCol[i * products + k] : -1;
-                if (rcol >= 0) {
-                    double v = pcol >= 0 ? Math.max(0, ps.value(pcol)) : 0;
+                int re = rc.reserveStart[i * products + k];
+                int pe = pc.reserveStart[i * products + k];
+                int count = rc.reserveStart[i * products + k + 1] - re;
+                int planCount = pc.reserveStart[i * products + k + 1] - pe;
+                for (int e = 0; e < count; e++) {
+                    int rcol = rc.reserveColumn[re + e];
+                    double v = e < planCount ? Math.max(0, ps.value(pc.reserveColumn[pe + e])) : 0;
                     lower[rcol] = v;
                     upper[rcol] = v;
                 }

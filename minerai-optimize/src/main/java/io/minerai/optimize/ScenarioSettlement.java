@@ -2,7 +2,6 @@ package io.minerai.optimize;
 
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.Scenario;
-import io.minerai.dispatch.CoincidentPeakCharge;
 import io.minerai.dispatch.Dispatch;
 import io.minerai.dispatch.DispatchPolicy;
 import io.minerai.dispatch.DispatchResult;
@@ -24,10 +23,8 @@ public final class ScenarioSettlement {
         if (scenario.markets().coincidentPeak().isEmpty()) {
             return SettlementTerms.NONE;
         }
-        PeakSignals peaks = PeakResolver.resolve(scenario.markets(), inputs.grid(), baseDir);
-        return new SettlementTerms(scenario.markets()
-                .coincidentPeak()
-                .map(c -> new CoincidentPeakCharge(c.tariffUsdPerKwYear(), peaks.peakInterval())));
+        return OptimizationProblem.termsOf(
+                scenario.markets(), PeakResolver.resolve(scenario.markets(), inputs.grid(), baseDir));
     }
 
     /** Runs {@code policy} and settles it under the scenario's terms. */

@@ -24,9 +24,10 @@ public final class Steps {
                 new Variables(),
                 new SiteBalance(),
                 new ImportExportLimits(),
+                new ImportLimits(),
                 new FleetLimits(),
                 new Reserves(),
-                new CoincidentPeak(),
+                new CoincidentPeakCharges(),
                 new PpaTerms(),
                 new GpuWork(),
                 new Objective());
@@ -287,11 +288,66 @@ public final class Steps {
     }
 
     /**
-     * Reserves: offers r_kt >= 0 of each product, paid r_kt x price_kt x h, and never more than the curtailable load
-     * that is running: sum_k r_kt <= phi x sum_l P_l x_lt (phi = share that may be offered). As all products share that
-     * one capacity and none has a cap of its own, the optimum offers everything in the product with the highest price
-     * of the interval; the model has one offer column per interval for that product (an exact reduction that keeps the
-     * model a third smaller).
+     * Import limits of demand-response programs (e.g. an emergency demand-reduction service during its events): m_t <=
+     * limit_t, as a tighter bound on the import column. An event the site cannot meet even with every curtailable load
+     * off (firm load less generation above the limit) is refused up front, naming the program and the first interval.
+     */
+    public static final class ImportLimits implements FormulationStep {
+        @Override
+        public String name() {
+            return "import limits";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            for (ModelData.ImportLimit limit : c.data.importLimits()) {
+                int failing = 0;
+                int first = -1;
+                double worstMw = 0;
+                for (int i = 0; i < c.n; i++) {
+                    int t = c.from + i;
+                    double max = limit.maxImportMw()[t];
+                    if (c.importCol[i] < 0 || !(max < c.terms.importCapMw())) {
+                        continue;
+                    }
+                    double need = c.terms.firmMw() - c.data.generationMw()[t];
+                    if (need > max + 1e-9) {
+                        failing++;
+                        first = first < 0 ? t : first;
+                        worstMw = Math.max(worstMw, need - max);
+                    }
+                    c.b.setBounds(c.importCol[i], 0, Math.max(0, max));
+                }
+                if (failing > 0) {
+                    throw new io.minerai.core.validation.ValidationException(
+                            "optimisation model",
+                            new io.minerai.core.validation.Problem(
+                                    "import limit " + limit.program(),
+                                    String.format(
+                                            java.util.Locale.ROOT,
+                                            "firm load less generation exceeds the program's import limit in %d"
+                                                    + " intervals, first %s (by up to %.3f MW): firm loads cannot be"
+                                                    + " curtailed",
+                                            failing,
+                                            c.data.grid().start(first),
+                                            worstMw)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Reserves: offers r_kt >= 0 of each product k, valued at the plan's price (the day-ahead clearing price) x h, from
+     * curtailable load that is running: sum_k r_kt <= C_t = phi x sum_l P_l x_lt (phi = share that may be offered).
+     * Per-product limits: r_kt <= s_k x C_t (a maximum share), r_kt <= M_k (a maximum MW), and loads that may not
+     * provide a product.
+     *
+     * <p>When no product has a MW limit or excluded loads, the best offer of any capacity C_t fills the products in
+     * order of price up to their shares: r_kt = a_kt x C_t with a_kt from that greedy fill, worth v_t = sum_k a_kt p_kt
+     * per MW. The model then has one offer column per interval worth v_t, split into products by a_kt when read back:
+     * an exact reduction (without shares all goes to the best-priced product). Otherwise every product and eligible
+     * load gets its own column: r_klt with sum_k r_klt <= phi P_l x_lt per load, sum_l r_klt <= M_k and sum_l r_klt <=
+     * s_k C_t.
      */
     public static final class Reserves implements FormulationStep {
         @Override
@@ -301,39 +357,89 @@ public final class Steps {
 
         @Override
         public void apply(ModelContext c) {
-            int products = c.data.products().size();
-            c.reserveCol = ModelContext.filled(c.n * products);
-            if (products == 0) {
+            List<ModelData.ReserveProduct> products = c.data.reserves();
+            int kk = products.size();
+            c.reserveStart = new int[c.n * kk + 1];
+            if (kk == 0) {
                 return;
             }
-            LpModel.Builder b = c.b;
-            int[] fOffer = new int[products];
-            for (int k = 0; k < products; k++) {
-                fOffer[k] = b.family("reserve " + c.data.products().get(k));
+            int loads = c.loads();
+            boolean[] curtailable = new boolean[loads];
+            for (int l = 0; l < loads; l++) {
+                curtailable[l] = !c.terms.firm()[l] && c.terms.maxMw()[l] > 0;
             }
+            boolean reduced = true;
+            for (ModelData.ReserveProduct p : products) {
+                reduced &= p.shareLimitedOnly(curtailable);
+            }
+            Entries e = new Entries(c.n * kk * (reduced ? 1 : Math.max(1, loads)));
+            if (reduced) {
+                reduced(c, products, e);
+            } else {
+                perLoad(c, products, e);
+            }
+            c.reserveColumn = e.columns();
+            c.reserveCoef = e.coefs();
+        }
+
+        private static void reduced(ModelContext c, List<ModelData.ReserveProduct> products, Entries e) {
+            LpModel.Builder b = c.b;
+            int kk = products.size();
+            int[] fOffer = new int[kk];
+            for (int k = 0; k < kk; k++) {
+                fOffer[k] = b.family("reserve " + products.get(k).id());
+            }
+            int fMix = b.family("reserve mix");
             int fCap = b.family("reserve capacity");
             int loads = c.loads();
             double h = c.hours();
             double phi = c.terms.maxOfferFraction();
+            double[] share = new double[kk];
+            Integer[] order = new Integer[kk];
             for (int i = 0; i < c.n; i++) {
                 if (!c.dispatched(i)) {
+                    closeInterval(c, i, kk, e);
                     continue;
                 }
                 int t = c.from + i;
-                int best = -1;
-                double bestPrice = 0;
-                for (int k = 0; k < products; k++) {
-                    double price = c.data.reservePriceUsdPerMwh().get(k)[t];
-                    if (price > bestPrice) {
-                        best = k;
-                        bestPrice = price;
+                for (int k = 0; k < kk; k++) {
+                    order[k] = k;
+                    share[k] = 0;
+                }
+                java.util.Arrays.sort(
+                        order,
+                        (a, z) -> Double.compare(
+                                products.get(z).priceUsdPerMwh()[t],
+                                products.get(a).priceUsdPerMwh()[t]));
+                double left = 1;
+                double value = 0;
+                int used = 0;
+                int only = -1;
+                for (int k : order) {
+                    double price = products.get(k).priceUsdPerMwh()[t];
+                    if (price <= 0 || left <= 0) {
+                        break;
+                    }
+                    share[k] = Math.min(products.get(k).maxShare(), left);
+                    if (share[k] > 0) {
+                        left -= share[k];
+                        value += share[k] * price;
+                        used++;
+                        only = k;
                     }
                 }
-                if (best < 0) {
+                if (used == 0) {
+                    closeInterval(c, i, kk, e);
                     continue;
                 }
-                int col = b.addColumn(fOffer[best], t, 0, Double.POSITIVE_INFINITY, bestPrice * h);
-                c.reserveCol[i * products + best] = col;
+                int family = used == 1 ? fOffer[only] : fMix;
+                int col = b.addColumn(family, t, 0, Double.POSITIVE_INFINITY, value * h);
+                for (int k = 0; k < kk; k++) {
+                    if (share[k] > 0) {
+                        e.add(col, share[k]);
+                    }
+                    c.reserveStart[i * kk + k + 1] = e.size;
+                }
                 b.beginRow(fCap, t, Double.NEGATIVE_INFINITY, 0);
                 b.entry(col, 1);
                 for (int l = 0; l < loads; l++) {
@@ -345,45 +451,217 @@ public final class Steps {
                 b.endRow();
             }
         }
+
+        private static void perLoad(ModelContext c, List<ModelData.ReserveProduct> products, Entries e) {
+            LpModel.Builder b = c.b;
+            int kk = products.size();
+            int loads = c.loads();
+            int[] fOffer = new int[kk];
+            int[] fMax = new int[kk];
+            int[] fShare = new int[kk];
+            for (int k = 0; k < kk; k++) {
+                String id = products.get(k).id();
+                fOffer[k] = b.family("reserve " + id);
+                fMax[k] = b.family("reserve max MW " + id);
+                fShare[k] = b.family("reserve share " + id);
+            }
+            int fCap = b.family("reserve capacity");
+            double h = c.hours();
+            double phi = c.terms.maxOfferFraction();
+            int[] col = new int[kk * loads];
+            for (int i = 0; i < c.n; i++) {
+                if (!c.dispatched(i)) {
+                    closeInterval(c, i, kk, e);
+                    continue;
+                }
+                int t = c.from + i;
+                java.util.Arrays.fill(col, -1);
+                for (int k = 0; k < kk; k++) {
+                    ModelData.ReserveProduct p = products.get(k);
+                    double price = p.priceUsdPerMwh()[t];
+                    boolean offered = price > 0 && p.maxShare() > 0 && p.maxMw() > 0;
+                    for (int l = 0; l < loads && offered; l++) {
+                        if (c.loadCol[i * loads + l] >= 0 && p.eligibleLoad()[l]) {
+                            col[k * loads + l] = b.addColumn(fOffer[k], t, 0, Double.POSITIVE_INFINITY, price * h);
+                            e.add(col[k * loads + l], 1);
+                        }
+                    }
+                    c.reserveStart[i * kk + k + 1] = e.size;
+                }
+                for (int l = 0; l < loads; l++) {
+                    int x = c.loadCol[i * loads + l];
+                    if (x < 0 || !hasAny(col, l, loads, kk)) {
+                        continue;
+                    }
+                    b.beginRow(fCap, t, Double.NEGATIVE_INFINITY, 0);
+                    for (int k = 0; k < kk; k++) {
+                        if (col[k * loads + l] >= 0) {
+                            b.entry(col[k * loads + l], 1);
+                        }
+                    }
+                    b.entry(x, -phi * c.terms.maxMw()[l]);
+                    b.endRow();
+                }
+                for (int k = 0; k < kk; k++) {
+                    ModelData.ReserveProduct p = products.get(k);
+                    if (!hasProduct(col, k, loads)) {
+                        continue;
+                    }
+                    if (p.maxMw() != Double.POSITIVE_INFINITY) {
+                        b.beginRow(fMax[k], t, Double.NEGATIVE_INFINITY, p.maxMw());
+                        for (int l = 0; l < loads; l++) {
+                            if (col[k * loads + l] >= 0) {
+                                b.entry(col[k * loads + l], 1);
+                            }
+                        }
+                        b.endRow();
+                    }
+                    if (p.maxShare() < 1) {
+                        b.beginRow(fShare[k], t, Double.NEGATIVE_INFINITY, 0);
+                        for (int l = 0; l < loads; l++) {
+                            if (col[k * loads + l] >= 0) {
+                                b.entry(col[k * loads + l], 1);
+                            }
+                        }
+                        for (int l = 0; l < loads; l++) {
+                            int x = c.loadCol[i * loads + l];
+                            if (x >= 0) {
+                                b.entry(x, -p.maxShare() * phi * c.terms.maxMw()[l]);
+                            }
+                        }
+                        b.endRow();
+                    }
+                }
+            }
+        }
+
+        private static boolean hasAny(int[] col, int l, int loads, int kk) {
+            for (int k = 0; k < kk; k++) {
+                if (col[k * loads + l] >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean hasProduct(int[] col, int k, int loads) {
+            for (int l = 0; l < loads; l++) {
+                if (col[k * loads + l] >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void closeInterval(ModelContext c, int i, int kk, Entries e) {
+            for (int k = 0; k < kk; k++) {
+                c.reserveStart[i * kk + k + 1] = e.size;
+            }
+        }
+
+        /** Growable (column, coefficient) list. */
+        private static final class Entries {
+            int[] cols;
+            double[] coefs;
+            int size;
+
+            Entries(int capacity) {
+                cols = new int[Math.max(4, capacity)];
+                coefs = new double[cols.length];
+            }
+
+            void add(int col, double coef) {
+                if (size == cols.length) {
+                    cols = java.util.Arrays.copyOf(cols, size * 2);
+                    coefs = java.util.Arrays.copyOf(coefs, size * 2);
+                }
+                cols[size] = col;
+                coefs[size++] = coef;
+            }
+
+            int[] columns() {
+                return java.util.Arrays.copyOf(cols, size);
+            }
+
+            double[] coefs() {
+                return java.util.Arrays.copyOf(coefs, size);
+            }
+        }
     }
 
     /**
-     * 4CP: with known peaks (hindsight) each peak interval's import costs 1000 x tariff / 4 per MW; under the peak-alert
-     * rule every curtailable load and job is off in alert intervals (the charge is then settled on the actual peaks).
+     * Coincident peaks, for every coincident-peak charge in the terms (ERCOT 4CP, the 12CP what-if, PJM's five-peak
+     * capacity obligation): with known peaks, each peak interval's import costs rate / peaks per tag per MW. A minimum
+     * billing demand B makes the charge rate x max(tag, B) = rate x tag + rate x max(0, B - tag): an auxiliary z >= 0
+     * with z + tag >= B costs rate x z, booked in the window holding the run's last peak (the tag of the peaks before a
+     * rolling window is carried in). Under a peak-alert rule every curtailable load and job is off in the alert
+     * intervals instead (the charge is then settled on the actual peaks).
      */
-    public static final class CoincidentPeak implements FormulationStep {
+    public static final class CoincidentPeakCharges implements FormulationStep {
         @Override
         public String name() {
-            return "4CP";
+            return "coincident peaks";
         }
 
         @Override
         public void apply(ModelContext c) {
+            List<ModelData.PeakCharge> charges = c.data.peakCharges();
+            for (int p = 0; p < charges.size(); p++) {
+                ModelData.PeakCharge pc = charges.get(p);
+                io.minerai.dispatch.program.CoincidentPeakCharge charge = pc.charge();
+                double perMw = charge.usdPerMwInPeak();
+                for (int i = 0; i < c.n; i++) {
+                    if (c.importCol[i] >= 0 && charge.isPeak(c.from + i)) {
+                        c.b.addObjective(c.importCol[i], -perMw);
+                    }
+                }
+                if (charge.minimumBillingMw() > 0 && pc.lastPeakInterval() >= c.from && pc.lastPeakInterval() < c.to) {
+                    minimumBilling(c, charge, c.initial.peakTagMw(p));
+                }
+            }
+            if (c.data.curtailInterval().length == 0) {
+                return;
+            }
             int loads = c.loads();
             int jobs = c.jobs();
             for (int i = 0; i < c.n; i++) {
-                if (!c.dispatched(i)) {
+                if (!c.dispatched(i) || !c.data.isCurtailed(c.from + i)) {
                     continue;
                 }
-                int t = c.from + i;
-                if (c.data.peakUsdPerMw() > 0 && c.data.isPeak(t)) {
-                    c.b.addObjective(c.importCol[i], -c.data.peakUsdPerMw());
-                }
-                if (c.data.isAlert(t)) {
-                    for (int l = 0; l < loads; l++) {
-                        int x = c.loadCol[i * loads + l];
-                        if (x >= 0) {
-                            c.b.setBounds(x, 0, 0);
-                        }
+                for (int l = 0; l < loads; l++) {
+                    int x = c.loadCol[i * loads + l];
+                    if (x >= 0) {
+                        c.b.setBounds(x, 0, 0);
                     }
-                    for (int j = 0; j < jobs; j++) {
-                        int y = c.jobCol[i * jobs + j];
-                        if (y >= 0) {
-                            c.b.setBounds(y, 0, 0);
-                        }
+                }
+                for (int j = 0; j < jobs; j++) {
+                    int y = c.jobCol[i * jobs + j];
+                    if (y >= 0) {
+                        c.b.setBounds(y, 0, 0);
                     }
                 }
             }
+        }
+
+        private static void minimumBilling(
+                ModelContext c, io.minerai.dispatch.program.CoincidentPeakCharge charge, double tagBeforeMw) {
+            double rhs = charge.minimumBillingMw() - tagBeforeMw;
+            if (rhs <= 0) {
+                return;
+            }
+            LpModel.Builder b = c.b;
+            int last = c.from + (c.n - 1);
+            int z = b.addColumn(
+                    b.family("below minimum billing " + charge.program()), last, 0, Double.POSITIVE_INFINITY, 0);
+            b.addObjective(z, -charge.usdPerMwOfTag());
+            b.beginRow(b.family("minimum billing demand " + charge.program()), last, rhs, Double.POSITIVE_INFINITY);
+            b.entry(z, 1);
+            for (int i = 0; i < c.n; i++) {
+                if (c.importCol[i] >= 0 && charge.isPeak(c.from + i)) {
+                    b.entry(c.importCol[i], 1.0 / charge.peaksPerTag());
+                }
+            }
+            b.endRow();
         }
     }
 

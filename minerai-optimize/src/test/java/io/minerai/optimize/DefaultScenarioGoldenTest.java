@@ -10,6 +10,7 @@ import io.minerai.data.resolve.InputResolver;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.solver.OrToolsSolver;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +27,7 @@ class DefaultScenarioGoldenTest {
     void optimalIsAtLeastMeritOrderOnErcot2024() {
         Scenario s = DefaultScenario.load();
         ScenarioInputs inputs = InputResolver.resolve(s, Path.of("."));
-        PeakSignals peaks = PeakResolver.resolve(s.markets(), inputs.grid(), Path.of("."));
+        CoincidentPeaks peaks = PeakResolver.resolve(s.markets(), inputs.grid(), Path.of("."));
         assertThat(peaks.peaksUtc())
                 .containsExactly(
                         Instant.parse("2024-06-27T21:45:00Z"),
@@ -40,8 +41,8 @@ class DefaultScenarioGoldenTest {
         assertThat(opt.netUsd()).isGreaterThanOrEqualTo(merit.summary().netUsd());
         assertThat(opt.netUsd()).isCloseTo(208_457_478, within(208_457_478 * 1e-6));
         assertThat(merit.summary().netUsd()).isCloseTo(189_002_668, within(1.0));
-        assertThat(merit.summary().transmissionChargeUsd()).isCloseTo(7_623_669, within(1.0));
-        assertThat(opt.result().summary().transmissionChargeUsd()).isCloseTo(0, within(1e-3));
+        assertThat(merit.summary().costUsd("transmission_4cp")).isCloseTo(7_623_669, within(1.0));
+        assertThat(opt.result().summary().costUsd("transmission_4cp")).isCloseTo(0, within(1e-3));
         OptimalNeverWorseProperties.everyConstraintHolds(
                 s.site(), opt.result().ledger().dispatch(), 1.0);
     }

@@ -24,6 +24,7 @@ import io.minerai.dispatch.Dispatch;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.solver.LpModel;
 import io.minerai.solver.OrToolsSolver;
 import io.minerai.solver.SolveOptions;
@@ -221,7 +222,7 @@ class FormulationStepsTest {
             Dispatch d = r.result().ledger().dispatch();
             assertThat(d.fraction(0, 0)).isCloseTo(1, within(1e-7));
             assertThat(d.reserves().offerMw(0, 0)).isCloseTo(1, within(1e-7));
-            assertThat(r.result().summary().revenueAncillaryUsd()).isCloseTo(20, within(1e-6));
+            assertThat(r.result().summary().streamTotalUsd("ancillary")).isCloseTo(20, within(1e-6));
             assertThat(r.netUsd()).isCloseTo(10, within(1e-6));
             assertThat(Backtest.meritOrder(
                                     reserves(1.0, 20).site(), reserves(1.0, 20).inputs())
@@ -244,10 +245,11 @@ class FormulationStepsTest {
     @Nested
     class CoincidentPeakStep {
         static OptimizationProblem fourCp(Site s, ScenarioInputs in, CoincidentPeakProgram.PeakRule rule) {
-            PeakSignals peaks = PeakSignals.ofPeaks(in.grid(), List.of(Fixtures.T0.plusSeconds(3600 + 900)));
+            CoincidentPeaks peaks = CoincidentPeaks.ofPeaks(
+                    in.grid(), List.of(Fixtures.T0.plusSeconds(3600 + 900)), java.time.Duration.ofMinutes(15));
             if (rule instanceof CoincidentPeakProgram.PeakRule.Alert) {
                 boolean[] alert = {false, true};
-                peaks = new PeakSignals(peaks.peaksUtc(), peaks.peakInterval(), alert);
+                peaks = new CoincidentPeaks(peaks.peaksUtc(), peaks.peakLength(), peaks.peakWeight(), alert);
             }
             return new OptimizationProblem(
                     s,
@@ -273,8 +275,8 @@ class FormulationStepsTest {
             assertThat(r.netUsd()).isCloseTo(20, within(1e-6));
             DispatchResult merit =
                     Settlement.settle(s, p.inputs(), new MeritOrderPolicy().decide(s, p.inputs()), p.settlementTerms());
-            assertThat(merit.summary().transmissionChargeUsd()).isCloseTo(12_500, within(1e-6));
-            assertThat(merit.summary().coincidentPeakTagMw()).isCloseTo(0.25, within(1e-9));
+            assertThat(merit.summary().costUsd("transmission_4cp")).isCloseTo(12_500, within(1e-6));
+            assertThat(merit.summary().programFactOrZero("ercot-4cp", "tagMw")).isCloseTo(0.25, within(1e-9));
             assertThat(merit.summary().netUsd()).isCloseTo(40 - 12_500, within(1e-6));
         }
 
@@ -304,7 +306,7 @@ class FormulationStepsTest {
             OptimizationProblem p = fourCp(s, inputs(30, 30).build(), new CoincidentPeakProgram.PeakRule.Alert(0.03));
             OptimizeResult r = solve(p);
             assertThat(r.result().ledger().dispatch().fraction(1, 0)).isCloseTo(0, within(1e-7));
-            assertThat(r.result().summary().transmissionChargeUsd()).isCloseTo(0, within(1e-6));
+            assertThat(r.result().summary().costUsd("transmission_4cp")).isCloseTo(0, within(1e-6));
             assertThat(r.netUsd()).isCloseTo(20, within(1e-6));
         }
     }
@@ -329,7 +331,7 @@ class FormulationStepsTest {
                     grid(10, 0), List.of(fleet("f", 1)), List.of(), List.of(), List.of(), Optional.of(new Ppa(1, 20)));
             OptimizeResult r = solve(problem(s, inputs(500).build()));
             assertThat(r.result().ledger().dispatch().fraction(0, 0)).isCloseTo(0, within(1e-7));
-            assertThat(r.result().summary().revenuePpaSellbackUsd()).isCloseTo(500, within(1e-6));
+            assertThat(r.result().summary().streamTotalUsd("ppa_sellback")).isCloseTo(500, within(1e-6));
             assertThat(r.netUsd()).isCloseTo(480, within(1e-6));
         }
     }
@@ -372,7 +374,7 @@ class FormulationStepsTest {
             }
             assertThat(mw).containsExactly(new double[] {0, 0, 1, 1, 0}, within(1e-7));
             assertThat(r.netUsd()).isCloseTo(0, within(1e-6));
-            assertThat(r.result().summary().aiCloudEnergyMwh()).isCloseTo(2, within(1e-7));
+            assertThat(r.result().summary().energy().aiCloudEnergyMwh()).isCloseTo(2, within(1e-7));
         }
 
         @Test

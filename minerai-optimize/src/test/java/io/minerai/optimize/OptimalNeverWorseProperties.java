@@ -3,9 +3,6 @@ package io.minerai.optimize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minerai.core.inputs.ScenarioInputs;
-import io.minerai.core.scenario.AncillaryProgram;
-import io.minerai.core.scenario.CoincidentPeakProgram;
-import io.minerai.core.scenario.MarketPrograms;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GpuCloud;
@@ -19,6 +16,12 @@ import io.minerai.dispatch.Dispatch;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
+import io.minerai.dispatch.SettlementTerms;
+import io.minerai.dispatch.ledger.Direction;
+import io.minerai.dispatch.ledger.Settler;
+import io.minerai.dispatch.ledger.Stream;
+import io.minerai.dispatch.program.CoincidentPeakCharge;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.solver.OrToolsSolver;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +32,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * On random small sites with synthetic prices (negative prices and spikes included): the LP optimum, settled like every
- * policy, never earns less than the merit-order policy (which is feasible for the LP), and every constraint holds in
+ * On random small sites with synthetic prices (negative prices and spikes included) and random market programs (a 4CP
+ * charge, a coincident-peak charge with a minimum billing demand, up to four reserve products with random shares, MW
+ * caps and excluded loads): the LP optimum, settled like every policy under the same terms, never earns less than the
+ * merit-order policy (which is feasible for the LP), its objective is its settled net, and every constraint holds in
  * every interval of the optimal dispatch.
  */
 class OptimalNeverWorseProperties {
@@ -55,33 +60,67 @@ class OptimalNeverWorseProperties {
             }
             in.capacityFactor(cf);
         }
-        double[] rrs = new double[n];
-        for (int t = 0; t < n; t++) {
-            rrs[t] = r.nextDouble() < 0.8 ? r.nextDouble(0, 40) : Double.NaN;
+        List<String> products = List.of("RRS", "ECRS", "NSPIN", "REGUP");
+        List<MarketResponse.ReserveLimit> limits = new ArrayList<>();
+        for (String product : products) {
+            double[] price = new double[n];
+            for (int t = 0; t < n; t++) {
+                price[t] = r.nextDouble() < 0.8 ? r.nextDouble(0, 40) : Double.NaN;
+            }
+            in.ancillary(product, price);
+            if (r.nextBoolean()) {
+                List<String> excluded = new ArrayList<>();
+                for (MinerFleet f : site.minerFleets()) {
+                    if (r.nextDouble() < 0.3) {
+                        excluded.add(f.name());
+                    }
+                }
+                limits.add(new MarketResponse.ReserveLimit(
+                        product,
+                        r.nextBoolean() ? 1.0 : r.nextDouble(0, 1),
+                        r.nextBoolean() ? Double.POSITIVE_INFINITY : r.nextDouble(0, 3),
+                        excluded));
+            }
         }
-        in.ancillary("RRS", rrs);
         ScenarioInputs inputs = in.build();
-        boolean withReserves = r.nextBoolean();
-        boolean with4cp = r.nextBoolean();
-        List<Instant> peaks = new ArrayList<>();
-        for (int k = 0; k < 4 && with4cp; k++) {
-            peaks.add(Fixtures.T0.plusSeconds(3600L * r.nextInt(n)));
+        List<Settler> programs = new ArrayList<>();
+        if (r.nextBoolean()) {
+            List<Instant> peaks = new ArrayList<>();
+            for (int k = 0; k < 4; k++) {
+                peaks.add(Fixtures.T0.plusSeconds(3600L * r.nextInt(n)));
+            }
+            programs.add(CoincidentPeakCharge.ercot4cp(
+                    r.nextDouble(10, 150),
+                    CoincidentPeaks.ofPeaks(inputs.grid(), peaks, java.time.Duration.ofMinutes(15))
+                            .peakInterval()));
         }
+        if (r.nextBoolean()) {
+            // a 12CP-like or five-peak charge with a minimum billing demand
+            boolean[] mask = new boolean[n];
+            int count = 1 + r.nextInt(5);
+            for (int k = 0; k < count; k++) {
+                mask[r.nextInt(n)] = true;
+            }
+            programs.add(new CoincidentPeakCharge(
+                    "test-cp",
+                    CHARGE,
+                    "tagMw",
+                    count,
+                    r.nextDouble(1_000, 80_000),
+                    r.nextBoolean() ? 0 : r.nextDouble(0, 10),
+                    mask));
+        }
+        double fraction = r.nextDouble(0.2, 1);
+        MarketResponse response = MarketResponse.NONE.withReserves(
+                r.nextBoolean()
+                        ? new MarketResponse.ReserveOffering(fraction, limits)
+                        : MarketResponse.ReserveOffering.NONE);
         OptimizationProblem p = new OptimizationProblem(
                 site,
                 inputs,
-                new MarketPrograms(
-                        with4cp
-                                ? Optional.of(new CoincidentPeakProgram(
-                                        r.nextDouble(10, 150),
-                                        new CoincidentPeakProgram.PeakSource.ErcotFuelMix(0),
-                                        new CoincidentPeakProgram.PeakRule.Hindsight()))
-                                : Optional.empty(),
-                        withReserves
-                                ? Optional.of(new AncillaryProgram(true, false, false, r.nextDouble(0.2, 1)))
-                                : Optional.empty()),
-                io.minerai.core.scenario.OptimizeSettings.DEFAULT,
-                PeakSignals.ofPeaks(inputs.grid(), peaks));
+                SettlementTerms.of(programs),
+                response,
+                io.minerai.core.scenario.OptimizeSettings.DEFAULT);
 
         OptimizeResult opt = LP.perfectForesight(p);
         DispatchResult merit =
@@ -92,6 +131,38 @@ class OptimalNeverWorseProperties {
                 .isCloseTo(opt.netUsd(), org.assertj.core.api.Assertions.within(1e-5 * scale));
         everyConstraintHolds(
                 site, opt.result().ledger().dispatch(), p.siteTerms().maxOfferFraction());
+        everyReserveLimitHolds(site, opt.result().ledger().dispatch(), response.reserves());
+    }
+
+    static final Stream CHARGE =
+            Stream.of("transmission_test", "Test peak charge", Direction.COST, "test-cp", "synthetic test charge");
+
+    /** Per product: at most its share of the offerable capacity and its MW cap; excluded loads provide nothing. */
+    static void everyReserveLimitHolds(Site site, Dispatch d, MarketResponse.ReserveOffering offering) {
+        List<String> products = d.reserves().products();
+        for (int t = 0; t < d.grid().count(); t++) {
+            double offerable = 0;
+            for (int l = 0; l < d.loads().size(); l++) {
+                if (!d.loads().get(l).firm()) {
+                    offerable += offering.maxOfferFraction() * d.loadMw(t, l);
+                }
+            }
+            for (MarketResponse.ReserveLimit limit : offering.products()) {
+                int k = products.indexOf(limit.product());
+                double mw = d.reserves().offerMw(t, k);
+                String at = limit.product() + " interval " + t;
+                assertThat(mw).as(at).isLessThanOrEqualTo(limit.maxShare() * offerable + 1e-5);
+                assertThat(mw).as(at).isLessThanOrEqualTo(limit.maxMw() + 1e-6);
+                double eligible = 0;
+                for (int l = 0; l < d.loads().size(); l++) {
+                    if (!d.loads().get(l).firm()
+                            && !limit.excludedLoads().contains(d.loads().get(l).name())) {
+                        eligible += offering.maxOfferFraction() * d.loadMw(t, l);
+                    }
+                }
+                assertThat(mw).as("eligible " + at).isLessThanOrEqualTo(eligible + 1e-5);
+            }
+        }
     }
 
     static void everyConstraintHolds(Site site, Dispatch d, double maxOfferFraction) {

@@ -10,7 +10,21 @@ public final class PlanDocs {
     /** Marks its end. */
     public static final String END = "<!-- END generated plan reference -->";
 
+    /** Marks the start of the generated cash-flow column reference in docs/PLANNING.md. */
+    public static final String COLUMNS_BEGIN = "<!-- BEGIN generated cash-flow columns -->";
+    /** Marks its end. */
+    public static final String COLUMNS_END = "<!-- END generated cash-flow columns -->";
+
     private PlanDocs() {}
+
+    /** The columns of the {@code --cashflows} CSV files, between {@link #COLUMNS_BEGIN} and {@link #COLUMNS_END}. */
+    public static String cashFlowColumns() {
+        return COLUMNS_BEGIN + "\n"
+                + "<!-- Generated from io.minerai.planning.report.CashFlowColumns; do not edit by hand (a test fails when"
+                + " it is stale). -->\n\n"
+                + io.minerai.planning.report.CashFlowColumns.markdown()
+                + COLUMNS_END + "\n";
+    }
 
     /** The reference, between {@link #BEGIN} and {@link #END}. */
     public static String markdown() {

@@ -11,9 +11,11 @@ import io.minerai.planning.model.AsicPurchase;
 import io.minerai.planning.model.BitcoinPlan;
 import io.minerai.planning.model.Cooling;
 import io.minerai.planning.model.CoolingType;
+import io.minerai.planning.model.DscrDefinition;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.FinancingPlan;
 import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Hall;
 import io.minerai.planning.model.LeasePlan;
 import io.minerai.planning.model.MiningPlan;
@@ -34,6 +36,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Reads a plan file ({@code plan:} YAML/JSON document) against {@link PlanSchema} with core's {@link FieldReader}:
@@ -86,16 +90,19 @@ public final class PlanReader {
                 r.object("power", PlanSchema.POWER, PlanReader::power).orElse(new PowerSource.Deck(0, 0, 0));
         BitcoinPlan bitcoin = r.object("bitcoin", PlanSchema.BITCOIN, PlanReader::bitcoin)
                 .orElse(new BitcoinPlan(1, 0, 1, 0, 0, 0, 0));
-        MiningPlan mining =
-                r.object("mining", PlanSchema.MINING, PlanReader::mining).orElse(new MiningPlan(0, 1, 1, 0, 0, 0, 0));
+        MiningPlan mining = r.object("mining", PlanSchema.MINING, PlanReader::mining)
+                .orElse(new MiningPlan(0, 1, 1, 0, 0, 0, 0, 0));
         Map<CoolingType, Cooling> cooling =
                 r.object("cooling", PlanSchema.COOLING, PlanReader::cooling).orElseGet(PlanReader::defaultCooling);
         List<Hall> halls = r.list("halls", PlanSchema.HALL, PlanReader::hall);
         List<GpuCloudPlan> gpus = r.list("gpuClouds", PlanSchema.GPU_CLOUD, PlanReader::gpuCloud);
         List<LeasePlan> leases = r.list("leases", PlanSchema.LEASE, PlanReader::lease);
         List<AsicPurchase> asics = r.list("asicPurchases", PlanSchema.ASIC_PURCHASE, PlanReader::asicPurchase);
+        List<GpuContract> contracts = r.list("gpuContracts", PlanSchema.GPU_CONTRACT, PlanReader::contract).stream()
+                .map(c -> c.resolve(gpus))
+                .toList();
         FinancingPlan financing = r.object("financing", PlanSchema.FINANCING, PlanReader::financing)
-                .orElse(new FinancingPlan(List.of(), 1.25, 3));
+                .orElse(FinancingPlan.none());
         Valuation valuation = r.object("valuation", PlanSchema.VALUATION, PlanReader::valuation)
                 .orElseGet(() -> valuation(emptyReader(PlanSchema.VALUATION), PlanSchema.VALUATION));
         List<StrategyPlan> strategies = r.list("strategies", PlanSchema.STRATEGY, PlanReader::strategy);
@@ -116,6 +123,7 @@ public final class PlanReader {
                 gpus,
                 leases,
                 asics,
+                contracts,
                 financing,
                 valuation,
                 strategies,
@@ -176,6 +184,7 @@ public final class PlanReader {
                 r.number("pue"),
                 r.number("poolFeeFraction"),
                 r.number("opexUsdPerMwMonth"),
+                r.number("standbyOpexUsdPerMwMonth"),
                 r.number("bookValueUsd"),
                 r.integer("remainingLifeMonths"));
     }
@@ -233,7 +242,82 @@ public final class PlanReader {
                 r.number("priceUsdPerGpuHour"),
                 r.number("priceDeclinePerYear"),
                 r.number("utilizationFraction"),
-                r.number("opexUsdPerGpuMonth"));
+                r.number("opexUsdPerGpuMonth"),
+                r.string("generation"),
+                r.has("residualValueByAgeYears")
+                        ? numberList(r, "residualValueByAgeYears", 0, 1)
+                        : PlanSchema.DEFAULT_RESIDUAL,
+                r.string("refreshWith"));
+    }
+
+    /**
+     * A contract as read, before its GPUs are known: a count, critical IT to convert at the cloud's kW per GPU, or
+     * neither (all of the cloud's GPUs).
+     */
+    private record ContractAsRead(GpuContract contract, OptionalInt gpuCount, OptionalDouble criticalItMw) {
+        GpuContract resolve(List<GpuCloudPlan> clouds) {
+            if (gpuCount.isPresent()) {
+                return contract.withGpuCount(gpuCount.getAsInt());
+            }
+            Optional<GpuCloudPlan> cloud = clouds.stream()
+                    .filter(g -> g.name().equals(contract.gpuCloud()))
+                    .findFirst();
+            if (cloud.isEmpty()) {
+                return contract; // 0 GPUs; the validator reports the unknown cloud
+            }
+            return contract.withGpuCount(
+                    criticalItMw.isPresent()
+                            ? (int) Math.floor(criticalItMw.getAsDouble()
+                                            * 1000
+                                            / cloud.get().itKwPerGpu()
+                                    + 1e-9)
+                            : cloud.get().gpuCount());
+        }
+    }
+
+    private static ContractAsRead contract(FieldReader r, ObjectSpec spec) {
+        if (r.has("gpuCount") && r.has("criticalItMw")) {
+            r.problems().add(r.fieldPath("criticalItMw"), "give gpuCount or criticalItMw, not both");
+        }
+        GpuContract.Price price;
+        if (r.has("usdPerGpuHour") == r.has("totalValueUsd")) {
+            r.problems()
+                    .add(
+                            r.fieldPath("usdPerGpuHour"),
+                            "give the price: usdPerGpuHour or totalValueUsd (exactly one of them)");
+            price = new GpuContract.Price.PerGpuHour(0);
+        } else if (r.has("usdPerGpuHour")) {
+            price = new GpuContract.Price.PerGpuHour(r.number("usdPerGpuHour"));
+        } else {
+            price = new GpuContract.Price.TotalValue(r.number("totalValueUsd"));
+        }
+        GpuContract.EndOfTerm end;
+        try {
+            end = GpuContract.EndOfTerm.fromKey(r.enumValue("endOfTerm"));
+        } catch (IllegalArgumentException e) {
+            end = GpuContract.EndOfTerm.SPOT; // reported by enumValue
+        }
+        GpuContract c = new GpuContract(
+                r.string("name"),
+                r.string("gpuCloud"),
+                r.string("customer"),
+                0,
+                r.integer("termMonths"),
+                price,
+                r.number("escalatorPerYear"),
+                r.number("prepaymentFraction"),
+                r.has("prepaymentMonth") ? Optional.of(r.integer("prepaymentMonth")) : Optional.empty(),
+                r.number("availabilityFraction"),
+                r.number("slaAvailabilityFraction"),
+                r.number("serviceCreditPerPoint"),
+                r.number("maxServiceCreditFraction"),
+                r.number("annualDefaultProbability"),
+                r.number("backstopFraction"),
+                end);
+        return new ContractAsRead(
+                c,
+                r.has("gpuCount") ? OptionalInt.of(r.integer("gpuCount")) : OptionalInt.empty(),
+                r.has("criticalItMw") ? OptionalDouble.of(r.number("criticalItMw")) : OptionalDouble.empty());
     }
 
     private static LeasePlan lease(FieldReader r, ObjectSpec spec) {
@@ -264,7 +348,18 @@ public final class PlanReader {
 
     private static FinancingPlan financing(FieldReader r, ObjectSpec spec) {
         List<Facility> facilities = r.list("facilities", PlanSchema.FACILITY, PlanReader::facility);
-        return new FinancingPlan(facilities, r.number("minDscr"), r.integer("dscrWindowMonths"));
+        DscrDefinition definition;
+        try {
+            definition = DscrDefinition.fromKey(r.enumValue("dscrDefinition"));
+        } catch (IllegalArgumentException e) {
+            definition = DscrDefinition.TRAILING; // reported by enumValue
+        }
+        return new FinancingPlan(
+                facilities,
+                r.number("minDscr"),
+                r.integer("dscrWindowMonths"),
+                definition,
+                r.number("maxBreachProbability"));
     }
 
     private static Facility facility(FieldReader r, ObjectSpec spec) {
@@ -290,6 +385,16 @@ public final class PlanReader {
                         r.string("name"),
                         r.string("finances"),
                         r.number("loanToCost"),
+                        r.number("ratePerYear"),
+                        am,
+                        r.integer("tenorMonths"),
+                        r.integer("interestOnlyMonths"));
+            case "contract-backed" ->
+                new Facility.ContractBacked(
+                        r.string("name"),
+                        r.string("contract"),
+                        r.number("sizingDscr"),
+                        r.number("maxLoanToCost"),
                         r.number("ratePerYear"),
                         am,
                         r.integer("tenorMonths"),
@@ -322,7 +427,8 @@ public final class PlanReader {
                 nameList(r, "gpuClouds"),
                 nameList(r, "leases"),
                 nameList(r, "asicPurchases"),
-                nameList(r, "facilities"));
+                nameList(r, "facilities"),
+                nameList(r, "contracts"));
     }
 
     private static Uncertainty uncertainty(FieldReader r, ObjectSpec spec) {

@@ -1,17 +1,22 @@
 package io.minerai.planning;
 
 import io.minerai.planning.decision.AllocationSearch;
+import io.minerai.planning.decision.DecisionRule;
 import io.minerai.planning.decision.Tornado;
 import io.minerai.planning.engine.CashFlowTable;
+import io.minerai.planning.engine.GpuBook;
 import io.minerai.planning.engine.PathOutcome;
 import io.minerai.planning.engine.SiteAllocation;
+import io.minerai.planning.finance.Irr;
+import io.minerai.planning.model.Facility;
+import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Plan;
-import io.minerai.planning.model.RiskMeasure;
 import io.minerai.planning.montecarlo.MonteCarloResult;
-import io.minerai.planning.montecarlo.PlanSimulation;
 import io.minerai.planning.montecarlo.StrategySummary;
+import io.minerai.planning.run.CashFlowCase;
+import io.minerai.planning.run.PlanRun;
+import io.minerai.planning.run.VariantComparison;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,92 +24,68 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a planning run as a JSON-ready map (field names carry units; non-finite figures become null): the
- * plan and its settings, each strategy's deterministic and Monte Carlo figures with its yearly MW allocation, the best
- * strategy by the risk measure, and the search and tornado when they ran. The CLI's {@code plan --format json} and
- * the server's {@code plan} run kind print the same structure (docs/PLANNING.md).
+ * plan and its settings, the decision (best strategy under the rule, its flag), each strategy's deterministic and
+ * Monte Carlo figures with its yearly MW allocation and its cash-flow cases, and the search and tornado when they
+ * ran. Figures measured against the baseline (IRR, payback, incremental NPV) are null for the baseline itself. The
+ * CLI's {@code plan --format json} and the server's {@code plan} run kind print the same structure
+ * (docs/PLANNING.md).
  */
 public final class PlanResults {
     private PlanResults() {}
 
-    /** The best strategy by the measure, the baseline included. */
-    public static StrategySummary best(MonteCarloResult mc, RiskMeasure m) {
-        return mc.summaries().stream()
-                .max(Comparator.comparingDouble(s -> s.score(m)))
-                .orElseThrow();
-    }
-
-    /** The best strategy by the measure other than the baseline (the decision is whether to change). */
-    public static StrategySummary bestChange(MonteCarloResult mc, RiskMeasure m) {
-        return mc.summaries().stream()
-                .skip(mc.summaries().size() > 1 ? 1 : 0)
-                .max(Comparator.comparingDouble(s -> s.score(m)))
-                .orElseThrow();
-    }
-
-    /** Deterministic cash-flow tables of each strategy, by name, in the result's order. */
-    public static Map<String, CashFlowTable> deterministic(PlanSimulation sim, Plan plan, MonteCarloResult mc) {
-        Map<String, CashFlowTable> out = new LinkedHashMap<>();
-        for (StrategySummary s : mc.summaries()) {
-            out.put(
-                    s.strategy(),
-                    sim.deterministicTable(plan.strategy(s.strategy()).orElseThrow()));
-        }
-        return out;
-    }
-
     /**
      * The result map.
      *
-     * @param det deterministic table of each strategy by name ({@link #deterministic})
-     * @param baseline the baseline strategy's deterministic table (IRR and payback are incremental to it)
-     * @param sr the allocation search, when it ran
-     * @param tornado the tornado sensitivity, when it ran
+     * @param run the finished run
      * @param charts paths of charts written, as text
-     * @param seconds wall time of the run
      */
-    public static Map<String, Object> toMap(
-            PlanSimulation sim,
-            Plan plan,
-            MonteCarloResult mc,
-            RiskMeasure measure,
-            StrategySummary best,
-            Map<String, CashFlowTable> det,
-            CashFlowTable baseline,
-            AllocationSearch.@Nullable Result sr,
-            Tornado.@Nullable Result tornado,
-            List<String> charts,
-            double seconds) {
+    public static Map<String, Object> toMap(PlanRun run, List<String> charts) {
+        Plan plan = run.plan();
+        MonteCarloResult mc = run.monteCarlo();
+        DecisionRule.Choice choice = run.choice();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("plan", plan.name());
         root.put("site", plan.site().name());
         root.put("gridMw", plan.site().gridMw());
         root.put("startMonth", plan.startMonth().toString());
         root.put("horizonMonths", plan.horizonMonths());
+        root.put("deterministic", run.deterministicOnly());
         root.put("paths", mc.paths().get(0).paths());
         root.put("seed", mc.seed());
         root.put("btcHistory", mc.btcHistoryLabel());
         root.put("power", mc.powerLabel());
         root.put("discountRatePerYear", plan.valuation().discountRatePerYear());
+        root.put("minDscr", plan.financing().minDscr());
+        root.put("dscrWindowMonths", plan.financing().dscrWindowMonths());
+        root.put("dscrDefinition", plan.financing().dscrDefinition().key());
         root.put("baselineStrategy", mc.summaries().get(0).strategy());
-        root.put("riskMeasure", measure.key());
-        root.put("bestStrategy", best.strategy());
+        root.put("riskMeasure", choice.rule().measure().key());
+        root.put("maxBreachProbability", choice.rule().maxBreachProbability());
+        root.put("bestStrategy", choice.best().strategy());
+        root.put("bestStrategyWithinBreachLimit", choice.withinLimit());
+        root.put("bestStrategyWarning", choice.warning().orElse(null));
+        root.put("unconstrainedBestStrategy", choice.unconstrainedBest().strategy());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (StrategySummary s : mc.summaries()) {
+        for (int i = 0; i < mc.summaries().size(); i++) {
+            StrategySummary s = mc.summaries().get(i);
+            PathOutcome d = run.deterministic().paths().get(i).outcome(0);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("strategy", s.strategy());
-            CashFlowTable d = java.util.Objects.requireNonNull(det.get(s.strategy()));
-            PathOutcome dOut =
-                    s.strategy().equals(mc.summaries().get(0).strategy()) ? d.outcome() : d.outcomeVersus(baseline);
-            r.put("deterministicNpvUsd", finite(dOut.npvUsd()));
+            r.put("baseline", s.baseline());
+            r.put("deterministicNpvUsd", finite(d.npvUsd()));
+            r.put("deterministicUnleveredNpvUsd", finite(d.unleveredNpvUsd()));
             r.put(
                     "deterministicIrrPerYear",
-                    dOut.irrPerYear().isPresent() ? dOut.irrPerYear().getAsDouble() : null);
+                    d.irrPerYear().isPresent() ? finite(d.irrPerYear().getAsDouble()) : null);
             r.put(
                     "deterministicPaybackMonth",
-                    dOut.paybackMonth().isPresent() ? dOut.paybackMonth().getAsInt() : null);
+                    d.paybackMonth().isPresent() ? d.paybackMonth().getAsInt() : null);
             r.put(
                     "deterministicMinDscr",
-                    dOut.minDscr().isPresent() ? finite(dOut.minDscr().getAsDouble()) : null);
+                    d.minDscr().isPresent() ? finite(d.minDscr().getAsDouble()) : null);
+            r.put("deterministicCovenantBreached", d.covenantBreached());
+            r.put("deterministicPeakEquityNeedUsd", finite(d.peakEquityNeedUsd()));
+            r.put("deterministicPureEquityDilution", finite(d.pureEquityDilution()));
             r.put("meanNpvUsd", finite(s.meanNpvUsd()));
             r.put("p10NpvUsd", finite(s.p10NpvUsd()));
             r.put("p50NpvUsd", finite(s.p50NpvUsd()));
@@ -113,19 +94,79 @@ public final class PlanResults {
             r.put("cvarAlpha", s.cvarAlpha());
             r.put("probabilityNpvNegative", s.probabilityNpvNegative());
             r.put("meanIncrementalNpvUsd", finite(s.meanIncrementalNpvUsd()));
-            r.put("probabilityBeatsBaseline", s.probabilityBeatsBaseline());
+            r.put("probabilityBeatsBaseline", finite(s.probabilityBeatsBaseline()));
             r.put("medianIrrPerYear", finite(s.medianIrrPerYear()));
-            r.put("irrDefinedShare", s.irrDefinedShare());
+            r.put("irrDefinedShare", finite(s.irrDefinedShare()));
             r.put("medianPaybackMonth", finite(s.medianPaybackMonth()));
-            r.put("paybackShare", s.paybackShare());
+            r.put("paybackShare", finite(s.paybackShare()));
             r.put("p10MinDscr", finite(s.p10MinDscr()));
             r.put("covenantBreachProbability", s.covenantBreachProbability());
+            r.put("withinBreachLimit", choice.rule().withinLimit(s));
+            r.put("breachesInMostPaths", DecisionRule.breachesInMostPaths(s));
             r.put("meanPeakEquityNeedUsd", finite(s.meanPeakEquityNeedUsd()));
             r.put("meanPureEquityDilution", finite(s.meanPureEquityDilution()));
             r.put("meanUnleveredNpvUsd", finite(s.meanUnleveredNpvUsd()));
+            r.put("meanSpotGpuRevenueUsd", finite(s.meanSpotGpuRevenueUsd()));
+            r.put("meanContractRevenueUsd", finite(s.meanContractRevenueUsd()));
+            for (VariantComparison c : run.comparisonsOf(s.strategy())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("meanNpvDifferenceUsd", finite(c.meanNpvDifferenceUsd()));
+                m.put("probabilityPositive", c.probabilityPositive());
+                m.put("deterministicNpvDifferenceUsd", finite(c.deterministicNpvDifferenceUsd()));
+                r.put(
+                        c.kind() == VariantComparison.Kind.CONTRACT_VS_SPOT
+                                ? "contractValueVsSpot"
+                                : "refreshValueVsSell",
+                        m);
+            }
+            CashFlowTable dt = run.table(run.casesOf(s.strategy()).get(0));
+            List<Object> dscrByYear = new ArrayList<>();
+            for (int y = 0; y * 12 < dt.rows().size(); y++) {
+                double min = Double.POSITIVE_INFINITY;
+                for (int m = y * 12; m < Math.min(dt.rows().size(), y * 12 + 12); m++) {
+                    if (dt.rows().get(m).covenant().tested()) {
+                        min = Math.min(min, dt.rows().get(m).covenant().dscr());
+                    }
+                }
+                dscrByYear.add(finite(min));
+            }
+            r.put("deterministicMinDscrByYear", dscrByYear);
+            GpuBook book = dt.schedule().gpus();
+            List<Map<String, Object>> contracts = new ArrayList<>();
+            for (int j = 0; j < book.contractNames().size(); j++) {
+                String name = book.contractNames().get(j);
+                GpuContract gc = plan.contract(name).orElseThrow();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", name);
+                m.put("customer", gc.customer());
+                m.put("gpuCloud", gc.gpuCloud());
+                m.put("gpus", gc.gpuCount());
+                m.put("termMonths", gc.termMonths());
+                m.put("priceUsdPerGpuHour", finite(book.contractPriceUsdPerGpuHour(j)));
+                m.put("totalValueUsd", finite(book.contractTotalValueUsd(j)));
+                m.put("prepaymentUsd", finite(book.contractPrepaymentUsd(j)));
+                double irr = Irr.yearly(
+                        dt.contractEquipmentFlowsUsd().get(j), dt.rows().size());
+                m.put("deterministicEquipmentIrrPerYear", finite(irr));
+                double debt = 0;
+                for (var f : dt.facilities()) {
+                    if (f.facility() instanceof Facility.ContractBacked cb
+                            && cb.contract().equals(name)) {
+                        for (double x : f.schedule().drawUsd()) {
+                            debt += x;
+                        }
+                    }
+                }
+                m.put("contractBackedDebtUsd", debt);
+                m.put("endOfTerm", gc.endOfTerm().key());
+                contracts.add(m);
+            }
+            if (!contracts.isEmpty()) {
+                r.put("contracts", contracts);
+            }
             List<Map<String, Object>> alloc = new ArrayList<>();
-            for (SiteAllocation a :
-                    sim.yearlyAllocation(plan.strategy(s.strategy()).orElseThrow())) {
+            for (SiteAllocation a : run.simulation()
+                    .yearlyAllocation(plan.strategy(s.strategy()).orElseThrow())) {
                 Map<String, Object> y = new LinkedHashMap<>();
                 y.put("month", a.month());
                 y.put("miningMw", a.miningMw());
@@ -136,53 +177,68 @@ public final class PlanResults {
                 alloc.add(y);
             }
             r.put("allocationByYear", alloc);
+            List<Map<String, Object>> cases = new ArrayList<>();
+            for (CashFlowCase c : run.casesOf(s.strategy())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("case", c.label());
+                m.put("percentile", c.percentile().isPresent() ? c.percentile().getAsDouble() : null);
+                m.put("pathIndex", c.pathIndex().isPresent() ? c.pathIndex().getAsLong() : null);
+                m.put("npvUsd", finite(c.npvUsd()));
+                cases.add(m);
+            }
+            r.put("cashflowCases", cases);
             rows.add(r);
         }
         root.put("strategies", rows);
-        if (sr != null) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("riskMeasure", sr.search().riskMeasure().key());
-            s.put("pathsPerCandidate", sr.search().paths());
-            List<Map<String, Object>> cands = new ArrayList<>();
-            for (AllocationSearch.Candidate c : sr.candidates()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("name", c.strategy().name());
-                r.put("description", c.strategy().description());
-                r.put("buildFraction", c.buildFraction());
-                r.put("gpuShare", c.gpuShare());
-                r.put("startMonth", c.startMonth());
-                r.put("score", finite(c.score()));
-                r.put("meanNpvUsd", finite(c.summary().meanNpvUsd()));
-                r.put("p10NpvUsd", finite(c.summary().p10NpvUsd()));
-                r.put("cvarNpvUsd", finite(c.summary().cvarNpvUsd()));
-                r.put("covenantBreachProbability", c.summary().covenantBreachProbability());
-                cands.add(r);
-            }
-            s.put("candidates", cands);
-            root.put("search", s);
-        }
-        if (tornado != null) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("strategy", tornado.strategy());
-            t.put("baseMeanNpvUsd", finite(tornado.baseNpvUsd()));
-            t.put("pathsPerSetting", tornado.paths());
-            List<Map<String, Object>> bars = new ArrayList<>();
-            for (Tornado.Bar b : tornado.bars()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("input", b.input());
-                r.put("low", b.lowLabel());
-                r.put("lowMeanNpvUsd", finite(b.lowNpvUsd()));
-                r.put("high", b.highLabel());
-                r.put("highMeanNpvUsd", finite(b.highNpvUsd()));
-                r.put("swingUsd", finite(b.swingUsd()));
-                bars.add(r);
-            }
-            t.put("bars", bars);
-            root.put("tornado", t);
-        }
+        run.search().ifPresent(sr -> root.put("search", search(sr)));
+        run.tornado().ifPresent(t -> root.put("tornado", tornado(t)));
         root.put("charts", charts);
-        root.put("seconds", seconds);
+        root.put("seconds", run.seconds());
         return root;
+    }
+
+    private static Map<String, Object> search(AllocationSearch.Result sr) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("riskMeasure", sr.search().riskMeasure().key());
+        s.put("pathsPerCandidate", sr.search().paths());
+        List<Map<String, Object>> cands = new ArrayList<>();
+        for (AllocationSearch.Candidate c : sr.candidates()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", c.strategy().name());
+            r.put("description", c.strategy().description());
+            r.put("buildFraction", c.buildFraction());
+            r.put("gpuShare", c.gpuShare());
+            r.put("startMonth", c.startMonth());
+            r.put("score", finite(c.score()));
+            r.put("meanNpvUsd", finite(c.summary().meanNpvUsd()));
+            r.put("p10NpvUsd", finite(c.summary().p10NpvUsd()));
+            r.put("cvarNpvUsd", finite(c.summary().cvarNpvUsd()));
+            r.put("covenantBreachProbability", c.summary().covenantBreachProbability());
+            r.put("withinBreachLimit", c.withinBreachLimit());
+            cands.add(r);
+        }
+        s.put("candidates", cands);
+        return s;
+    }
+
+    private static Map<String, Object> tornado(Tornado.Result tornado) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("strategy", tornado.strategy());
+        t.put("baseMeanNpvUsd", finite(tornado.baseNpvUsd()));
+        t.put("pathsPerSetting", tornado.paths());
+        List<Map<String, Object>> bars = new ArrayList<>();
+        for (Tornado.Bar b : tornado.bars()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("input", b.input());
+            r.put("low", b.lowLabel());
+            r.put("lowMeanNpvUsd", finite(b.lowNpvUsd()));
+            r.put("high", b.highLabel());
+            r.put("highMeanNpvUsd", finite(b.highNpvUsd()));
+            r.put("swingUsd", finite(b.swingUsd()));
+            bars.add(r);
+        }
+        t.put("bars", bars);
+        return t;
     }
 
     private static @Nullable Double finite(double v) {

@@ -24,6 +24,11 @@ import java.util.Map;
 public final class PlanSchema {
     private PlanSchema() {}
 
+    /** Default resale curve: midpoints of the cited H100 secondary-market ranges. */
+    public static final List<Double> DEFAULT_RESIDUAL = List.of(1.0, 0.625, 0.425, 0.30, 0.175, 0.125);
+
+    private static final String DEFAULT_RESIDUAL_TEXT = "[1.0, 0.625, 0.425, 0.3, 0.175, 0.125]";
+
     private static FieldSpec.Builder f(String name, FieldKind kind) {
         return FieldSpec.builder(name, kind);
     }
@@ -202,7 +207,16 @@ public final class PlanSchema {
                     .unit("$/MW-month")
                     .defaultValue(0.0)
                     .atLeast(0)
-                    .description("Non-energy mining opex per MW of mining facility power in use.")
+                    .description("Non-energy mining opex per MW of mining facility power in use: charged for the"
+                            + " share of the month's hours the machines run (curtailed hours cost nothing).")
+                    .build(),
+            f("standbyOpexUsdPerMwMonth", NUMBER)
+                    .unit("$/MW-month")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Non-energy opex per MW of mining capacity while it is switched off (standby:"
+                            + " security, minimal staff), charged for the hours it does not run; 0 = opex stops with"
+                            + " the machines.")
                     .build(),
             f("bookValueUsd", NUMBER)
                     .unit("$")
@@ -387,6 +401,131 @@ public final class PlanSchema {
                     .defaultValue(0.0)
                     .atLeast(0)
                     .description("Non-energy opex per GPU (support, network, software).")
+                    .build(),
+            f("generation", STRING)
+                    .defaultValue("")
+                    .description("GPU generation label, e.g. H200, GB300 (reports only).")
+                    .build(),
+            names("residualValueByAgeYears")
+                    .defaultValue(DEFAULT_RESIDUAL_TEXT)
+                    .description(
+                            "Resale value as a share of the all-in cost at age 0, 1, 2... years (linear in between,"
+                                    + " the last value held); the GPUs are sold at it when they retire or a contract's term ends"
+                                    + " with 'sell'. Default: midpoints of a secondary-market analysis of H100 resales (60-65 %"
+                                    + " after 1 year, 40-45 % after 2, 25-35 % after 3, 15-20 % after 4, 10-15 % after 5;"
+                                    + " v2-pseo-ai.pages.dev GPU residual value guide, 2026-01, low authority). Assumption for"
+                                    + " other generations.")
+                    .build(),
+            f("refreshWith", STRING)
+                    .defaultValue("")
+                    .description("Name of a GPU cloud in the same hall (a newer generation) bought when these GPUs"
+                            + " retire: it goes live in their retirement month for its own life; its contracts carry"
+                            + " on. Empty: the GPUs are sold and the hall stands empty.")
+                    .build());
+
+    public static final ObjectSpec GPU_CONTRACT = ObjectSpec.of(
+            "gpuContract",
+            "Contracted GPU capacity: a customer takes GPUs of a GPU cloud for a term from when they go live and pays"
+                    + " for the capacity whether it uses it or not (take-or-pay), less service credits when availability"
+                    + " falls short of the SLA; the cloud's other GPUs are rented on the spot market. Give the price per"
+                    + " GPU-hour or the total contract value. After a customer default the payments stop (a backstop"
+                    + " pays its share) and the GPUs are rented on the spot market.",
+            f("name", STRING).required().description("Unique name.").build(),
+            f("gpuCloud", STRING)
+                    .required()
+                    .description("GPU cloud whose GPUs serve the contract (and the cloud refreshing them).")
+                    .build(),
+            f("customer", STRING)
+                    .defaultValue("")
+                    .description("Customer; its defaults are keyed by this name (like a tenant's).")
+                    .build(),
+            f("gpuCount", INTEGER)
+                    .atLeast(1)
+                    .description("GPUs contracted. Give this or criticalItMw; neither = all of the cloud's GPUs.")
+                    .build(),
+            f("criticalItMw", NUMBER)
+                    .unit("MW")
+                    .above(0)
+                    .description("Critical IT contracted, converted to GPUs at the cloud's kW per GPU.")
+                    .build(),
+            f("termMonths", INTEGER)
+                    .unit("months")
+                    .required()
+                    .above(0)
+                    .description("Term, from the month the GPUs go live.")
+                    .build(),
+            f("usdPerGpuHour", NUMBER)
+                    .unit("$/GPU-h")
+                    .above(0)
+                    .description("Price per contracted GPU-hour in contract year 1. Give this or totalValueUsd.")
+                    .build(),
+            f("totalValueUsd", NUMBER)
+                    .unit("$")
+                    .above(0)
+                    .description("Total contract value (IREN-Microsoft: about $9.7 B over 5 years, 2025-11-03),"
+                            + " spread over the term's GPU-hours with the escalator.")
+                    .build(),
+            f("escalatorPerYear", NUMBER)
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .atMost(0.2)
+                    .description("Yearly escalation of the price per GPU-hour (contract years).")
+                    .build(),
+            f("prepaymentFraction", NUMBER)
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Share of the total contract value paid in advance; the monthly payments are lower by"
+                            + " the same share (IREN-Microsoft: 20 %).")
+                    .build(),
+            f("prepaymentMonth", INTEGER)
+                    .unit("month index")
+                    .atLeast(0)
+                    .description("Month the prepayment is paid. Default: the hall's construction start (signing).")
+                    .build(),
+            f("availabilityFraction", NUMBER)
+                    .defaultValue(0.99)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Availability delivered (expected). Assumption.")
+                    .build(),
+            f("slaAvailabilityFraction", NUMBER)
+                    .defaultValue(0.99)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Availability the SLA promises. Assumption.")
+                    .build(),
+            f("serviceCreditPerPoint", NUMBER)
+                    .defaultValue(0.05)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Share of the monthly fee credited per percentage point of availability below the"
+                            + " SLA. Assumption.")
+                    .build(),
+            f("maxServiceCreditFraction", NUMBER)
+                    .defaultValue(0.3)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Cap on the monthly service credit. Assumption.")
+                    .build(),
+            f("annualDefaultProbability", NUMBER)
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Probability per year that the customer stops paying. Assumption.")
+                    .build(),
+            f("backstopFraction", NUMBER)
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Share of the scheduled payments a guarantor pays after a default.")
+                    .build(),
+            f("endOfTerm", ENUM)
+                    .allowed("spot", "renew", "sell")
+                    .defaultValue("spot")
+                    .description("At the end of the term: spot = rent the GPUs on the spot market; renew = the customer"
+                            + " renews at each month's spot price on the path (take-or-pay) until the GPUs retire;"
+                            + " sell = sell the GPUs at their residual value.")
                     .build());
 
     public static final ObjectSpec LEASE = ObjectSpec.of(
@@ -530,6 +669,30 @@ public final class PlanSchema {
                                     "Principal / present value (at the note rate) of the lease NOI over the tenor.")
                             .build()));
 
+    private static final ObjectSpec CONTRACT_BACKED = objectOf(
+            "facility (contract-backed)",
+            "A delayed-draw GPU loan sized on a GPU contract: drawn when the contracted GPUs are bought, at most"
+                    + " maxLoanToCost of their cost and at most what the contract's lowest monthly payment over the"
+                    + " service months covers at sizingDscr. The customer's default accelerates it: the balance is due"
+                    + " in the default month.",
+            debtCommon(
+                    f("name", STRING).required().description("Unique name.").build(),
+                    f("contract", STRING)
+                            .required()
+                            .description("Name of the GPU contract securing the loan.")
+                            .build(),
+                    f("sizingDscr", NUMBER)
+                            .defaultValue(1.3)
+                            .atLeast(1)
+                            .description("Contracted payment / debt service the size keeps every month. Assumption.")
+                            .build(),
+                    f("maxLoanToCost", NUMBER)
+                            .defaultValue(0.8)
+                            .atLeast(0)
+                            .atMost(1)
+                            .description("Cap on the size as a share of the contracted GPUs' cost. Assumption.")
+                            .build()));
+
     public static final ObjectSpec FACILITY = ObjectSpec.union(
             "facility",
             "A debt facility.",
@@ -537,7 +700,8 @@ public final class PlanSchema {
             variants(
                     "term-loan", TERM_LOAN,
                     "project-finance", PROJECT_FINANCE,
-                    "lease-backed-notes", LEASE_BACKED_NOTES));
+                    "lease-backed-notes", LEASE_BACKED_NOTES,
+                    "contract-backed", CONTRACT_BACKED));
 
     public static final ObjectSpec FINANCING = ObjectSpec.of(
             "financing",
@@ -550,15 +714,31 @@ public final class PlanSchema {
             f("minDscr", NUMBER)
                     .defaultValue(1.25)
                     .above(0)
-                    .description("Covenant: trailing CFADS / debt service must stay at or above it. Assumption"
-                            + " (a common project-finance level).")
+                    .description("Covenant: CFADS / debt service over each test window must stay at or above it."
+                            + " Assumption (a common project-finance level).")
                     .build(),
             f("dscrWindowMonths", INTEGER)
                     .unit("months")
                     .defaultValue(3)
                     .atLeast(1)
                     .atMost(24)
-                    .description("DSCR is tested every month over the trailing window of this many months.")
+                    .description("Months in each DSCR test window; the DSCR is tested every month from the first"
+                            + " month of debt service.")
+                    .build(),
+            f("dscrDefinition", ENUM)
+                    .allowed("trailing", "forward")
+                    .defaultValue("trailing")
+                    .description("trailing: the window is the last dscrWindowMonths months, never reaching back before"
+                            + " the first month of debt service; forward: this month and the next ones as realised"
+                            + " on the path (a forward-looking covenant).")
+                    .build(),
+            f("maxBreachProbability", NUMBER)
+                    .defaultValue(1.0)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Decision rule: a strategy that breaches the covenant on a larger share of paths is"
+                            + " flagged and never chosen as best, here or in the search (1 = no limit; a lender might"
+                            + " ask for 0.05).")
                     .build());
 
     public static final ObjectSpec VALUATION = ObjectSpec.of(
@@ -600,7 +780,10 @@ public final class PlanSchema {
             names("gpuClouds").description("Names of GPU clouds run.").build(),
             names("leases").description("Names of leases signed.").build(),
             names("asicPurchases").description("Names of ASIC purchases made.").build(),
-            names("facilities").description("Names of debt facilities used.").build());
+            names("facilities").description("Names of debt facilities used.").build(),
+            names("contracts")
+                    .description("Names of GPU contracts signed for its GPU clouds.")
+                    .build());
 
     public static final ObjectSpec UNCERTAINTY = ObjectSpec.of(
             "uncertainty",
@@ -757,6 +940,10 @@ public final class PlanSchema {
                     .element(ASIC_PURCHASE)
                     .description("ASIC purchases.")
                     .build(),
+            f("gpuContracts", LIST)
+                    .element(GPU_CONTRACT)
+                    .description("Contracts for GPU capacity.")
+                    .build(),
             f("financing", OBJECT)
                     .element(FINANCING)
                     .description("Debt; none by default (all equity).")
@@ -799,6 +986,7 @@ public final class PlanSchema {
                 COOLING_LIQUID,
                 HALL,
                 GPU_CLOUD,
+                GPU_CONTRACT,
                 LEASE,
                 ASIC_PURCHASE,
                 FINANCING,

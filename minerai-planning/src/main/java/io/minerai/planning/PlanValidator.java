@@ -4,6 +4,7 @@ import io.minerai.core.validation.Problems;
 import io.minerai.planning.model.AsicPurchase;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Hall;
 import io.minerai.planning.model.LeasePlan;
 import io.minerai.planning.model.Plan;
@@ -82,6 +83,15 @@ public final class PlanValidator {
                                 h.get().criticalItMw()));
             }
         }
+        for (int i = 0; i < plan.gpuClouds().size(); i++) {
+            refresh(plan, plan.gpuClouds().get(i), r + "gpuClouds[" + i + "]", p);
+        }
+        for (int i = 0; i < plan.contracts().size(); i++) {
+            GpuContract c = plan.contracts().get(i);
+            String path = r + "gpuContracts[" + i + "]";
+            unique(names, c.name(), path, p);
+            contract(plan, c, path, p);
+        }
         for (int i = 0; i < plan.leases().size(); i++) {
             LeasePlan l = plan.leases().get(i);
             String path = r + "leases[" + i + "]";
@@ -145,6 +155,91 @@ public final class PlanValidator {
         return p;
     }
 
+    private static void refresh(Plan plan, GpuCloudPlan g, String path, Problems p) {
+        if (g.residualValueByAgeYears().isEmpty()) {
+            p.add(path + ".residualValueByAgeYears", "must list at least one value (the share at age 0)");
+        }
+        if (g.refreshWith().isEmpty()) {
+            return;
+        }
+        Optional<GpuCloudPlan> next = plan.gpuCloud(g.refreshWith());
+        if (next.isEmpty()) {
+            p.add(
+                    path + ".refreshWith",
+                    unknown(
+                            "GPU cloud",
+                            g.refreshWith(),
+                            plan.gpuClouds().stream().map(GpuCloudPlan::name).toList()));
+            return;
+        }
+        if (next.get().name().equals(g.name())) {
+            p.add(path + ".refreshWith", "a GPU cloud cannot refresh itself");
+        } else if (!next.get().hall().equals(g.hall())) {
+            p.add(
+                    path + ".refreshWith",
+                    "GPU cloud '" + next.get().name() + "' is in hall '"
+                            + next.get().hall() + "', not in '" + g.hall() + "' where it would replace these GPUs");
+        }
+    }
+
+    private static void contract(Plan plan, GpuContract c, String path, Problems p) {
+        if (c.prepaymentMonth().isPresent() && c.prepaymentMonth().get() >= plan.horizonMonths()) {
+            p.add(
+                    path + ".prepaymentMonth",
+                    "must be before the horizon (" + plan.horizonMonths() + " months), was "
+                            + c.prepaymentMonth().get());
+        }
+        Optional<GpuCloudPlan> g = plan.gpuCloud(c.gpuCloud());
+        if (g.isEmpty()) {
+            p.add(
+                    path + ".gpuCloud",
+                    unknown(
+                            "GPU cloud",
+                            c.gpuCloud(),
+                            plan.gpuClouds().stream().map(GpuCloudPlan::name).toList()));
+            return;
+        }
+        GpuCloudPlan cloud = g.get();
+        double itMw = c.gpuCount() * cloud.itKwPerGpu() / 1000.0;
+        Optional<Hall> hall = plan.hall(cloud.hall());
+        if (hall.isPresent() && itMw > hall.get().criticalItMw() + 1e-9) {
+            p.add(
+                    path + ".gpuCount",
+                    String.format(
+                            Locale.ROOT,
+                            "contracts %d GPUs x %.3f kW = %.1f MW critical IT, more than hall '%s' holds (%.1f MW)",
+                            c.gpuCount(),
+                            cloud.itKwPerGpu(),
+                            itMw,
+                            hall.get().name(),
+                            hall.get().criticalItMw()));
+        } else if (c.gpuCount() > cloud.gpuCount()) {
+            p.add(
+                    path + ".gpuCount",
+                    "contracts " + c.gpuCount() + " GPUs but GPU cloud '" + cloud.name() + "' has only "
+                            + cloud.gpuCount());
+        }
+        if (c.termMonths() > cloud.lifeMonths() && cloud.refreshWith().isEmpty()) {
+            p.add(
+                    path + ".termMonths",
+                    "the term of " + c.termMonths() + " months is longer than the GPUs' life of "
+                            + cloud.lifeMonths() + " months (GPU cloud '" + cloud.name()
+                            + "' lifeYears) and the cloud has no refreshWith: shorten the term or say which GPUs"
+                            + " replace them");
+        }
+        if (c.termMonths() > cloud.lifeMonths() && !cloud.refreshWith().isEmpty()) {
+            plan.gpuCloud(cloud.refreshWith()).ifPresent(next -> {
+                if (next.gpuCount() < c.gpuCount()) {
+                    p.add(
+                            path + ".gpuCount",
+                            "the term outlives GPU cloud '" + cloud.name() + "' and its refresh '" + next.name()
+                                    + "' has only " + next.gpuCount() + " GPUs for the " + c.gpuCount()
+                                    + " contracted");
+                }
+            });
+        }
+    }
+
     private static void facility(Plan plan, Facility f, String path, Map<String, String> names, Problems p) {
         unique(names, f.name(), path, p);
         switch (f) {
@@ -161,6 +256,27 @@ public final class PlanValidator {
                         || plan.asicPurchase(pf.finances()).isPresent();
                 if (!found) {
                     p.add(path + ".finances", "no hall, GPU cloud or ASIC purchase named '" + pf.finances() + "'");
+                }
+            }
+            case Facility.ContractBacked cb -> {
+                Optional<GpuContract> c = plan.contract(cb.contract());
+                if (c.isEmpty()) {
+                    p.add(
+                            path + ".contract",
+                            unknown(
+                                    "GPU contract",
+                                    cb.contract(),
+                                    plan.contracts().stream()
+                                            .map(GpuContract::name)
+                                            .toList()));
+                } else if (cb.interestOnlyMonths() + cb.tenorMonths() > c.get().termMonths() - 1) {
+                    p.add(
+                            path + ".tenorMonths",
+                            "interest-only " + cb.interestOnlyMonths() + " + tenor " + cb.tenorMonths()
+                                    + " months run past the contract's term of "
+                                    + c.get().termMonths()
+                                    + " months (service starts the month after the draw): the contract must cover"
+                                    + " every payment");
                 }
             }
             case Facility.LeaseBackedNotes n -> {
@@ -279,6 +395,38 @@ public final class PlanValidator {
                 inStrategy.add(n);
             }
         }
+        Map<String, Integer> contracted = new HashMap<>();
+        for (int j = 0; j < s.contracts().size(); j++) {
+            String n = s.contracts().get(j);
+            Optional<GpuContract> c = plan.contract(n);
+            String at = path + ".contracts[" + j + "]";
+            if (c.isEmpty()) {
+                p.add(
+                        at,
+                        unknown(
+                                "GPU contract",
+                                n,
+                                plan.contracts().stream().map(GpuContract::name).toList()));
+                continue;
+            }
+            inStrategy.add(n);
+            if (!s.gpuClouds().contains(c.get().gpuCloud())) {
+                p.add(
+                        at,
+                        "contract '" + n + "' needs GPU cloud '" + c.get().gpuCloud()
+                                + "', which this strategy does not run");
+            } else {
+                contracted.merge(c.get().gpuCloud(), c.get().gpuCount(), Integer::sum);
+            }
+        }
+        contracted.forEach((cloudName, count) -> plan.gpuCloud(cloudName).ifPresent(g -> {
+            if (count > g.gpuCount()) {
+                p.add(
+                        path + ".contracts",
+                        "contracts on GPU cloud '" + cloudName + "' take " + count + " GPUs but it has only "
+                                + g.gpuCount());
+            }
+        }));
         for (int j = 0; j < s.facilities().size(); j++) {
             String n = s.facilities().get(j);
             Optional<Facility> f = plan.facility(n);
@@ -298,6 +446,7 @@ public final class PlanValidator {
                 case Facility.TermLoan t -> "";
                 case Facility.ProjectFinance pf -> pf.finances();
                 case Facility.LeaseBackedNotes notes -> notes.lease();
+                case Facility.ContractBacked cb -> cb.contract();
             };
             if (!target.isEmpty() && !inStrategy.contains(target)) {
                 p.add(at, "facility '" + n + "' finances '" + target + "', which this strategy does not include");

@@ -80,6 +80,95 @@ public final class Fixtures {
                 """.formatted(power);
     }
 
+    /**
+     * A plan small enough to check on paper (SYNTHETIC figures): no mining (0 EH/s), no tax, no site costs; a 10 MW
+     * air-cooled hall built over months 0-1 for $10 M (no cooling capex), ready in month 2 and leased from then for
+     * 22 months at $100/kW-month (= $1,000,000 a month, NOI margin 1, no escalator, no default). Two ways to finance
+     * it: 60 % project finance at 12 %/yr over 12 annuity payments ({@code lease-pf}), or a $2 M term loan drawn in
+     * month 2 at 0 % repaid in 2 months ({@code lease-tl}, DSCR 1.0 in both months of service: a breach of 1.25).
+     */
+    public static String lenderPlanYaml() {
+        return """
+                plan:
+                  name: lender
+                  start: 2026-01
+                  horizonMonths: 24
+                  site: {name: paper, gridMw: 100}
+                  power: {source: deck, usdPerMwh: 40}
+                  bitcoin: {startPriceUsdPerBtc: 90000, startNetworkHashrateEhPerS: 1100, startBlockHeight: 1040000}
+                  mining: {hashrateEhPerS: 0, efficiencyJPerTh: 17.5}
+                  cooling:
+                    air: {pue: 1.4, capexUsdPerMwIt: 0}
+                  halls:
+                    - {name: h, criticalItMw: 10, cooling: air, startMonth: 0, leadTimeMonths: 2, capexUsdPerMwCriticalIt: 1000000}
+                  leases:
+                    - {name: l, hall: h, criticalItMw: 10, usdPerKwMonth: 100, escalatorPerYear: 0, termMonths: 22,
+                       startMonth: 2, noiMarginFraction: 1}
+                  financing:
+                    minDscr: 1.25
+                    dscrWindowMonths: 3
+                    facilities:
+                      - {name: pf, kind: project-finance, finances: h, loanToCost: 0.6, ratePerYear: 0.12, tenorMonths: 12}
+                      - {name: tl, kind: term-loan, amountUsd: 2000000, drawMonth: 2, ratePerYear: 0, tenorMonths: 2}
+                  valuation: {discountRatePerYear: 0.12, taxRate: 0, terminalEbitdaMultiple: 0}
+                  strategies:
+                    - {name: idle}
+                    - {name: lease-pf, halls: [h], leases: [l], facilities: [pf]}
+                    - {name: lease-tl, halls: [h], leases: [l], facilities: [tl]}
+                  uncertainty: {paths: 40, seed: 3, btcVolatilityScale: 0, hashrateNoisePerMonth: 0,
+                    feesLogSdPerMonth: 0, gpuDeclineSdPerYear: 0, powerResampling: false, tenantDefaults: false}
+                """;
+    }
+
+    /**
+     * A GPU contract small enough to check on paper (SYNTHETIC figures): no mining, no tax, no site costs; a 1 MW hall
+     * (PUE 1.0, no capex) ready in month 0 holding 1,000 GPUs of 1 kW at $30,000 each, 5-year life, resale curve 100 %,
+     * 50 %, 25 %, 12.5 %, 6.25 %, 5 %; power $50/MWh flat. Contract 'c': all 1,000 GPUs for 60 months at $1.50 per
+     * GPU-hour, 20 % prepaid in month 0, no credits, no default, sold at the end of the term. Loan 'cb': sized at DSCR
+     * 1.25 on the contract's net cash, at most 100 % of cost, 12 %/yr, 48 months.
+     *
+     * @param cloudExtra extra fields of GPU cloud 'g' (e.g. ", refreshWith: g2")
+     * @param contractExtra extra fields of contract 'c'
+     */
+    public static String contractPlanYaml(String cloudExtra, String contractExtra) {
+        return """
+                plan:
+                  name: contract
+                  start: 2026-01
+                  horizonMonths: 120
+                  site: {name: paper, gridMw: 10}
+                  power: {source: deck, usdPerMwh: 50}
+                  bitcoin: {startPriceUsdPerBtc: 90000, startNetworkHashrateEhPerS: 1100, startBlockHeight: 1040000}
+                  mining: {hashrateEhPerS: 0, efficiencyJPerTh: 17.5}
+                  cooling:
+                    air: {pue: 1.0, capexUsdPerMwIt: 0}
+                  halls:
+                    - {name: h, criticalItMw: 1, cooling: air, startMonth: 0, leadTimeMonths: 0, capexUsdPerMwCriticalIt: 0}
+                  gpuClouds:
+                    - {name: g, hall: h, gpuCount: 1000, usdPerGpu: 30000, itKwPerGpu: 1.0, lifeYears: 5,
+                       priceUsdPerGpuHour: 2.0, priceDeclinePerYear: 0.2, utilizationFraction: 0.8,
+                       residualValueByAgeYears: [1.0, 0.5, 0.25, 0.125, 0.0625, 0.05]%s}
+                    - {name: g2, hall: h, gpuCount: 1000, usdPerGpu: 10000, itKwPerGpu: 1.0, lifeYears: 3,
+                       priceUsdPerGpuHour: 2.0, priceDeclinePerYear: 0.2, utilizationFraction: 0.8,
+                       residualValueByAgeYears: [1.0, 0.5, 0.25, 0.125]}
+                  gpuContracts:
+                    - {name: c, gpuCloud: g, customer: acme, termMonths: 60, usdPerGpuHour: 1.5, prepaymentFraction: 0.2,
+                       prepaymentMonth: 0, availabilityFraction: 1, slaAvailabilityFraction: 1, endOfTerm: sell%s}
+                  financing:
+                    facilities:
+                      - {name: cb, kind: contract-backed, contract: c, sizingDscr: 1.25, maxLoanToCost: 1.0,
+                         ratePerYear: 0.12, tenorMonths: 48}
+                  valuation: {discountRatePerYear: 0.12, taxRate: 0, terminalEbitdaMultiple: 0}
+                  strategies:
+                    - {name: idle}
+                    - {name: spot, halls: [h], gpuClouds: [g]}
+                    - {name: contract, halls: [h], gpuClouds: [g], contracts: [c]}
+                    - {name: contract-loan, halls: [h], gpuClouds: [g], contracts: [c], facilities: [cb]}
+                  uncertainty: {paths: 20, seed: 3, btcVolatilityScale: 0, hashrateNoisePerMonth: 0,
+                    feesLogSdPerMonth: 0, gpuDeclineSdPerYear: 0, powerResampling: false, tenantDefaults: false}
+                """.formatted(cloudExtra, contractExtra);
+    }
+
     public static final String DECK = "{source: deck, usdPerMwh: 40, escalatorPerYear: 0.02, adderUsdPerMwh: 3}";
     public static final String ERCOT = "{source: ercot-resampled, settlementPoint: HB_WEST, adderUsdPerMwh: 3}";
 }

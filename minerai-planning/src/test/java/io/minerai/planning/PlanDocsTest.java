@@ -9,6 +9,19 @@ import org.junit.jupiter.api.Test;
 /** docs/PLANNING.md carries the reference generated from PlanSchema; fails when it is stale. */
 class PlanDocsTest {
     @Test
+    void planningDocHasTheCurrentCashFlowColumns() throws Exception {
+        String text = Files.readString(Path.of("..", "docs", "PLANNING.md"));
+        int b = text.indexOf(PlanDocs.COLUMNS_BEGIN);
+        int e = text.indexOf(PlanDocs.COLUMNS_END);
+        assertThat(b).as("BEGIN marker of the cash-flow columns").isNotNegative();
+        assertThat(e).isGreaterThan(b);
+        assertThat(text.substring(b, e + PlanDocs.COLUMNS_END.length()) + "\n")
+                .as("docs/PLANNING.md's cash-flow columns are stale: paste PlanDocs.cashFlowColumns() between the"
+                        + " markers")
+                .isEqualTo(PlanDocs.cashFlowColumns());
+    }
+
+    @Test
     void planningDocHasTheCurrentGeneratedReference() throws Exception {
         Path doc = Path.of("..", "docs", "PLANNING.md");
         String text = Files.readString(doc);

@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server: opens the store (migrating it), marks runs interrupted by a previous stop as failed and requeues waiting
- * ones, makes the first admin token when there is none, and serves the API, the dashboard, health and metrics.
+ * The server: takes the store's exclusive lease and opens it (migrating it), makes the first admin token when there is
+ * none, binds its port, then marks runs interrupted by a previous stop as failed and requeues waiting ones, and serves
+ * the API, the dashboard, health and metrics.
  */
 public final class MineraiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MineraiServer.class);
@@ -60,7 +61,8 @@ public final class MineraiServer implements AutoCloseable {
      * @param console where the first admin token is printed (once), e.g. System.out
      */
     public static MineraiServer start(ServerConfig config, RunKinds kinds, Clock clock, PrintStream console) {
-        Store store = Store.open(config.store(), clock);
+        // the lease first: a second server on the same store stops here, before reading or changing anything
+        Store store = Store.openExclusive(config.store(), clock);
         try {
             bootstrapAdmin(store, config, console);
             seedDefaultScenario(store);
@@ -69,7 +71,7 @@ public final class MineraiServer implements AutoCloseable {
             new ProcessorMetrics().bindTo(meters);
             RunService runs =
                     new RunService(store, kinds, clock, meters, config.runThreads(), config.runQueueCapacity());
-            runs.recover();
+            RunService.Leftovers leftovers = runs.leftovers();
             Auth auth = new Auth(store);
             List<Route> routes = new ArrayList<>();
             routes.addAll(systemRoutes(store, runs, meters));
@@ -109,6 +111,9 @@ public final class MineraiServer implements AutoCloseable {
                 });
             });
             app.start(config.host(), config.port());
+            // runs interrupted by a previous stop are failed and waiting ones queued only once this server holds the
+            // store's lease and its port: a server that cannot serve changes nothing
+            runs.recover(leftovers);
             LOG.info(
                     "minerai server on http://{}:{}/ with store {}",
                     config.host(),
@@ -202,7 +207,7 @@ public final class MineraiServer implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", ok ? "ok" : "unavailable");
         m.put("store", ok ? "ok" : "unreachable");
-        m.put("storeKind", store.config().isPostgres() ? "postgresql" : "h2");
+        m.put("storeKind", store.config().kind());
         Http.json(ctx, ok ? 200 : 503, m);
     }
 
@@ -268,6 +273,15 @@ public final class MineraiServer implements AutoCloseable {
     /** Every API route (for the OpenAPI check). */
     public List<Route> routes() {
         return routes;
+    }
+
+    /**
+     * Tests: stops serving and closes the store (releasing its lease) without stopping runs or marking them, as if
+     * the process had died.
+     */
+    void abandonForTests() {
+        app.stop();
+        store.close();
     }
 
     /** Stops serving, stops runs (marking running ones failed) and closes the store. */

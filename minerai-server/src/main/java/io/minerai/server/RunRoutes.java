@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.minerai.core.audit.AuditEntry;
 import io.minerai.core.validation.Problem;
+import io.minerai.planning.report.CashFlowReport;
+import io.minerai.planning.run.CashFlowCase;
+import io.minerai.server.run.PlanKind;
 import io.minerai.server.run.RunKind;
 import io.minerai.server.run.RunKinds;
 import io.minerai.server.run.RunService;
-import io.minerai.store.LedgerColumn;
+import io.minerai.store.ColumnInfo;
 import io.minerai.store.NewRun;
 import io.minerai.store.Role;
 import io.minerai.store.RunRecord;
@@ -20,7 +23,6 @@ import io.minerai.store.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +55,68 @@ final class RunRoutes {
                 Route.get("/api/runs/{id}", Role.VIEWER, this::get),
                 Route.post("/api/runs/{id}/cancel", Role.OPERATOR, this::cancel),
                 Route.get("/api/runs/{id}/summary", Role.VIEWER, this::summary),
-                Route.get("/api/runs/{id}/series", Role.VIEWER, this::series));
+                Route.get("/api/runs/{id}/series", Role.VIEWER, this::series),
+                Route.get("/api/runs/{id}/series/columns", Role.VIEWER, this::seriesColumns),
+                Route.get("/api/runs/{id}/cashflows.html", Role.VIEWER, this::cashflowsHtml),
+                Route.get("/api/runs/{id}/cashflows.csv", Role.VIEWER, this::cashflowsCsv));
+    }
+
+    /** A plan run's cash flows, evaluated again from its parameters and the cases of its summary. */
+    private CashFlowReport cashFlows(RunRecord r) {
+        if (!r.kind().equals(PlanKind.NAME)) {
+            throw new ApiException(
+                    409,
+                    "No cash flows",
+                    "run " + r.id() + " (" + r.kind() + ") is not a plan run; month-by-month cash flows exist only for"
+                            + " plan runs");
+        }
+        if (r.status() != RunStatus.SUCCEEDED) {
+            throw notReady(r);
+        }
+        String json = store.runs().summaryJson(r.id()).orElseThrow(() -> notReady(r));
+        return PlanKind.cashFlows(r.parametersJson(), Json.tree(json));
+    }
+
+    private void cashflowsHtml(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        String key = "cashflows.html:" + id;
+        String body = cache.get(key).orElseGet(() -> {
+            RunRecord r = run(ctx);
+            CashFlowReport report = cashFlows(r);
+            return cache.computeIfAbsent(key, report::html);
+        });
+        ctx.status(200).contentType("text/html; charset=utf-8").result(body);
+    }
+
+    private void cashflowsCsv(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        String strategy = Http.query(ctx, "strategy");
+        String label = Optional.ofNullable(Http.query(ctx, "case")).orElse(CashFlowCase.DETERMINISTIC);
+        if (strategy == null || strategy.isBlank()) {
+            throw new ApiException(
+                    400,
+                    "Bad request",
+                    "the strategy is missing",
+                    List.of(new Problem("strategy", "required: the name of one of the run's strategies")));
+        }
+        String key = "cashflows.csv:" + id + ":" + strategy + ":" + label;
+        Optional<String> hit = cache.get(key);
+        String body;
+        if (hit.isPresent()) {
+            body = hit.get();
+        } else {
+            RunRecord r = run(ctx);
+            CashFlowReport report = cashFlows(r);
+            CashFlowReport.CaseTable c = report.find(strategy, label)
+                    .orElseThrow(() -> ApiException.notFound("cash flows of strategy '" + Http.shorten(strategy)
+                            + "', case '" + Http.shorten(label) + "' in run " + r.id() + "; cases: "
+                            + report.cases().stream()
+                                    .map(t -> t.cashFlowCase().strategy() + "/"
+                                            + t.cashFlowCase().label())
+                                    .toList()));
+            body = cache.computeIfAbsent(key, () -> report.csv(c));
+        }
+        ctx.status(200).contentType("text/csv; charset=utf-8").result(body);
     }
 
     private void kinds(Context ctx, Principal who) {
@@ -182,30 +245,23 @@ final class RunRoutes {
 
     private void series(Context ctx, Principal who) {
         long id = Http.pathId(ctx, "id");
-        List<LedgerColumn> columns = columns(Http.query(ctx, "columns"));
+        String requested = Http.query(ctx, "columns");
         boolean downsample = Http.query(ctx, "maxPoints") != null;
         int maxPoints = downsample ? Http.intQuery(ctx, "maxPoints", 500, 1, MAX_POINTS) : 0;
         int offset = downsample ? 0 : Http.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = downsample ? 0 : Http.intQuery(ctx, "limit", 1000, 1, MAX_PAGE);
-        String key = "series:" + id + ":" + columns + ":" + maxPoints + ":" + offset + ":" + limit;
+        String key = "series:" + id + ":" + requested + ":" + maxPoints + ":" + offset + ":" + limit;
         Optional<String> hit = cache.get(key);
         if (hit.isPresent()) {
             ctx.status(200).contentType("application/json").result(hit.get());
             return;
         }
-        RunRecord r = run(ctx);
-        if (r.status() != RunStatus.SUCCEEDED) {
-            throw notReady(r);
-        }
+        RunRecord r = succeeded(ctx);
+        List<String> stored = storedColumns(r);
+        List<String> columns = columns(requested, stored);
         SeriesPage page = downsample
                 ? store.runs().downsampled(r.id(), columns, maxPoints)
                 : store.runs().series(r.id(), columns, offset, limit);
-        if (page.totalIntervals() == 0) {
-            throw new ApiException(
-                    409,
-                    "No series",
-                    "run " + r.id() + " (" + r.kind() + ") dispatches no intervals; its results are in its summary");
-        }
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("runId", r.id());
         n.put("totalIntervals", page.totalIntervals());
@@ -221,8 +277,8 @@ final class RunRoutes {
         ArrayNode times = n.putArray("timesUtc");
         page.timesUtc().forEach(t -> times.add(t.toString()));
         ObjectNode cols = n.putObject("columns");
-        for (LedgerColumn c : columns) {
-            ArrayNode a = cols.putArray(c.apiName());
+        for (String c : columns) {
+            ArrayNode a = cols.putArray(c);
             for (double v : page.column(c)) {
                 if (Double.isNaN(v)) {
                     a.addNull(); // a bucket without dispatched intervals
@@ -235,32 +291,65 @@ final class RunRoutes {
         ctx.status(200).contentType("application/json").result(body);
     }
 
-    private static List<LedgerColumn> columns(@org.jspecify.annotations.Nullable String param) {
-        if (param == null) {
-            return List.of(
-                    LedgerColumn.PRICE,
-                    LedgerColumn.MINING,
-                    LedgerColumn.AI_CLOUD,
-                    LedgerColumn.COLOCATION,
-                    LedgerColumn.NET);
+    /** The ledger columns a run has, with how each is reduced when downsampled. */
+    private void seriesColumns(Context ctx, Principal who) {
+        RunRecord r = succeeded(ctx);
+        List<ColumnInfo> stored = store.runs().columns(r.id());
+        if (stored.isEmpty()) {
+            throw noSeries(r);
         }
-        List<LedgerColumn> out = new ArrayList<>();
+        var items = stored.stream()
+                .map(c -> Map.of(
+                        "name", c.name(), "aggregation", c.aggregation().name().toLowerCase(Locale.ROOT)))
+                .toList();
+        Http.json(ctx, 200, Map.of("runId", r.id(), "items", items));
+    }
+
+    private RunRecord succeeded(Context ctx) {
+        RunRecord r = run(ctx);
+        if (r.status() != RunStatus.SUCCEEDED) {
+            throw notReady(r);
+        }
+        return r;
+    }
+
+    private List<String> storedColumns(RunRecord r) {
+        List<String> names =
+                store.runs().columns(r.id()).stream().map(ColumnInfo::name).toList();
+        if (names.isEmpty()) {
+            throw noSeries(r);
+        }
+        return names;
+    }
+
+    private static ApiException noSeries(RunRecord r) {
+        return new ApiException(
+                409,
+                "No series",
+                "run " + r.id() + " (" + r.kind() + ") dispatches no intervals; its results are in its summary");
+    }
+
+    /** Columns shown when none are asked for, those of them that the run has. */
+    static final List<String> DEFAULT_COLUMNS =
+            List.of("priceUsdPerMwh", "miningMw", "aiCloudMw", "colocationMw", "netUsd");
+
+    private static List<String> columns(@org.jspecify.annotations.Nullable String param, List<String> stored) {
+        if (param == null) {
+            return DEFAULT_COLUMNS.stream().filter(stored::contains).toList();
+        }
+        List<String> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (String name : param.split(",")) {
+        for (String name : param.split(",", -1)) {
             String n = name.trim();
-            LedgerColumn.byApiName(n)
-                    .ifPresentOrElse(
-                            c -> {
-                                if (!out.contains(c)) {
-                                    out.add(c);
-                                }
-                            },
-                            () -> problems.add(new Problem(
-                                    "columns",
-                                    "unknown column '" + Http.shorten(n) + "'; known: "
-                                            + Arrays.stream(LedgerColumn.values())
-                                                    .map(LedgerColumn::apiName)
-                                                    .toList())));
+            if (stored.contains(n)) {
+                if (!out.contains(n)) {
+                    out.add(n);
+                }
+            } else {
+                problems.add(new Problem(
+                        "columns",
+                        "unknown column '" + Http.shorten(n) + "'; this run has: " + String.join(", ", stored)));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ApiException(400, "Bad request", "unknown series columns", problems);

@@ -15,7 +15,7 @@ import io.minerai.optimize.Optimizer;
 import io.minerai.optimize.PeakResolver;
 import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.planning.PlanReader;
-import io.minerai.planning.PlanResults;
+import io.minerai.planning.decision.DecisionRule;
 import io.minerai.planning.history.PlanHistory;
 import io.minerai.planning.model.Plan;
 import io.minerai.planning.model.RiskMeasure;
@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,9 +72,17 @@ class ApiTest {
     }
 
     static JsonNode runToEnd(long scenarioId, String kind, String parametersJson) {
-        var r = operator.postJson(
-                "/api/runs",
+        return runToEnd(
                 "{\"kind\":\"" + kind + "\",\"scenarioId\":" + scenarioId + ",\"parameters\":" + parametersJson + "}");
+    }
+
+    /** A plan run (no scenario) to its end. */
+    static JsonNode planRunToEnd(String parametersJson) {
+        return runToEnd("{\"kind\":\"plan\",\"parameters\":" + parametersJson + "}");
+    }
+
+    private static JsonNode runToEnd(String requestJson) {
+        var r = operator.postJson("/api/runs", requestJson);
         assertThat(r.status()).as(r.text()).isEqualTo(202);
         assertThat(r.json().path("status").asText()).isIn("queued", "running", "succeeded");
         long id = r.json().path("id").asLong();
@@ -93,7 +102,7 @@ class ApiTest {
         var h = anonymous.get("/api/health");
         assertThat(h.status()).isEqualTo(200);
         assertThat(h.json().path("status").asText()).isEqualTo("ok");
-        assertThat(h.json().path("storeKind").asText()).isEqualTo("h2");
+        assertThat(h.json().path("storeKind").asText()).isEqualTo("sqlite");
         var o = anonymous.get("/api/openapi.json");
         assertThat(o.status()).isEqualTo(200);
         assertThat(o.json().path("openapi").asText()).startsWith("3.");
@@ -289,7 +298,9 @@ class ApiTest {
             offset = page.path("nextOffset").asInt();
         }
         assertThat(pages).isEqualTo(3);
-        assertThat(mining).isCloseTo(expected.revenueMiningUsd(), within(1e-6 * Math.abs(expected.revenueMiningUsd())));
+        assertThat(mining)
+                .isCloseTo(
+                        expected.streamTotalUsd("mining"), within(1e-6 * Math.abs(expected.streamTotalUsd("mining"))));
         JsonNode down = viewer.get("/api/runs/" + id + "/series?columns=revenueMiningUsd,priceUsdPerMwh&maxPoints=10")
                 .json();
         assertThat(down.path("bucketIntervals").asInt()).isEqualTo(8);
@@ -298,9 +309,29 @@ class ApiTest {
         for (JsonNode v : down.path("columns").path("revenueMiningUsd")) {
             sum += v.asDouble();
         }
-        assertThat(sum).isCloseTo(expected.revenueMiningUsd(), within(1e-6 * Math.abs(expected.revenueMiningUsd())));
-        assertThat(viewer.get("/api/runs/" + id + "/series?columns=bogus").status())
-                .isEqualTo(400);
+        assertThat(sum)
+                .isCloseTo(
+                        expected.streamTotalUsd("mining"), within(1e-6 * Math.abs(expected.streamTotalUsd("mining"))));
+        var bogus = viewer.get("/api/runs/" + id + "/series?columns=bogus");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.text()).contains("unknown column 'bogus'").contains("transmissionChargeUsd");
+        // the run's stored columns are listed with their aggregation; each of them is served by name
+        JsonNode cols = viewer.get("/api/runs/" + id + "/series/columns").json();
+        List<String> names = new java.util.ArrayList<>();
+        cols.path("items").forEach(c -> names.add(c.path("name").asText()));
+        assertThat(names)
+                .startsWith("dispatched", "priceUsdPerMwh")
+                .contains("revenueMiningUsd", "netUsd", "btcMined", "transmissionChargeUsd", "runningFractionLoad0");
+        assertThat(cols.path("items")
+                        .get(names.indexOf("revenueMiningUsd"))
+                        .path("aggregation")
+                        .asText())
+                .isEqualTo("sum");
+        JsonNode every = viewer.get("/api/runs/" + id + "/series?limit=3&columns=" + String.join(",", names))
+                .json();
+        for (String n : names) {
+            assertThat(every.path("columns").path(n).size()).as(n).isEqualTo(3);
+        }
         assertThat(viewer.get("/api/runs/" + id + "/series?limit=0").status()).isEqualTo(400);
         assertThat(operator.post("/api/runs/" + id + "/cancel", "application/json", "")
                         .status())
@@ -325,9 +356,10 @@ class ApiTest {
         DispatchSummary expected = ScenarioSettlement.meritOrder(
                         s, SyntheticInputs.resolve(s, Path.of(".")), Path.of("."))
                 .summary();
-        assertThat(expected.transmissionChargeUsd()).isPositive();
-        assertThat(summary.path("transmissionChargeUsd").asDouble()).isEqualTo(expected.transmissionChargeUsd());
-        assertThat(summary.path("coincidentPeakTagMw").asDouble()).isEqualTo(expected.coincidentPeakTagMw());
+        assertThat(expected.costUsd("transmission_4cp")).isPositive();
+        assertThat(summary.path("transmissionChargeUsd").asDouble()).isEqualTo(expected.costUsd("transmission_4cp"));
+        assertThat(summary.path("coincidentPeakTagMw").asDouble())
+                .isEqualTo(expected.programFactOrZero("ercot-4cp", "tagMw"));
         assertThat(summary.path("netUsd").asDouble()).isEqualTo(expected.netUsd());
         // the stored ledger's per-interval net carries the charge in the peak intervals: it adds up to the net
         JsonNode series = viewer.get("/api/runs/" + run.path("id").asLong() + "/series?columns=netUsd&limit=1000")
@@ -448,10 +480,58 @@ class ApiTest {
             assertThat(rows.get(i).path("allocationByYear").size()).isPositive();
         }
         assertThat(summary.path("bestStrategy").asText())
-                .isEqualTo(PlanResults.best(mc, RiskMeasure.CVAR).strategy());
+                .isEqualTo(DecisionRule.of(plan, RiskMeasure.CVAR)
+                        .choose(mc.summaries())
+                        .best()
+                        .strategy());
         var series = viewer.get("/api/runs/" + id + "/series?columns=netUsd");
         assertThat(series.status()).isEqualTo(409);
         assertThat(series.text()).contains("dispatches no intervals");
+        // the baseline has no IRR and no payback
+        assertThat(rows.get(0).path("medianIrrPerYear").isNull()).isTrue();
+        assertThat(rows.get(0).path("deterministicPaybackMonth").isNull()).isTrue();
+    }
+
+    /** A plan run's month-by-month cash flows: the cases of its summary as CSV, and the lender's page. */
+    @Test
+    void aPlanRunServesItsCashFlows() {
+        JsonNode run =
+                planRunToEnd("{\"paths\":120,\"seed\":3,\"maxBreachProbability\":0.05,\"cashflowPercentiles\":[25]}");
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        long id = run.path("id").asLong();
+        JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
+        assertThat(summary.path("maxBreachProbability").asDouble()).isEqualTo(0.05);
+        JsonNode colo = java.util.stream.StreamSupport.stream(
+                        summary.path("strategies").spliterator(), false)
+                .filter(s -> s.path("strategy").asText().equals("colocation"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(colo.path("cashflowCases").findValuesAsText("case")).containsExactly("deterministic", "p25");
+        var csv = viewer.get("/api/runs/" + id + "/cashflows.csv?strategy=colocation&case=p25");
+        assertThat(csv.status()).as(csv.text()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines).hasSize(1 + summary.path("horizonMonths").asInt());
+        int col = List.of(lines.get(0).split(",")).indexOf("discountedEquityCashFlowUsd");
+        double sum = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            sum += Double.parseDouble(line.split(",", -1)[col]);
+        }
+        double npv = colo.path("cashflowCases").get(1).path("npvUsd").asDouble();
+        assertThat(sum).isCloseTo(npv, within(1.0));
+        var html = viewer.get("/api/runs/" + id + "/cashflows.html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.contentType()).startsWith("text/html");
+        assertThat(html.text()).contains("Loan schedule: pf-hall-a", "Covenant tests");
+        assertThat(viewer.get("/api/runs/" + id + "/cashflows.csv?strategy=nope")
+                        .status())
+                .isEqualTo(404);
+        assertThat(viewer.get("/api/runs/" + id + "/cashflows.csv").status()).isEqualTo(400);
+        // a run that is not a plan has no cash flows
+        JsonNode backtest = runToEnd(createScenario(Scenarios.threeDays()));
+        assertThat(viewer.get("/api/runs/" + backtest.path("id").asLong() + "/cashflows.html")
+                        .status())
+                .isEqualTo(409);
     }
 
     /** Policy vs optimal: four runs settled alike; the stored result is the perfect-foresight optimum. */

@@ -7,19 +7,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** Servers for tests: loopback, a free port, an in-memory store, synthetic inputs for backtests. */
+/** Servers for tests: loopback, a free port, a new store in a temporary folder, synthetic inputs for backtests. */
 final class TestServers {
     static final String ADMIN = "mnr_test-admin-token-0123456789abcdef";
-    private static final AtomicInteger DB = new AtomicInteger();
 
     private TestServers() {}
 
     static ServerConfig config() {
         return ServerConfig.defaults()
                 .withPort(0)
-                .withStore(StoreConfig.inMemory("server" + DB.incrementAndGet()))
+                .withStore(StoreConfig.temporary())
                 .withAdminToken(ADMIN);
     }
 

@@ -70,7 +70,7 @@ public final class DatasetRepository {
     }
 
     public Optional<DatasetInfo> get(long id) {
-        return jdbc.tx("read dataset", c -> {
+        return jdbc.read("read dataset", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dataset WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -82,7 +82,7 @@ public final class DatasetRepository {
 
     /** The dataset's text. */
     public Optional<String> content(long id) {
-        return jdbc.tx("read dataset content", c -> {
+        return jdbc.read("read dataset content", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT content FROM dataset WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -93,7 +93,7 @@ public final class DatasetRepository {
     }
 
     public List<DatasetInfo> list(int limit, int offset) {
-        return jdbc.tx("list datasets", c -> {
+        return jdbc.read("list datasets", c -> {
             List<DatasetInfo> out = new ArrayList<>();
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT " + COLUMNS + " FROM dataset ORDER BY id LIMIT ? OFFSET ?")) {
@@ -110,7 +110,7 @@ public final class DatasetRepository {
     }
 
     public long count() {
-        return jdbc.tx("count datasets", c -> {
+        return jdbc.read("count datasets", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM dataset");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();

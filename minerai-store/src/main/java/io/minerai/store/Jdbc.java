@@ -7,16 +7,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
-/** Transactions and value conversions shared by the repositories. */
+/**
+ * Transactions and value conversions shared by the repositories. Writes go through {@link #tx} (on the embedded store:
+ * its single writer connection, so writers never race for SQLite's lock), reads through {@link #read} (a pool of
+ * read-only connections that see the last committed state while a write is under way).
+ */
 final class Jdbc {
-    private final DataSource dataSource;
+    /** Fixed-width UTC text with microseconds: the embedded store's instants sort and compare as text. */
+    private static final DateTimeFormatter SQLITE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    Jdbc(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final DataSource writer;
+    private final DataSource reader;
+
+    Jdbc(DataSource writer, DataSource reader) {
+        this.writer = writer;
+        this.reader = reader;
     }
 
     @FunctionalInterface
@@ -24,9 +35,18 @@ final class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /** Runs {@code work} in one write transaction: committed when it returns, rolled back when it throws. */
     <T> T tx(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        return inTransaction(writer, what, work);
+    }
+
+    /** Runs {@code work} in one read transaction (a consistent snapshot); it must not write. */
+    <T> T read(String what, Work<T> work) {
+        return inTransaction(reader, what, work);
+    }
+
+    private static <T> T inTransaction(DataSource ds, String what, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -34,10 +54,23 @@ final class Jdbc {
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
+                if (e instanceof SQLException) {
+                    // a connection that failed inside a transaction (disk full, I/O error, lost server) may be left
+                    // in a state no rollback repairs: SQLite rolls back by itself on SQLITE_FULL, and the driver then
+                    // refuses every later commit. It leaves the pool, and the next transaction gets a fresh one, so
+                    // the store recovers by itself once the cause is gone.
+                    evict(ds, c);
+                }
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void evict(DataSource ds, Connection c) {
+        if (ds instanceof com.zaxxer.hikari.HikariDataSource h) {
+            h.evictConnection(c);
         }
     }
 
@@ -49,17 +82,40 @@ final class Jdbc {
         }
     }
 
+    static boolean isSqlite(Connection c) throws SQLException {
+        return c.isWrapperFor(org.sqlite.SQLiteConnection.class);
+    }
+
+    /** {@code " FOR UPDATE"} where the database has row locks (PostgreSQL); SQLite's writer lock already serialises. */
+    static String forUpdate(Connection c) throws SQLException {
+        return isSqlite(c) ? "" : " FOR UPDATE";
+    }
+
     static void setInstant(PreparedStatement ps, int index, @Nullable Instant t) throws SQLException {
         if (t == null) {
             ps.setObject(index, null);
+        } else if (isSqlite(ps.getConnection())) {
+            ps.setString(index, SQLITE_INSTANT.format(t));
         } else {
             ps.setObject(index, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
         }
     }
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
+        Object o = rs.getObject(column);
+        if (o == null) {
+            return Optional.empty();
+        }
+        if (o instanceof String s) {
+            return Optional.of(Instant.parse(s));
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return Optional.of(ts.toInstant());
+        }
+        if (o instanceof OffsetDateTime odt) {
+            return Optional.of(odt.toInstant());
+        }
+        return Optional.of(rs.getObject(column, OffsetDateTime.class).toInstant());
     }
 
     static Instant requiredInstant(ResultSet rs, String column) throws SQLException {

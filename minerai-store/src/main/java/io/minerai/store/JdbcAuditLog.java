@@ -39,15 +39,8 @@ public final class JdbcAuditLog implements AuditLog {
         Instant t = e.timeUtc().truncatedTo(ChronoUnit.MICROS);
         String details = json(e.details());
         long seq = jdbc.tx("append audit entry", c -> {
-            String previous = "0".repeat(64);
-            try (PreparedStatement ps =
-                            c.prepareStatement("SELECT chain_hash FROM audit_entry ORDER BY sequence DESC LIMIT 1");
-                    ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getString(1) != null) {
-                    previous = rs.getString(1);
-                }
-            }
-            String hash = chainHash(previous, t, e.actor(), e.target(), e.action(), e.outcome(), details);
+            AuditChainHead head = AuditChainHead.lock(c);
+            String hash = chainHash(head.lastHash(), t, e.actor(), e.target(), e.action(), e.outcome(), details);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO audit_entry (time_utc, actor, target, action, outcome, details_json, chain_hash)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -60,7 +53,9 @@ public final class JdbcAuditLog implements AuditLog {
                 ps.setString(6, details);
                 ps.setString(7, hash);
                 ps.executeUpdate();
-                return ScenarioRepository.generatedId(ps);
+                long sequence = ScenarioRepository.generatedId(ps);
+                head.advance(c, sequence, hash);
+                return sequence;
             }
         });
         return new AuditEntry(seq, t, e.actor(), e.target(), e.action(), e.outcome(), e.details());
@@ -69,11 +64,23 @@ public final class JdbcAuditLog implements AuditLog {
     /**
      * Recomputes the hash chain over every entry in sequence order. Returns the sequence number of the first entry
      * whose stored hash does not match its content and its predecessor (an entry edited, inserted or removed behind
-     * the log's back), or -1 when the chain is intact. Entries written before the chain existed are skipped.
+     * the log's back), or where entries are missing at the end; -1 when the chain is intact. Entries written before
+     * the chain existed are skipped.
      */
     public long verifyChain() {
-        return jdbc.tx("verify audit chain", c -> {
-            String previous = "0".repeat(64);
+        return verify().firstBadSequence();
+    }
+
+    /**
+     * Checks the whole chain: each entry against its content and predecessor, and the last one against the chain's
+     * head, which is kept apart from the entries, so deleting or blanking the last entries is found too.
+     */
+    public AuditVerification verify() {
+        return jdbc.read("verify audit chain", c -> {
+            AuditChainHead head = AuditChainHead.read(c);
+            String previous = AuditChainHead.GENESIS;
+            long last = 0;
+            long count = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time_utc, actor, target, action, outcome,"
                             + " details_json, chain_hash FROM audit_entry ORDER BY sequence");
                     ResultSet rs = ps.executeQuery()) {
@@ -82,6 +89,7 @@ public final class JdbcAuditLog implements AuditLog {
                     if (stored == null) {
                         continue;
                     }
+                    long seq = rs.getLong("sequence");
                     String expected = chainHash(
                             previous,
                             Jdbc.requiredInstant(rs, "time_utc"),
@@ -91,12 +99,31 @@ public final class JdbcAuditLog implements AuditLog {
                             rs.getString("outcome"),
                             rs.getString("details_json"));
                     if (!expected.equals(stored)) {
-                        return rs.getLong("sequence");
+                        return new AuditVerification(
+                                false,
+                                count,
+                                seq,
+                                "audit entry " + seq + " does not match its content and its predecessor: it was"
+                                        + " edited, or an entry before it was removed or inserted");
                     }
                     previous = stored;
+                    last = seq;
+                    count++;
                 }
             }
-            return -1L;
+            if (head.entryCount() < 0) {
+                return new AuditVerification(false, count, last + 1, "the audit chain's head is missing");
+            }
+            if (last != head.lastSequence() || !previous.equals(head.lastHash()) || count != head.entryCount()) {
+                return new AuditVerification(
+                        false,
+                        count,
+                        Math.min(last + 1, head.lastSequence()),
+                        "the audit log ends at entry " + last + " (" + count + " entries) but its head says "
+                                + head.lastSequence() + " (" + head.entryCount() + " entries): its last entries were"
+                                + " removed or changed");
+            }
+            return new AuditVerification(true, count, -1, "");
         });
     }
 
@@ -122,7 +149,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditEntry> read(Instant fromUtc, Instant toUtc) {
-        return jdbc.tx("read audit log", c -> {
+        return jdbc.read("read audit log", c -> {
             List<AuditEntry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT sequence, time_utc, actor, target, action,"
                     + " outcome, details_json FROM audit_entry WHERE time_utc >= ? AND time_utc < ?"
@@ -148,7 +175,7 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public long size() {
-        return jdbc.tx("count audit entries", c -> {
+        return jdbc.read("count audit entries", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_entry");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();

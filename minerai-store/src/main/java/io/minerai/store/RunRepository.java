@@ -1,8 +1,5 @@
 package io.minerai.store;
 
-import io.minerai.dispatch.DispatchLedger;
-import io.minerai.dispatch.LoadClass;
-import io.minerai.dispatch.LoadInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,11 +8,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
 
 /**
  * Runs, their results and decision ledgers. A result and its ledger are written in the same transaction that marks the
@@ -24,7 +20,6 @@ import java.util.function.DoubleSupplier;
 public final class RunRepository {
     private static final String COLUMNS = "id, kind, scenario_id, scenario_version, parameters_json, status,"
             + " progress_fraction, phase, message, created_by, queued_utc, started_utc, finished_utc, solver_seconds";
-    private static final int BATCH = 1000;
     private final Jdbc jdbc;
     private final Clock clock;
 
@@ -62,7 +57,7 @@ public final class RunRepository {
     }
 
     public Optional<RunRecord> get(long id) {
-        return jdbc.tx("read run", c -> get(c, id));
+        return jdbc.read("read run", c -> get(c, id));
     }
 
     /** Runs, newest first. */
@@ -72,7 +67,7 @@ public final class RunRepository {
 
     /** Runs in a status, oldest first. */
     public List<RunRecord> withStatus(RunStatus status) {
-        return jdbc.tx("list runs", c -> {
+        return jdbc.read("list runs", c -> {
             List<RunRecord> out = new ArrayList<>();
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE status = ? ORDER BY id")) {
@@ -119,40 +114,35 @@ public final class RunRepository {
     }
 
     /**
-     * Stores a run's result and (when it has one) its decision ledger and marks it SUCCEEDED, all in one transaction.
-     * Returns false and writes nothing when the run is not RUNNING any more (cancelled meanwhile).
-     *
-     * @param id run
-     * @param summaryJson the run's summary as a JSON object
-     * @param ledger the per-interval ledger of a dispatch run
-     * @param solverSeconds time spent deciding
+     * Stores a run's result and (when it has one) its ledger and marks it SUCCEEDED, all in one transaction: a run is
+     * SUCCEEDED with its whole result or not at all. Returns false and writes nothing when the run is not RUNNING any
+     * more (cancelled meanwhile).
      */
-    public boolean complete(long id, String summaryJson, Optional<DispatchLedger> ledger, double solverSeconds) {
+    public boolean complete(long id, RunResult result) {
         Instant now = clock.instant();
         return jdbc.tx("store run result", c -> {
             Optional<RunRecord> current = lock(c, id);
             if (current.isEmpty() || current.get().status() != RunStatus.RUNNING) {
                 return false;
             }
-            int intervals = ledger.map(DispatchLedger::size).orElse(0);
-            String loadsJson = ledger.map(l -> loadsJson(l.loads())).orElse("[]");
+            int intervals = result.ledger().map(RunLedger::size).orElse(0);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_result (run_id, summary_json,"
                     + " interval_count, loads_json) VALUES (?, ?, ?, ?)")) {
                 ps.setLong(1, id);
-                ps.setString(2, summaryJson);
+                ps.setString(2, result.summaryJson());
                 ps.setInt(3, intervals);
-                ps.setString(4, loadsJson);
+                ps.setString(4, result.loadsJson());
                 ps.executeUpdate();
             }
-            if (ledger.isPresent()) {
-                insertLedger(c, id, ledger.get());
+            if (result.ledger().isPresent()) {
+                insertLedger(c, id, result.ledger().get());
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE run SET status = ?, progress_fraction = 1,"
                     + " phase = ?, finished_utc = ?, solver_seconds = ? WHERE id = ?")) {
                 ps.setString(1, RunStatus.SUCCEEDED.name());
                 ps.setString(2, "done");
                 Jdbc.setInstant(ps, 3, now);
-                ps.setDouble(4, solverSeconds);
+                ps.setDouble(4, result.solverSeconds());
                 ps.setLong(5, id);
                 ps.executeUpdate();
             }
@@ -186,7 +176,7 @@ public final class RunRepository {
 
     /** The stored summary JSON of a SUCCEEDED run. */
     public Optional<String> summaryJson(long id) {
-        return jdbc.tx("read run summary", c -> {
+        return jdbc.read("read run summary", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT summary_json FROM run_result WHERE run_id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -198,7 +188,7 @@ public final class RunRepository {
 
     /** The loads of a stored ledger (name, class, firm, max power) as a JSON array. */
     public Optional<String> loadsJson(long id) {
-        return jdbc.tx("read run loads", c -> {
+        return jdbc.read("read run loads", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT loads_json FROM run_result WHERE run_id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -208,101 +198,127 @@ public final class RunRepository {
         });
     }
 
-    /** Number of ledger rows of a run (0 when it has none). */
+    /** Number of ledger intervals of a run (0 when it has none). */
     public int ledgerSize(long id) {
-        return jdbc.tx("count ledger rows", c -> ledgerSize(c, id));
+        return jdbc.read("count ledger rows", c -> ledgerSize(c, id));
     }
 
-    /** A page of the ledger: intervals {@code offset .. offset + limit - 1}. */
-    public SeriesPage series(long id, List<LedgerColumn> columns, int offset, int limit) {
-        return jdbc.tx("read run series", c -> {
+    /** The stored ledger columns of a run in their stored order, {@code dispatched} first; empty without a ledger. */
+    public List<ColumnInfo> columns(long id) {
+        return jdbc.read("list ledger columns", c -> columns(c, id));
+    }
+
+    /** A page of the ledger: intervals {@code offset .. offset + limit - 1} of the named columns. */
+    public SeriesPage series(long id, List<String> columns, int offset, int limit) {
+        return jdbc.read("read run series", c -> {
             int total = ledgerSize(c, id);
-            StringBuilder sql = new StringBuilder("SELECT interval_start_utc");
-            for (LedgerColumn col : columns) {
-                sql.append(", ").append(col.sql());
+            Map<String, Aggregation> known = known(c, id, columns);
+            int from = Math.min(offset, total);
+            int to = (int) Math.min(total, (long) offset + limit);
+            List<Instant> times = times(c, id, from, to);
+            Map<String, double[]> out = new LinkedHashMap<>();
+            for (String name : known.keySet()) {
+                out.put(name, SeriesChunks.doubles(SeriesChunks.read(c, id, name, from, to)));
             }
-            sql.append(" FROM run_ledger WHERE run_id = ? AND interval_index >= ? AND interval_index < ?"
-                    + " ORDER BY interval_index");
-            return readPage(c, sql.toString(), id, offset, (long) offset + limit, total, offset, 1, columns);
+            return new SeriesPage(total, offset, 1, times, out);
         });
     }
 
     /**
-     * The whole ledger in at most {@code maxPoints} buckets of equal interval count: money and BTC are summed over a
-     * bucket; power and prices are averaged over its dispatched intervals (NaN when it has none); {@code dispatched}
-     * becomes the fraction of dispatched intervals.
+     * The whole ledger in at most {@code maxPoints} buckets of equal interval count, each column reduced by its
+     * {@link Aggregation}: summed, averaged over the bucket, or averaged over the bucket's dispatched intervals (NaN
+     * when it has none).
      */
-    public SeriesPage downsampled(long id, List<LedgerColumn> columns, int maxPoints) {
-        return jdbc.tx("read run series", c -> {
+    public SeriesPage downsampled(long id, List<String> columns, int maxPoints) {
+        return jdbc.read("read run series", c -> {
             int total = ledgerSize(c, id);
+            Map<String, Aggregation> known = known(c, id, columns);
             int bucket = Math.max(1, (total + maxPoints - 1) / Math.max(1, maxPoints));
-            StringBuilder sql = new StringBuilder("SELECT MIN(interval_start_utc) AS interval_start_utc");
-            for (LedgerColumn col : columns) {
-                if (col.additive()) {
-                    sql.append(", SUM(").append(col.sql()).append(')');
-                } else if (col == LedgerColumn.DISPATCHED) {
-                    sql.append(", AVG(").append(col.sql()).append(')');
-                } else {
-                    // prices and power are averaged over the dispatched intervals only (skipped ones hold zeros)
-                    sql.append(", AVG(CASE WHEN dispatched THEN ")
-                            .append(col.sql())
-                            .append(" END)");
-                }
+            int points = (total + bucket - 1) / bucket;
+            List<Instant> all = times(c, id, 0, total);
+            List<Instant> times = new ArrayList<>(points);
+            for (int p = 0; p < points; p++) {
+                times.add(all.get(p * bucket));
             }
-            sql.append(" FROM run_ledger WHERE run_id = ? AND interval_index >= ? AND interval_index < ?"
-                            + " GROUP BY interval_index / ")
-                    .append(bucket)
-                    .append(" ORDER BY MIN(interval_index)");
-            return readPage(c, sql.toString(), id, 0, total, total, 0, bucket, columns);
+            double[] dispatched = known.containsValue(Aggregation.MEAN_OF_DISPATCHED)
+                    ? SeriesChunks.doubles(SeriesChunks.read(c, id, RunLedger.DISPATCHED, 0, total))
+                    : new double[0];
+            Map<String, double[]> out = new LinkedHashMap<>();
+            for (var e : known.entrySet()) {
+                double[] v = SeriesChunks.doubles(SeriesChunks.read(c, id, e.getKey(), 0, total));
+                out.put(e.getKey(), reduce(v, dispatched, e.getValue(), bucket));
+            }
+            return new SeriesPage(total, 0, bucket, times, out);
         });
     }
 
-    private static SeriesPage readPage(
-            Connection c,
-            String sql,
-            long id,
-            long from,
-            long to,
-            int total,
-            int offset,
-            int bucket,
-            List<LedgerColumn> columns)
-            throws SQLException {
-        List<Instant> times = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    static double[] reduce(double[] v, double[] dispatched, Aggregation aggregation, int bucket) {
+        int points = (v.length + bucket - 1) / bucket;
+        double[] out = new double[points];
+        for (int p = 0; p < points; p++) {
+            int from = p * bucket;
+            int to = Math.min(v.length, from + bucket);
+            double sum = 0;
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                if (aggregation != Aggregation.MEAN_OF_DISPATCHED || dispatched[i] != 0) {
+                    sum += v[i];
+                    n++;
+                }
+            }
+            out[p] = switch (aggregation) {
+                case SUM -> sum;
+                case MEAN, MEAN_OF_DISPATCHED -> n == 0 ? Double.NaN : sum / n;
+            };
+        }
+        return out;
+    }
+
+    /** The requested columns with their aggregation; a column the run does not have is an error naming it. */
+    private static Map<String, Aggregation> known(Connection c, long id, List<String> names) throws SQLException {
+        Map<String, Aggregation> stored = new LinkedHashMap<>();
+        for (ColumnInfo ci : columns(c, id)) {
+            stored.put(ci.name(), ci.aggregation());
+        }
+        Map<String, Aggregation> out = new LinkedHashMap<>();
+        for (String n : names) {
+            Aggregation a = stored.get(n);
+            if (a == null) {
+                throw new IllegalArgumentException("run " + id + " has no ledger column '" + n + "'");
+            }
+            out.put(n, a);
+        }
+        return out;
+    }
+
+    private static List<ColumnInfo> columns(Connection c, long id) throws SQLException {
+        List<ColumnInfo> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT column_name, aggregation FROM run_series_column" + " WHERE run_id = ? ORDER BY position")) {
             ps.setLong(1, id);
-            ps.setLong(2, from);
-            ps.setLong(3, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    times.add(Jdbc.requiredInstant(rs, "interval_start_utc"));
-                    double[] row = new double[columns.size()];
-                    for (int k = 0; k < row.length; k++) {
-                        double v = rs.getDouble(k + 2);
-                        row[k] = rs.wasNull() ? Double.NaN : v;
-                    }
-                    rows.add(row);
+                    out.add(new ColumnInfo(rs.getString(1), Aggregation.valueOf(rs.getString(2))));
                 }
             }
         }
-        Map<LedgerColumn, double[]> out = new EnumMap<>(LedgerColumn.class);
-        for (int k = 0; k < columns.size(); k++) {
-            double[] v = new double[rows.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = rows.get(i)[k];
-            }
-            out.put(columns.get(k), v);
+        return out;
+    }
+
+    private static List<Instant> times(Connection c, long id, int from, int to) throws SQLException {
+        long[] ms = SeriesChunks.longs(SeriesChunks.read(c, id, SeriesChunks.TIMES, from, to));
+        List<Instant> out = new ArrayList<>(ms.length);
+        for (long t : ms) {
+            out.add(Instant.ofEpochMilli(t));
         }
-        return new SeriesPage(total, offset, bucket, times, out);
+        return out;
     }
 
     private static int ledgerSize(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM run_ledger WHERE run_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT interval_count FROM run_result WHERE run_id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+                return rs.next() ? rs.getInt(1) : 0;
             }
         }
     }
@@ -324,92 +340,43 @@ public final class RunRepository {
         });
     }
 
-    private static void insertLedger(Connection c, long id, DispatchLedger l) throws SQLException {
-        var d = l.dispatch();
-        var grid = l.grid();
-        int nLoads = l.loads().size();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_ledger (run_id, interval_index,"
-                + " interval_start_utc, dispatched, price_usd_per_mwh, hashprice_usd_per_ph_day, generation_mw,"
-                + " import_mw, export_mw, spill_mw, mining_mw, ai_cloud_mw, colocation_mw, revenue_mining_usd,"
-                + " revenue_ai_cloud_usd, revenue_colocation_usd, revenue_export_usd, revenue_ppa_sellback_usd,"
-                + " revenue_ancillary_usd, power_cost_usd, net_usd, btc_mined, miner_energy_cost_usd,"
-                + " energy_cost_usd_per_mwh, load_fractions)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int t = 0; t < l.size(); t++) {
-                int k = 1;
-                ps.setLong(k++, id);
-                ps.setInt(k++, t);
-                Jdbc.setInstant(ps, k++, grid.start(t));
-                ps.setBoolean(k++, d.dispatched()[t]);
-                final int i = t;
-                DoubleSupplier[] values = {
-                    () -> l.priceUsdPerMwh()[i],
-                    () -> l.hashpriceUsdPerPhDay()[i],
-                    () -> d.generationMw()[i],
-                    () -> d.importMw()[i],
-                    () -> d.exportMw()[i],
-                    () -> d.spillMw()[i],
-                    () -> l.loadMw(i, LoadClass.MINING),
-                    () -> l.loadMw(i, LoadClass.AI_CLOUD),
-                    () -> l.loadMw(i, LoadClass.COLOCATION),
-                    () -> l.revenueMiningUsd()[i],
-                    () -> l.revenueAiCloudUsd()[i],
-                    () -> l.revenueColocationUsd()[i],
-                    () -> l.revenueExportUsd()[i],
-                    () -> l.revenuePpaSellbackUsd()[i],
-                    () -> l.revenueAncillaryUsd()[i],
-                    () -> l.powerCostUsd()[i],
-                    () -> l.netUsd(i),
-                    () -> l.btcMined()[i],
-                    () -> l.minerEnergyCostUsd()[i],
-                    () -> l.energyCostUsdPerMwh()[i]
-                };
-                for (DoubleSupplier v : values) {
-                    ps.setDouble(k++, finite(v.getAsDouble()));
-                }
-                StringBuilder fr = new StringBuilder();
-                for (int j = 0; j < nLoads; j++) {
-                    if (j > 0) {
-                        fr.append(',');
-                    }
-                    fr.append(d.fraction(t, j));
-                }
-                ps.setString(k, fr.toString());
+    private static void insertLedger(Connection c, long id, RunLedger l) throws SQLException {
+        long[] ms = new long[l.size()];
+        for (int t = 0; t < ms.length; t++) {
+            ms[t] = l.intervalStartsUtc().get(t).toEpochMilli();
+        }
+        SeriesChunks.insertTimes(c, id, ms);
+        double[] dispatched = new double[l.size()];
+        for (int t = 0; t < dispatched.length; t++) {
+            dispatched[t] = l.dispatched()[t] ? 1 : 0;
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        columns.add(new ColumnInfo(RunLedger.DISPATCHED, Aggregation.MEAN));
+        SeriesChunks.insert(c, id, RunLedger.DISPATCHED, dispatched);
+        for (SeriesColumn col : l.columns()) {
+            columns.add(new ColumnInfo(col.name(), col.aggregation()));
+            SeriesChunks.insert(c, id, col.name(), col.values());
+        }
+        insertColumns(c, id, columns);
+    }
+
+    static void insertColumns(Connection c, long id, List<ColumnInfo> columns) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_series_column (run_id, position, column_name,"
+                + " aggregation) VALUES (?, ?, ?, ?)")) {
+            for (int k = 0; k < columns.size(); k++) {
+                ps.setLong(1, id);
+                ps.setInt(2, k);
+                ps.setString(3, columns.get(k).name());
+                ps.setString(4, columns.get(k).aggregation().name());
                 ps.addBatch();
-                if ((t + 1) % BATCH == 0) {
-                    ps.executeBatch();
-                }
             }
             ps.executeBatch();
         }
     }
 
-    private static double finite(double v) {
-        return Double.isFinite(v) ? v : 0.0;
-    }
-
-    private static String loadsJson(List<LoadInfo> loads) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < loads.size(); i++) {
-            LoadInfo li = loads.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append("{\"name\":")
-                    .append(JsonText.quote(li.name()))
-                    .append(",\"loadClass\":\"")
-                    .append(li.loadClass().name())
-                    .append("\",\"firm\":")
-                    .append(li.firm())
-                    .append(",\"maxPowerMw\":")
-                    .append(finite(li.maxPowerMw()))
-                    .append('}');
-        }
-        return sb.append(']').toString();
-    }
-
     private static Optional<RunRecord> lock(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE id = ?" + Jdbc.forUpdate(c))) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -427,7 +394,7 @@ public final class RunRepository {
     }
 
     private List<RunRecord> query(String sql, int limit, int offset) {
-        return jdbc.tx("list runs", c -> {
+        return jdbc.read("list runs", c -> {
             List<RunRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setInt(1, limit);

@@ -45,8 +45,8 @@ public final class ScenarioRepository {
         Instant now = clock.instant();
         return jdbc.tx("update scenario", c -> {
             // lock the scenario row so that concurrent updates get distinct version numbers
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT id FROM scenario WHERE id = ? AND deleted_utc IS NULL FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM scenario WHERE id = ? AND deleted_utc IS NULL" + Jdbc.forUpdate(c))) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -68,7 +68,7 @@ public final class ScenarioRepository {
 
     /** The latest version of a scenario that is not deleted. */
     public Optional<ScenarioVersion> latest(long id) {
-        return jdbc.tx("read scenario", c -> {
+        return jdbc.read("read scenario", c -> {
             if (!exists(c, id)) {
                 return Optional.empty();
             }
@@ -78,12 +78,12 @@ public final class ScenarioRepository {
 
     /** A given version of a scenario, also after the scenario was deleted (runs refer to it). */
     public Optional<ScenarioVersion> version(long id, int version) {
-        return jdbc.tx("read scenario version", c -> version(c, id, version));
+        return jdbc.read("read scenario version", c -> version(c, id, version));
     }
 
     /** Every version of a scenario, oldest first (without content). */
     public List<ScenarioVersion> versions(long id) {
-        return jdbc.tx("list scenario versions", c -> {
+        return jdbc.read("list scenario versions", c -> {
             List<ScenarioVersion> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT scenario_id, version, name, '' AS content_json,"
                     + " created_utc, created_by FROM scenario_version WHERE scenario_id = ? ORDER BY version")) {
@@ -100,7 +100,7 @@ public final class ScenarioRepository {
 
     /** Scenarios that are not deleted, by id. */
     public List<ScenarioInfo> list(int limit, int offset) {
-        return jdbc.tx("list scenarios", c -> {
+        return jdbc.read("list scenarios", c -> {
             List<ScenarioInfo> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.name, s.created_utc,"
                     + " MAX(v.version) AS latest, MAX(v.created_utc) AS updated"
@@ -139,7 +139,7 @@ public final class ScenarioRepository {
 
     /** Scenarios ever stored, deleted ones included. */
     public long countAll() {
-        return jdbc.tx("count scenarios", c -> {
+        return jdbc.read("count scenarios", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM scenario");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();

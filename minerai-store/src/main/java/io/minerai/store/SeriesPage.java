@@ -11,21 +11,17 @@ import java.util.Map;
  * @param offset first interval of this page (0 for a downsampled series)
  * @param bucketIntervals intervals per point (1 unless downsampled)
  * @param timesUtc start of each point
- * @param columns values per requested column (power and prices: mean over a bucket's dispatched intervals, NaN when
- *     none; money and BTC: bucket sum)
+ * @param columns values per requested column name, reduced per bucket by the column's {@link Aggregation} (NaN for
+ *     a mean over no dispatched interval)
  */
 public record SeriesPage(
-        int totalIntervals,
-        int offset,
-        int bucketIntervals,
-        List<Instant> timesUtc,
-        Map<LedgerColumn, double[]> columns) {
+        int totalIntervals, int offset, int bucketIntervals, List<Instant> timesUtc, Map<String, double[]> columns) {
 
     /** The values of a requested column. */
-    public double[] column(LedgerColumn c) {
-        double[] v = columns.get(c);
+    public double[] column(String name) {
+        double[] v = columns.get(name);
         if (v == null) {
-            throw new IllegalArgumentException(c.apiName() + " was not requested");
+            throw new IllegalArgumentException(name + " was not requested");
         }
         return v;
     }

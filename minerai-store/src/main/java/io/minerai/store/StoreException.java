@@ -1,7 +1,7 @@
 package io.minerai.store;
 
 /** A database operation failed (connection, constraint, I/O); the transaction was rolled back. */
-public final class StoreException extends RuntimeException {
+public sealed class StoreException extends RuntimeException permits StoreLockedException, StoreRefusedException {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String message, Throwable cause) {

@@ -52,7 +52,7 @@ public final class TokenRepository {
 
     /** The active (not revoked) token with this hash. */
     public Optional<TokenRecord> findActive(String sha256Hex) {
-        return jdbc.tx("find token", c -> {
+        return jdbc.read("find token", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM api_token WHERE token_sha256 = ? AND revoked_utc IS NULL")) {
                 ps.setString(1, sha256Hex);
@@ -64,7 +64,7 @@ public final class TokenRepository {
     }
 
     public List<TokenRecord> list() {
-        return jdbc.tx("list tokens", c -> {
+        return jdbc.read("list tokens", c -> {
             List<TokenRecord> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_token ORDER BY id");
                     ResultSet rs = ps.executeQuery()) {
@@ -78,7 +78,7 @@ public final class TokenRepository {
 
     /** Number of tokens ever made (revoked ones included). */
     public long count() {
-        return jdbc.tx("count tokens", c -> {
+        return jdbc.read("count tokens", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM api_token");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -1,19 +1,15 @@
 package io.minerai.store;
 
-import io.minerai.core.time.TimeGrid;
-import io.minerai.dispatch.Dispatch;
-import io.minerai.dispatch.DispatchLedger;
-import io.minerai.dispatch.LoadClass;
-import io.minerai.dispatch.LoadInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Small hand-made ledgers for store tests (synthetic numbers, not market data). */
 final class Ledgers {
     static final Instant START = Instant.parse("2024-07-01T00:00:00Z");
+    static final String LOADS_JSON = "[{\"name\":\"fleet\",\"loadClass\":\"MINING\",\"firm\":false,\"maxPowerMw\":10},"
+            + "{\"name\":\"colo\",\"loadClass\":\"COLOCATION\",\"firm\":true,\"maxPowerMw\":2}]";
 
     private Ledgers() {}
 
@@ -21,62 +17,46 @@ final class Ledgers {
      * Four hourly intervals, a 10 MW miner fleet and a 2 MW colocation tenant. Interval i has price 10*(i+1) $/MWh,
      * the fleet runs at fraction 1, 1, 0.5, 0 and earns 100*(i+1) USD; interval 3 is skipped (not dispatched).
      */
-    static DispatchLedger small() {
-        return withLoads(List.of(
-                new LoadInfo("fleet", LoadClass.MINING, false, 10),
-                new LoadInfo("colo", LoadClass.COLOCATION, true, 2)));
+    static RunLedger small() {
+        return new RunLedger(
+                times(4),
+                new boolean[] {true, true, true, false},
+                List.of(
+                        new SeriesColumn(
+                                "priceUsdPerMwh", Aggregation.MEAN_OF_DISPATCHED, new double[] {10, 20, 30, 0}),
+                        new SeriesColumn("miningMw", Aggregation.MEAN_OF_DISPATCHED, new double[] {10, 10, 5, 0}),
+                        new SeriesColumn("colocationMw", Aggregation.MEAN_OF_DISPATCHED, new double[] {2, 2, 2, 0}),
+                        new SeriesColumn("revenueMiningUsd", Aggregation.SUM, new double[] {100, 200, 300, 0}),
+                        new SeriesColumn("revenueColocationUsd", Aggregation.SUM, new double[] {40, 40, 40, 0}),
+                        new SeriesColumn("powerCostUsd", Aggregation.SUM, new double[] {120, 240, 210, 0}),
+                        // net = mining + colocation - power cost
+                        new SeriesColumn("netUsd", Aggregation.SUM, new double[] {20, 0, 130, 0})));
     }
 
-    /** The same four intervals with {@code n} miner loads (used to make a ledger row too wide for the store). */
-    static DispatchLedger withManyLoads(int n) {
-        List<LoadInfo> loads = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            loads.add(new LoadInfo("fleet-" + i, LoadClass.MINING, false, 1));
-        }
-        return withLoads(loads);
-    }
-
-    private static DispatchLedger withLoads(List<LoadInfo> loads) {
-        int n = 4;
-        TimeGrid grid = new TimeGrid(START, Duration.ofHours(1), n);
-        int nl = loads.size();
-        double[] frac = new double[n * nl];
-        double[] minerFraction = {1, 1, 0.5, 0};
-        for (int t = 0; t < n; t++) {
-            for (int l = 0; l < nl; l++) {
-                frac[t * nl + l] = loads.get(l).loadClass() == LoadClass.MINING ? minerFraction[t] : (t < 3 ? 1 : 0);
+    /** {@code n} intervals of {@code columns} columns (to make a ledger that needs room in the store). */
+    static RunLedger wide(int n, int columns) {
+        List<SeriesColumn> cols = new ArrayList<>();
+        for (int k = 0; k < columns; k++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = k * 1000.0 + i;
             }
+            cols.add(new SeriesColumn("column" + k + "Usd", Aggregation.SUM, v));
         }
-        boolean[] dispatched = {true, true, true, false};
-        double[] zeros = new double[n];
-        double[] imports = {12, 12, 7, 0};
-        Dispatch d = new Dispatch(
-                "test", grid, loads, dispatched, frac, zeros.clone(), imports, zeros.clone(), zeros.clone());
-        double[] price = {10, 20, 30, 0};
-        double[] hashprice = {50, 50, 50, 0};
-        double[] mining = {100, 200, 300, 0};
-        double[] colo = {40, 40, 40, 0};
-        double[] cost = {120, 240, 210, 0};
-        double[] btc = {0.001, 0.002, 0.003, 0};
-        double[] minerCost = {100, 200, 150, 0};
-        double[] perMwh = {10, 20, 30, 0};
-        return new DispatchLedger(
-                d,
-                price,
-                hashprice,
-                mining,
-                zeros.clone(),
-                colo,
-                zeros.clone(),
-                zeros.clone(),
-                zeros.clone(),
-                cost,
-                btc,
-                minerCost,
-                perMwh);
+        boolean[] dispatched = new boolean[n];
+        java.util.Arrays.fill(dispatched, true);
+        return new RunLedger(times(n), dispatched, cols);
     }
 
-    static double[] copy(double[] a) {
-        return Arrays.copyOf(a, a.length);
+    static RunResult result(String summaryJson, RunLedger ledger, double solverSeconds) {
+        return new RunResult(summaryJson, LOADS_JSON, java.util.Optional.of(ledger), solverSeconds);
+    }
+
+    private static List<Instant> times(int n) {
+        List<Instant> t = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            t.add(START.plus(Duration.ofHours(i)));
+        }
+        return t;
     }
 }

@@ -1,5 +1,8 @@
 package io.minerai.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -8,6 +11,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store contract on a real PostgreSQL 14 server that this test starts itself (the binaries come in a Maven
@@ -28,7 +32,37 @@ class PostgresStoreTest extends StoreContract {
     }
 
     @Override
+    void failWrites(boolean fail) throws Exception {
+        // a constraint that no new ledger row can meet stands for a full disk; existing rows are not checked
+        try (var c = store.dataSourceForTests().getConnection();
+                var st = c.createStatement()) {
+            st.execute(
+                    fail
+                            ? "ALTER TABLE run_series_chunk ADD CONSTRAINT disk_full CHECK (false) NOT VALID"
+                            : "ALTER TABLE run_series_chunk DROP CONSTRAINT disk_full");
+        }
+    }
+
+    @Test
+    void aSecondExclusiveOpenIsRefusedByTheAdvisoryLock() {
+        StoreConfig config = newConfig();
+        try (Store first = Store.openExclusive(config, CLOCK)) {
+            assertThatThrownBy(() -> Store.openExclusive(config, CLOCK))
+                    .isInstanceOf(StoreLockedException.class)
+                    .hasMessageContaining("advisory lock");
+            assertThat(first.scenarios().create("one", "{}", "a").scenarioId()).isEqualTo(1);
+        }
+        try (Store again = Store.openExclusive(config, CLOCK)) {
+            assertThat(again.scenarios().countAll()).isEqualTo(1);
+        }
+    }
+
+    @Override
     Store newStore() {
+        return Store.open(newConfig(), CLOCK);
+    }
+
+    private static StoreConfig newConfig() {
         String db = "contract" + DB.incrementAndGet();
         try (Connection c = postgres.getPostgresDatabase().getConnection();
                 Statement st = c.createStatement()) {
@@ -37,6 +71,6 @@ class PostgresStoreTest extends StoreContract {
             throw new IllegalStateException(e);
         }
         String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + db;
-        return Store.open(new StoreConfig(url, "postgres", "postgres", 4), CLOCK);
+        return new StoreConfig(url, "postgres", "postgres", 4);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.minerai.core.audit.AuditEntry;
-import io.minerai.dispatch.DispatchLedger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store contract: every store backend (embedded H2, PostgreSQL) passes these tests. Subclasses give a fresh, empty
+ * The store contract: every store backend (embedded SQLite, PostgreSQL) passes these tests. Subclasses give a fresh, empty
  * store per test.
  */
 abstract class StoreContract {
@@ -150,8 +149,8 @@ abstract class StoreContract {
         assertThat(running.phase()).isEqualTo("dispatching");
         assertThat(running.startedUtc()).contains(CLOCK.instant());
 
-        DispatchLedger ledger = Ledgers.small();
-        assertThat(store.runs().complete(r.id(), "{\"netUsd\":1.5}", Optional.of(ledger), 0.25))
+        RunLedger ledger = Ledgers.small();
+        assertThat(store.runs().complete(r.id(), Ledgers.result("{\"netUsd\":1.5}", ledger, 0.25)))
                 .isTrue();
         RunRecord done = store.runs().get(r.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -169,51 +168,95 @@ abstract class StoreContract {
     @Test
     void seriesPagesAndDownsamplesTheLedger() {
         long id = succeededRun();
-        SeriesPage page =
-                store.runs().series(id, List.of(LedgerColumn.PRICE, LedgerColumn.MINING, LedgerColumn.NET), 1, 2);
+        assertThat(store.runs().columns(id))
+                .extracting(ColumnInfo::name)
+                .containsExactly(
+                        "dispatched",
+                        "priceUsdPerMwh",
+                        "miningMw",
+                        "colocationMw",
+                        "revenueMiningUsd",
+                        "revenueColocationUsd",
+                        "powerCostUsd",
+                        "netUsd");
+        SeriesPage page = store.runs().series(id, List.of("priceUsdPerMwh", "miningMw", "netUsd"), 1, 2);
         assertThat(page.totalIntervals()).isEqualTo(4);
         assertThat(page.offset()).isEqualTo(1);
         assertThat(page.timesUtc()).containsExactly(Ledgers.START.plusSeconds(3600), Ledgers.START.plusSeconds(7200));
-        assertThat(page.column(LedgerColumn.PRICE)).containsExactly(20, 30);
-        // miner fleet of 10 MW at fraction 1 and 0.5
-        assertThat(page.column(LedgerColumn.MINING)).containsExactly(10, 5);
-        // net = mining + colocation - power cost: 200 + 40 - 240, 300 + 40 - 210
-        assertThat(page.column(LedgerColumn.NET)).containsExactly(0, 130);
+        assertThat(page.column("priceUsdPerMwh")).containsExactly(20, 30);
+        assertThat(page.column("miningMw")).containsExactly(10, 5);
+        assertThat(page.column("netUsd")).containsExactly(0, 130);
 
-        SeriesPage down = store.runs().downsampled(id, List.of(LedgerColumn.PRICE, LedgerColumn.REVENUE_MINING), 2);
+        SeriesPage down = store.runs().downsampled(id, List.of("priceUsdPerMwh", "revenueMiningUsd"), 2);
         assertThat(down.bucketIntervals()).isEqualTo(2);
         assertThat(down.timesUtc()).containsExactly(Ledgers.START, Ledgers.START.plusSeconds(7200));
         // prices are averaged over a bucket's dispatched intervals (interval 3 was skipped), money summed
-        assertThat(down.column(LedgerColumn.PRICE)[0]).isCloseTo(15, within(1e-9));
-        assertThat(down.column(LedgerColumn.PRICE)[1]).isCloseTo(30, within(1e-9));
-        SeriesPage single = store.runs().downsampled(id, List.of(LedgerColumn.PRICE, LedgerColumn.DISPATCHED), 4);
-        assertThat(single.column(LedgerColumn.PRICE)[3]).isNaN();
-        assertThat(store.runs()
-                        .downsampled(id, List.of(LedgerColumn.DISPATCHED), 1)
-                        .column(LedgerColumn.DISPATCHED))
+        assertThat(down.column("priceUsdPerMwh")[0]).isCloseTo(15, within(1e-9));
+        assertThat(down.column("priceUsdPerMwh")[1]).isCloseTo(30, within(1e-9));
+        SeriesPage single = store.runs().downsampled(id, List.of("priceUsdPerMwh", "dispatched"), 4);
+        assertThat(single.column("priceUsdPerMwh")[3]).isNaN();
+        assertThat(store.runs().downsampled(id, List.of("dispatched"), 1).column("dispatched"))
                 .containsExactly(0.75);
-        assertThat(down.column(LedgerColumn.REVENUE_MINING)).containsExactly(300, 300);
+        assertThat(down.column("revenueMiningUsd")).containsExactly(300, 300);
 
-        SeriesPage dispatched = store.runs().series(id, List.of(LedgerColumn.DISPATCHED), 0, 100);
-        assertThat(dispatched.column(LedgerColumn.DISPATCHED)).containsExactly(1, 1, 1, 0);
-        assertThat(store.runs().series(id, List.of(LedgerColumn.PRICE), 10, 5).timesUtc())
+        SeriesPage dispatched = store.runs().series(id, List.of("dispatched"), 0, 100);
+        assertThat(dispatched.column("dispatched")).containsExactly(1, 1, 1, 0);
+        assertThat(store.runs().series(id, List.of("priceUsdPerMwh"), 10, 5).timesUtc())
                 .isEmpty();
+        assertThatThrownBy(() -> store.runs().series(id, List.of("noSuchColumnUsd"), 0, 5))
+                .hasMessageContaining("no ledger column 'noSuchColumnUsd'");
     }
 
     @Test
-    void aFailedResultWriteLeavesNothingBehind() {
+    void aLedgerLongerThanAChunkIsStoredAndReadAcrossChunks() {
         long sid = scenario();
         RunRecord r = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
         store.runs().markRunning(r.id());
-        // 5000 loads make each ledger row's load fractions wider than the column: the insert fails mid-transaction,
-        // after the result row was written
-        DispatchLedger tooWide = Ledgers.withManyLoads(5000);
-        assertThatThrownBy(() -> store.runs().complete(r.id(), "{}", Optional.of(tooWide), 1))
-                .isInstanceOf(StoreException.class);
+        int n = SeriesChunks.CHUNK * 2 + 5;
+        store.runs().complete(r.id(), Ledgers.result("{}", Ledgers.wide(n, 2), 0));
+        assertThat(store.runs().ledgerSize(r.id())).isEqualTo(n);
+        SeriesPage across = store.runs().series(r.id(), List.of("column1Usd"), SeriesChunks.CHUNK - 2, 4);
+        int c = SeriesChunks.CHUNK;
+        assertThat(across.column("column1Usd"))
+                .containsExactly(1000.0 + c - 2, 1000.0 + c - 1, 1000.0 + c, 1000.0 + c + 1);
+        assertThat(across.timesUtc().get(2)).isEqualTo(Ledgers.START.plusSeconds(3600L * c));
+        SeriesPage last = store.runs().series(r.id(), List.of("column0Usd"), n - 3, 10);
+        assertThat(last.column("column0Usd")).containsExactly(n - 3.0, n - 2.0, n - 1.0);
+        // three buckets: sums of 0 .. b-1, b .. 2b-1, 2b .. n-1 where b = ceil(n / 3)
+        SeriesPage down = store.runs().downsampled(r.id(), List.of("column0Usd"), 3);
+        int b = (n + 2) / 3;
+        double first = (b - 1) * b / 2.0;
+        assertThat(down.column("column0Usd")[0]).isEqualTo(first);
+        assertThat(down.column("column0Usd")).hasSize(3);
+        double all = (n - 1.0) * n / 2.0;
+        assertThat(down.column("column0Usd")[0] + down.column("column0Usd")[1] + down.column("column0Usd")[2])
+                .isEqualTo(all);
+    }
+
+    @Test
+    void aFailedResultWriteLeavesNothingBehindAndTheStoreRecoversWhenTheCauseGoesAway() throws Exception {
+        long sid = scenario();
+        RunRecord r = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
+        store.runs().markRunning(r.id());
+        // the store refuses to grow (a full disk), so the ledger's rows fail after the result row was written
+        RunLedger wide = Ledgers.wide(20_000, 10);
+        failWrites(true);
+        try {
+            assertThatThrownBy(() -> store.runs().complete(r.id(), Ledgers.result("{}", wide, 1)))
+                    .isInstanceOf(StoreException.class);
+        } finally {
+            failWrites(false);
+        }
         assertThat(store.runs().summaryJson(r.id())).isEmpty();
         assertThat(store.runs().ledgerSize(r.id())).isZero();
         assertThat(store.runs().get(r.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        // space again: the same store (no reopen) takes the result
+        assertThat(store.runs().complete(r.id(), Ledgers.result("{}", wide, 1))).isTrue();
+        assertThat(store.runs().ledgerSize(r.id())).isEqualTo(20_000);
     }
+
+    /** Makes writes that need more room fail like a full disk ({@code true}), or lets them succeed again. */
+    abstract void failWrites(boolean fail) throws Exception;
 
     @Test
     void aCancelledRunGetsNoResult() {
@@ -222,7 +265,7 @@ abstract class StoreContract {
         store.runs().markRunning(r.id());
         assertThat(store.runs().cancel(r.id(), "cancelled by alice")).isTrue();
         assertThat(store.runs().progress(r.id(), 0.5, "x")).isFalse();
-        assertThat(store.runs().complete(r.id(), "{}", Optional.of(Ledgers.small()), 1))
+        assertThat(store.runs().complete(r.id(), Ledgers.result("{}", Ledgers.small(), 1)))
                 .isFalse();
         assertThat(store.runs().summaryJson(r.id())).isEmpty();
         assertThat(store.runs().ledgerSize(r.id())).isZero();
@@ -241,7 +284,8 @@ abstract class StoreContract {
         assertThat(r.scenarioId()).isZero();
         assertThat(r.scenarioVersion()).isZero();
         assertThat(store.runs().markRunning(r.id())).isTrue();
-        assertThat(store.runs().complete(r.id(), "{\"bestStrategy\":\"convert\"}", Optional.empty(), 0.5))
+        assertThat(store.runs()
+                        .complete(r.id(), new RunResult("{\"bestStrategy\":\"convert\"}", "[]", Optional.empty(), 0.5)))
                 .isTrue();
         RunRecord done = store.runs().get(r.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -324,6 +368,35 @@ abstract class StoreContract {
     }
 
     @Test
+    void auditChainDetectsItsLastEntriesDeletedOrBlanked() throws Exception {
+        var log = store.auditLog();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < 4; i++) {
+            log.append(new AuditEntry(0, t0.plusSeconds(i), "api:admin", "token:" + i, "create", "done", Map.of()));
+        }
+        assertThat(log.verify().intact()).isTrue();
+        assertThat(log.verify().entries()).isEqualTo(4);
+        // blanking the last entry: the chain before it is still valid in itself, but no longer ends at the head
+        try (var c = store.dataSourceForTests().getConnection();
+                var st = c.createStatement()) {
+            st.executeUpdate("UPDATE audit_entry SET chain_hash = NULL WHERE sequence = 4");
+        }
+        AuditVerification blanked = log.verify();
+        assertThat(blanked.intact()).isFalse();
+        assertThat(blanked.firstBadSequence()).isEqualTo(4);
+        assertThat(blanked.problem()).contains("ends at entry 3").contains("head says 4");
+        // deleting the last two entries
+        try (var c = store.dataSourceForTests().getConnection();
+                var st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM audit_entry WHERE sequence >= 3");
+        }
+        assertThat(log.verifyChain()).isEqualTo(3);
+        // and appending after the deletion does not heal it: the new entry chains onto the head, not onto entry 2
+        log.append(new AuditEntry(0, t0.plusSeconds(9), "api:admin", "token:9", "create", "done", Map.of()));
+        assertThat(log.verify().intact()).isFalse();
+    }
+
+    @Test
     void auditLogSourceHasNoUpdateOrDelete() throws Exception {
         String code = java.nio.file.Files.readString(
                 java.nio.file.Path.of("src/main/java/io/minerai/store/JdbcAuditLog.java"));
@@ -342,7 +415,7 @@ abstract class StoreContract {
         long sid = scenario();
         RunRecord r = store.runs().create(new NewRun("backtest", sid, 1, "{}", "alice"));
         store.runs().markRunning(r.id());
-        store.runs().complete(r.id(), "{}", Optional.of(Ledgers.small()), 0.1);
+        store.runs().complete(r.id(), Ledgers.result("{}", Ledgers.small(), 0.1));
         return r.id();
     }
 }

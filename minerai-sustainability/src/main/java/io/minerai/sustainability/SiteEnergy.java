@@ -4,9 +4,12 @@ import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.dispatch.Dispatch;
-import io.minerai.dispatch.DispatchLedger;
 import io.minerai.dispatch.LoadClass;
 import io.minerai.dispatch.LoadInfo;
+import io.minerai.dispatch.ledger.Ledger;
+import io.minerai.dispatch.ledger.Stream;
+import io.minerai.dispatch.settle.MiningSettler;
+import io.minerai.dispatch.settle.SiteMeasures;
 import java.util.List;
 
 /**
@@ -55,8 +58,22 @@ public record SiteEnergy(
     /** Curtailed below this power counts as running. */
     public static final double EPSILON_MW = 1e-6;
 
+    /** Per interval, the sum of the streams of one program (e.g. every ancillary-service stream). */
+    private static double[] programRevenue(Ledger ledger, String program) {
+        double[] out = new double[ledger.size()];
+        for (Stream st : ledger.streams()) {
+            if (st.program().equals(program)) {
+                double[] a = ledger.amounts(st);
+                for (int t = 0; t < out.length; t++) {
+                    out[t] += a[t];
+                }
+            }
+        }
+        return out;
+    }
+
     /** Reads a settled dispatch of {@code site}. */
-    public static SiteEnergy of(Site site, DispatchLedger ledger) {
+    public static SiteEnergy of(Site site, Ledger ledger) {
         Dispatch d = ledger.dispatch();
         TimeGrid grid = d.grid();
         int n = grid.count();
@@ -139,9 +156,9 @@ public record SiteEnergy(
                 curtailable,
                 curtailed,
                 gpuHours,
-                ledger.btcMined().clone(),
-                ledger.priceUsdPerMwh().clone(),
-                ledger.revenueAncillaryUsd().clone(),
+                ledger.valuesOrZero(MiningSettler.BTC_MINED.id()).clone(),
+                ledger.values(SiteMeasures.PRICE).clone(),
+                programRevenue(ledger, "ancillary"),
                 reserves);
     }
 

@@ -3,8 +3,8 @@ package io.minerai.sustainability;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.scenario.SustainabilitySettings;
 import io.minerai.core.site.Site;
-import io.minerai.dispatch.DispatchLedger;
 import io.minerai.dispatch.DispatchResult;
+import io.minerai.dispatch.ledger.Ledger;
 
 /**
  * Computes the sustainability report of a settled dispatch: location- and market-based Scope 2, renewable shares,
@@ -46,7 +46,7 @@ public final class SustainabilityAnalysis {
      * @param settings instruments and thresholds
      */
     public static SustainabilityResult run(
-            Site site, DispatchLedger ledger, GridFactors factors, SustainabilitySettings settings) {
+            Site site, Ledger ledger, GridFactors factors, SustainabilitySettings settings) {
         SiteEnergy e = SiteEnergy.of(site, ledger);
         IntervalFactors f = IntervalFactors.of(e, factors);
         LocationBased loc = LocationBased.of(e, f);

@@ -60,9 +60,13 @@ class DefaultBacktestGoldenTest {
     @Test
     void consistentWithTheDispatchSummary() {
         DispatchSummary s = result.summary();
-        assertThat(r.location().importMwh()).isCloseTo(s.energyImportedMwh(), within(1e-6 * s.energyImportedMwh()));
+        assertThat(r.location().importMwh())
+                .isCloseTo(
+                        s.energy().energyImportedMwh(), within(1e-6 * s.energy().energyImportedMwh()));
         assertThat(r.renewable().consumptionMwh())
-                .isCloseTo(s.totalLoadEnergyMwh(), within(1e-6 * s.totalLoadEnergyMwh()));
+                .isCloseTo(
+                        s.energy().totalLoadEnergyMwh(),
+                        within(1e-6 * s.energy().totalLoadEnergyMwh()));
         assertThat(r.intensity().btcMined()).isCloseTo(s.btcMined(), within(1e-9 * s.btcMined()));
         assertThat(r.dispatchedIntervals()).isEqualTo(s.intervals() - s.missingIntervals());
         assertThat(r.factorFilledIntervals())

@@ -7,9 +7,9 @@ import io.minerai.core.scenario.SustainabilitySettings.MarketInstruments;
 import io.minerai.core.site.Site;
 import io.minerai.dispatch.DeferrableWork;
 import io.minerai.dispatch.Dispatch;
-import io.minerai.dispatch.DispatchLedger;
 import io.minerai.dispatch.LoadInfo;
 import io.minerai.dispatch.ReserveOffers;
+import io.minerai.dispatch.ledger.Ledger;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class DispatchExtrasTest {
     @Test
     void reservesAndDeferrableJobsAreCounted() {
         Site site = TinySite.site(false);
-        DispatchLedger base = TinySite.ledger(site);
+        Ledger base = TinySite.ledger(site);
         Dispatch b = base.dispatch();
         // RRS offers of 1.5 MW in t1 and 2 MW in t3 (t3 is not dispatched); a 1 MW job drawing 0.5 MW in t0, imported
         Dispatch d = new Dispatch(
@@ -35,20 +35,7 @@ class DispatchExtrasTest {
                 b.spillMw(),
                 new ReserveOffers(List.of("RRS"), new double[] {0, 1.5, 0, 2}),
                 new DeferrableWork(List.of(new DeferrableWork.Job("train", 1, 500)), new double[] {0.5, 0, 0, 0}));
-        DispatchLedger ledger = new DispatchLedger(
-                d,
-                base.priceUsdPerMwh(),
-                base.hashpriceUsdPerPhDay(),
-                base.revenueMiningUsd(),
-                base.revenueAiCloudUsd(),
-                base.revenueColocationUsd(),
-                base.revenueExportUsd(),
-                base.revenuePpaSellbackUsd(),
-                base.revenueAncillaryUsd(),
-                base.powerCostUsd(),
-                base.btcMined(),
-                base.minerEnergyCostUsd(),
-                base.energyCostUsdPerMwh());
+        Ledger ledger = TinySite.ledger(d, new double[] {0, 100, 50, 0}, new double[] {0.01, 0.005, 0, 0});
         SustainabilityResult r = SustainabilityAnalysis.run(
                 site,
                 ledger,

@@ -15,10 +15,16 @@ import io.minerai.core.site.SiteOpex;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.core.time.TimeSeries;
 import io.minerai.dispatch.Dispatch;
-import io.minerai.dispatch.DispatchLedger;
 import io.minerai.dispatch.LoadInfo;
+import io.minerai.dispatch.ledger.Ledger;
+import io.minerai.dispatch.ledger.Measure;
+import io.minerai.dispatch.ledger.Stream;
+import io.minerai.dispatch.program.AncillaryCapacity;
+import io.minerai.dispatch.settle.MiningSettler;
+import io.minerai.dispatch.settle.SiteMeasures;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +58,7 @@ public final class TinySite {
                 SiteOpex.NONE);
     }
 
-    public static DispatchLedger ledger(Site site) {
+    public static Ledger ledger(Site site) {
         int n = 4;
         Dispatch d = new Dispatch(
                 "hand",
@@ -64,21 +70,17 @@ public final class TinySite {
                 new double[] {3, 2.5, 0, 0},
                 new double[] {0, 0, 2, 0},
                 new double[] {0, 0, 0, 0});
-        double[] zero = new double[n];
-        return new DispatchLedger(
-                d,
-                new double[] {20, 150, 900, 0},
-                zero,
-                zero,
-                zero,
-                zero,
-                zero,
-                zero,
-                new double[] {0, 100, 50, 0},
-                zero,
-                new double[] {0.01, 0.005, 0, 0},
-                zero,
-                zero);
+        return ledger(d, new double[] {0, 100, 50, 0}, new double[] {0.01, 0.005, 0, 0});
+    }
+
+    /** A hand-made ledger of a dispatch: prices 20, 150, 900; the given ancillary payments and BTC mined. */
+    public static Ledger ledger(Dispatch d, double[] ancillaryUsd, double[] btcMined) {
+        Map<Stream, double[]> streams = new LinkedHashMap<>();
+        streams.put(AncillaryCapacity.ANCILLARY, ancillaryUsd);
+        Map<Measure, double[]> measures = new LinkedHashMap<>();
+        measures.put(SiteMeasures.PRICE, new double[] {20, 150, 900, 0});
+        measures.put(MiningSettler.BTC_MINED, btcMined);
+        return Ledger.of(d, streams, measures);
     }
 
     public static GridFactors factors() {

@@ -1,12 +1,17 @@
 package io.minerai.bench.data;
 
+import io.minerai.data.aemo.AemoPriceAndDemandReader;
 import io.minerai.data.bitcoin.BtcDailyHistoryReader;
 import io.minerai.data.bitcoin.CoinMetricsReader;
+import io.minerai.data.energycharts.EnergyChartsDayAheadReader;
 import io.minerai.data.ercot.ErcotAncillaryPrices;
 import io.minerai.data.ercot.ErcotFuelMixReader;
 import io.minerai.data.ercot.ErcotHourlyPrices;
+import io.minerai.data.pjm.PjmLmpReader;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +36,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class DataLoadBench {
-    @Param({"ercotHourlyPrices", "ercotAncillary", "ercotFuelMix2024", "coinMetrics", "btcDaily"})
+    @Param({
+        "ercotHourlyPrices",
+        "ercotAncillary",
+        "ercotFuelMix2024",
+        "coinMetrics",
+        "btcDaily",
+        "aemoVic1_2025",
+        "deLuDayAhead2025",
+        "pjmHubLmp2025"
+    })
     String dataset = "ercotHourlyPrices";
 
     private static InputStream open(String resource) {
@@ -48,6 +62,19 @@ public class DataLoadBench {
                         open(ErcotFuelMixReader.BUNDLED_FOLDER + "ercot_fuel_mix_15min_2024.csv.gz"), "mix2024");
             case "coinMetrics" -> CoinMetricsReader.read(open(CoinMetricsReader.BUNDLED_RESOURCE), "btc");
             case "btcDaily" -> BtcDailyHistoryReader.read(open(BtcDailyHistoryReader.BUNDLED_RESOURCE), "btc_daily");
+            case "aemoVic1_2025" ->
+                AemoPriceAndDemandReader.read(
+                        open("/io/minerai/data/aemo_vic1_2025/aemo_vic1_2025_5min.csv.gz"), "vic1", Optional.empty());
+            case "deLuDayAhead2025" ->
+                EnergyChartsDayAheadReader.read(
+                        List.of(open("/io/minerai/data/de_lu_dayahead/de_lu_dayahead_2025.csv.gz")),
+                        List.of("de_lu_2025"),
+                        "DE-LU");
+            case "pjmHubLmp2025" ->
+                PjmLmpReader.read(
+                        open(
+                                "/io/minerai/data/pjm_hub_lmp_hourly_2025summer/pjm_hub_lmp_hourly_2025-05_2025-07.csv.gz"),
+                        "pjm");
             default -> throw new IllegalArgumentException(dataset);
         };
     }

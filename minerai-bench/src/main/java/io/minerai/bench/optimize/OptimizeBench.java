@@ -14,7 +14,7 @@ import io.minerai.optimize.OptimizationProblem;
 import io.minerai.optimize.OptimizeResult;
 import io.minerai.optimize.Optimizer;
 import io.minerai.optimize.PeakResolver;
-import io.minerai.optimize.PeakSignals;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.optimize.RollingHorizon;
 import io.minerai.solver.OrToolsSolver;
 import io.minerai.solver.SolveOptions;
@@ -75,7 +75,7 @@ public final class OptimizeBench {
         Inputs in = inputs(s, grid);
         System.out.printf(
                 Locale.ROOT, "hourly stacked LP, default site, %d intervals, inputs: %s%n", grid.count(), in.label());
-        PeakSignals peaks = PeakResolver.resolve(programs(), grid, Path.of("."));
+        CoincidentPeaks peaks = PeakResolver.resolve(programs(), grid, Path.of("."));
         OptimizationProblem p =
                 new OptimizationProblem(s.site(), in.inputs(), programs(), OptimizeSettings.DEFAULT, peaks);
         for (String b : backends) {
@@ -121,7 +121,7 @@ public final class OptimizeBench {
         Period period = new Period(s.period().startUtc(), s.period().endUtc(), Duration.ofMinutes(5));
         TimeGrid grid = period.grid();
         ScenarioInputs in = SyntheticYear.inputs(grid, s.site().generators().size(), 7);
-        PeakSignals peaks = PeakResolver.resolve(programs(), grid, Path.of("."));
+        CoincidentPeaks peaks = PeakResolver.resolve(programs(), grid, Path.of("."));
         OptimizeSettings settings =
                 new OptimizeSettings(OptimizeSettings.ForecastMode.DAY_AHEAD, 48, 24, backend, List.of(), List.of());
         OptimizationProblem p = new OptimizationProblem(s.site(), in, programs(), settings, peaks);

@@ -13,9 +13,14 @@ import io.minerai.core.time.TimeSeries;
 import io.minerai.data.ercot.ErcotHourlyPrices;
 import io.minerai.data.ercot.Market;
 import io.minerai.dispatch.Backtest;
-import io.minerai.dispatch.DispatchLedger;
+import io.minerai.dispatch.ledger.Ledger;
+import io.minerai.dispatch.ledger.Measure;
+import io.minerai.store.Aggregation;
 import io.minerai.store.NewRun;
+import io.minerai.store.RunLedger;
 import io.minerai.store.RunRecord;
+import io.minerai.store.RunResult;
+import io.minerai.store.SeriesColumn;
 import io.minerai.store.Store;
 import io.minerai.store.StoreConfig;
 import java.io.IOException;
@@ -24,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +42,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,11 +49,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The embedded H2 file store under its durable setting ({@code WRITE_DELAY=0}: every commit written before it returns)
- * and, for comparison, H2's default 500 ms write delay (a process kill can lose the last half second of commits).
+ * The embedded store (SQLite, write-ahead log, {@code synchronous=FULL}: every commit synced before it returns).
  * {@code auditAppend}: one hash-chained audit entry, its own transaction. {@code yearResultWrite}: a run created, marked
- * running and completed with the ledger of a one-year backtest at 5-minute steps (105,408 rows, one transaction). The
- * ledger comes from a merit-order run on real 2024 HB_WEST prices with a SYNTHETIC constant Bitcoin yield (only the
+ * running and completed with the ledger of a one-year backtest at 5-minute steps (105,408 intervals of 24 columns,
+ * one transaction). {@code yearSeriesRead}: three columns of that year read back whole.
+ * The ledger comes from a merit-order run on real 2024 HB_WEST prices with a SYNTHETIC constant Bitcoin yield (only the
  * store's work is measured). The store file lives in a temporary folder, deleted at the end.
  */
 @State(Scope.Benchmark)
@@ -57,20 +62,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class StoreBench {
-    @Param({"0", "500"})
-    int writeDelayMs;
-
     private Path dir;
     private Store store;
-    private DispatchLedger ledger;
+    private RunLedger ledger;
+    private long readRunId;
     private long scenarioId;
     private int appended;
 
     @Setup
     public void setup() throws IOException {
         dir = Files.createTempDirectory("minerai-store-bench");
-        String url = "jdbc:h2:file:" + dir.resolve("minerai") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + writeDelayMs;
-        store = Store.open(new StoreConfig(url, "", "", 4), Clock.systemUTC());
+        store = Store.open(StoreConfig.embedded(dir), Clock.systemUTC());
         scenarioId = store.scenarios().create("bench", "{}", "bench").scenarioId();
         TimeGrid grid = TimeGrid.between(
                 Instant.parse("2024-01-01T06:00:00Z"), Instant.parse("2025-01-01T06:00:00Z"), Duration.ofMinutes(5));
@@ -94,7 +96,8 @@ public class StoreBench {
                 Optional.empty(),
                 Map.of(),
                 Map.of());
-        ledger = Backtest.meritOrder(site, inputs).ledger();
+        ledger = columns(Backtest.meritOrder(site, inputs).ledger());
+        readRunId = yearResultWrite() ? store.runs().list(1, 0).get(0).id() : 0;
     }
 
     @TearDown
@@ -127,6 +130,46 @@ public class StoreBench {
     public boolean yearResultWrite() {
         RunRecord run = store.runs().create(new NewRun("backtest", scenarioId, 1, "{}", "bench"));
         store.runs().markRunning(run.id());
-        return store.runs().complete(run.id(), "{}", Optional.of(ledger), 0.1);
+        return store.runs().complete(run.id(), new RunResult("{}", "[]", Optional.of(ledger), 0.1));
+    }
+
+    /** A year's interval read back whole: three columns (what a dashboard chart asks for), no cache. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int yearSeriesRead() {
+        return store.runs()
+                .series(readRunId, List.of("price_usd_per_mwh", "stream_miningUsd", "import_mw"), 0, ledger.size())
+                .timesUtc()
+                .size();
+    }
+
+    /**
+     * Columns like those the server stores for a dispatch ledger (its adapter lives in minerai-server, which the bench
+     * may not use): every stream and measure of the year's ledger, and two loads' running fractions.
+     */
+    private static RunLedger columns(Ledger l) {
+        List<Instant> times = new ArrayList<>();
+        boolean[] dispatched = new boolean[l.size()];
+        for (int t = 0; t < l.size(); t++) {
+            times.add(l.grid().start(t));
+            dispatched[t] = l.dispatched(t);
+        }
+        List<SeriesColumn> cols = new ArrayList<>();
+        for (io.minerai.dispatch.ledger.Stream s : l.streams()) {
+            cols.add(new SeriesColumn(
+                    "stream_" + s.id() + "Usd", Aggregation.SUM, l.amounts(s).clone()));
+        }
+        for (Measure m : l.measures()) {
+            cols.add(new SeriesColumn(
+                    m.id(), Aggregation.MEAN_OF_DISPATCHED, l.values(m).clone()));
+        }
+        for (int j = 0; j < 2; j++) {
+            double[] f = new double[l.size()];
+            for (int t = 0; t < f.length; t++) {
+                f[t] = l.dispatch().fraction(t, j);
+            }
+            cols.add(new SeriesColumn("runningFractionLoad" + j, Aggregation.MEAN_OF_DISPATCHED, f));
+        }
+        return new RunLedger(times, dispatched, cols);
     }
 }

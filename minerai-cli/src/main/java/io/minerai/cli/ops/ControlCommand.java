@@ -126,6 +126,13 @@ public final class ControlCommand implements Callable<Integer> {
         if (signals.isEmpty()) {
             out.println("warning: no signal configured: the controller follows the cap and merit order only");
         }
+        var meter = wiring.meter();
+        if (meter.isPresent()) {
+            out.println("meter: " + meter.get().meter().name() + " (the cap is kept on metered site power)");
+        } else {
+            out.println("warning: no site meter: the cap is kept on the devices' own figures (cooling and losses not"
+                    + " counted)");
+        }
         StoreConfig storeConfig = dbUrl == null
                 ? StoreConfig.embedded(dataDir == null ? StoreConfig.defaultDataDir() : dataDir)
                 : new StoreConfig(dbUrl, dbUser, envOrEmpty("MINERAI_DB_PASSWORD"), 2);
@@ -156,8 +163,15 @@ public final class ControlCommand implements Callable<Integer> {
                                     c.reason()))
                     : real;
             SiteController c = new SiteController(
-                    new SiteController.Wiring(inv.config(), fleet, signals, target, audit, metrics), clock.instant());
+                    new SiteController.Wiring(inv.config(), fleet, signals, target, audit, metrics, meter),
+                    clock.instant());
             StatusView view = new StatusView(out, StatusView.stdoutIsTerminal(), 1);
+            List<io.minerai.ops.signal.OpenAdrReporter> reporters = new java.util.ArrayList<>();
+            for (SignalSource s : signals) {
+                if (s instanceof OpenAdrVen v) {
+                    reporters.add(new io.minerai.ops.signal.OpenAdrReporter(v, java.time.Duration.ofMinutes(5)));
+                }
+            }
             Thread main = Thread.currentThread();
             Thread hook = new Thread(main::interrupt);
             Runtime.getRuntime().addShutdownHook(hook);
@@ -168,6 +182,11 @@ public final class ControlCommand implements Callable<Integer> {
             try {
                 while (steps == 0 || done < steps) {
                     long t0 = System.currentTimeMillis();
+                    meter.ifPresent(m -> {
+                        if (!m.meter().poll()) {
+                            out.println("meter: " + m.meter().lastError());
+                        }
+                    });
                     for (SignalSource s : signals) {
                         if (s instanceof OpenAdrVen v) {
                             v.poll();
@@ -176,6 +195,9 @@ public final class ControlCommand implements Callable<Integer> {
                         }
                     }
                     ControllerStatus st = c.step(Instant.now(clock));
+                    for (var r : reporters) {
+                        r.report(st.nowUtc(), st.sitePowerMw()); // USAGE reports while an OpenADR event is on
+                    }
                     done++;
                     if (!quiet) {
                         view.update(st);
@@ -192,6 +214,7 @@ public final class ControlCommand implements Callable<Integer> {
                 out.println("stopping");
             } finally {
                 c.close(clock.instant());
+                meter.ifPresent(m -> m.meter().close());
                 for (SignalSource s : signals) {
                     if (s instanceof MqttCurtailmentSignal m) {
                         m.close();

@@ -210,16 +210,17 @@ public final class SimulateCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("steps", s.steps());
         m.put("capMw", round(s.capMw()));
-        m.put("maxTruePowerMw", round(s.maxTruePowerMw()));
+        m.put("maxMeteredMw", round(s.maxTruePowerMw()));
+        m.put("maxDeviceSumMw", round(s.maxDevicePowerMw()));
         m.put("overCapSteps", s.overCapSteps());
-        m.put("energyMwh", round(s.energyMwh()));
+        m.put("meteredMwh", round(s.meteredEnergyMwh()));
+        m.put("deviceSumMwh", round(s.deviceEnergyMwh()));
         m.put("energyCostUsd", round(s.energyCostUsd()));
         m.put("curtailedMwh", round(s.curtailedMwh()));
         m.put("commands", s.commands());
         m.put("commandsFailed", s.failures());
         m.put("safeStateSteps", s.safeSteps());
         m.put("auditEntries", s.auditEntries());
-        m.put("wallSeconds", round(s.wallSeconds()));
         if (format.equals("json")) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
         } else {
@@ -230,6 +231,10 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        // wall time varies run to run: on stderr, so the summary on stdout is the same for the same seed
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "took %.1f s%n", s.wallSeconds());
+        err.flush();
     }
 
     private static double round(double v) {

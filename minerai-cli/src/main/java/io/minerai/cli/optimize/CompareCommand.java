@@ -123,8 +123,8 @@ public final class CompareCommand implements Callable<Integer> {
             row.add(OptimizeSetup.usd(r.netUsd()));
             row.add(OptimizeSetup.usd(r.netUsd() - merit));
             row.add(String.format(Locale.ROOT, "%,.1f", s.btcMined()));
-            row.add(String.format(Locale.ROOT, "%.1f %%", 100 * s.minerUptimeFraction()));
-            row.add(String.format(Locale.ROOT, "%.1f", s.coincidentPeakTagMw()));
+            row.add(String.format(Locale.ROOT, "%.1f %%", 100 * s.bitcoin().minerUptimeFraction()));
+            row.add(String.format(Locale.ROOT, "%.1f", s.programFactOrZero("ercot-4cp", "tagMw")));
             rows.add(row);
             emphasis.add(r.policy().equals(Optimizer.PERFECT));
         }

@@ -7,7 +7,7 @@ import io.minerai.core.scenario.Scenario;
 import io.minerai.data.resolve.InputResolver;
 import io.minerai.optimize.OptimizationProblem;
 import io.minerai.optimize.PeakResolver;
-import io.minerai.optimize.PeakSignals;
+import io.minerai.dispatch.program.CoincidentPeaks;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +41,7 @@ final class OptimizeSetup {
                 o.gpuJobs());
         step(progress, "loading market and Bitcoin data");
         ScenarioInputs inputs = InputResolver.resolve(s, options.baseDir());
-        PeakSignals peaks = PeakResolver.resolve(s.markets(), inputs.grid(), options.baseDir());
+        CoincidentPeaks peaks = PeakResolver.resolve(s.markets(), inputs.grid(), options.baseDir());
         if (s.markets().coincidentPeak().isPresent()) {
             step(
                     progress,

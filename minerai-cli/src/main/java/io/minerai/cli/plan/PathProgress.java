@@ -1,7 +1,7 @@
 package io.minerai.cli.plan;
 
+import io.minerai.planning.run.PlanRunner;
 import java.io.PrintStream;
-import java.util.function.IntConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * (no console, or CI set) each update is a new line, at most every 2 seconds, so logs stay short. Thread-safe: workers
  * report finished paths.
  */
-final class PathProgress implements IntConsumer, AutoCloseable {
+final class PathProgress implements PlanRunner.Listener, AutoCloseable {
     private final @Nullable ProgressBar bar;
 
     PathProgress(String task, long totalPaths, boolean quiet, PrintStream err) {
@@ -37,13 +37,14 @@ final class PathProgress implements IntConsumer, AutoCloseable {
     }
 
     @Override
-    public void accept(int paths) {
+    public void pathsDone(int paths) {
         if (bar != null) {
             bar.stepBy(paths);
         }
     }
 
-    void message(String m) {
+    @Override
+    public void stage(String m) {
         if (bar != null) {
             bar.setExtraMessage(" " + m);
         }

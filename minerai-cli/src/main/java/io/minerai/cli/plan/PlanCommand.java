@@ -1,6 +1,6 @@
 package io.minerai.cli.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.minerai.cli.ExitCodes;
@@ -9,35 +9,43 @@ import io.minerai.core.validation.ValidationException;
 import io.minerai.planning.PlanReader;
 import io.minerai.planning.PlanResults;
 import io.minerai.planning.chart.PlanCharts;
-import io.minerai.planning.decision.AllocationSearch;
+import io.minerai.planning.decision.DecisionRule;
 import io.minerai.planning.decision.Tornado;
-import io.minerai.planning.engine.CashFlowTable;
-import io.minerai.planning.engine.MarketData;
-import io.minerai.planning.history.PlanHistory;
+import io.minerai.planning.engine.PathOutcome;
+import io.minerai.planning.model.DscrDefinition;
+import io.minerai.planning.model.FinancingPlan;
 import io.minerai.planning.model.Plan;
 import io.minerai.planning.model.RiskMeasure;
 import io.minerai.planning.model.StrategyPlan;
 import io.minerai.planning.model.Uncertainty;
 import io.minerai.planning.montecarlo.MonteCarloResult;
-import io.minerai.planning.montecarlo.PlanSimulation;
 import io.minerai.planning.montecarlo.RunSettings;
 import io.minerai.planning.montecarlo.StrategySummary;
+import io.minerai.planning.report.CashFlowReport;
+import io.minerai.planning.run.PlanRun;
+import io.minerai.planning.run.PlanRunner;
+import io.minerai.planning.run.VariantComparison;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Compares strategies for a site's megawatts over years under uncertainty; optional search, tornado and charts. */
+/**
+ * Compares strategies for a site's megawatts over years under uncertainty; the deterministic case alone with {@code
+ * --deterministic}; month-by-month cash flows and loan schedules with {@code --cashflows}; optional search, tornado and
+ * charts. The run itself is the planning library's use case ({@link PlanRunner}), shared with the server.
+ */
 @Command(
         name = "plan",
         mixinStandardHelpOptions = true,
@@ -45,7 +53,7 @@ import picocli.CommandLine.Spec;
             "Multi-year plan: split and convert a site's MW between mining, own GPU cloud and colocation, with capex,"
                     + " financing (DSCR covenant) and a seeded Monte Carlo over BTC price (block bootstrap of real daily"
                     + " returns), hashrate, fees, GPU prices, tenant defaults and real ERCOT days.",
-            "Without --plan it runs the bundled default: a 300 MW West Texas miner weighing a 200 MW critical IT"
+            "Without a plan file it runs the bundled default: a 300 MW West Texas miner weighing a 200 MW critical IT"
                     + " conversion (print it with --print-default). Plan format: docs/PLANNING.md."
         })
 public final class PlanCommand implements Callable<Integer> {
@@ -53,11 +61,17 @@ public final class PlanCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     CommandSpec spec;
 
-    @Option(
-            names = "--plan",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "PLAN",
             description = "Plan file (YAML/JSON with a top-level 'plan:'). Default: the bundled plan.")
     @Nullable
-    Path planFile;
+    Path planArgument;
+
+    @Option(names = "--plan", description = "The plan file, as an option (same as the PLAN argument).")
+    @Nullable
+    Path planOption;
 
     @Option(names = "--print-default", description = "Print the bundled default plan file and exit.")
     boolean printDefault;
@@ -81,6 +95,12 @@ public final class PlanCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(
+            names = "--deterministic",
+            description = "Run the deterministic deck alone (every random input at its expected path, pooled power"
+                    + " months) and report every figure the Monte Carlo reports for it.")
+    boolean deterministic;
+
+    @Option(
             names = "--strategies",
             split = ",",
             description = "Strategies to run, comma-separated (default: all; the first is the baseline).")
@@ -93,6 +113,14 @@ public final class PlanCommand implements Callable<Integer> {
                     + " else cvar).")
     @Nullable
     String riskMeasure;
+
+    @Option(
+            names = "--max-breach-probability",
+            description = "Decision rule: a strategy breaching its DSCR covenant on a larger share of paths (0..1) is"
+                    + " flagged and never chosen as best, here and in the search (default: the plan's"
+                    + " financing.maxBreachProbability; 1 = no limit).")
+    @Nullable
+    Double maxBreachProbability;
 
     @Option(names = "--search", description = "Also run the plan's search over allocations and timings.")
     boolean search;
@@ -108,9 +136,24 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(
             names = "--tornado-strategy",
-            description = "Strategy for the tornado (default: the best by the risk measure other than the baseline).")
+            description = "Strategy for the tornado (default: the best by the decision rule other than the baseline).")
     @Nullable
     String tornadoStrategy;
+
+    @Option(
+            names = "--cashflows",
+            description = "Folder for month-by-month cash flows: a CSV per strategy for the deterministic case and the"
+                    + " --cashflow-percentiles paths, and cashflows.html with the loan schedules and covenant tests.")
+    @Nullable
+    Path cashflowsDir;
+
+    @Option(
+            names = "--cashflow-percentiles",
+            split = ",",
+            defaultValue = "10,50,90",
+            description = "NPV percentiles (0..100) whose Monte Carlo paths --cashflows writes (default"
+                    + " ${DEFAULT-VALUE}).")
+    List<Double> cashflowPercentiles = new ArrayList<>();
 
     @Option(names = "--charts", description = "Folder for PNG charts (fan chart, NPV distributions, tornado).")
     @Nullable
@@ -129,7 +172,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (printReference) {
             out.print(io.minerai.planning.PlanDocs.markdown());
@@ -141,114 +184,115 @@ public final class PlanCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        Plan plan = planFile == null ? PlanReader.bundledDefault() : PlanReader.read(planFile);
+        Path file = planFile();
+        Plan plan = file == null ? PlanReader.bundledDefault() : PlanReader.read(file);
         plan = withOverrides(plan);
         List<StrategyPlan> chosen = chosenStrategies(plan);
         RiskMeasure measure = measure(plan);
-        int n = plan.uncertainty().paths();
         RunSettings settings = RunSettings.defaults().withKeepCumulative(chartsDir != null);
         if (threads != null) {
             settings = settings.withThreads(threads);
         }
-        double alpha = plan.search().map(s -> s.cvarAlpha()).orElse(0.1);
-        settings = settings.withCvarAlpha(alpha);
-
-        long searchPaths = search
-                ? (long) AllocationSearch.candidateCount(plan)
-                        * plan.search().map(s -> s.paths()).orElse(0)
-                : 0;
-        long tornadoTotal = noTornado
-                ? 0
-                : (long) tornadoPaths * (1 + 2 * Tornado.defaultInputs().size());
-        long startNanos = System.nanoTime();
-        MarketData data = PlanHistory.load(plan);
-        PlanSimulation sim = new PlanSimulation(plan, data);
-        MonteCarloResult mc;
-        AllocationSearch.@Nullable Result searchResult = null;
-        Tornado.@Nullable Result tornado = null;
-        try (PathProgress progress =
-                new PathProgress("plan", (long) n * 1 + searchPaths + tornadoTotal, quiet, System.err)) {
-            progress.message("Monte Carlo");
-            mc = sim.run(chosen, n, settings, progress);
-            if (search) {
-                progress.message("search");
-                searchResult = AllocationSearch.run(plan, data, settings.withKeepCumulative(false), progress);
-            }
-            if (!noTornado) {
-                progress.message("tornado");
-                // default: the best strategy other than the baseline (the decision is whether to change)
-                StrategyPlan ts = tornadoStrategy != null
-                        ? strategy(plan, tornadoStrategy, "--tornado-strategy")
-                        : strategy(plan, PlanResults.bestChange(mc, measure).strategy(), "--tornado-strategy");
-                tornado = Tornado.run(
-                        plan,
-                        data,
-                        ts,
-                        Tornado.defaultInputs(),
-                        tornadoPaths,
-                        settings.withKeepCumulative(false),
-                        progress);
-            }
-        }
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        Map<String, CashFlowTable> deterministic = new LinkedHashMap<>();
-        CashFlowTable baseline = sim.deterministicTable(chosen.get(0));
-        for (StrategyPlan s : chosen) {
-            deterministic.put(s.name(), sim.deterministicTable(s));
+        settings = settings.withCvarAlpha(plan.search().map(s -> s.cvarAlpha()).orElse(0.1));
+        Optional<StrategyPlan> ts = tornadoStrategy == null
+                ? Optional.empty()
+                : Optional.of(strategy(plan, tornadoStrategy, "--tornado-strategy"));
+        PlanRunner.Request req = new PlanRunner.Request(
+                chosen,
+                measure,
+                deterministic,
+                search,
+                noTornado ? 0 : tornadoPaths,
+                ts,
+                cashflowPercentiles,
+                settings);
+        PlanRun run;
+        try (PathProgress progress = new PathProgress("plan", PlanRunner.totalPaths(plan, req), quiet, System.err)) {
+            run = PlanRunner.run(plan, req, progress);
         }
         List<Path> charts = new ArrayList<>();
         if (chartsDir != null) {
+            MonteCarloResult mc = run.monteCarlo();
             Path fan = chartsDir.resolve("plan-fan-cumulative-cash-flow.png");
             List<String> fanNames =
                     chosen.stream().map(StrategyPlan::name).limit(4).toList();
-            PlanCharts.writePng(PlanCharts.fan(mc, sim.grid(), fanNames), fan);
+            PlanCharts.writePng(PlanCharts.fan(mc, run.simulation().grid(), fanNames), fan);
             charts.add(fan);
             Path dist = chartsDir.resolve("plan-npv-distribution.png");
             PlanCharts.writePng(PlanCharts.npvDistribution(mc, 60), dist);
             charts.add(dist);
-            if (tornado != null) {
+            if (run.tornado().isPresent()) {
                 Path tor = chartsDir.resolve("plan-tornado.png");
-                PlanCharts.writePng(PlanCharts.tornado(tornado), tor);
+                PlanCharts.writePng(PlanCharts.tornado(run.tornado().get()), tor);
                 charts.add(tor);
             }
         }
-        StrategySummary best = PlanResults.best(mc, measure);
+        Map<String, Object> root =
+                PlanResults.toMap(run, charts.stream().map(Path::toString).toList());
+        List<Path> cashflowFiles = List.of();
+        if (cashflowsDir != null) {
+            JsonNode tree = MAPPER.valueToTree(root);
+            cashflowFiles =
+                    CashFlowReport.of(run.plan(), run.simulation(), tree).writeTo(cashflowsDir);
+            root.put("cashflowFiles", cashflowFiles.stream().map(Path::toString).toList());
+        }
         if (format == Format.json) {
-            out.println(json(
-                    sim, plan, mc, measure, best, deterministic, baseline, searchResult, tornado, charts, seconds));
+            out.println(MAPPER.writeValueAsString(root));
         } else {
-            table(out, plan, mc, measure, best, deterministic, baseline, searchResult, tornado, charts, seconds);
+            table(out, run, charts, cashflowFiles);
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private @Nullable Path planFile() {
+        if (planArgument != null && planOption != null && !planArgument.equals(planOption)) {
+            throw new ValidationException(
+                    "options",
+                    new Problem(
+                            "--plan",
+                            "two plan files given: '" + planArgument + "' and --plan '" + planOption + "'; give one"));
+        }
+        return planArgument != null ? planArgument : planOption;
     }
 
     private Plan withOverrides(Plan plan) {
         Uncertainty u = plan.uncertainty();
         int p = paths != null ? paths : u.paths();
         long s = seed != null ? seed : u.seed();
+        List<Problem> problems = new ArrayList<>();
         if (p <= 0) {
-            throw new ValidationException("options", new Problem("--paths", "must be > 0, was " + p));
+            problems.add(new Problem("--paths", "must be > 0, was " + p));
         }
         if (tornadoPaths <= 0) {
-            throw new ValidationException(
-                    "options", new Problem("--tornado-paths", "must be > 0, was " + tornadoPaths));
+            problems.add(new Problem("--tornado-paths", "must be > 0, was " + tornadoPaths));
         }
         if (search && plan.search().isEmpty()) {
-            throw new ValidationException("options", new Problem("--search", "the plan has no 'search' section"));
+            problems.add(new Problem("--search", "the plan has no 'search' section"));
         }
-        return plan.withUncertainty(new Uncertainty(
-                p,
-                s,
-                u.btcVolatilityScale(),
-                u.bootstrapBlockDays(),
-                u.historyFrom(),
-                u.hashrateNoisePerMonth(),
-                u.feesLogSdPerMonth(),
-                u.gpuDeclineSdPerYear(),
-                u.powerResampling(),
-                u.powerBankMonths(),
-                u.tenantDefaults()));
+        if (maxBreachProbability != null && !(maxBreachProbability >= 0 && maxBreachProbability <= 1)) {
+            problems.add(new Problem("--max-breach-probability", "must be 0..1, was " + maxBreachProbability));
+        }
+        for (double q : cashflowPercentiles) {
+            if (!(q >= 0 && q <= 100)) {
+                problems.add(new Problem("--cashflow-percentiles", "each must be 0..100, was " + q));
+            }
+        }
+        if (cashflowsDir != null
+                && java.nio.file.Files.exists(cashflowsDir)
+                && !java.nio.file.Files.isDirectory(cashflowsDir)) {
+            problems.add(new Problem("--cashflows", "'" + cashflowsDir + "' is a file, not a folder"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException("options", problems);
+        }
+        Plan out = plan.withUncertainty(u.withPaths(p).withSeed(s));
+        if (maxBreachProbability != null) {
+            out = out.withFinancing(out.financing().withMaxBreachProbability(maxBreachProbability));
+        }
+        return out;
     }
 
     private List<StrategyPlan> chosenStrategies(Plan plan) {
@@ -299,97 +343,106 @@ public final class PlanCommand implements Callable<Integer> {
         return Double.isFinite(v) ? String.format(Locale.ROOT, fmt, v) : "-";
     }
 
-    private void table(
-            PrintWriter out,
-            Plan plan,
-            MonteCarloResult mc,
-            RiskMeasure measure,
-            StrategySummary best,
-            Map<String, CashFlowTable> det,
-            CashFlowTable baseline,
-            AllocationSearch.@Nullable Result sr,
-            Tornado.@Nullable Result tornado,
-            List<Path> charts,
-            double seconds) {
+    /** P(breach) with its flag: '!' over the breach limit, '*' breaching in most paths. */
+    private static String breach(DecisionRule rule, StrategySummary s) {
+        String flag = !rule.withinLimit(s) ? "!" : DecisionRule.breachesInMostPaths(s) ? "*" : "";
+        return pct(s.covenantBreachProbability()) + flag;
+    }
+
+    private void table(PrintWriter out, PlanRun run, List<Path> charts, List<Path> cashflowFiles) {
+        Plan plan = run.plan();
+        MonteCarloResult mc = run.monteCarlo();
+        DecisionRule.Choice choice = run.choice();
+        DecisionRule rule = choice.rule();
         out.printf(
                 Locale.ROOT,
-                "Plan %s: %s, %.0f MW, %d months from %s; %d paths, seed %d (%.1f s)%n",
+                "Plan %s: %s, %.0f MW, %d months from %s; %s (%.1f s)%n",
                 plan.name(),
                 plan.site().name(),
                 plan.site().gridMw(),
                 plan.horizonMonths(),
                 plan.startMonth(),
-                mc.paths().get(0).paths(),
-                mc.seed(),
-                seconds);
-        out.println("BTC paths: block bootstrap of " + mc.btcHistoryLabel());
+                run.deterministicOnly()
+                        ? "deterministic deck only (every random input at its expected path)"
+                        : mc.paths().get(0).paths() + " paths, seed " + mc.seed(),
+                run.seconds());
+        if (!run.deterministicOnly()) {
+            out.println("BTC paths: block bootstrap of " + mc.btcHistoryLabel());
+        }
         out.println("Power: " + mc.powerLabel());
         out.printf(
                 Locale.ROOT,
                 "NPV of cash flows to equity at %.1f %%/yr, $ million; IRR and payback of the cash flows incremental to"
-                        + " the baseline '%s'%n%n",
+                        + " the baseline '%s' (none for the baseline itself)%n%n",
                 100 * plan.valuation().discountRatePerYear(),
                 mc.summaries().get(0).strategy());
-        String h = "%-18s %9s %9s %9s %9s %9s %8s %8s %8s %8s %8s %8s %8s%n";
+        if (run.deterministicOnly()) {
+            deterministicTable(out, run);
+        } else {
+            monteCarloTable(out, run);
+        }
+        for (StrategySummary s : mc.summaries()) {
+            for (VariantComparison c : run.comparisonsOf(s.strategy())) {
+                out.printf(
+                        Locale.ROOT,
+                        "%s: %s %s $ M mean (det %s), better on %s of paths%n",
+                        s.strategy(),
+                        c.kind() == VariantComparison.Kind.CONTRACT_VS_SPOT
+                                ? "GPU contracts vs renting the same GPUs on the spot market:"
+                                : "refreshing the GPUs vs selling them at end of life:",
+                        m(c.meanNpvDifferenceUsd()),
+                        m(c.deterministicNpvDifferenceUsd()),
+                        pct(c.probabilityPositive()));
+            }
+            if (s.meanContractRevenueUsd() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "%s: GPU revenue over the horizon, contracted %s and spot %s $ M (mean)%n",
+                        s.strategy(),
+                        m(s.meanContractRevenueUsd()),
+                        m(s.meanSpotGpuRevenueUsd()));
+            }
+        }
+        FinancingPlan f = plan.financing();
         out.printf(
                 Locale.ROOT,
-                h,
-                "strategy",
-                "det NPV",
-                "E[NPV]",
-                "P10",
-                "P50",
-                "CVaR" + Math.round(100 * mc.summaries().get(0).cvarAlpha()),
-                "P(NPV<0)",
-                "P(>base)",
-                "IRR",
-                "payback",
-                "P(breach)",
-                "minDSCR",
-                "dilution");
-        for (StrategySummary s : mc.summaries()) {
+                "Covenant: DSCR = CFADS / debt service over %s %d months, from the first month of debt service; breach"
+                        + " below %.2f.%n",
+                f.dscrDefinition() == DscrDefinition.FORWARD ? "the next" : "the trailing",
+                f.dscrWindowMonths(),
+                f.minDscr());
+        out.printf(
+                Locale.ROOT,
+                "Best by %s%s: %s%n",
+                rule.measure().key(),
+                rule.limited()
+                        ? String.format(Locale.ROOT, " with P(breach) <= %.0f%%", 100 * rule.maxBreachProbability())
+                        : "",
+                choice.best().strategy());
+        choice.warning().ifPresent(w -> out.println("  FLAG: " + w));
+        if (choice.limitChangedBest()) {
             out.printf(
                     Locale.ROOT,
-                    h,
-                    s.strategy(),
-                    m(java.util.Objects.requireNonNull(det.get(s.strategy()))
-                            .outcome()
-                            .npvUsd()),
-                    m(s.meanNpvUsd()),
-                    m(s.p10NpvUsd()),
-                    m(s.p50NpvUsd()),
-                    m(s.cvarNpvUsd()),
-                    pct(s.probabilityNpvNegative()),
-                    pct(s.probabilityBeatsBaseline()),
-                    s == mc.summaries().get(0) ? "(base)" : pct(s.medianIrrPerYear()),
-                    s == mc.summaries().get(0)
-                            ? "(base)"
-                            : Double.isFinite(s.medianPaybackMonth())
-                                    ? "m" + Math.round(s.medianPaybackMonth())
-                                    : "never",
-                    pct(s.covenantBreachProbability()),
-                    num(s.p10MinDscr(), "%.2f"),
-                    pct(s.meanPureEquityDilution()));
+                    "  without the breach limit: %s (P(breach) %s)%n",
+                    choice.unconstrainedBest().strategy(),
+                    pct(choice.unconstrainedBest().covenantBreachProbability()));
         }
-        out.println();
-        out.println("Columns: det NPV = deterministic deck; P10/P50 percentiles; CVaR = mean of the worst tail; IRR and"
-                + " payback = medians over paths; P(breach) = share of paths breaching min DSCR "
-                + plan.financing().minDscr() + " (trailing " + plan.financing().dscrWindowMonths()
-                + " months); minDSCR = P10 of each path's lowest DSCR; dilution = share of the company a pure-equity"
-                + " plan would sell at $" + m(plan.valuation().preMoneyEquityUsd()) + " M pre-money.");
-        out.printf(Locale.ROOT, "Best by %s: %s%n", measure.key(), best.strategy());
-        if (sr != null) {
+        run.search().ifPresent(sr -> {
             out.printf(
                     Locale.ROOT,
-                    "%nSearch (%d candidates, %d paths each, by %s): best = %s -> %s: %s $ M (E[NPV] %s, P10 %s)%n",
+                    "%nSearch (%d candidates, %d paths each, by %s%s): best = %s -> %s: %s $ M (E[NPV] %s, P10 %s)%s%n",
                     sr.candidates().size(),
                     sr.search().paths(),
                     sr.search().riskMeasure().key(),
+                    rule.limited()
+                            ? String.format(Locale.ROOT, ", P(breach) <= %.0f%%", 100 * rule.maxBreachProbability())
+                            : "",
                     sr.best().strategy().name(),
                     sr.best().strategy().description(),
                     m(sr.best().score()),
                     m(sr.best().summary().meanNpvUsd()),
-                    m(sr.best().summary().p10NpvUsd()));
+                    m(sr.best().summary().p10NpvUsd()),
+                    sr.best().withinBreachLimit() ? "" : " FLAG: no candidate meets the breach limit");
             out.println("  top 5:");
             sr.candidates().stream()
                     .limit(5)
@@ -399,9 +452,9 @@ public final class PlanCommand implements Callable<Integer> {
                             c.strategy().name(),
                             m(c.score()),
                             m(c.summary().meanNpvUsd()),
-                            pct(c.summary().covenantBreachProbability())));
-        }
-        if (tornado != null) {
+                            breach(rule, c.summary())));
+        });
+        run.tornado().ifPresent(tornado -> {
             out.printf(
                     Locale.ROOT,
                     "%nTornado of '%s' (expected NPV, base %s $ M, %d paths per setting):%n",
@@ -419,40 +472,112 @@ public final class PlanCommand implements Callable<Integer> {
                         m(b.highNpvUsd()),
                         m(b.swingUsd()));
             }
-        }
+        });
         for (Path c : charts) {
             out.println("chart: " + c);
         }
+        if (!cashflowFiles.isEmpty()) {
+            out.println("cash flows: " + cashflowFiles.size() + " files in "
+                    + cashflowFiles.get(0).getParent() + ", open "
+                    + cashflowFiles.get(cashflowFiles.size() - 1));
+        }
     }
 
-    private String json(
-            PlanSimulation sim,
-            Plan plan,
-            MonteCarloResult mc,
-            RiskMeasure measure,
-            StrategySummary best,
-            Map<String, CashFlowTable> det,
-            CashFlowTable baseline,
-            AllocationSearch.@Nullable Result sr,
-            Tornado.@Nullable Result tornado,
-            List<Path> charts,
-            double seconds) {
-        Map<String, Object> root = PlanResults.toMap(
-                sim,
-                plan,
-                mc,
-                measure,
-                best,
-                det,
-                baseline,
-                sr,
-                tornado,
-                charts.stream().map(Path::toString).toList(),
-                seconds);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+    private static void monteCarloTable(PrintWriter out, PlanRun run) {
+        MonteCarloResult mc = run.monteCarlo();
+        DecisionRule rule = run.choice().rule();
+        String h = "%-18s %9s %9s %9s %9s %9s %8s %8s %8s %8s %9s %8s %8s%n";
+        out.printf(
+                Locale.ROOT,
+                h,
+                "strategy",
+                "det NPV",
+                "E[NPV]",
+                "P10",
+                "P50",
+                "CVaR" + Math.round(100 * mc.summaries().get(0).cvarAlpha()),
+                "P(NPV<0)",
+                "P(>base)",
+                "IRR",
+                "payback",
+                "P(breach)",
+                "minDSCR",
+                "dilution");
+        for (int i = 0; i < mc.summaries().size(); i++) {
+            StrategySummary s = mc.summaries().get(i);
+            PathOutcome d = run.deterministic().paths().get(i).outcome(0);
+            out.printf(
+                    Locale.ROOT,
+                    h,
+                    s.strategy(),
+                    m(d.npvUsd()),
+                    m(s.meanNpvUsd()),
+                    m(s.p10NpvUsd()),
+                    m(s.p50NpvUsd()),
+                    m(s.cvarNpvUsd()),
+                    pct(s.probabilityNpvNegative()),
+                    s.baseline() ? "(base)" : pct(s.probabilityBeatsBaseline()),
+                    s.baseline() ? "(base)" : pct(s.medianIrrPerYear()),
+                    s.baseline()
+                            ? "(base)"
+                            : Double.isFinite(s.medianPaybackMonth())
+                                    ? "m" + Math.round(s.medianPaybackMonth())
+                                    : "never",
+                    breach(rule, s),
+                    num(s.p10MinDscr(), "%.2f"),
+                    pct(s.meanPureEquityDilution()));
         }
+        out.println();
+        out.println("Columns: det NPV = deterministic deck; P10/P50 percentiles; CVaR = mean of the worst tail; IRR and"
+                + " payback = medians over paths; P(breach) = share of paths breaching the covenant (! = over the"
+                + " breach limit, * = in most paths); minDSCR = P10 of each path's lowest DSCR; dilution = share of"
+                + " the company a pure-equity plan would sell at $"
+                + m(run.plan().valuation().preMoneyEquityUsd())
+                + " M pre-money.");
+    }
+
+    private static void deterministicTable(PrintWriter out, PlanRun run) {
+        MonteCarloResult mc = run.monteCarlo();
+        String h = "%-18s %9s %9s %8s %8s %8s %8s %11s %8s%n";
+        out.printf(
+                Locale.ROOT,
+                h,
+                "strategy",
+                "NPV",
+                "proj NPV",
+                "IRR",
+                "payback",
+                "minDSCR",
+                "breach",
+                "peak equity",
+                "dilution");
+        for (int i = 0; i < mc.summaries().size(); i++) {
+            StrategySummary s = mc.summaries().get(i);
+            PathOutcome d = mc.paths().get(i).outcome(0);
+            out.printf(
+                    Locale.ROOT,
+                    h,
+                    s.strategy(),
+                    m(d.npvUsd()),
+                    m(d.unleveredNpvUsd()),
+                    s.baseline()
+                            ? "(base)"
+                            : d.irrPerYear().isPresent() ? pct(d.irrPerYear().getAsDouble()) : "-",
+                    s.baseline()
+                            ? "(base)"
+                            : d.paybackMonth().isPresent()
+                                    ? "m" + d.paybackMonth().getAsInt()
+                                    : "never",
+                    d.minDscr().isPresent() ? num(d.minDscr().getAsDouble(), "%.2f") : "-",
+                    d.minDscr().isEmpty() ? "-" : d.covenantBreached() ? "BREACH" : "no",
+                    m(d.peakEquityNeedUsd()),
+                    pct(d.pureEquityDilution()));
+        }
+        out.println();
+        out.println("Columns: NPV of cash flows to equity; proj NPV = unlevered (project) NPV; IRR and payback of the"
+                + " flows incremental to the baseline; minDSCR = lowest covenant test; breach = some test below the"
+                + " covenant; peak equity = most the equity holders put in; dilution = share of the company a"
+                + " pure-equity plan would sell at $" + m(run.plan().valuation().preMoneyEquityUsd())
+                + " M pre-money.");
     }
 }

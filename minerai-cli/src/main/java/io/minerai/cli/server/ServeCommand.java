@@ -150,8 +150,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxUploadMb < 1 || maxUploadMb > 1024) {
             problems.add(new Problem("--max-upload-mb", "must be 1..1024, was " + maxUploadMb));
         }
-        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
-            problems.add(new Problem("--db", "must be a jdbc:postgresql: (or jdbc:h2:) URL"));
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:sqlite:")) {
+            problems.add(new Problem("--db", "must be a jdbc:postgresql: URL (or jdbc:sqlite:/path/minerai.db)"));
         }
         if (dbUrl != null && dataDir != null) {
             problems.add(new Problem("--data-dir", "use either --data-dir (embedded store) or --db"));

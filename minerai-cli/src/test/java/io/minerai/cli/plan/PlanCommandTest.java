@@ -36,8 +36,8 @@ class PlanCommandTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("paths").asInt()).isEqualTo(200);
         assertThat(root.get("baselineStrategy").asText()).isEqualTo("stay-mining");
-        assertThat(root.get("strategies")).hasSize(5);
-        JsonNode colo = root.get("strategies").get(2);
+        assertThat(root.get("strategies")).hasSize(6);
+        JsonNode colo = root.get("strategies").get(3);
         assertThat(colo.get("strategy").asText()).isEqualTo("colocation");
         assertThat(colo.get("covenantBreachProbability").asDouble()).isBetween(0.0, 1.0);
         // allocation: 300 MW mining at start; from month 3 the hall takes 200 MW x PUE 1.25 = 250 MW
@@ -89,6 +89,110 @@ class PlanCommandTest {
                 .contains("exceeds the site's gridMw")
                 .contains("plan.leases[0].startMonth")
                 .contains("only ready in month 15");
+    }
+
+    @Test
+    void planFileAsArgumentOrOptionAndDeterministicAlone(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("plan.yaml");
+        Files.writeString(f, run("plan", "--print-default").out());
+        Result positional = run("plan", f.toString(), "--deterministic", "--no-tornado", "--format", "json", "--quiet");
+        assertThat(positional.exitCode()).as(positional.err()).isZero();
+        Result option =
+                run("plan", "--plan", f.toString(), "--deterministic", "--no-tornado", "--format", "json", "--quiet");
+        JsonNode a = new ObjectMapper().readTree(positional.out());
+        JsonNode b = new ObjectMapper().readTree(option.out());
+        assertThat(a.get("strategies")).isEqualTo(b.get("strategies"));
+        assertThat(a.get("deterministic").asBoolean()).isTrue();
+        assertThat(a.get("paths").asInt()).isEqualTo(1);
+        for (JsonNode s : a.get("strategies")) {
+            // every Monte Carlo figure exists and is the deterministic value
+            assertThat(s.get("meanNpvUsd").asDouble())
+                    .isEqualTo(s.get("deterministicNpvUsd").asDouble());
+            assertThat(s.get("p10NpvUsd").asDouble())
+                    .isEqualTo(s.get("deterministicNpvUsd").asDouble());
+            assertThat(s.get("meanPeakEquityNeedUsd").asDouble())
+                    .isEqualTo(s.get("deterministicPeakEquityNeedUsd").asDouble());
+            assertThat(s.has("meanPureEquityDilution")).isTrue();
+        }
+        // the baseline has no IRR and no payback
+        JsonNode base = a.get("strategies").get(0);
+        assertThat(base.get("deterministicIrrPerYear").isNull()).isTrue();
+        assertThat(base.get("medianPaybackMonth").isNull()).isTrue();
+        Result table = run("plan", f.toString(), "--deterministic", "--no-tornado", "--quiet");
+        assertThat(table.out()).contains("deterministic deck only", "peak equity", "(base)");
+        Result two =
+                run("plan", f.toString(), "--plan", dir.resolve("other.yaml").toString(), "--quiet");
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err()).contains("two plan files");
+    }
+
+    @Test
+    void cashflowsAndACovenantAwareChoice(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cf");
+        Result r = run(
+                "plan",
+                "--paths",
+                "200",
+                "--no-tornado",
+                "--quiet",
+                "--risk-measure",
+                "expected",
+                "--strategies",
+                "stay-mining,gpu-cloud,colocation",
+                "--cashflows",
+                out.toString(),
+                "--cashflow-percentiles",
+                "10,90",
+                "--format",
+                "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        // 3 strategies x (deterministic, p10, p90) + the page
+        assertThat(root.get("cashflowFiles")).hasSize(10);
+        assertThat(out.resolve("cashflows-colocation-p90.csv")).exists();
+        assertThat(Files.readString(out.resolve("cashflows.html"))).contains("Loan schedule: pf-hall-a");
+        for (JsonNode s : root.get("strategies")) {
+            for (JsonNode c : s.get("cashflowCases")) {
+                String file = "cashflows-" + s.get("strategy").asText() + "-"
+                        + c.get("case").asText() + ".csv";
+                double sum = 0;
+                var lines = Files.readAllLines(out.resolve(file));
+                int col = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("discountedEquityCashFlowUsd");
+                for (String line : lines.subList(1, lines.size())) {
+                    sum += Double.parseDouble(line.split(",", -1)[col]);
+                }
+                assertThat(sum)
+                        .as(file)
+                        .isCloseTo(c.get("npvUsd").asDouble(), org.assertj.core.api.Assertions.within(1.0));
+            }
+        }
+        // colocation: best by expected NPV here, but breaching on some paths; with a limit of 0 the best changes
+        String best = root.get("bestStrategy").asText();
+        JsonNode bestRow = java.util.stream.StreamSupport.stream(
+                        root.get("strategies").spliterator(), false)
+                .filter(s -> s.get("strategy").asText().equals(best))
+                .findFirst()
+                .orElseThrow();
+        Result limited = run(
+                "plan",
+                "--paths",
+                "200",
+                "--no-tornado",
+                "--quiet",
+                "--risk-measure",
+                "expected",
+                "--strategies",
+                "stay-mining,gpu-cloud,colocation",
+                "--max-breach-probability",
+                "0");
+        assertThat(limited.exitCode()).as(limited.err()).isZero();
+        assertThat(limited.out()).contains("Best by expected with P(breach) <= 0%: stay-mining");
+        assertThat(limited.out()).contains("100%!"); // gpu-cloud breaches on every path: over the limit
+        if (bestRow.get("covenantBreachProbability").asDouble() > 0) {
+            assertThat(limited.out()).contains("without the breach limit: " + best);
+        }
+        assertThat(run("plan", "--max-breach-probability", "2", "--quiet").err())
+                .contains("--max-breach-probability: must be 0..1");
     }
 
     @Test

@@ -47,7 +47,7 @@ class ServeCommandTest {
                 .contains("admin token was created")
                 .containsPattern("mnr_[A-Za-z0-9_-]{43}")
                 .contains("serving the dashboard at http://127.0.0.1:");
-        assertThat(Files.exists(dir.resolve("minerai.mv.db"))).isTrue();
+        assertThat(Files.exists(dir.resolve("minerai.db"))).isTrue();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param ancillaryPricesUsdPerMwH day-ahead ancillary-service clearing prices by product (e.g. RRS, ECRS, NSPIN,
  *     REGUP, REGDN) in $/MW-h, when the data has them
  * @param bitcoinDays the daily Bitcoin data behind {@code btcPerThDay} and {@code btcPriceUsd}, by UTC date
+ * @param market the market's currency and exchange rate, system load and real-time ancillary prices
  */
 public record ScenarioInputs(
         TimeGrid grid,
@@ -29,7 +30,30 @@ public record ScenarioInputs(
         List<TimeSeries> generatorCapacityFactor,
         Optional<TimeSeries> dayAheadPriceUsdPerMwh,
         Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
-        Map<java.time.LocalDate, BitcoinDay> bitcoinDays) {
+        Map<java.time.LocalDate, BitcoinDay> bitcoinDays,
+        MarketInputs market) {
+
+    /** Inputs of a market in USD with nothing beyond energy and day-ahead ancillary prices. */
+    public ScenarioInputs(
+            TimeGrid grid,
+            TimeSeries priceUsdPerMwh,
+            TimeSeries btcPerThDay,
+            TimeSeries btcPriceUsd,
+            List<TimeSeries> generatorCapacityFactor,
+            Optional<TimeSeries> dayAheadPriceUsdPerMwh,
+            Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
+            Map<java.time.LocalDate, BitcoinDay> bitcoinDays) {
+        this(
+                grid,
+                priceUsdPerMwh,
+                btcPerThDay,
+                btcPriceUsd,
+                generatorCapacityFactor,
+                dayAheadPriceUsdPerMwh,
+                ancillaryPricesUsdPerMwH,
+                bitcoinDays,
+                MarketInputs.usd(grid));
+    }
 
     public ScenarioInputs {
         generatorCapacityFactor = List.copyOf(generatorCapacityFactor);
@@ -45,6 +69,25 @@ public record ScenarioInputs(
         for (TimeSeries s : ancillaryPricesUsdPerMwH.values()) {
             requireGrid(grid, s);
         }
+        requireGrid(grid, market.usdPerMarketUnit());
+        market.systemLoadMw().ifPresent(s -> requireGrid(grid, s));
+        for (TimeSeries s : market.realTimeAncillaryPricesUsdPerMwH().values()) {
+            requireGrid(grid, s);
+        }
+    }
+
+    /** The same inputs with other market inputs. */
+    public ScenarioInputs withMarket(MarketInputs m) {
+        return new ScenarioInputs(
+                grid,
+                priceUsdPerMwh,
+                btcPerThDay,
+                btcPriceUsd,
+                generatorCapacityFactor,
+                dayAheadPriceUsdPerMwh,
+                ancillaryPricesUsdPerMwH,
+                bitcoinDays,
+                m);
     }
 
     private static void requireGrid(TimeGrid grid, TimeSeries s) {

@@ -12,7 +12,12 @@ public enum MarketProduct {
     /** System (operational) demand in MW, e.g. for coincident-peak programs. */
     SYSTEM_LOAD("system-load", false),
     /** Capacity clearing price, currency per MW-day (e.g. PJM RPM, by delivery year). */
-    CAPACITY_PRICE("capacity-price", true);
+    CAPACITY_PRICE("capacity-price", true),
+    /**
+     * Price of a reserve (ancillary service) product, currency per MW of capacity per hour (e.g. a user's NEM FCAS or
+     * ERCOT real-time AS price file); which product it prices is said by the caller.
+     */
+    RESERVE_PRICE("reserve-price", true);
 
     private final String key;
     private final boolean money;

@@ -126,7 +126,12 @@ public final class EnergyChartsDayAheadReader {
         private @Nullable Instant parseStart(CsvRow r) {
             String s = r.text(start);
             try {
-                return Instant.parse(s);
+                Instant t = Instant.parse(s);
+                if (!IntervalCollector.wholeSeconds(t)) {
+                    r.problem(start, "'" + s + "' has fractional seconds; MTUs start on whole seconds");
+                    return null;
+                }
+                return t;
             } catch (DateTimeParseException e) {
                 r.problem(start, "not an ISO-8601 UTC instant (e.g. 2025-10-01T00:00:00Z): '" + s + "'");
                 return null;

@@ -140,7 +140,12 @@ public final class EntsoeDayAheadExtractReader {
         private @Nullable Instant parseUtc(CsvRow r) {
             String s = r.text(utc);
             try {
-                return Instant.parse(s);
+                Instant t = Instant.parse(s);
+                if (t.getEpochSecond() % 3600 != 0 || !IntervalCollector.wholeSeconds(t)) {
+                    r.problem(utc, "'" + s + "' is not the start of an hour");
+                    return null;
+                }
+                return t;
             } catch (DateTimeParseException e) {
                 r.problem(utc, "not an ISO-8601 UTC instant (e.g. 2024-01-01T00:00:00Z): '" + s + "'");
                 return null;

@@ -5,6 +5,8 @@ import io.minerai.data.aemo.AemoPriceAndDemandReader;
 import io.minerai.data.aemo.OpenElectricityReader;
 import io.minerai.data.energycharts.EnergyChartsDayAheadReader;
 import io.minerai.data.entsoe.EntsoeDayAheadExtractReader;
+import io.minerai.data.pjm.PjmCapacityPrices;
+import io.minerai.data.pjm.PjmLmpReader;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +24,19 @@ final class BundledMarketData {
     static final String NO2_2024_RESOURCE =
             "/io/minerai/data/nordic_no2_dayahead_2024_hourly/no2_dayahead_2024_hourly.csv.gz";
 
+    static final String PJM_LMP_RESOURCE =
+            "/io/minerai/data/pjm_hub_lmp_hourly_2025summer/pjm_hub_lmp_hourly_2025-05_2025-07.csv.gz";
+    static final String PJM_RPM_RESOURCE =
+            "/io/minerai/data/pjm_rpm_bra_clearing_prices/pjm_rpm_bra_clearing_prices.csv";
+
     private BundledMarketData() {}
 
     static MarketDataset load(BundledMarketDataset d) {
         return switch (d) {
             case AEMO_VIC1_2025 -> AemoVic1.DATA;
             case AEMO_NSW1_2025_HOURLY -> AemoNsw1Hourly.DATA;
+            case PJM_HUB_LMP_2025_SUMMER -> PjmLmp.DATA;
+            case PJM_RPM_BRA -> PjmRpm.DATA;
             case DE_LU_DAYAHEAD -> DeLu.DATA;
             case NO2_DAYAHEAD_2024 -> No2.DATA;
         };
@@ -87,5 +96,17 @@ final class BundledMarketData {
                                                 resource(NO2_2024_RESOURCE),
                                                 "no2_dayahead_2024_hourly.csv",
                                                 "NO2 day-ahead")))));
+    }
+
+    private static final class PjmLmp {
+        static final MarketDataset DATA = PjmDatasets.lmps(
+                "bundled " + BundledMarketDataset.PJM_HUB_LMP_2025_SUMMER.id(),
+                PjmLmpReader.read(resource(PJM_LMP_RESOURCE), "pjm_hub_lmp_hourly_2025-05_2025-07.csv"));
+    }
+
+    private static final class PjmRpm {
+        static final MarketDataset DATA = PjmDatasets.capacity(
+                "bundled " + BundledMarketDataset.PJM_RPM_BRA.id(),
+                PjmCapacityPrices.read(resource(PJM_RPM_RESOURCE), "pjm_rpm_bra_clearing_prices.csv"));
     }
 }

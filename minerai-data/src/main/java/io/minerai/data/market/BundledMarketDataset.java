@@ -13,6 +13,10 @@ public enum BundledMarketDataset {
     /** OpenElectricity NSW1 hourly mean RRP (AUD/MWh), 2025. Source: AEMO via OpenElectricity. */
     AEMO_NSW1_2025_HOURLY(
             "aemo-nsw1-2025-hourly", "AEMO New South Wales (NSW1) hourly price via OpenElectricity, 2025"),
+    /** PJM Western Hub and Dominion Hub DA and RT hourly LMPs, 2025-05-01 .. 2025-08-01. Source: PJM Data Miner 2. */
+    PJM_HUB_LMP_2025_SUMMER("pjm-hub-lmp-2025-summer", "PJM Western and Dominion Hub hourly LMPs, May-July 2025"),
+    /** PJM RPM Base Residual Auction clearing prices (USD/MW-day UCAP), delivery years 2023/24 .. 2027/28. */
+    PJM_RPM_BRA("pjm-rpm-bra", "PJM RPM Base Residual Auction clearing prices, DY 2023/24 .. 2027/28"),
     /** DE-LU day-ahead (EUR/MWh), 2024 hourly and 2025 hourly then 15-minute. CC BY 4.0 Bundesnetzagentur | SMARD.de. */
     DE_LU_DAYAHEAD("de-lu-dayahead", "Germany/Luxembourg day-ahead prices, 2024-2025 (Energy-Charts)"),
     /** NO2 day-ahead (EUR/MWh), 2024 hourly. Source: ENTSO-E Transparency Platform. */

@@ -55,6 +55,15 @@ final class FixedDataset implements MarketDataset {
     }
 
     @Override
+    public Set<MarketProduct> products(String node) {
+        if (fileNamesNoNode) {
+            return products();
+        }
+        Map<MarketProduct, PublishedSeries> m = series.get(node);
+        return m == null ? Set.of() : m.keySet();
+    }
+
+    @Override
     public Optional<String> findNode(String wanted) {
         if (fileNamesNoNode) {
             return Optional.of(wanted.strip());

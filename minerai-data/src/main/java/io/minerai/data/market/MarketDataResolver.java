@@ -13,6 +13,8 @@ import io.minerai.data.aemo.OpenElectricityReader;
 import io.minerai.data.csv.ProblemCollector;
 import io.minerai.data.energycharts.EnergyChartsDayAheadReader;
 import io.minerai.data.entsoe.EntsoeDayAheadExtractReader;
+import io.minerai.data.pjm.PjmCapacityPrices;
+import io.minerai.data.pjm.PjmLmpReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +71,13 @@ public final class MarketDataResolver {
         MarketDataset data = dataset(path, request.source(), request.product(), baseDir);
         ProblemCollector problems = new ProblemCollector();
         String node = node(path, request, data, problems);
-        if (!data.products().contains(request.product())) {
+        java.util.Set<MarketProduct> products = node.isEmpty() ? data.products() : data.products(node);
+        if (!products.contains(request.product())) {
             problems.add(
                     path + ".product",
-                    data.source() + " has no " + request.product().key() + "; it has "
-                            + data.products().stream().map(MarketProduct::key).collect(Collectors.joining(", ")));
+                    data.source() + " has no " + request.product().key() + (node.isEmpty() ? "" : " at " + node)
+                            + "; it has "
+                            + products.stream().map(MarketProduct::key).collect(Collectors.joining(", ")));
         }
         problems.throwIfAny("market data");
         return data.series(node, request.product());
@@ -91,9 +95,7 @@ public final class MarketDataResolver {
                                         "unknown bundled dataset '" + b.dataset() + "'; bundled: "
                                                 + BundledMarketDataset.ids()))));
             case MarketDataSource.PublisherFile f -> readPublisherFile(f, baseDir);
-            case MarketDataSource.Csv c ->
-                throw new ValidationException(
-                        "market data", new Problem(path, "generic CSV market data is not supported yet"));
+            case MarketDataSource.Csv c -> GenericCsvDataset.read(path, c, product, baseDir);
         };
     }
 
@@ -105,15 +107,14 @@ public final class MarketDataResolver {
             case AEMO_PRICE_AND_DEMAND -> new AemoDataset(name, AemoPriceAndDemandReader.read(file, Optional.empty()));
             case OPENELECTRICITY ->
                 new OpenElectricityDataset(name, OpenElectricityReader.read(file, OpenElectricityReader.HOURLY));
+            case PJM_DATA_MINER_LMP -> PjmDatasets.lmps(name, PjmLmpReader.read(List.of(file)));
+            case PJM_RPM_CLEARING_PRICES -> PjmDatasets.capacity(name, PjmCapacityPrices.read(file));
             case ENERGY_CHARTS_DAY_AHEAD ->
                 FixedDataset.unnamedNode(EuropeanDayAhead.energyCharts(
                         name, "(file)", EnergyChartsDayAheadReader.read(List.of(file), name + " day-ahead")));
             case ENTSOE_DAY_AHEAD_EXTRACT ->
                 FixedDataset.unnamedNode(EuropeanDayAhead.entsoe(
                         name, "(file)", EntsoeDayAheadExtractReader.read(file, name + " day-ahead")));
-            default ->
-                throw new ValidationException(
-                        "market data", new Problem(name, "format " + format.key() + " is not supported yet"));
         };
     }
 

@@ -16,8 +16,13 @@ public interface MarketDataset {
     /** The nodes (regions, hubs, zones, LDAs) in the data, as the data names them. */
     List<String> nodes();
 
-    /** The products the data has for every node. */
+    /** The products the data has (for at least one node). */
     Set<MarketProduct> products();
+
+    /** The products the data has for {@code node} (one of {@link #nodes()} or as found by {@link #findNode}). */
+    default Set<MarketProduct> products(String node) {
+        return products();
+    }
 
     /**
      * The node's series of {@code product}.

@@ -44,6 +44,14 @@ final class OpenElectricityDataset implements MarketDataset {
     }
 
     @Override
+    public Set<MarketProduct> products(String node) {
+        Set<MarketProduct> out = EnumSet.noneOf(MarketProduct.class);
+        data.series(node, Metric.PRICE).ifPresent(s -> out.add(MarketProduct.REAL_TIME_ENERGY_PRICE));
+        data.series(node, Metric.DEMAND).ifPresent(s -> out.add(MarketProduct.SYSTEM_LOAD));
+        return out;
+    }
+
+    @Override
     public PublishedSeries series(String node, MarketProduct product) {
         Metric m = switch (product) {
             case REAL_TIME_ENERGY_PRICE -> Metric.PRICE;

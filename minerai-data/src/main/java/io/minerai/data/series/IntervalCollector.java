@@ -32,6 +32,11 @@ public final class IntervalCollector {
         this.values = new double[1024 * columns];
     }
 
+    /** Whether {@code t} is a whole second (readers refuse fractional stamps with their line instead of truncating). */
+    public static boolean wholeSeconds(Instant t) {
+        return t.getNano() == 0;
+    }
+
     /** Rows collected so far. */
     public int size() {
         return n;
@@ -42,6 +47,9 @@ public final class IntervalCollector {
      * blank (a gap).
      */
     public void add(Instant startUtc, Instant endUtc, double[] rowValues, String file, long line) {
+        if (!wholeSeconds(startUtc) || !wholeSeconds(endUtc)) {
+            throw new IllegalArgumentException("interval bounds must be whole seconds: " + startUtc + " .. " + endUtc);
+        }
         if (rowValues.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " values, got " + rowValues.length);
         }

@@ -201,4 +201,151 @@ class MarketDataResolverTest {
         assertThat(r.series().value(0)).isEqualTo(15);
         assertThat(r.coverage().notes()).contains("node FR as declared (the file names no node)");
     }
+
+    @Test
+    void bundled_pjm_lmps_by_pnode_id_and_capacity_prices_by_lda() {
+        TimeGrid firstHours = new TimeGrid(Instant.parse("2025-05-01T04:00:00Z"), Duration.ofMinutes(30), 2);
+        ResolvedMarketSeries rt = MarketDataResolver.resolve(
+                "market.data.prices",
+                MarketDataRequest.of(
+                        new MarketDataSource.Bundled("pjm-hub-lmp-2025-summer"),
+                        "51288",
+                        MarketProduct.REAL_TIME_ENERGY_PRICE),
+                firstHours,
+                HERE);
+        // WESTERN HUB RT, hour beginning 2025-05-01T04:00Z (00:00 EPT) = 24.784737; a 30-minute grid repeats it
+        assertThat(rt.node()).isEqualTo("WESTERN HUB");
+        assertThat(rt.series().copyValues()).containsExactly(24.784737, 24.784737);
+        assertThat(rt.currency()).contains(java.util.Currency.getInstance("USD"));
+        assertThat(rt.unit()).isEqualTo("USD/MWh");
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        new MarketDataRequest(
+                                new MarketDataSource.Bundled("pjm-hub-lmp-2025-summer"),
+                                Optional.empty(),
+                                MarketProduct.REAL_TIME_ENERGY_PRICE),
+                        firstHours,
+                        HERE))
+                .hasMessageContaining("market.data.prices.node: bundled pjm-hub-lmp-2025-summer has several nodes;"
+                        + " name one of DOMINION HUB, WESTERN HUB");
+
+        ResolvedMarketSeries cap = MarketDataResolver.resolve(
+                "market.data.capacity",
+                MarketDataRequest.of(new MarketDataSource.Bundled("pjm-rpm-bra"), "DOM", MarketProduct.CAPACITY_PRICE),
+                new TimeGrid(Instant.parse("2025-07-01T00:00:00Z"), Duration.ofDays(1), 1),
+                HERE);
+        assertThat(cap.series().value(0)).isEqualTo(444.26);
+        assertThat(cap.unit()).isEqualTo("USD/MW-day");
+        assertThat(cap.coverage().notes())
+                .anySatisfy(n -> assertThat(n).startsWith("no price for DOM in 2023/2024, 2024/2025, 2026/2027"));
+    }
+
+    private static MarketDataSource.Csv csv(String currency, String zone, String step) {
+        return new MarketDataSource.Csv(
+                "prices.csv",
+                "time",
+                "price",
+                currency.isEmpty() ? Optional.empty() : Optional.of(currency),
+                zone,
+                "ending",
+                step,
+                Optional.empty());
+    }
+
+    @Test
+    void a_generic_csv_with_declared_currency_zone_convention_and_step(@TempDir Path dir) throws Exception {
+        // synthetic: two 30-minute interval-ending prices in NEM time
+        Files.writeString(
+                dir.resolve("prices.csv"),
+                "time,price\n2025-07-01 00:30,50\n2025-07-01 01:00,70\n",
+                StandardCharsets.UTF_8);
+        TimeGrid hour = new TimeGrid(Instant.parse("2025-06-30T14:00:00Z"), Duration.ofHours(1), 1);
+        ResolvedMarketSeries r = MarketDataResolver.resolve(
+                "market.data.prices",
+                MarketDataRequest.of(csv("aud", "+10:00", "30m"), "", MarketProduct.REAL_TIME_ENERGY_PRICE),
+                hour,
+                dir);
+        assertThat(r.series().value(0)).isEqualTo(60);
+        assertThat(r.currency()).contains(java.util.Currency.getInstance("AUD"));
+        assertThat(r.unit()).isEqualTo("AUD/MWh");
+        assertThat(r.sourceClock().convention()).isEqualTo(IntervalConvention.ENDING);
+
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        MarketDataRequest.of(csv("", "+10:00", "30m"), "", MarketProduct.REAL_TIME_ENERGY_PRICE),
+                        hour,
+                        dir))
+                .hasMessageContaining("market.data.prices.currency: required for a real-time-price file: give its ISO"
+                        + " 4217 code (e.g. AUD, EUR, USD); prices are never assumed to be in USD");
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        MarketDataRequest.of(csv("AUX", "Australia/Melbourn", "30m"), "", MarketProduct.SYSTEM_LOAD),
+                        hour,
+                        dir))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::path)
+                                .containsExactly("market.data.prices.currency", "market.data.prices.zone"));
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.load",
+                        MarketDataRequest.of(csv("AUD", "+10:00", "30m"), "", MarketProduct.SYSTEM_LOAD),
+                        hour,
+                        dir))
+                .hasMessageContaining("market.data.load.currency: system-load is in MW and takes no currency, was AUD");
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.prices",
+                        MarketDataRequest.of(csv("AUD", "+10:00", "5m"), "", MarketProduct.REAL_TIME_ENERGY_PRICE),
+                        hour,
+                        dir))
+                .hasMessageContaining("prices.csv:3:time: the rows are 30 min apart (1 of 1 steps), but the declared"
+                        + " step is 5 min");
+    }
+
+    @Test
+    void products_are_checked_per_node_and_reserve_prices_are_per_mw_hour(@TempDir Path dir) throws Exception {
+        // synthetic OpenElectricity export: NSW1 has price and demand, QLD1 only price
+        Files.writeString(
+                dir.resolve("oe.csv"),
+                "region,timestamp,metric,value,unit\n"
+                        + "NSW1,2025-01-01 00:00:00+10:00,price,10,$/MWh\n"
+                        + "NSW1,2025-01-01 00:00:00+10:00,demand,7000,MW\n"
+                        + "QLD1,2025-01-01 00:00:00+10:00,price,20,$/MWh\n",
+                StandardCharsets.UTF_8);
+        TimeGrid grid = new TimeGrid(Instant.parse("2024-12-31T13:55:00Z"), Duration.ofMinutes(5), 12);
+        MarketDataSource oe = new MarketDataSource.PublisherFile("oe.csv", "openelectricity");
+        assertThat(MarketDataResolver.resolve(
+                                "market.data.load",
+                                MarketDataRequest.of(oe, "NSW1", MarketProduct.SYSTEM_LOAD),
+                                grid,
+                                dir)
+                        .series()
+                        .value(11))
+                .isEqualTo(7000);
+        assertThatThrownBy(() -> MarketDataResolver.resolve(
+                        "market.data.load", MarketDataRequest.of(oe, "QLD1", MarketProduct.SYSTEM_LOAD), grid, dir))
+                .hasMessageContaining(
+                        "market.data.load.product: oe.csv has no system-load at QLD1; it has real-time-price");
+
+        Files.writeString(
+                dir.resolve("fcas.csv"), "time,price\n2025-01-01T00:00:00+10:00,3.5\n", StandardCharsets.UTF_8);
+        ResolvedMarketSeries fcas = MarketDataResolver.resolve(
+                "market.data.ancillaryPrices[0]",
+                MarketDataRequest.of(
+                        new MarketDataSource.Csv(
+                                "fcas.csv",
+                                "time",
+                                "price",
+                                Optional.of("AUD"),
+                                "+10:00",
+                                "starting",
+                                "5m",
+                                Optional.empty()),
+                        "",
+                        MarketProduct.RESERVE_PRICE),
+                new TimeGrid(Instant.parse("2024-12-31T14:00:00Z"), Duration.ofMinutes(5), 1),
+                dir);
+        assertThat(fcas.unit()).isEqualTo("AUD/MW-h");
+        assertThat(fcas.series().value(0)).isEqualTo(3.5);
+    }
 }

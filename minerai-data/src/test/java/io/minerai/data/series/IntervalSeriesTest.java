@@ -103,6 +103,10 @@ class IntervalSeriesTest {
         TimeSeries twoHours = s.resampleTo(new TimeGrid(t(0), Duration.ofHours(2), 2));
         assertThat(twoHours.isMissing(0)).as("half of it is a gap").isTrue();
         assertThat(twoHours.isMissing(1)).isTrue();
+        TimeSeries acrossTheHole = s.resampleTo(new TimeGrid(t(180), Duration.ofHours(2), 1));
+        assertThat(acrossTheHole.isMissing(0))
+                .as("[180, 300) starts with the hole")
+                .isTrue();
         assertThat(s.gaps()).containsExactly(new Coverage(t(60), t(120)), new Coverage(t(180), t(240)));
     }
 
@@ -158,5 +162,85 @@ class IntervalSeriesTest {
                 assertThat(actual.value(j)).isCloseTo(expected.value(j), within(1e-9));
             }
         }
+    }
+
+    /**
+     * Mixed-length intervals with holes and blanks against a minute-by-minute reference: a run interval is the mean of
+     * its minutes' covering values when every minute is covered by a value, else missing.
+     */
+    @Property(tries = 300)
+    void agreesWithAMinuteByMinuteReferenceOnIrregularIntervals(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 0, max = 4) int dstStepIndex,
+            @ForAll @IntRange(min = -20, max = 20) int offsetMinutes) {
+        Random r = new Random(seed);
+        int[] lengths = {5, 15, 30, 60};
+        IntervalSeries.Builder b = IntervalSeries.builder("p", "X");
+        int n = 1 + r.nextInt(30);
+        int minute = 0;
+        int horizon = 0;
+        java.util.Map<Integer, Double> perMinute = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            minute += r.nextInt(6) == 0 ? 5 * r.nextInt(4) : 0; // sometimes a hole
+            int len = lengths[r.nextInt(lengths.length)];
+            boolean blank = r.nextInt(10) == 0;
+            double v = Math.round((r.nextDouble() * 200 - 50) * 100) / 100.0;
+            if (blank) {
+                b.addMissing(t(minute), t(minute + len));
+            } else {
+                b.add(t(minute), t(minute + len), v);
+                for (int m = minute; m < minute + len; m++) {
+                    perMinute.put(m, v);
+                }
+            }
+            minute += len;
+            horizon = minute;
+        }
+        IntervalSeries s = b.build();
+        int[] steps = {5, 10, 15, 60, 120};
+        int step = steps[dstStepIndex];
+        int count = Math.max(1, (horizon + 60) / step);
+        TimeSeries actual = s.resampleTo(new TimeGrid(t(offsetMinutes), Duration.ofMinutes(step), count));
+        for (int j = 0; j < count; j++) {
+            int from = offsetMinutes + j * step;
+            double sum = 0;
+            boolean complete = true;
+            for (int m = from; m < from + step; m++) {
+                Double v = perMinute.get(m);
+                if (v == null) {
+                    complete = false;
+                    break;
+                }
+                sum += v;
+            }
+            assertThat(actual.isMissing(j)).as("run interval %d", j).isEqualTo(!complete);
+            if (complete) {
+                assertThat(actual.value(j)).isCloseTo(sum / step, within(1e-9));
+            }
+        }
+    }
+
+    /** Rows collected in any order give the same series as in time order. */
+    @Property(tries = 100)
+    void theCollectorSortsRowsFromAnyOrder(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        Random r = new Random(seed);
+        int n = 1 + r.nextInt(40);
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        IntervalCollector sorted = new IntervalCollector(1);
+        for (int i : order) {
+            sorted.add(t(15 * i), t(15 * i + 15), new double[] {i}, "a.csv", i + 2);
+        }
+        java.util.Collections.shuffle(order, r);
+        IntervalCollector shuffled = new IntervalCollector(1);
+        for (int i : order) {
+            shuffled.add(t(15 * i), t(15 * i + 15), new double[] {i}, "a.csv", i + 2);
+        }
+        io.minerai.data.csv.ProblemCollector problems = new io.minerai.data.csv.ProblemCollector();
+        assertThat(shuffled.build(problems, "time", java.util.List.of("p"), java.util.List.of("X")))
+                .isEqualTo(sorted.build(problems, "time", java.util.List.of("p"), java.util.List.of("X")));
+        assertThat(problems.isEmpty()).isTrue();
     }
 }

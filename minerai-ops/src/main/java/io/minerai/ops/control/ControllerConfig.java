@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param powerToleranceW a power target within this of the wanted one counts as in force
  * @param safeStateDeadline the safe state must be reached this long after it is entered; if not, the controller
  *     audits {@code safe-state-late} (an alarm for the operator)
+ * @param safeStateMinHold the site leaves the safe state only after every reason for it has been gone this long (and
+ *     lost devices are back below half the share that entered it): no flapping on a signal that comes and goes
  */
 public record ControllerConfig(
         double siteCapMw,
@@ -28,8 +30,12 @@ public record ControllerConfig(
         double safeMaxLoadMw,
         double lostFractionForSafeState,
         double powerToleranceW,
-        Duration safeStateDeadline) {
+        Duration safeStateDeadline,
+        Duration safeStateMinHold) {
     public ControllerConfig {
+        if (safeStateMinHold.isNegative()) {
+            throw new IllegalArgumentException("safeStateMinHold must be >= 0, was " + safeStateMinHold);
+        }
         if (!(siteCapMw > 0)) {
             throw new IllegalArgumentException("siteCapMw must be > 0, was " + siteCapMw);
         }
@@ -44,6 +50,48 @@ public record ControllerConfig(
         }
     }
 
+    /** As the canonical constructor, leaving the safe state as soon as its reasons are gone (no hold). */
+    public ControllerConfig(
+            double siteCapMw,
+            Duration telemetryStaleAfter,
+            Duration lostAfter,
+            Duration confirmTimeout,
+            Duration retryDelay,
+            double maxRestoreMwPerStep,
+            double safeMaxLoadMw,
+            double lostFractionForSafeState,
+            double powerToleranceW,
+            Duration safeStateDeadline) {
+        this(
+                siteCapMw,
+                telemetryStaleAfter,
+                lostAfter,
+                confirmTimeout,
+                retryDelay,
+                maxRestoreMwPerStep,
+                safeMaxLoadMw,
+                lostFractionForSafeState,
+                powerToleranceW,
+                safeStateDeadline,
+                Duration.ZERO);
+    }
+
+    /** The same with another hold before leaving the safe state. */
+    public ControllerConfig withSafeStateMinHold(Duration hold) {
+        return new ControllerConfig(
+                siteCapMw,
+                telemetryStaleAfter,
+                lostAfter,
+                confirmTimeout,
+                retryDelay,
+                maxRestoreMwPerStep,
+                safeMaxLoadMw,
+                lostFractionForSafeState,
+                powerToleranceW,
+                safeStateDeadline,
+                hold);
+    }
+
     /** Defaults for a site polled every 30 s. */
     public static ControllerConfig defaults(double siteCapMw) {
         return new ControllerConfig(
@@ -56,6 +104,7 @@ public record ControllerConfig(
                 0,
                 0.5,
                 50,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(5));
     }
 }

@@ -28,6 +28,14 @@ import java.util.OptionalDouble;
  * @param commandsInFlight commands sent and not yet resolved
  * @param totalCommands commands sent since start
  * @param totalFailures commands that ended in anything but confirmation since start
+ * @param warmingUp the controller is waiting for the first reading of every device (and of the meter) before it
+ *     commands anything: a cold start never sheds load only because nothing has been read yet
+ * @param issues devices that could not be read or whose state is unknown, each with its reason
+ * @param meteredPowerMw the site meter's latest fresh reading, MW; NaN without a fresh meter reading
+ * @param overheadMw what the meter sees beyond the devices' own figures (cooling, losses, silent loads), MW; 0 without
+ *     a meter
+ * @param powerSource where the site power figure comes from: {@code meter}, {@code devices} (every device reports its
+ *     power) or {@code devices+nameplate} (devices that report nothing counted at rated power)
  */
 public record ControllerStatus(
         Instant nowUtc,
@@ -49,4 +57,14 @@ public record ControllerStatus(
         int commandsSent,
         int commandsInFlight,
         long totalCommands,
-        long totalFailures) {}
+        long totalFailures,
+        boolean warmingUp,
+        List<DeviceIssue> issues,
+        double meteredPowerMw,
+        double overheadMw,
+        String powerSource) {
+    /** Site power by precedence: metered when fresh, else the devices' figures (worst case for silent ones), MW. */
+    public double sitePowerMw() {
+        return Double.isNaN(meteredPowerMw) ? worstCasePowerMw : meteredPowerMw;
+    }
+}

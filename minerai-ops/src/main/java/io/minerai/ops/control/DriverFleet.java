@@ -1,9 +1,11 @@
 package io.minerai.ops.control;
 
 import io.minerai.ops.device.AckStatus;
+import io.minerai.ops.device.Capabilities;
 import io.minerai.ops.device.CommandResult;
 import io.minerai.ops.device.DeviceDriver;
 import io.minerai.ops.device.DeviceException;
+import io.minerai.ops.device.DeviceProblem;
 import io.minerai.ops.device.DeviceSpec;
 import io.minerai.ops.device.DeviceTelemetry;
 import java.time.Clock;
@@ -23,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * The {@link FleetPort} over real drivers. Each device has its own queue worked by at most one virtual thread at a
  * time, so commands and reads to one device happen in the order issued and one connection/session at a time (LuxOS
  * allows a single session). Every step queues a telemetry read per device (skipped while one is still queued); a
- * command is followed by a read, so its effect shows up in the next reading.
+ * command is followed by a read, so its effect shows up in the next reading. A failed read keeps the last reading (its
+ * age tells the controller) and records why it failed ({@link #problem}). Closing the fleet closes the drivers, which
+ * never raise a device's load (GPU caps stay where the controller left them).
  */
 public final class DriverFleet implements FleetPort, AutoCloseable {
     private final List<DeviceSpec> specs;
@@ -31,10 +35,13 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicReferenceArray<DeviceTelemetry> latest;
+    private final AtomicReferenceArray<DeviceProblem> problems;
+    private final java.util.concurrent.atomic.AtomicIntegerArray attempted;
     private final List<SerialQueue> queues = new ArrayList<>();
     private final ConcurrentLinkedQueue<CommandAck> acks = new ConcurrentLinkedQueue<>();
     private final Object quiet = new Object();
     private int pendingTasks;
+    private volatile boolean readsByCaller;
 
     /** Work for one device, run in order on at most one thread at a time. */
     private final class SerialQueue {
@@ -98,6 +105,8 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
         this.drivers = List.copyOf(drivers);
         this.clock = clock;
         this.latest = new AtomicReferenceArray<>(specs.size());
+        this.problems = new AtomicReferenceArray<>(specs.size());
+        this.attempted = new java.util.concurrent.atomic.AtomicIntegerArray(specs.size());
         for (int i = 0; i < specs.size(); i++) {
             queues.add(new SerialQueue());
         }
@@ -108,8 +117,30 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
         return specs;
     }
 
+    /**
+     * Reproducible runs (simulations on a fake clock): the controller step no longer starts reads; the caller reads
+     * every device with {@link #readAllAndWait} before each step, so a step never sees a read that finished half-way
+     * through it.
+     */
+    public DriverFleet readsByCaller() {
+        this.readsByCaller = true;
+        return this;
+    }
+
+    /** Reads every device and waits until every queued read and command has finished (or {@code max} passed). */
+    public boolean readAllAndWait(Duration max) throws InterruptedException {
+        queueReads();
+        return awaitQuiet(max);
+    }
+
     @Override
     public void beginStep(Instant nowUtc) {
+        if (!readsByCaller) {
+            queueReads();
+        }
+    }
+
+    private void queueReads() {
         for (int i = 0; i < specs.size(); i++) {
             SerialQueue sq = queues.get(i);
             if (sq.tryQueueRead()) {
@@ -128,9 +159,36 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
     private void read(int i) {
         try {
             latest.set(i, drivers.get(i).readTelemetry());
-        } catch (DeviceException | RuntimeException e) {
-            // keep the last reading; its age tells the controller
+            problems.set(i, null);
+        } catch (DeviceException e) {
+            problem(i, e.status(), e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (RuntimeException e) {
+            problem(i, AckStatus.FAILED, e.toString());
+        } finally {
+            attempted.set(i, 1);
         }
+    }
+
+    /** Keeps the last reading (its age tells the controller) and says why this one failed. */
+    private void problem(int i, AckStatus status, String detail) {
+        DeviceProblem old = problems.get(i);
+        Instant since = old != null && old.status() == status ? old.sinceUtc() : clock.instant();
+        problems.set(i, new DeviceProblem(status, detail, since));
+    }
+
+    @Override
+    public @Nullable DeviceProblem problem(int i) {
+        return problems.get(i);
+    }
+
+    @Override
+    public boolean readAttempted(int i) {
+        return attempted.get(i) != 0;
+    }
+
+    @Override
+    public Capabilities capabilities(int i) {
+        return drivers.get(i).capabilities();
     }
 
     @Override
@@ -156,12 +214,16 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
         });
     }
 
+    /** Hands the answers over in command order (devices answer in any order; the audit log stays reproducible). */
     @Override
     public void drainAcks(Consumer<CommandAck> sink) {
+        List<CommandAck> got = new ArrayList<>();
         CommandAck a;
         while ((a = acks.poll()) != null) {
-            sink.accept(a);
+            got.add(a);
         }
+        got.sort(java.util.Comparator.comparingLong(CommandAck::commandId));
+        got.forEach(sink);
     }
 
     /**
@@ -184,7 +246,7 @@ public final class DriverFleet implements FleetPort, AutoCloseable {
         return true;
     }
 
-    /** Closes every driver (GPU drivers restore their original power limits). */
+    /** Closes every driver. Drivers never raise load on close: what the controller curtailed stays curtailed. */
     @Override
     public void close() {
         executor.shutdown();

@@ -1,6 +1,8 @@
 package io.minerai.ops.control;
 
 import io.minerai.ops.device.AckStatus;
+import io.minerai.ops.device.Capabilities;
+import io.minerai.ops.device.DeviceProblem;
 import io.minerai.ops.device.DeviceSpec;
 import io.minerai.ops.device.DeviceTelemetry;
 import java.time.Duration;
@@ -37,6 +39,21 @@ public final class DryRunFleet implements FleetPort {
     @Override
     public @Nullable DeviceTelemetry telemetry(int i) {
         return reads.telemetry(i);
+    }
+
+    @Override
+    public @Nullable DeviceProblem problem(int i) {
+        return reads.problem(i);
+    }
+
+    @Override
+    public boolean readAttempted(int i) {
+        return reads.readAttempted(i);
+    }
+
+    @Override
+    public Capabilities capabilities(int i) {
+        return reads.capabilities(i);
     }
 
     @Override

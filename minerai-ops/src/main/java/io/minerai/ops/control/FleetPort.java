@@ -1,5 +1,7 @@
 package io.minerai.ops.control;
 
+import io.minerai.ops.device.Capabilities;
+import io.minerai.ops.device.DeviceProblem;
 import io.minerai.ops.device.DeviceSpec;
 import io.minerai.ops.device.DeviceTelemetry;
 import java.time.Instant;
@@ -27,4 +29,22 @@ public interface FleetPort {
 
     /** Hands every answer received since the last call to {@code sink}. */
     void drainAcks(Consumer<CommandAck> sink);
+
+    /** Why the last read of device {@code i} failed, or null when it succeeded or none has finished yet. */
+    default @Nullable DeviceProblem problem(int i) {
+        return null;
+    }
+
+    /** Whether a read of device {@code i} has finished since the fleet started, successfully or not. */
+    default boolean readAttempted(int i) {
+        return telemetry(i) != null || problem(i) != null;
+    }
+
+    /**
+     * What device {@code i} can do as its driver knows it now (power ranges the device itself reported, e.g. LuxOS's
+     * profile ladder); the inventory's figures until then.
+     */
+    default Capabilities capabilities(int i) {
+        return specs().get(i).capabilities();
+    }
 }

@@ -23,6 +23,8 @@ public final class FleetState {
     // Per step, from telemetry and pending commands.
     /** A fresh reading tells the state. */
     final boolean[] known;
+    /** A fresh reading exists (the device answers), whatever its mode says. */
+    final boolean[] readable;
     /** Known, asleep, and nothing upward pending or unresolved. */
     final boolean[] asleep;
     /** Known and running (at full power or under a target). */
@@ -69,6 +71,7 @@ public final class FleetState {
             meritOrder[i] = idx[i];
         }
         known = new boolean[n];
+        readable = new boolean[n];
         asleep = new boolean[n];
         running = new boolean[n];
         limitW = new double[n];

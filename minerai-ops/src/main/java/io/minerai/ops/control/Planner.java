@@ -9,7 +9,9 @@ package io.minerai.ops.control;
  * then a power target for the first device that only partly fits (if it takes targets), sleep for the rest; so the
  * least valuable load is curtailed first and restored last. Unknown devices cannot be planned: they keep their share
  * of the economic budget if they would have been run, and are told to sleep only when they could break the hard cap,
- * or in the safe state (an economic ceiling alone never makes the controller command a device it cannot see).
+ * or in the safe state (an economic ceiling alone never makes the controller command a device it cannot see). A device
+ * that answers but whose state is unknown is woken when the plan wants it (it is counted at rated power already) and
+ * told to sleep otherwise, so a device that comes back in an unknown state is brought back.
  */
 public final class Planner {
     private Planner() {}
@@ -43,9 +45,16 @@ public final class Planner {
             int i = f.meritOrder[k];
             f.wantTargetW[i] = Double.NaN;
             if (!f.known[i]) {
-                f.want[i] = shedUnknown && f.canSleep[i] ? Want.SLEEP : Want.KEEP;
-                if (f.ratedW[i] <= budget + 1e-9) {
+                boolean wanted = f.ratedW[i] <= budget + 1e-9;
+                if (wanted) {
                     budget -= f.ratedW[i]; // presumably running, and wanted: it keeps its share
+                }
+                if (f.readable[i] && f.canSleep[i]) {
+                    // It answers but its state is unknown (e.g. asleep, read by a reply that does not say): it is
+                    // counted at rated power already, so waking it cannot break the cap; sleep it if it is not wanted.
+                    f.want[i] = wanted && !shedUnknown ? Want.RUN : Want.SLEEP;
+                } else {
+                    f.want[i] = shedUnknown && f.canSleep[i] ? Want.SLEEP : Want.KEEP;
                 }
                 continue;
             }

@@ -3,10 +3,13 @@ package io.minerai.ops.control;
 import io.minerai.core.audit.AuditEntry;
 import io.minerai.core.audit.AuditLog;
 import io.minerai.ops.device.AckStatus;
+import io.minerai.ops.device.Capabilities;
 import io.minerai.ops.device.DesiredState;
 import io.minerai.ops.device.DeviceMode;
+import io.minerai.ops.device.DeviceProblem;
 import io.minerai.ops.device.DeviceSpec;
 import io.minerai.ops.device.DeviceTelemetry;
+import io.minerai.ops.meter.MeterReading;
 import io.minerai.ops.signal.SignalSource;
 import io.minerai.ops.signal.SignalValue;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +37,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Safe state.</b> When a signal is stale or missing, or too many devices are lost, the ceiling becomes {@link
  * ControllerConfig#safeMaxLoadMw()} and unknown devices are told to sleep too; retries then ignore the back-off.
+ *
+ * <p><b>Trust on a real site.</b> A cold start reads before it acts: no command goes out until every device has been
+ * read once (or failed to be) and the meter has given a first reading, at most {@code telemetryStaleAfter} after the
+ * start; a signal not yet received is not "missing" before its own {@code staleAfter} has passed. Stopping never
+ * raises load ({@link #close} sends nothing; drivers leave devices as they are). Every device problem (unreachable,
+ * refused, wrong password, unsupported, state unknown) is audited with its reason when it starts and ends and is in
+ * {@link ControllerStatus#issues()}. The safe state is left only after its reasons have been gone for {@code
+ * safeStateMinHold} (lost devices: below half the share that entered it). A power target a device answers as
+ * unsupported narrows that device's range to what its driver reports (the planner then sleeps it instead).
+ *
+ * <p><b>Meter.</b> With a {@link MeterLoop} the cap and the grid ceilings are met on metered site power: the devices'
+ * worst case may reach {@code (cap - overhead) / (1 + s)} (see {@link MeterLoop}); a missing or stale meter is a
+ * stale signal.
  *
  * <p>Not thread-safe: one thread calls {@link #step}. A step costs O(devices) plus the commands it sends.
  */
@@ -75,6 +92,26 @@ public final class SiteController {
      */
     private final long[] upUncertainUntilMs;
 
+    private final @Nullable MeterLoop meter;
+    private final long startMs;
+    private boolean warm;
+    /** The problem last audited per device (identity: the fleet hands out a new record when it changes). */
+    private final @Nullable DeviceProblem[] seenProblem;
+    /** Whether a device's state was unknown despite a fresh reading at the last step. */
+    private final boolean[] seenUnknownState;
+
+    private final boolean[] rangeChecked;
+    private List<DeviceIssue> issues = List.of();
+    /** Since when every safe-state reason has been gone (-1: not clear). */
+    private long clearSinceMs = -1;
+
+    private boolean safeByLost;
+    /** Overhead samples (time ms, W) over the meter window, highest kept first (monotonic deque). */
+    private final java.util.ArrayDeque<double[]> overheadSamples = new java.util.ArrayDeque<>();
+
+    private double overheadW;
+    private long lastMeterSampleMs = Long.MIN_VALUE;
+
     private final Map<Long, DeviceCommand> inFlight = new HashMap<>();
     /** Every command sent and not yet answered, in id order, including superseded and timed-out ones. */
     private final LinkedHashMap<Long, DeviceCommand> awaitingAnswer = new LinkedHashMap<>();
@@ -89,14 +126,30 @@ public final class SiteController {
     private @Nullable Instant now;
     private List<String> lastReasons = List.of();
 
-    /** Everything a controller needs. */
+    /**
+     * Everything a controller needs.
+     *
+     * @param meter the site meter loop, when the site has a meter
+     */
     public record Wiring(
             ControllerConfig config,
             FleetPort fleet,
             List<SignalSource> signals,
             TargetSource targets,
             AuditLog audit,
-            ControllerObserver observer) {}
+            ControllerObserver observer,
+            Optional<MeterLoop> meter) {
+        /** Without a site meter. */
+        public Wiring(
+                ControllerConfig config,
+                FleetPort fleet,
+                List<SignalSource> signals,
+                TargetSource targets,
+                AuditLog audit,
+                ControllerObserver observer) {
+            this(config, fleet, signals, targets, audit, observer, Optional.empty());
+        }
+    }
 
     public SiteController(Wiring w, Instant startUtc) {
         this.cfg = w.config();
@@ -124,6 +177,11 @@ public final class SiteController {
         this.processedUpTo = new long[n];
         this.upClearAfterMs = new long[n];
         this.upUncertainUntilMs = new long[n];
+        this.meter = w.meter().orElse(null);
+        this.startMs = startUtc.toEpochMilli();
+        this.seenProblem = new DeviceProblem[n];
+        this.seenUnknownState = new boolean[n];
+        this.rangeChecked = new boolean[n];
         java.util.Arrays.fill(upClearAfterMs, -1);
         java.util.Arrays.fill(lastFreshMs, startUtc.toEpochMilli());
         java.util.Arrays.fill(confirmedTargetW, Double.NaN);
@@ -152,7 +210,9 @@ public final class SiteController {
         for (SignalSource s : signals) {
             var v = s.latest(nowUtc);
             if (v.isEmpty()) {
-                reasons.add(s.name() + " missing");
+                if (nowMs - startMs > s.staleAfter().toMillis()) {
+                    reasons.add(s.name() + " missing"); // not received within its stale time since the start
+                }
                 continue;
             }
             SignalValue sv = v.get();
@@ -175,6 +235,7 @@ public final class SiteController {
         double measuredW = 0;
         double hashrate = 0;
         double curtailedRatedW = 0;
+        boolean silentPower = false;
         for (int i = 0; i < n; i++) {
             DeviceTelemetry raw = fleet.telemetry(i);
             DeviceTelemetry t = raw != null && nowMs - raw.observedAtUtc().toEpochMilli() <= staleMs ? raw : null;
@@ -193,12 +254,24 @@ public final class SiteController {
             }
             DeviceMode mode = t != null ? t.mode() : DeviceMode.UNKNOWN;
             f.known[i] = t != null && mode != DeviceMode.UNKNOWN;
+            f.readable[i] = t != null;
+            if (t != null && !rangeChecked[i]) {
+                rangeChecked[i] = true;
+                refreshRange(i, Double.NaN);
+            }
+            DeviceProblem prob = fleet.problem(i);
+            boolean unknownState = t != null && mode == DeviceMode.UNKNOWN;
+            if (prob != seenProblem[i] || unknownState != seenUnknownState[i]) {
+                noteIssue(i, prob, unknownState);
+            }
             f.limitW[i] =
                     t != null && t.powerLimitW().isPresent() ? t.powerLimitW().getAsDouble() : Double.NaN;
+            if (t != null && !Double.isNaN(t.powerW())) {
+                measuredW += t.powerW();
+            } else {
+                silentPower = true;
+            }
             if (t != null) {
-                if (!Double.isNaN(t.powerW())) {
-                    measuredW += t.powerW();
-                }
                 hashrate += t.hashrateThPerS();
             }
             if (t != null && upClearAfterMs[i] >= 0 && t.observedAtUtc().toEpochMilli() >= upClearAfterMs[i]) {
@@ -233,12 +306,65 @@ public final class SiteController {
                 curtailedRatedW += f.ratedW[i];
             }
         }
-        if (n > 0 && lostCount > cfg.lostFractionForSafeState() * n) {
+        double lostLimit = cfg.lostFractionForSafeState() * n * (safe && safeByLost ? 0.5 : 1.0);
+        boolean lostReason = n > 0 && lostCount > lostLimit;
+        if (lostReason) {
             reasons.add(lostCount + " of " + n + " devices lost");
         }
 
-        // Mode.
+        // Meter: site power by precedence (meter, device figures, nameplate) and the overhead it reveals.
+        double meteredW = Double.NaN;
+        double share = 0;
+        if (meter != null) {
+            share = meter.marginalLossShare();
+            long meterStaleMs = meter.meter().staleAfter().toMillis();
+            Optional<MeterReading> mr = meter.meter().latest();
+            if (mr.isEmpty()) {
+                if (nowMs - startMs > meterStaleMs) {
+                    reasons.add(meter.meter().name() + " missing");
+                }
+            } else if (nowMs - mr.get().observedAtUtc().toEpochMilli() > meterStaleMs) {
+                reasons.add(meter.meter().name() + " stale");
+            } else {
+                meteredW = mr.get().sitePowerW();
+                long at = mr.get().observedAtUtc().toEpochMilli();
+                if (at != lastMeterSampleMs) {
+                    lastMeterSampleMs = at;
+                    // never below 0: a meter sample older than a device reading must not hide load
+                    sampleOverhead(nowMs, Math.max(0, meteredW - (1 + share) * measuredW));
+                }
+            }
+            expireOverhead(nowMs);
+        }
+
+        // Warm-up: read before acting.
+        if (!warm) {
+            boolean all = true;
+            for (int i = 0; i < n && all; i++) {
+                all = fleet.readAttempted(i);
+            }
+            boolean meterOk = meter == null
+                    || meter.meter().latest().isPresent()
+                    || nowMs - startMs > meter.meter().staleAfter().toMillis();
+            if ((all && meterOk) || nowMs - startMs >= staleMs) {
+                warm = true;
+                record(
+                        nowUtc,
+                        "site",
+                        "first-readings",
+                        all && meterOk ? "done" : "timed-out",
+                        Map.of(
+                                "running", Integer.toString(runningCount),
+                                "sleeping", Integer.toString(sleepingCount),
+                                "unknown", Integer.toString(unknownCount)));
+            }
+        }
+
+        // Mode, with a hold before leaving the safe state.
         boolean nowSafe = !reasons.isEmpty();
+        if (nowSafe) {
+            clearSinceMs = -1;
+        }
         if (nowSafe && !safe) {
             safe = true;
             safeReachedAudited = false;
@@ -246,21 +372,41 @@ public final class SiteController {
             safeSinceMs = nowMs;
             record(nowUtc, "site", "enter-safe-state", "done", Map.of("reasons", String.join("; ", reasons)));
         } else if (!nowSafe && safe) {
-            safe = false;
-            record(nowUtc, "site", "leave-safe-state", "done", Map.of());
+            if (clearSinceMs < 0) {
+                clearSinceMs = nowMs;
+            }
+            long holdMs = cfg.safeStateMinHold().toMillis();
+            if (nowMs - clearSinceMs >= holdMs) {
+                safe = false;
+                clearSinceMs = -1;
+                record(nowUtc, "site", "leave-safe-state", "done", Map.of());
+            } else {
+                reasons.add(
+                        "reasons gone; holding the safe state until " + Instant.ofEpochMilli(clearSinceMs + holdMs));
+            }
         } else if (nowSafe && !reasons.equals(lastReasons)) {
             record(nowUtc, "site", "safe-state-reasons", "changed", Map.of("reasons", String.join("; ", reasons)));
+        }
+        if (nowSafe) {
+            safeByLost = lostReason;
         }
         lastReasons = reasons;
 
         double targetMw = targets.targetLoadMw(nowUtc, price, specs);
+        // Site-level limits to device level: devices may draw (limit - overhead) / (1 + s) in the worst case.
+        double devCapW = Math.max(0, (capW - overheadW) / (1 + share));
+        double devCeilingW = Math.max(0, (ceilingW - overheadW) / (1 + share));
         if (safe) {
-            ceilingW = cfg.safeMaxLoadMw() * 1e6;
+            devCeilingW = Math.min(devCapW, cfg.safeMaxLoadMw() * 1e6);
         } else {
-            ceilingW = Math.min(ceilingW, Math.max(0, targetMw) * 1e6);
+            devCeilingW = Math.min(devCeilingW, Math.max(0, targetMw) * 1e6);
         }
-        Planner.allocate(f, ceilingW, capW, safe);
-        int sent = choose(nowUtc, nowMs);
+        ceilingW = devCeilingW * (1 + share) + overheadW;
+        int sent = 0;
+        if (warm) {
+            Planner.allocate(f, devCeilingW, devCapW, safe);
+            sent = choose(nowUtc, nowMs, devCapW);
+        }
 
         boolean reached = safe && safeRealized();
         if (reached && !safeReachedAudited) {
@@ -300,7 +446,12 @@ public final class SiteController {
                 sent,
                 inFlight.size(),
                 totalCommands,
-                totalFailures);
+                totalFailures,
+                !warm,
+                issues,
+                meteredW / 1e6,
+                overheadW / 1e6,
+                !Double.isNaN(meteredW) ? "meter" : (silentPower ? "devices+nameplate" : "devices"));
         observer.onStep(st);
         return st;
     }
@@ -315,6 +466,11 @@ public final class SiteController {
         return f.worstCaseW[i];
     }
 
+    /** What the plan of the last step wants of device {@code i} (tests). */
+    Want wantOf(int i) {
+        return f.want[i];
+    }
+
     /** Whether device {@code i} is declared lost as of the last step. */
     public boolean deviceLost(int i) {
         return f.lost[i];
@@ -325,7 +481,10 @@ public final class SiteController {
         return f.worstCaseTotalW() / 1e6;
     }
 
-    /** Ends every command still in flight as "abandoned" (at shutdown), so each has an outcome in the log. */
+    /**
+     * Stops: ends every command still in flight as "abandoned" (so each has an outcome in the log), sends nothing
+     * (stopping never raises load), and audits every device left curtailed so the operator knows what to restore.
+     */
     public void close(Instant nowUtc) {
         this.now = nowUtc;
         for (int i = 0; i < n; i++) {
@@ -336,7 +495,114 @@ public final class SiteController {
                 record(nowUtc, target(i), p.desired().label(), "abandoned", Map.of("command", Long.toString(p.id())));
             }
         }
-        record(nowUtc, "site", "controller-stop", "done", Map.of());
+        int left = 0;
+        for (int i = 0; i < n; i++) {
+            boolean capped = f.running[i] && !Double.isNaN(f.limitW[i]) && f.limitW[i] < f.ratedW[i] - 1;
+            if (f.known[i] && (f.asleep[i] || capped)) {
+                left++;
+                record(
+                        nowUtc,
+                        target(i),
+                        "left-curtailed",
+                        "done",
+                        Map.of(
+                                "mode",
+                                f.asleep[i] ? "asleep" : "power-limit " + Math.round(f.limitW[i]) + "W",
+                                "ratedW",
+                                Long.toString(Math.round(f.ratedW[i]))));
+            }
+        }
+        record(nowUtc, "site", "controller-stop", "done", Map.of("leftCurtailed", Integer.toString(left)));
+    }
+
+    /** Audits a device problem starting, changing or ending, and rebuilds the issue list. */
+    private void noteIssue(int i, @Nullable DeviceProblem prob, boolean unknownState) {
+        Instant t = now == null ? Instant.ofEpochMilli(startMs) : now;
+        if (prob != null && (seenProblem[i] == null || seenProblem[i].status() != prob.status())) {
+            record(
+                    t,
+                    target(i),
+                    "device-problem",
+                    prob.status().label(),
+                    Map.of("reason", prob.reason(), "detail", abbreviate(prob.detail())));
+        } else if (prob == null && seenProblem[i] != null) {
+            record(t, target(i), "device-problem", "cleared", Map.of());
+        }
+        if (unknownState && !seenUnknownState[i]) {
+            record(t, target(i), "device-state-unknown", "done", Map.of("detail", "the reply does not say"));
+        }
+        seenProblem[i] = prob;
+        seenUnknownState[i] = unknownState;
+        List<DeviceIssue> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            DeviceProblem p = seenProblem[k];
+            if (p != null) {
+                out.add(new DeviceIssue(specs.get(k).id(), p.reason(), p.detail()));
+            } else if (seenUnknownState[k]) {
+                out.add(new DeviceIssue(
+                        specs.get(k).id(), "state unknown", "read, but the reply does not say whether it works"));
+            }
+        }
+        issues = List.copyOf(out);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) : s;
+    }
+
+    /**
+     * Narrows device {@code i}'s power-target range to what its driver reports now; after an unsupported target
+     * ({@code refusedW}, NaN when none) at least above it, or no targets at all.
+     */
+    private void refreshRange(int i, double refusedW) {
+        if (!f.canTarget[i]) {
+            return;
+        }
+        Capabilities c = fleet.capabilities(i);
+        double min = f.minTargetW[i];
+        double max = f.maxTargetW[i];
+        boolean can = c.canSetPowerTarget();
+        if (can) {
+            min = Math.max(min, c.minPowerTargetW());
+            max = Math.min(max, c.maxPowerTargetW());
+        }
+        if (!Double.isNaN(refusedW)) {
+            min = Math.max(min, Math.floor(refusedW) + 1);
+        }
+        if (!can || min > max) {
+            f.canTarget[i] = false;
+        } else {
+            f.minTargetW[i] = min;
+            f.maxTargetW[i] = max;
+        }
+        if (!can || min != specs.get(i).minTargetW() || !Double.isNaN(refusedW)) {
+            record(
+                    now == null ? Instant.ofEpochMilli(startMs) : now,
+                    target(i),
+                    "target-range",
+                    f.canTarget[i] ? "narrowed" : "targets-off",
+                    Map.of(
+                            "minW", Long.toString(Math.round(f.minTargetW[i])),
+                            "maxW", Long.toString(Math.round(f.maxTargetW[i])),
+                            "refusedW", Double.isNaN(refusedW) ? "" : Long.toString(Math.round(refusedW))));
+        }
+    }
+
+    private void sampleOverhead(long nowMs, double w) {
+        while (!overheadSamples.isEmpty() && overheadSamples.peekLast()[1] <= w) {
+            overheadSamples.pollLast();
+        }
+        overheadSamples.addLast(new double[] {nowMs, w});
+    }
+
+    private void expireOverhead(long nowMs) {
+        long window = meter == null ? 0 : meter.overheadWindow().toMillis();
+        while (overheadSamples.size() > 1 && nowMs - (long) overheadSamples.peekFirst()[0] > window) {
+            overheadSamples.pollFirst();
+        }
+        if (!overheadSamples.isEmpty()) {
+            overheadW = overheadSamples.peekFirst()[1]; // the highest in the window (the last one kept when stale)
+        }
     }
 
     private boolean confirms(int i, DesiredState d, DeviceTelemetry t) {
@@ -380,7 +646,7 @@ public final class SiteController {
     }
 
     /** Chooses and sends this step's commands. Returns how many were sent. */
-    private int choose(Instant nowUtc, long nowMs) {
+    private int choose(Instant nowUtc, long nowMs, double devCapW) {
         double wcTotal = f.worstCaseTotalW();
         double restoreLeftW = cfg.maxRestoreMwPerStep() * 1e6;
         double tol = cfg.powerToleranceW();
@@ -425,9 +691,16 @@ public final class SiteController {
             }
             double up = upLevel(i, cmd);
             double delta = Math.max(0, up - f.worstCaseW[i]);
-            if (delta > 0) {
+            if (delta == 0 && !f.known[i] && up > f.curtailedW[i]) {
+                // waking a device in an unknown state: within the worst case, but batched like any restore
+                double restore = up - f.curtailedW[i];
+                if (restore > restoreLeftW + 1e-6) {
+                    continue;
+                }
+                restoreLeftW -= restore;
+            } else if (delta > 0) {
                 // Upward: the cap is a hard invariant; restores are also rate limited.
-                if (wcTotal + delta > capW + 1e-6) {
+                if (wcTotal + delta > devCapW + 1e-6) {
                     continue;
                 }
                 double restore = f.asleep[i] ? up - f.curtailedW[i] : delta;
@@ -508,6 +781,9 @@ public final class SiteController {
         if (ack.status().accepted()) {
             pendingAcked[i] = true;
             return;
+        }
+        if (ack.status() == AckStatus.UNSUPPORTED && c.desired() instanceof DesiredState.PowerTarget pt) {
+            refreshRange(i, pt.powerW());
         }
         finishFailed(i, c, ack.status().label(), ack.detail());
     }

@@ -18,14 +18,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A small OpenADR 3 VTN on 127.0.0.1 for tests and simulations, following the spec's JSON: {@code POST /auth/token}
- * (client credentials, form-encoded) → {@code {"access_token","token_type":"Bearer","expires_in"}}; {@code GET
- * /events?programID=} → array of events; {@code POST /events} stores an event and adds {@code id}, {@code
+ * A small OpenADR 3 VTN on 127.0.0.1 for tests and simulations, following the spec's JSON: {@code GET /auth/server}
+ * → {@code {"tokenURL"}} (3.x token endpoint discovery; the token endpoint is deliberately not at {@code /auth/token});
+ * {@code POST <tokenURL>} (client credentials, form-encoded) → {@code {"access_token","token_type":"Bearer",
+ * "expires_in"}}; {@code GET /events?programID=&skip=&limit=} → a page of at most 50 events; {@code POST /events} stores an event and adds {@code id}, {@code
  * objectType:"EVENT"}, {@code createdDateTime}, {@code modificationDateTime}; {@code POST /reports} stores a report.
  * Errors are problem objects ({@code type,title,status,detail}). {@link #down(boolean)} makes every call answer 503.
  */
 public final class VtnStub implements AutoCloseable {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Where the token endpoint is: not the conventional /auth/token, so a VEN must discover it. */
+    public static final String TOKEN_PATH = "/oauth2/token";
+    /** Events per page at most (the spec's cap on {@code limit}). */
+    public static final int PAGE_LIMIT = 50;
+
     private final HttpServer server;
     private final Clock clock;
     private final String clientId;
@@ -42,7 +48,8 @@ public final class VtnStub implements AutoCloseable {
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/auth/token", this::token);
+        server.createContext("/auth/server", this::authServer);
+        server.createContext(TOKEN_PATH, this::token);
         server.createContext("/events", this::events);
         server.createContext("/reports", this::reports);
         server.start();
@@ -75,6 +82,17 @@ public final class VtnStub implements AutoCloseable {
 
     public List<JsonNode> reports() {
         return List.copyOf(reports);
+    }
+
+    /** OpenADR 3.x token endpoint discovery: {@code GET /auth/server} answers {@code {"tokenURL": ...}}. */
+    private void authServer(HttpExchange x) throws IOException {
+        if (down) {
+            problem(x, 503, "unavailable");
+            return;
+        }
+        ObjectNode r = F.objectNode();
+        r.put("tokenURL", baseUrl() + TOKEN_PATH);
+        send(x, 200, r.toString());
     }
 
     private void token(HttpExchange x) throws IOException {
@@ -116,17 +134,26 @@ public final class VtnStub implements AutoCloseable {
         }
         String q = x.getRequestURI().getRawQuery();
         String program = null;
+        int skip = 0;
+        int limit = PAGE_LIMIT;
         if (q != null) {
             for (String kv : q.split("&")) {
                 if (kv.startsWith("programID=")) {
                     program = java.net.URLDecoder.decode(kv.substring(10), StandardCharsets.UTF_8);
+                } else if (kv.startsWith("skip=")) {
+                    skip = Math.max(0, Integer.parseInt(kv.substring(5)));
+                } else if (kv.startsWith("limit=")) {
+                    limit = Math.min(PAGE_LIMIT, Math.max(0, Integer.parseInt(kv.substring(6))));
                 }
             }
         }
         ArrayNode out = F.arrayNode();
+        int seen = 0;
         for (ObjectNode e : events) {
             if (program == null || program.equals(e.path("programID").asText())) {
-                out.add(e);
+                if (seen++ >= skip && out.size() < limit) {
+                    out.add(e);
+                }
             }
         }
         send(x, 200, out.toString());

@@ -23,8 +23,8 @@ import java.util.OptionalDouble;
  * power caps with {@code nvidia-smi -i N -pl W}. "Sleep" caps every GPU at its minimum limit (GPUs keep serving, at
  * low power); "run" restores each GPU's original limit, remembered the first time the driver saw it (caps are not
  * persistent and there is no reset-to-default, so the driver keeps them itself); a power target for the node is spread
- * evenly over its GPUs within each GPU's [min, max]. Every change is confirmed by re-reading. {@link #close()} restores
- * the original limits.
+ * evenly over its GPUs within each GPU's [min, max]. Every change is confirmed by re-reading. {@link #close()} leaves
+ * the caps as they are (never raises load at shutdown).
  */
 public final class GpuNodeDriver implements DeviceDriver {
     private final String id;
@@ -191,18 +191,11 @@ public final class GpuNodeDriver implements DeviceDriver {
                 refused.isEmpty() ? "limits unchanged on re-read" : String.join("; ", refused));
     }
 
-    /** Restores every GPU's original limit (best effort). */
+    /**
+     * Does not touch the caps: restoring the original limits at shutdown would raise the load with nobody watching
+     * the cap or the price. The controller restores them while it runs, within the cap ({@link #originalLimitsW()}
+     * says what they were; the controller's audit log says which nodes it left capped).
+     */
     @Override
-    public void close() {
-        for (GpuReading g : last) {
-            Double w = originalLimitW.get(g.index());
-            if (w != null && Math.abs(g.powerLimitW() - w) >= 0.5) {
-                try {
-                    run(NvidiaSmi.setPowerLimitCommand(g.index(), w));
-                } catch (DeviceException e) {
-                    // best effort at shutdown; the audit log has the last state
-                }
-            }
-        }
-    }
+    public void close() {}
 }

@@ -45,6 +45,27 @@ public final class InventoryReader {
             interval = Duration.ofSeconds(30);
         }
         Optional<Object[]> sig = r.object("signals", InventorySchema.SIGNALS, InventoryReader::signals);
+        Optional<SiteInventory.Meter> meter = r.object("meter", InventorySchema.METER, (m, v) -> {
+            String type = m.enumValue("type");
+            boolean modbus = type.equals("modbus-tcp");
+            return new SiteInventory.Meter(
+                    type,
+                    modbus ? m.string("host") : "",
+                    modbus ? m.integer("port") : 0,
+                    modbus ? m.integer("unitId") : 0,
+                    modbus ? m.enumValue("table") : "",
+                    modbus ? m.integer("address") : 0,
+                    modbus ? m.enumValue("format") : "",
+                    modbus && m.bool("wordSwapped"),
+                    m.number("scaleToW"),
+                    modbus ? "" : m.string("url"),
+                    modbus ? "" : m.string("powerPointer"),
+                    modbus ? "" : m.string("timePointer"),
+                    modbus ? "" : m.string("tokenEnv"),
+                    Duration.ofSeconds(m.integer("staleAfterSeconds")),
+                    m.number("marginalLossShare"),
+                    Duration.ofSeconds(m.integer("overheadWindowSeconds")));
+        });
         List<String> paths = new java.util.ArrayList<>();
         List<SiteInventory.Device> devices = r.list("devices", InventorySchema.DEVICE, (d, v) -> {
             paths.add(d.path());
@@ -74,6 +95,7 @@ public final class InventoryReader {
                 sig.map(x -> (Optional<SiteInventory.Price>) x[0]).orElse(Optional.empty()),
                 sig.map(x -> (Optional<SiteInventory.Mqtt>) x[1]).orElse(Optional.empty()),
                 sig.map(x -> (Optional<SiteInventory.OpenAdr>) x[2]).orElse(Optional.empty()),
+                meter,
                 devices,
                 baseDir);
         return inv;
@@ -90,7 +112,8 @@ public final class InventoryReader {
                 0,
                 0.5,
                 50,
-                Duration.ofSeconds(600));
+                Duration.ofSeconds(600),
+                Duration.ofSeconds(300));
     }
 
     private static Object[] controller(FieldReader c, double capMw) {
@@ -103,6 +126,7 @@ public final class InventoryReader {
         double safeMax = c.number("safeMaxLoadMw");
         double lostFrac = c.number("lostFractionForSafeState");
         int deadline = c.integer("safeStateDeadlineSeconds");
+        int hold = c.integer("safeStateMinHoldSeconds");
         if (lost < stale) {
             c.problems().add(c.fieldPath("lostAfterSeconds"), "must be >= telemetryStaleAfterSeconds (" + stale + ")");
         }
@@ -123,7 +147,8 @@ public final class InventoryReader {
                     safeMax,
                     lostFrac,
                     50,
-                    Duration.ofSeconds(deadline)),
+                    Duration.ofSeconds(deadline),
+                    Duration.ofSeconds(hold)),
             Duration.ofSeconds(interval)
         };
     }
@@ -157,7 +182,8 @@ public final class InventoryReader {
                         m.string("username"),
                         m.string("passwordEnv"),
                         Duration.ofSeconds(m.integer("staleAfterSeconds")),
-                        Duration.ofSeconds(m.integer("upDebounceSeconds"))));
+                        Duration.ofSeconds(m.integer("upDebounceSeconds")),
+                        Duration.ofSeconds(m.integer("minCurtailedSeconds"))));
         Optional<SiteInventory.OpenAdr> adr = s.object(
                 "openadr",
                 InventorySchema.OPENADR,

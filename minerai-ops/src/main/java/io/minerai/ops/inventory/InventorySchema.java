@@ -1,5 +1,6 @@
 package io.minerai.ops.inventory;
 
+import static io.minerai.core.scenario.FieldKind.BOOLEAN;
 import static io.minerai.core.scenario.FieldKind.ENUM;
 import static io.minerai.core.scenario.FieldKind.INTEGER;
 import static io.minerai.core.scenario.FieldKind.LIST;
@@ -85,7 +86,93 @@ public final class InventorySchema {
                     .atMost(1)
                     .description("Enter the safe state when more than this share of devices is lost.")
                     .build(),
-            secs("safeStateDeadlineSeconds", 600, "Alarm (audit safe-state-late) if the safe state takes longer."));
+            secs("safeStateDeadlineSeconds", 600, "Alarm (audit safe-state-late) if the safe state takes longer."),
+            FieldSpec.builder("safeStateMinHoldSeconds", INTEGER)
+                    .unit("s")
+                    .defaultValue(300)
+                    .atLeast(0)
+                    .description("Leave the safe state only after its reasons have been gone this long.")
+                    .build());
+
+    static List<FieldSpec> meterCommon() {
+        return List.of(
+                secs("staleAfterSeconds", 60, "A meter reading older than this is stale (safe state)."),
+                FieldSpec.builder("marginalLossShare", NUMBER)
+                        .defaultValue(0.1)
+                        .atLeast(0)
+                        .atMost(1)
+                        .description("Cooling and losses added per W of device load (0.1 = 10 %; ASSUMPTION default,"
+                                + " set it from your meter data).")
+                        .build(),
+                secs("overheadWindowSeconds", 300, "How long an estimate of the non-device load is kept."));
+    }
+
+    static ObjectSpec meterVariant(String name, String desc, FieldSpec... more) {
+        List<FieldSpec> fs = new ArrayList<>(List.of(more));
+        fs.addAll(meterCommon());
+        return new ObjectSpec(name, desc, fs, java.util.Optional.empty(), Map.of());
+    }
+
+    public static final ObjectSpec METER = ObjectSpec.union(
+            "meter",
+            "The site meter: the cap is then kept on metered power (cooling and losses included).",
+            "type",
+            map(
+                    "modbus-tcp",
+                    meterVariant(
+                            "modbus-tcp",
+                            "A power meter (or gateway) on Modbus TCP: total active power from registers.",
+                            req("host", STRING, "", "IP or host name."),
+                            FieldSpec.builder("port", INTEGER)
+                                    .defaultValue(502)
+                                    .atLeast(1)
+                                    .atMost(65535)
+                                    .description("TCP port.")
+                                    .build(),
+                            FieldSpec.builder("unitId", INTEGER)
+                                    .defaultValue(1)
+                                    .atLeast(0)
+                                    .atMost(255)
+                                    .description("Modbus unit id.")
+                                    .build(),
+                            FieldSpec.builder("table", ENUM)
+                                    .allowed("holding", "input")
+                                    .defaultValue("holding")
+                                    .description("Register table.")
+                                    .build(),
+                            FieldSpec.builder("address", INTEGER)
+                                    .required()
+                                    .atLeast(0)
+                                    .atMost(65535)
+                                    .description("Zero-based register address of the total active power.")
+                                    .build(),
+                            FieldSpec.builder("format", ENUM)
+                                    .allowed("float32", "int32", "uint32", "int16", "uint16")
+                                    .defaultValue("float32")
+                                    .description("Number format of the value.")
+                                    .build(),
+                            FieldSpec.builder("wordSwapped", BOOLEAN)
+                                    .defaultValue(false)
+                                    .description("32-bit values with the low word first.")
+                                    .build(),
+                            FieldSpec.builder("scaleToW", NUMBER)
+                                    .defaultValue(1)
+                                    .above(0)
+                                    .description("Multiply the raw value by this to get W (1000 for kW).")
+                                    .build()),
+                    "http-json",
+                    meterVariant(
+                            "http-json",
+                            "Site power from an HTTP endpoint answering JSON (a power partner's or gateway's API).",
+                            req("url", STRING, "", "http(s) URL."),
+                            req("powerPointer", STRING, "", "JSON pointer of the power value, e.g. /site/kw."),
+                            FieldSpec.builder("scaleToW", NUMBER)
+                                    .defaultValue(1)
+                                    .above(0)
+                                    .description("Multiply the value by this to get W (1000 for kW).")
+                                    .build(),
+                            f("timePointer", STRING, "", "JSON pointer of the sample time (optional)."),
+                            f("tokenEnv", STRING, "", "Environment variable holding a bearer token (optional)."))));
 
     public static final ObjectSpec PRICE = ObjectSpec.union(
             "price",
@@ -129,7 +216,13 @@ public final class InventorySchema {
             f("username", STRING, "", "User name (optional)."),
             f("passwordEnv", STRING, "", "Environment variable holding the password (never the password itself)."),
             secs("staleAfterSeconds", 90, "Silence after which the site curtails."),
-            secs("upDebounceSeconds", 5, "A raised target applies after holding this long."));
+            secs("upDebounceSeconds", 5, "A raised target applies after holding this long."),
+            FieldSpec.builder("minCurtailedSeconds", INTEGER)
+                    .unit("s")
+                    .defaultValue(0)
+                    .atLeast(0)
+                    .description("Once lowered, the target is raised no sooner than this (program minimum).")
+                    .build());
 
     public static final ObjectSpec OPENADR = ObjectSpec.of(
             "openadr",
@@ -237,6 +330,40 @@ public final class InventorySchema {
                                     .build(),
                             req("passwordEnv", STRING, "", "Environment variable holding the API password."),
                             num("minPowerW", "W", 0, 0, "Lowest power limit to ask for (0 = half the rated power).")),
+                    "whatsminer-v2",
+                    device(
+                            "whatsminer-v2",
+                            "Whatsminer API v2 (btminer before late 2024): power_off/power_on, adjust_power_limit"
+                                    + " (reboots the miner). Enable the write API first.",
+                            req("host", STRING, "", "IP or host name."),
+                            port("port", 4028),
+                            req("passwordEnv", STRING, "", "Environment variable holding the admin password."),
+                            num("minPowerW", "W", 0, 0, "Lowest power limit to ask for (0 = half the rated power).")),
+                    "vnish",
+                    device(
+                            "vnish",
+                            "VNish (Antminer) REST API: mining stop/start, autotune presets for power targets.",
+                            req("host", STRING, "", "IP or host name."),
+                            port("port", 80),
+                            req("passwordEnv", STRING, "", "Environment variable holding the web password.")),
+                    "braiins",
+                    device(
+                            "braiins",
+                            "Braiins OS (23.03+) public gRPC API: pause/resume mining, power target.",
+                            req("host", STRING, "", "IP or host name."),
+                            port("port", 50051),
+                            FieldSpec.builder("username", STRING)
+                                    .defaultValue("root")
+                                    .description("API user.")
+                                    .build(),
+                            req("passwordEnv", STRING, "", "Environment variable holding the password.")),
+                    "epic",
+                    device(
+                            "epic",
+                            "ePIC PowerPlay (UMC OS) HTTP API: stop/autostart, perpetual-tune power target.",
+                            req("host", STRING, "", "IP or host name."),
+                            port("port", 4028),
+                            req("passwordEnv", STRING, "", "Environment variable holding the password.")),
                     "nvidia-smi",
                     device(
                             "nvidia-smi",
@@ -262,6 +389,10 @@ public final class InventorySchema {
             FieldSpec.builder("signals", OBJECT)
                     .element(SIGNALS)
                     .description("Signals.")
+                    .build(),
+            FieldSpec.builder("meter", OBJECT)
+                    .element(METER)
+                    .description("Site meter (optional; recommended).")
                     .build(),
             FieldSpec.builder("devices", LIST)
                     .required()

@@ -4,6 +4,7 @@ import io.minerai.core.time.TimeGrid;
 import io.minerai.core.validation.Problems;
 import io.minerai.data.ercot.ErcotHourlyPrices;
 import io.minerai.data.ercot.Market;
+import io.minerai.ops.control.MeterLoop;
 import io.minerai.ops.device.Capabilities;
 import io.minerai.ops.device.DeviceDriver;
 import io.minerai.ops.device.DeviceKind;
@@ -16,6 +17,8 @@ import io.minerai.ops.driver.LuxosDriver;
 import io.minerai.ops.driver.WhatsminerV3Driver;
 import io.minerai.ops.gpu.CommandRunner;
 import io.minerai.ops.gpu.GpuNodeDriver;
+import io.minerai.ops.meter.HttpJsonMeter;
+import io.minerai.ops.meter.ModbusTcpMeter;
 import io.minerai.ops.proto.TcpRequest;
 import io.minerai.ops.signal.HttpPriceFeed;
 import io.minerai.ops.signal.MqttCurtailmentSignal;
@@ -68,6 +71,11 @@ public final class InventoryWiring {
                 p.add("signals.openadr.clientSecretEnv", "environment variable " + a.clientSecretEnv() + " is not set");
             }
         });
+        inv.meter().ifPresent(m -> {
+            if (!m.tokenEnv().isEmpty() && secret(m.tokenEnv()).isEmpty()) {
+                p.add("meter.tokenEnv", "environment variable " + m.tokenEnv() + " is not set");
+            }
+        });
         p.throwIfAny("inventory secrets");
     }
 
@@ -82,7 +90,10 @@ public final class InventoryWiring {
                 case "antminer-stock" -> Capabilities.SLEEP_ONLY;
                 case "cgminer" -> Capabilities.READ_ONLY;
                 case "luxos" -> Capabilities.sleepAndTarget(d.ratedPowerW() * 0.6, d.ratedPowerW());
-                case "whatsminer-v3" -> Capabilities.sleepAndTarget(minPower(d), d.ratedPowerW());
+                case "whatsminer-v3", "whatsminer-v2" -> Capabilities.sleepAndTarget(minPower(d), d.ratedPowerW());
+                // ranges these report themselves (presets, constraints, capabilities): learnt at the first reading
+                case "vnish", "braiins", "epic" ->
+                    Capabilities.sleepAndTarget(Math.max(1, d.curtailedPowerW()), d.ratedPowerW());
                 default -> Capabilities.sleepAndTarget(d.curtailedPowerW(), d.ratedPowerW());
             };
             out.add(new DeviceSpec(
@@ -122,6 +133,36 @@ public final class InventoryWiring {
                                             Duration.ofSeconds(35)),
                                     clock);
                         case "cgminer" -> new CgminerDriver(d.id(), new CgminerRpc(tcp, false), clock);
+                        case "whatsminer-v2" ->
+                            new io.minerai.ops.driver.whatsminerv2.WhatsminerV2Driver(
+                                    d.id(), tcp, secret(d.passwordEnv()), d.ratedPowerW(), minPower(d), clock);
+                        case "vnish" ->
+                            new io.minerai.ops.driver.vnish.VnishDriver(
+                                    d.id(),
+                                    io.minerai.ops.driver.http.JsonHttp.of(
+                                            URI.create("http://" + d.host() + ":" + d.port()), d.id(), dial, read),
+                                    secret(d.passwordEnv()),
+                                    d.ratedPowerW(),
+                                    clock);
+                        case "epic" ->
+                            new io.minerai.ops.driver.epic.EpicDriver(
+                                    d.id(),
+                                    io.minerai.ops.driver.http.JsonHttp.of(
+                                            URI.create("http://" + d.host() + ":" + d.port()), d.id(), dial, read),
+                                    secret(d.passwordEnv()),
+                                    d.ratedPowerW(),
+                                    clock);
+                        case "braiins" ->
+                            new io.minerai.ops.driver.braiins.BraiinsDriver(
+                                    d.id(),
+                                    io.grpc.ManagedChannelBuilder.forAddress(d.host(), d.port())
+                                            .usePlaintext()
+                                            .build(),
+                                    d.username(),
+                                    secret(d.passwordEnv()),
+                                    d.ratedPowerW(),
+                                    Duration.ofSeconds(10),
+                                    clock);
                         case "luxos" -> new LuxosDriver(d.id(), new CgminerRpc(tcp, false), d.ratedPowerW(), clock);
                         case "whatsminer-v3" ->
                             new WhatsminerV3Driver(
@@ -147,6 +188,40 @@ public final class InventoryWiring {
             full.addAll(argv.subList(1, argv.size())); // argv[0] is "nvidia-smi"
             return real.run(full, timeout);
         };
+    }
+
+    /** The site meter loop, when the inventory has a meter. */
+    public java.util.Optional<MeterLoop> meter() {
+        return inv.meter().map(m -> {
+            Duration timeout = Duration.ofSeconds(5);
+            io.minerai.ops.meter.SiteMeter meter = m.type().equals("modbus-tcp")
+                    ? new ModbusTcpMeter(
+                            new ModbusTcpMeter.Settings(
+                                    m.host(),
+                                    m.port(),
+                                    m.unitId(),
+                                    m.table().equals("input")
+                                            ? ModbusTcpMeter.Table.INPUT
+                                            : ModbusTcpMeter.Table.HOLDING,
+                                    m.address(),
+                                    ModbusTcpMeter.Format.valueOf(m.format().toUpperCase(java.util.Locale.ROOT)),
+                                    m.wordSwapped(),
+                                    m.scaleToW(),
+                                    m.staleAfter(),
+                                    timeout),
+                            clock)
+                    : new HttpJsonMeter(
+                            new HttpJsonMeter.Settings(
+                                    URI.create(m.url()),
+                                    m.powerPointer(),
+                                    m.scaleToW(),
+                                    m.timePointer(),
+                                    m.tokenEnv().isEmpty() ? "" : secret(m.tokenEnv()),
+                                    m.staleAfter(),
+                                    timeout),
+                            clock);
+            return new MeterLoop(meter, m.marginalLossShare(), m.overheadWindow());
+        });
     }
 
     /** The configured signals (the MQTT one still needs {@code start()}). */
@@ -177,7 +252,8 @@ public final class InventoryWiring {
                                 m.username(),
                                 m.passwordEnv().isEmpty() ? "" : secret(m.passwordEnv()),
                                 m.staleAfter(),
-                                m.upDebounce()),
+                                m.upDebounce(),
+                                m.minCurtailed()),
                         clock)));
         inv.openAdr()
                 .ifPresent(a -> out.add(new OpenAdrVen(

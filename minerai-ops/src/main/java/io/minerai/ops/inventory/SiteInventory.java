@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param price price feed, if configured
  * @param mqtt MQTT signal, if configured
  * @param openAdr OpenADR VEN, if configured
+ * @param meter the site meter, if configured
  * @param devices devices in file order
  * @param baseDir directory of the inventory file (relative paths resolve against it)
  */
@@ -25,6 +26,7 @@ public record SiteInventory(
         Optional<Price> price,
         Optional<Mqtt> mqtt,
         Optional<OpenAdr> openAdr,
+        Optional<Meter> meter,
         List<Device> devices,
         Path baseDir) {
 
@@ -47,6 +49,7 @@ public record SiteInventory(
      * @param passwordEnv env var of the password
      * @param staleAfter staleness
      * @param upDebounce debounce of raises
+     * @param minCurtailed minimum curtailed time
      */
     public record Mqtt(
             String brokerUri,
@@ -55,7 +58,8 @@ public record SiteInventory(
             String username,
             String passwordEnv,
             Duration staleAfter,
-            Duration upDebounce) {}
+            Duration upDebounce,
+            Duration minCurtailed) {}
 
     /**
      * @param vtnUrl VTN base URL
@@ -74,6 +78,44 @@ public record SiteInventory(
             String venName,
             Duration poll,
             Duration staleAfter) {}
+
+    /**
+     * The site meter.
+     *
+     * @param type modbus-tcp or http-json
+     * @param host Modbus host
+     * @param port Modbus port
+     * @param unitId Modbus unit id
+     * @param table holding or input
+     * @param address register address
+     * @param format number format
+     * @param wordSwapped low word first
+     * @param scaleToW raw value to W
+     * @param url HTTP URL
+     * @param powerPointer JSON pointer of the power
+     * @param timePointer JSON pointer of the sample time, or empty
+     * @param tokenEnv env var of a bearer token, or empty
+     * @param staleAfter staleness
+     * @param marginalLossShare cooling and losses per added device W
+     * @param overheadWindow how long an overhead estimate is kept
+     */
+    public record Meter(
+            String type,
+            String host,
+            int port,
+            int unitId,
+            String table,
+            int address,
+            String format,
+            boolean wordSwapped,
+            double scaleToW,
+            String url,
+            String powerPointer,
+            String timePointer,
+            String tokenEnv,
+            Duration staleAfter,
+            double marginalLossShare,
+            Duration overheadWindow) {}
 
     /**
      * One device; fields a driver does not use are empty or 0.

@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * of kind {@link SignalKind#LOAD_PERCENT}. The publisher repeats the message (every 30 s in the MaestroOS contract);
  * every accepted message refreshes the signal, so silence makes it stale and the controller curtails (the fail-safe
  * watchdog of block/proto-fleet's edge detector). A lower target applies at once; a higher one only after it has held
- * for the debounce time (5 s there). Rejected messages (bad JSON, out of range, timestamp skew) are counted, not used.
+ * for the debounce time (5 s there) and after the site has been curtailed for at least {@code minCurtailed} (a
+ * program's minimum curtailment time). Rejected messages are counted, not used: bad JSON, out of range, timestamp skew
+ * beyond 24 h, a timestamp older than the last accepted one (out of order: QoS 1 redelivers after a reconnect, two
+ * brokers interleave) and a timestamp older than {@code staleAfter} (a stale message, e.g. a retained one, must not
+ * make a silent publisher look alive).
  */
 public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable {
     /**
@@ -32,6 +36,7 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
      * @param password password, empty for none
      * @param staleAfter silence after which the signal is stale
      * @param upDebounce how long a raised target must hold before it applies
+     * @param minCurtailed once lowered, a target is raised no sooner than this after the lowering (0 = no minimum)
      */
     public record Settings(
             String brokerUri,
@@ -40,7 +45,20 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
             String username,
             String password,
             Duration staleAfter,
-            Duration upDebounce) {}
+            Duration upDebounce,
+            Duration minCurtailed) {
+        /** Without a minimum curtailed time. */
+        public Settings(
+                String brokerUri,
+                String topic,
+                String clientId,
+                String username,
+                String password,
+                Duration staleAfter,
+                Duration upDebounce) {
+            this(brokerUri, topic, clientId, username, password, staleAfter, upDebounce, Duration.ZERO);
+        }
+    }
 
     private final Settings s;
     private final Clock clock;
@@ -51,6 +69,8 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
     private double pendingUpPercent = Double.NaN;
     private @Nullable Instant pendingUpSince;
     private @Nullable String lastRejection;
+    private @Nullable Instant lastTimestamp;
+    private @Nullable Instant curtailedSince;
 
     public MqttCurtailmentSignal(Settings s, Clock clock) {
         this.s = s;
@@ -108,13 +128,25 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
         try {
             p = CurtailmentPayload.parse(payload, now);
         } catch (IllegalArgumentException e) {
-            rejected.incrementAndGet();
-            lastRejection = e.getMessage();
+            reject(e.getMessage());
             return;
         }
+        if (Duration.between(p.timestamp(), now).compareTo(s.staleAfter()) > 0) {
+            reject("stale: timestamp " + p.timestamp() + " is older than " + s.staleAfter() + " at " + now);
+            return;
+        }
+        Instant last = lastTimestamp;
+        if (last != null && p.timestamp().isBefore(last)) {
+            reject("out of order: timestamp " + p.timestamp() + " is before the last accepted " + last);
+            return;
+        }
+        lastTimestamp = p.timestamp();
         accepted.incrementAndGet();
         SignalValue cur = current;
         if (cur == null || p.targetPercent() <= cur.value()) {
+            if (p.targetPercent() < 100 && (cur == null || p.targetPercent() < cur.value())) {
+                curtailedSince = now; // a new (or deeper) curtailment starts its minimum time
+            }
             current = new SignalValue(p.targetPercent(), now); // down (or first, or same): at once
             pendingUpPercent = Double.NaN;
             pendingUpSince = null;
@@ -143,14 +175,25 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
         return s.staleAfter();
     }
 
+    private void reject(@Nullable String why) {
+        rejected.incrementAndGet();
+        lastRejection = why;
+    }
+
     @Override
     public synchronized Optional<SignalValue> latest(Instant nowUtc) {
         Instant since = pendingUpSince;
         SignalValue cur = current;
-        if (cur != null && since != null && !nowUtc.isBefore(since.plus(s.upDebounce()))) {
-            current = new SignalValue(pendingUpPercent, cur.receivedAtUtc());
+        Instant curtailed = curtailedSince;
+        boolean minTimeOver = curtailed == null || !nowUtc.isBefore(curtailed.plus(s.minCurtailed()));
+        if (cur != null && since != null && minTimeOver && !nowUtc.isBefore(since.plus(s.upDebounce()))) {
+            SignalValue raised = new SignalValue(pendingUpPercent, cur.receivedAtUtc());
+            current = raised;
             pendingUpSince = null;
             pendingUpPercent = Double.NaN;
+            if (raised.value() >= 100) {
+                curtailedSince = null;
+            }
         }
         return Optional.ofNullable(current);
     }

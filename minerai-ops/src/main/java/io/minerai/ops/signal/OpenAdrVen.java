@@ -19,8 +19,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An OpenADR 3 VEN that polls its VTN for events ({@code GET /events?programID=..}, OAuth2 client-credentials token
- * from {@code POST /auth/token} when credentials are given) and offers the load ceiling in force as a {@link
+ * An OpenADR 3 VEN that polls its VTN for events ({@code GET /events?programID=..&skip=..&limit=50}, every page until
+ * one comes back short: a VTN caps a page at 50, so an active event can sit on a later page), with an OAuth2
+ * client-credentials token from the token URL the VTN names at {@code GET /auth/server} (3.x discovery; {@code
+ * /auth/token} for a 3.0 VTN without it) when credentials are given and offers the load ceiling in force as a {@link
  * SignalSource} of kind {@link SignalKind#LOAD_CEILING_MW}: the lowest of {@code IMPORT_CAPACITY_LIMIT} and {@code
  * DISPATCH_SETPOINT} (power units from the payload descriptor), a {@code SIMPLE} level mapped to a share of the site
  * cap (0 normal 100 %, 1 moderate 50 %, 2 high 25 %, 3 emergency 0 %), {@code ALERT_GRID_EMERGENCY} = 0, and the site
@@ -53,6 +55,12 @@ public final class OpenAdrVen implements SignalSource {
     private final Clock clock;
     private final HttpClient http;
     private @Nullable String token;
+    private @Nullable URI tokenUrl;
+    /** Events per page asked for (the spec's maximum). */
+    static final int PAGE = 50;
+    /** Pages read at most per poll (a VTN that never ends a listing must not hang the loop). */
+    static final int MAX_PAGES = 200;
+
     private Instant tokenExpires = Instant.EPOCH;
     private @Nullable JsonNode events;
     private @Nullable Instant lastPollOk;
@@ -85,7 +93,7 @@ public final class OpenAdrVen implements SignalSource {
                 "grant_type=client_credentials&client_id=" + URLEncoder.encode(s.clientId(), StandardCharsets.UTF_8)
                         + "&client_secret=" + URLEncoder.encode(s.clientSecret(), StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(url("/auth/token"))
+                HttpRequest.newBuilder(tokenUrl())
                         .timeout(s.requestTimeout())
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -101,27 +109,69 @@ public final class OpenAdrVen implements SignalSource {
         return token;
     }
 
-    /** Polls the VTN once. Returns whether it succeeded (failures are kept in {@link #lastError()}). */
+    /** The token endpoint: discovered at {@code GET /auth/server} ({@code tokenURL}), else {@code /auth/token}. */
+    private URI tokenUrl() throws IOException, InterruptedException {
+        URI known = tokenUrl;
+        if (known != null) {
+            return known;
+        }
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(url("/auth/server"))
+                        .timeout(s.requestTimeout())
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        URI found;
+        if (r.statusCode() == 200) {
+            String t = LenientJson.parse(r.body()).path("tokenURL").asText("");
+            if (t.isEmpty()) {
+                throw new IOException("GET /auth/server: no tokenURL in " + abbreviate(r.body()));
+            }
+            found = URI.create(t).isAbsolute() ? URI.create(t) : url(t.startsWith("/") ? t : "/" + t);
+        } else if (r.statusCode() == 404) {
+            found = url("/auth/token"); // a 3.0 VTN without discovery
+        } else {
+            throw new IOException("GET /auth/server: HTTP " + r.statusCode() + " " + abbreviate(r.body()));
+        }
+        tokenUrl = found;
+        return found;
+    }
+
+    /** Polls the VTN once, every page. Returns whether it succeeded (failures are kept in {@link #lastError()}). */
     public synchronized boolean poll() {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(
-                            url("/events?programID=" + URLEncoder.encode(s.programId(), StandardCharsets.UTF_8)))
-                    .timeout(s.requestTimeout())
-                    .header("Accept", "application/json")
-                    .GET();
-            String bearer = bearer();
-            if (bearer != null) {
-                b.header("Authorization", "Bearer " + bearer);
+            com.fasterxml.jackson.databind.node.ArrayNode all = JsonNodeFactory.instance.arrayNode();
+            for (int page = 0; page < MAX_PAGES; page++) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(url("/events?programID="
+                                + URLEncoder.encode(s.programId(), StandardCharsets.UTF_8) + "&skip=" + all.size()
+                                + "&limit=" + PAGE))
+                        .timeout(s.requestTimeout())
+                        .header("Accept", "application/json")
+                        .GET();
+                String bearer = bearer();
+                if (bearer != null) {
+                    b.header("Authorization", "Bearer " + bearer);
+                }
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 401 || r.statusCode() == 403) {
+                    token = null;
+                }
+                if (r.statusCode() != 200) {
+                    lastError = "GET /events: HTTP " + r.statusCode() + " " + abbreviate(r.body());
+                    return false;
+                }
+                JsonNode got = LenientJson.parse(r.body());
+                if (!got.isArray()) {
+                    lastError = "GET /events: not a list";
+                    return false;
+                }
+                got.forEach(all::add);
+                if (got.size() < PAGE) {
+                    break;
+                }
             }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 401 || r.statusCode() == 403) {
-                token = null;
-            }
-            if (r.statusCode() != 200) {
-                lastError = "GET /events: HTTP " + r.statusCode() + " " + abbreviate(r.body());
-                return false;
-            }
-            events = LenientJson.parse(r.body());
+            events = all;
             lastPollOk = clock.instant();
             lastError = null;
             return true;

@@ -6,6 +6,7 @@ import io.minerai.ops.control.FleetPort;
 import io.minerai.ops.device.AckStatus;
 import io.minerai.ops.device.DesiredState;
 import io.minerai.ops.device.DeviceMode;
+import io.minerai.ops.device.DeviceProblem;
 import io.minerai.ops.device.DeviceSpec;
 import io.minerai.ops.device.DeviceTelemetry;
 import java.time.Duration;
@@ -78,6 +79,7 @@ public final class FakeFleet implements FleetPort {
     private final double[] limitW;
     private final @Nullable DeviceTelemetry[] lastReading;
     private final int[] unreachableLeft;
+    private final @Nullable DeviceProblem[] problems;
     private final int[] frozenLeft;
     private final List<ArrayDeque<Queued>> queues;
     private final List<CommandAck> acks = new ArrayList<>();
@@ -102,6 +104,7 @@ public final class FakeFleet implements FleetPort {
         this.limitW = new double[n];
         this.lastReading = new DeviceTelemetry[n];
         this.unreachableLeft = new int[n];
+        this.problems = new DeviceProblem[n];
         this.frozenLeft = new int[n];
         this.queues = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -125,6 +128,11 @@ public final class FakeFleet implements FleetPort {
                 unreachableLeft[i]--;
             } else if (faults.unreachablePerStep() > 0 && rnd.nextDouble() < faults.unreachablePerStep()) {
                 unreachableLeft[i] = 1 + rnd.nextInt(faults.maxUnreachableSteps());
+            }
+            if (unreachableLeft[i] > 0 && problems[i] == null) {
+                problems[i] = new DeviceProblem(AckStatus.UNREACHABLE, "connect: connection refused", now);
+            } else if (unreachableLeft[i] == 0) {
+                problems[i] = null;
             }
             if (frozenLeft[i] > 0) {
                 frozenLeft[i]--;
@@ -216,6 +224,16 @@ public final class FakeFleet implements FleetPort {
     @Override
     public @Nullable DeviceTelemetry telemetry(int i) {
         return lastReading[i];
+    }
+
+    @Override
+    public @Nullable DeviceProblem problem(int i) {
+        return problems[i];
+    }
+
+    @Override
+    public boolean readAttempted(int i) {
+        return stepNo > 0;
     }
 
     @Override

@@ -15,17 +15,20 @@ import io.minerai.ops.control.ControllerConfig;
 import io.minerai.ops.control.ControllerObserver;
 import io.minerai.ops.control.ControllerStatus;
 import io.minerai.ops.control.DriverFleet;
+import io.minerai.ops.control.MeterLoop;
 import io.minerai.ops.control.SiteController;
 import io.minerai.ops.device.Capabilities;
 import io.minerai.ops.device.DeviceDriver;
 import io.minerai.ops.device.DeviceKind;
 import io.minerai.ops.device.DeviceSpec;
+import io.minerai.ops.emulator.EmulatedPowerMeter;
 import io.minerai.ops.emulator.EmulatorFleet;
 import io.minerai.ops.emulator.Firmware;
 import io.minerai.ops.emulator.Quirks;
 import io.minerai.ops.emulator.VirtualGpuNode;
 import io.minerai.ops.emulator.VirtualMiner;
 import io.minerai.ops.emulator.VtnStub;
+import io.minerai.ops.meter.ModbusTcpMeter;
 import io.minerai.ops.signal.OpenAdrVen;
 import io.minerai.ops.signal.ReplayPriceFeed;
 import io.minerai.ops.signal.SignalSource;
@@ -44,8 +47,14 @@ import java.util.function.Consumer;
  * A whole virtual site: emulated miners (stock Antminer, LuxOS, Whatsminer v3) and GPU nodes on loopback sockets,
  * driven by the production drivers and controller on a fake clock, against the bundled real ERCOT prices and the
  * bundled real daily hashprice. Optionally a VTN stub issues an OpenADR import-limit event at each day's most
- * expensive hour. Device faults are switched on and off at random (seeded). The device physics and the fault rates
- * are synthetic; prices and hashprice are real.
+ * expensive hour. Device faults are switched on and off at random (seeded). The site has a meter (a Modbus TCP meter
+ * emulated on loopback, read by the production {@link ModbusTcpMeter}) that sees the devices plus cooling, transformer
+ * losses and auxiliaries ({@link SitePhysics}); the controller closes its loop on it. The device and site physics and
+ * the fault rates are synthetic; prices and hashprice are real.
+ *
+ * <p>Reproducible: the same options give the same summary. Every device is read, and the simulation waits for the
+ * answers, before each step and after it (slow devices answer within the driver timeouts); the fleet hands answers
+ * over in command order; everything random is drawn from the seed on the simulation thread.
  */
 public final class SimulatedSite {
     /**
@@ -92,6 +101,30 @@ public final class SimulatedSite {
     }
 
     /**
+     * What the site meter sees besides the devices (synthetic, ASSUMPTION figures of a typical air-cooled container
+     * site): auxiliaries (controls, lighting, network), cooling that follows the device load (fans, pumps), and the
+     * transformer's no-load and load (copper) losses, the latter growing with the square of the load.
+     *
+     * @param auxW constant auxiliaries, W
+     * @param coolingShare cooling power per W of device load
+     * @param transformerNoLoadW transformer no-load (iron) losses, W
+     * @param transformerLoadLossShareAtCap copper losses at a device load equal to the cap, as a share of it
+     */
+    public record SitePhysics(
+            double auxW, double coolingShare, double transformerNoLoadW, double transformerLoadLossShareAtCap) {
+        /** 3 kW auxiliaries, cooling 4 % of the load, 0.15 % of the cap no-load, 1 % copper losses at the cap. */
+        public static SitePhysics typical(double capW) {
+            return new SitePhysics(3_000, 0.04, 0.0015 * capW, 0.01);
+        }
+
+        /** Metered site power for a device load, W. */
+        public double siteW(double devicesW, double capW) {
+            double copper = transformerLoadLossShareAtCap * devicesW * devicesW / capW;
+            return auxW + transformerNoLoadW + devicesW * (1 + coolingShare) + copper;
+        }
+    }
+
+    /**
      * Totals of a run.
      *
      * @param steps controller steps
@@ -105,7 +138,10 @@ public final class SimulatedSite {
      * @param capMw the cap
      * @param safeSteps steps in the safe state
      * @param auditEntries audit log entries written
-     * @param wallSeconds real time taken
+     * @param wallSeconds real time taken (not part of the reproducible summary)
+     * @param meteredEnergyMwh energy through the site meter (devices, cooling, losses, auxiliaries)
+     * @param deviceEnergyMwh energy the devices' own power figures add up to (what a controller without a meter sees)
+     * @param maxDevicePowerMw highest device-summed power
      */
     public record Summary(
             int steps,
@@ -119,7 +155,10 @@ public final class SimulatedSite {
             double capMw,
             int safeSteps,
             long auditEntries,
-            double wallSeconds) {}
+            double wallSeconds,
+            double meteredEnergyMwh,
+            double deviceEnergyMwh,
+            double maxDevicePowerMw) {}
 
     private SimulatedSite() {}
 
@@ -149,8 +188,8 @@ public final class SimulatedSite {
         List<Quirks> quirks = new ArrayList<>();
         List<VirtualMiner> vms = new ArrayList<>();
         List<VirtualGpuNode> gpus = new ArrayList<>();
-        EmulatorFleet.Timeouts t = new EmulatorFleet.Timeouts(
-                Duration.ofSeconds(1), Duration.ofSeconds(2)); // above the 250 ms slow replies: no abandoned requests
+        // far above the 50 ms slow replies: every request finishes within its step, whatever the machine's load
+        EmulatorFleet.Timeouts t = new EmulatorFleet.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10));
         try (EmulatorFleet emu = new EmulatorFleet()) {
             for (int i = 0; i < o.miners(); i++) {
                 // Nameplate figures from the bundled ASIC specs (f2pool 2020): stock firmware on Antminer S19 Pro,
@@ -167,8 +206,9 @@ public final class SimulatedSite {
                 double w = spec.powerW() * (0.97 + 0.06 * rnd.nextDouble());
                 w = Math.round(w);
                 String id = String.format("r%02d-%03d", i / 40 + 1, i);
-                // The site starts curtailed (a cold start under the controller), so it is within its cap from step 1.
-                VirtualMiner vm = new VirtualMiner(id, fw, w, 60, ths, "pw-" + i, clock).startAsleep();
+                // Miners start running (a cold start on a working site); the least valuable are put to sleep below
+                // to bring the site under its cap before the controller starts.
+                VirtualMiner vm = new VirtualMiner(id, fw, w, 60, ths, "pw-" + i, clock);
                 var e = emu.add(vm);
                 vms.add(vm);
                 quirks.add(vm.quirks());
@@ -201,6 +241,22 @@ public final class SimulatedSite {
             }
             double ratedW = specs.stream().mapToDouble(DeviceSpec::ratedPowerW).sum();
             double capMw = o.capFraction() * ratedW / 1e6;
+            double capW = capMw * 1e6;
+            SitePhysics physics = SitePhysics.typical(capW);
+            // Before control starts the site runs under its cap: the least valuable miners were asleep.
+            List<Integer> byValue = new ArrayList<>();
+            for (int i = 0; i < vms.size(); i++) {
+                byValue.add(i);
+            }
+            byValue.sort(java.util.Comparator.comparingDouble(i -> specs.get(i).valueUsdPerMwh()));
+            double startDevicesW = ratedW;
+            for (int i : byValue) {
+                if (physics.siteW(startDevicesW, capW) <= 0.95 * capW) {
+                    break;
+                }
+                vms.get(i).startAsleep();
+                startDevicesW -= specs.get(i).ratedPowerW() - specs.get(i).curtailedPowerW();
+            }
             Duration span = Duration.ofDays(o.days());
             TimeGrid grid = TimeGrid.between(
                     o.startUtc().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
@@ -239,20 +295,37 @@ public final class SimulatedSite {
                     0,
                     0.5,
                     50,
-                    o.step().multipliedBy(12));
+                    o.step().multipliedBy(12),
+                    o.step().multipliedBy(2));
+            EmulatedPowerMeter meterDevice = new EmulatedPowerMeter();
+            ModbusTcpMeter meter =
+                    new ModbusTcpMeter(meterDevice.settings(o.step().multipliedBy(2), Duration.ofSeconds(10)), clock);
+            // cooling 4 % + copper losses up to 2 x 1 % at the cap: 6 % per added W; the controller assumes 10 %
+            MeterLoop meterLoop = new MeterLoop(meter, 0.1, o.step().multipliedBy(6));
             int steps = (int) (span.toSeconds() / o.step().toSeconds());
             double stepH = o.step().toSeconds() / 3600.0;
             double energy = 0;
+            double deviceEnergy = 0;
+            double maxDevice = 0;
             double cost = 0;
             double curtailed = 0;
             int overCap = 0;
             int safeSteps = 0;
             double maxTrue = 0;
             int[] faultLeft = new int[quirks.size()];
-            try (DriverFleet fleet = new DriverFleet(specs, drivers, clock)) {
+            try (DriverFleet fleet = new DriverFleet(specs, drivers, clock).readsByCaller()) {
                 HashpriceTarget merit = new HashpriceTarget(hp0, specs);
+                io.minerai.ops.signal.OpenAdrReporter reporter =
+                        ven == null ? null : new io.minerai.ops.signal.OpenAdrReporter(ven, Duration.ofMinutes(15));
                 SiteController c = new SiteController(
-                        new SiteController.Wiring(cfg, fleet, signals, target.apply(merit), audit, observer),
+                        new SiteController.Wiring(
+                                cfg,
+                                fleet,
+                                signals,
+                                target.apply(merit),
+                                audit,
+                                observer,
+                                java.util.Optional.of(meterLoop)),
                         clock.instant());
                 ControllerStatus st = null;
                 for (int s = 0; s < steps; s++) {
@@ -262,15 +335,24 @@ public final class SimulatedSite {
                     if (ven != null) {
                         ven.poll();
                     }
+                    meterDevice.set(physics.siteW(devicesTrueW(vms, gpus), capW));
+                    if (!pollMeter(meter)) {
+                        throw new IllegalStateException("the emulated meter did not answer: " + meter.lastError());
+                    }
+                    if (!fleet.readAllAndWait(Duration.ofMinutes(2))) {
+                        throw new IllegalStateException("devices did not answer within 2 minutes at " + now);
+                    }
                     st = c.step(now);
-                    fleet.awaitQuiet(Duration.ofMillis(120)); // slow devices answer in later steps
-                    double trueW = 0;
-                    for (VirtualMiner vm : vms) {
-                        trueW += vm.truePowerW();
+                    if (reporter != null) {
+                        reporter.report(now, st.sitePowerMw()); // USAGE back to the VTN while an event is on
                     }
-                    for (VirtualGpuNode n : gpus) {
-                        trueW += n.truePowerW() + 1500;
+                    if (!fleet.awaitQuiet(Duration.ofMinutes(2))) {
+                        throw new IllegalStateException("devices did not answer within 2 minutes at " + now);
                     }
+                    double devicesW = devicesTrueW(vms, gpus);
+                    double trueW = physics.siteW(devicesW, capW);
+                    deviceEnergy += devicesW / 1e6 * stepH;
+                    maxDevice = Math.max(maxDevice, devicesW / 1e6);
                     maxTrue = Math.max(maxTrue, trueW / 1e6);
                     if (trueW > capMw * 1e6 + 1e-6) {
                         overCap++;
@@ -317,13 +399,40 @@ public final class SimulatedSite {
                         capMw,
                         safeSteps,
                         audit.size(),
-                        (System.nanoTime() - wall0) / 1e9);
+                        (System.nanoTime() - wall0) / 1e9,
+                        energy,
+                        deviceEnergy,
+                        maxDevice);
             } finally {
                 if (vtn != null) {
                     vtn.close();
                 }
+                meter.close();
+                meterDevice.close();
             }
         }
+    }
+
+    /** Polls the loopback meter, retrying a dropped connection (a simulation must not depend on socket timing). */
+    private static boolean pollMeter(ModbusTcpMeter meter) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (meter.poll()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True device power: miners plus GPU nodes (GPUs and 1.5 kW of server overhead each), W. */
+    private static double devicesTrueW(List<VirtualMiner> vms, List<VirtualGpuNode> gpus) {
+        double w = 0;
+        for (VirtualMiner vm : vms) {
+            w += vm.truePowerW();
+        }
+        for (VirtualGpuNode n : gpus) {
+            w += n.truePowerW() + 1500;
+        }
+        return w;
     }
 
     /** Miner value at the meter, USD/MWh: hashprice x (1 - 2 % pool fee) x TH/s / MW / 24. */
@@ -381,7 +490,7 @@ public final class SimulatedSite {
             if (rate > 0 && rnd.nextDouble() < rate) {
                 left[i] = 1 + rnd.nextInt(30);
                 switch (rnd.nextInt(5)) {
-                    case 0 -> q.slowReply(Duration.ofMillis(250));
+                    case 0 -> q.slowReply(Duration.ofMillis(50)); // slow, but within the driver timeouts
                     case 1 -> q.accessDenied(true);
                     case 2 -> q.ignoreCommands(true);
                     case 3 -> q.dropConnections(true);

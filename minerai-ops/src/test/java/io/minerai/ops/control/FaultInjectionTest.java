@@ -23,9 +23,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * One million controller steps on a fake clock against an in-memory fleet with random device faults, signal loss and
- * price spikes (all synthetic, seeded). Asserts the hard cap against the fleet's true power, every command's outcome
- * in the audit log, and the time to reach the safe state after a signal goes stale.
+ * One million controller steps on a fake clock against an in-memory fleet with random device faults, signal loss,
+ * price spikes and a site meter that adds cooling, transformer losses and auxiliaries and drops out (all synthetic,
+ * seeded). Asserts the hard cap against the true metered site power, every command's outcome in the audit log, the
+ * time to reach the safe state after a signal or the meter goes stale, and that every device that comes back from an
+ * unreachable spell is woken when the plan wants it.
  */
 class FaultInjectionTest {
     static final int STEPS = Integer.getInteger("faultSteps", 1_000_000);
@@ -121,6 +123,73 @@ class FaultInjectionTest {
         }
     }
 
+    /**
+     * The site's meter (synthetic physics): auxiliaries plus the devices' true power, cooling proportional to it and
+     * transformer copper losses growing with its square, sampled one step late (a meter polled before the step it
+     * serves), with outages. Marginal cost of a device watt: 1 + 0.06 + 2 x 0.015 at full load = 1.09 W, under the
+     * controller's assumed 1.1.
+     */
+    static final class FakeSiteMeter implements io.minerai.ops.meter.SiteMeter {
+        static final double AUX_W = 2_000;
+        static final double COOLING_SHARE = 0.06;
+        final double lossPerW;
+        final FakeFleet fleet;
+        io.minerai.ops.meter.@org.jspecify.annotations.Nullable MeterReading latest;
+        double pendingW = Double.NaN;
+        Instant pendingAt = Instant.EPOCH;
+
+        FakeSiteMeter(FakeFleet fleet, double ratedW) {
+            this.fleet = fleet;
+            this.lossPerW = 0.015 / ratedW; // 1.5 % of the load lost at full load
+        }
+
+        double siteW(double devicesW) {
+            return AUX_W + devicesW * (1 + COOLING_SHARE) + lossPerW * devicesW * devicesW;
+        }
+
+        double trueSiteW() {
+            return siteW(fleet.trueSitePowerW());
+        }
+
+        /** Called before each step: publishes the sample taken at the end of the last one (unless out). */
+        void tick(Instant now, boolean out) {
+            if (!out && !Double.isNaN(pendingW)) {
+                latest = new io.minerai.ops.meter.MeterReading(pendingW, pendingAt);
+            }
+        }
+
+        /** Called after each step: samples the site now (published at the next tick). */
+        void sample(Instant now) {
+            pendingW = trueSiteW();
+            pendingAt = now;
+        }
+
+        @Override
+        public String name() {
+            return "meter";
+        }
+
+        @Override
+        public Duration staleAfter() {
+            return SIGNAL_STALE_AFTER;
+        }
+
+        @Override
+        public boolean poll() {
+            return true;
+        }
+
+        @Override
+        public Optional<io.minerai.ops.meter.MeterReading> latest() {
+            return Optional.ofNullable(latest);
+        }
+
+        @Override
+        public @org.jspecify.annotations.Nullable String lastError() {
+            return null;
+        }
+    }
+
     static List<DeviceSpec> fleet() {
         List<DeviceSpec> out = new ArrayList<>();
         SplittableRandom r = new SplittableRandom(7);
@@ -147,7 +216,7 @@ class FaultInjectionTest {
     void millionStepsWithFaultsNeverExceedTheCapAndAuditEveryCommand() {
         List<DeviceSpec> specs = fleet();
         double ratedW = specs.stream().mapToDouble(DeviceSpec::ratedPowerW).sum();
-        double capMw = 0.85 * ratedW / 1e6; // the cap binds: the fleet cannot all run
+        double capMw = 0.85 * ratedW / 1e6; // on metered site power: the cap binds, the fleet cannot all run
         ControllerConfig cfg = new ControllerConfig(
                 capMw,
                 Duration.ofSeconds(25),
@@ -158,17 +227,34 @@ class FaultInjectionTest {
                 0,
                 0.5,
                 50,
-                SAFE_DEADLINE);
+                SAFE_DEADLINE,
+                Duration.ofSeconds(30)); // hold the safe state 30 s after its reasons are gone
         FakeFleet.Faults faults = new FakeFleet.Faults(0.05, 0.03, 0.02, 0.05, 10, 0.0005, 100, 0.0005, 50, 0.02, 5);
         Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
         FakeFleet fleet = new FakeFleet(specs, DeviceMode.SLEEPING, faults, 42, STEP);
         FlakySignal price = new FlakySignal("price", SignalKind.PRICE_USD_PER_MWH, 30, t0);
         FlakySignal mqtt = new FlakySignal("mqtt", SignalKind.LOAD_PERCENT, 100, t0);
         CheckingAuditLog audit = new CheckingAuditLog();
+        FakeSiteMeter meter = new FakeSiteMeter(fleet, ratedW);
         SiteController c = new SiteController(
                 new SiteController.Wiring(
-                        cfg, fleet, List.of(price, mqtt), new MeritOrderTarget(0), audit, ControllerObserver.NONE),
+                        cfg,
+                        fleet,
+                        List.of(price, mqtt),
+                        new MeritOrderTarget(0),
+                        audit,
+                        ControllerObserver.NONE,
+                        Optional.of(new MeterLoop(meter, 0.1, Duration.ofMinutes(5)))),
                 t0);
+        int meterOutageLeft = 0;
+        Instant lastMeterSample = t0;
+        int n = specs.size();
+        boolean[] wasUnreachable = new boolean[n];
+        int[] wantRunSince = new int[n]; // 0: not tracking; else the step since which the plan wants a returned device
+        long comebacks = 0;
+        long wokenAfterComeback = 0;
+        long notWoken = 0;
+        double maxSiteW = 0;
         SplittableRandom r = new SplittableRandom(99);
         int priceOutageLeft = 0;
         int mqttOutageLeft = 0;
@@ -224,19 +310,68 @@ class FaultInjectionTest {
                     mqtt.lastUpdate = now;
                 }
             }
+            boolean meterOut;
+            if (meterOutageLeft > 0) {
+                meterOutageLeft--;
+                meterOut = true;
+            } else {
+                meterOut = r.nextDouble() < 0.0003;
+                if (meterOut) {
+                    meterOutageLeft = r.nextInt(120);
+                }
+            }
+            meter.tick(now, meterOut);
+            if (!meterOut && meter.latest != null) {
+                lastMeterSample = meter.latest.observedAtUtc();
+            }
             boolean anyStale = Duration.between(price.lastUpdate, now).compareTo(SIGNAL_STALE_AFTER) > 0
-                    || Duration.between(mqtt.lastUpdate, now).compareTo(SIGNAL_STALE_AFTER) > 0;
+                    || Duration.between(mqtt.lastUpdate, now).compareTo(SIGNAL_STALE_AFTER) > 0
+                    || Duration.between(lastMeterSample, now).compareTo(SIGNAL_STALE_AFTER) > 0;
 
             ControllerStatus st = c.step(now);
+            meter.sample(now);
 
-            double trueW = fleet.trueSitePowerW();
+            // Devices back from an unreachable spell must be woken when the plan wants them.
+            for (int i = 0; i < n; i++) {
+                boolean un = fleet.unreachable(i);
+                if (wasUnreachable[i] && !un) {
+                    comebacks++;
+                    wantRunSince[i] = -1; // armed
+                }
+                wasUnreachable[i] = un;
+                if (wantRunSince[i] != 0) {
+                    if (un || fleet.trueMode(i) == DeviceMode.RUNNING) {
+                        if (!un) {
+                            wokenAfterComeback++;
+                        }
+                        wantRunSince[i] = 0;
+                    } else if (c.wantOf(i) == Want.RUN && !st.safe()) {
+                        if (wantRunSince[i] < 0) {
+                            wantRunSince[i] = s;
+                        } else if (s - wantRunSince[i] > 60) {
+                            notWoken++;
+                            wantRunSince[i] = 0;
+                        }
+                    } else if (wantRunSince[i] > 0) {
+                        wantRunSince[i] = -1; // the plan changed its mind: start again
+                    }
+                }
+            }
+
+            double trueW = meter.trueSiteW();
+            maxSiteW = Math.max(maxSiteW, trueW);
             sumTruePowerW += trueW;
             if (trueW > capMw * 1e6 + 1e-6) {
                 overCapSteps++;
                 maxOverW = Math.max(maxOverW, trueW - capMw * 1e6);
             }
-            if (st.worstCasePowerMw() * 1e6 + 1e-6 < trueW) {
+            if (st.worstCasePowerMw() * 1e6 + 1e-6 < fleet.trueSitePowerW()) {
                 beliefBelowTruth++;
+                if (beliefBelowTruth <= 5) {
+                    System.out.printf(
+                            "belief below truth at step %d: worst case %.0f W, true devices %.0f W%n",
+                            s, st.worstCasePowerMw() * 1e6, fleet.trueSitePowerW());
+                }
             }
             if (st.safe()) {
                 safeSteps++;
@@ -282,6 +417,9 @@ class FaultInjectionTest {
         }
         c.close(now);
         System.out.println("byAction " + audit.byAction);
+        System.out.printf(
+                "meter: maxSiteW=%.0f capW=%.0f comebacks=%d wokenAfterComeback=%d notWoken=%d%n",
+                maxSiteW, capMw * 1e6, comebacks, wokenAfterComeback, notWoken);
 
         System.out.printf(
                 "fault-injection: steps=%d simulatedDays=%.1f devices=%d capMw=%.4f commands=%d finished=%d outcomes=%s%n"
@@ -310,9 +448,15 @@ class FaultInjectionTest {
                 sumTruePowerW / STEPS / 1e6,
                 audit.entries);
 
-        assertThat(overCapSteps).as("intervals over the site cap").isZero();
+        assertThat(overCapSteps)
+                .as("intervals over the site cap (metered power)")
+                .isZero();
+        assertThat(notWoken)
+                .as("devices back from an outage not woken within 60 steps of the plan wanting them")
+                .isZero();
+        assertThat(wokenAfterComeback).isGreaterThan(100);
         assertThat(beliefBelowTruth)
-                .as("steps where the controller's worst case was below the true load")
+                .as("steps where the controller's worst case was below the devices' true load")
                 .isZero();
         assertThat(audit.errors).isEmpty();
         assertThat(audit.safeLate).as("safe-state-late alarms").isZero();

@@ -35,7 +35,7 @@ class GpuNodeProtocolTest {
     }
 
     @Test
-    void telemetryCapsTargetsAndRestoresTheOriginalLimits() throws Exception {
+    void telemetryCapsTargetsRestoresOnRunAndNeverRaisesOnClose() throws Exception {
         VirtualGpuNode n = node();
         GpuNodeDriver d = new GpuNodeDriver("g1", n, 1500, Duration.ofSeconds(2), clock);
         DeviceTelemetry t = d.readTelemetry();
@@ -52,13 +52,17 @@ class GpuNodeProtocolTest {
         // Node target 5500 W -> (5500 - 1500) / 8 = 500 W per GPU.
         assertThat(d.apply(new DesiredState.PowerTarget(5500)).status()).isEqualTo(AckStatus.CONFIRMED);
         assertThat(n.limitW(0)).isEqualTo(500.0);
-        // Targets beyond the range are clamped to [min, max] per GPU.
+        // Targets above the range are clamped to the max per GPU; below the lowest caps they are unsupported.
         d.apply(new DesiredState.PowerTarget(100_000));
+        assertThat(n.limitW(0)).isEqualTo(700.0);
+        assertThat(d.apply(new DesiredState.PowerTarget(3000)).status()).isEqualTo(AckStatus.UNSUPPORTED);
         assertThat(n.limitW(0)).isEqualTo(700.0);
 
         d.apply(new DesiredState.PowerTarget(3500));
         assertThat(n.limitW(7)).isEqualTo(250.0);
-        d.close(); // restores the limits seen first (700 W)
+        d.close(); // never raises load: the caps stay where the controller put them
+        assertThat(n.limitW(7)).isEqualTo(250.0);
+        assertThat(d.apply(DesiredState.RUN).status()).isEqualTo(AckStatus.CONFIRMED); // run restores the originals
         assertThat(n.limitW(7)).isEqualTo(700.0);
         assertThat(d.originalLimitsW()).containsEntry(0, 700.0);
     }

@@ -79,6 +79,12 @@ class InventoryReaderTest {
     @Test
     void theDocumentedExampleIsValid() {
         SiteInventory inv = InventoryReader.read(Path.of("../docs/site-inventory.example.yaml"));
+        assertThat(inv.meter()).hasValueSatisfying(m -> {
+            assertThat(m.type()).isEqualTo("modbus-tcp");
+            assertThat(m.scaleToW()).isEqualTo(1000);
+            assertThat(m.marginalLossShare()).isEqualTo(0.1);
+        });
+        assertThat(inv.config().safeStateMinHold()).isEqualTo(java.time.Duration.ofMinutes(5));
         assertThat(inv.devices()).hasSize(5);
         assertThat(inv.price().orElseThrow().settlementPoint()).isEqualTo("LZ_WEST");
     }
@@ -87,5 +93,29 @@ class InventoryReaderTest {
     void syntaxErrorsNameLineAndColumn() {
         assertThatThrownBy(() -> InventoryReader.parse("site: {name: [", "inventory x.yaml", Path.of(".")))
                 .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void theParallelIssue14DriversAreWiredFromTheInventory() {
+        String yaml = """
+                site: {name: s, capMw: 1}
+                devices:
+                  - {id: w2, driver: whatsminer-v2, host: 10.0.0.21, passwordEnv: PW, ratedPowerW: 3400,
+                     valueUsdPerMwh: 50}
+                  - {id: v1, driver: vnish, host: 10.0.0.22, passwordEnv: PW, ratedPowerW: 3500, valueUsdPerMwh: 50}
+                  - {id: b1, driver: braiins, host: 10.0.0.23, passwordEnv: PW, ratedPowerW: 3300, valueUsdPerMwh: 50}
+                  - {id: e1, driver: epic, host: 10.0.0.24, passwordEnv: PW, ratedPowerW: 3600, valueUsdPerMwh: 50}
+                """;
+        SiteInventory inv = InventoryReader.parse(yaml, "inventory d.yaml", Path.of("."));
+        assertThat(inv.devices()).extracting(SiteInventory.Device::port).containsExactly(4028, 80, 50051, 4028);
+        InventoryWiring w = new InventoryWiring(inv, k -> "pw", java.time.Clock.systemUTC());
+        var drivers = w.drivers();
+        assertThat(drivers)
+                .extracting(d -> d.getClass().getSimpleName())
+                .containsExactly("WhatsminerV2Driver", "VnishDriver", "BraiinsDriver", "EpicDriver");
+        assertThat(w.specs())
+                .allMatch(
+                        sp -> sp.capabilities().canSleep() && sp.capabilities().canSetPowerTarget());
+        drivers.forEach(io.minerai.ops.device.DeviceDriver::close);
     }
 }

@@ -36,6 +36,9 @@ class SimulatedSiteTest {
             assertThat(s.steps()).isEqualTo(144);
             assertThat(s.overCapSteps()).isZero();
             assertThat(s.maxTruePowerMw()).isLessThanOrEqualTo(s.capMw());
+            // the meter sees cooling, losses and auxiliaries on top of what the devices report
+            assertThat(s.meteredEnergyMwh()).isGreaterThan(s.deviceEnergyMwh() * 1.03);
+            assertThat(s.maxDevicePowerMw()).isLessThan(s.maxTruePowerMw());
             assertThat(s.curtailedMwh()).isPositive(); // the spike evening curtails
             assertThat(s.commands()).isPositive();
             Set<String> open = new HashSet<>();
@@ -54,5 +57,53 @@ class SimulatedSiteTest {
             assertThat(text).contains("minerai_site_power_watts").contains("minerai_commands_total");
             assertThat(text).contains("minerai_command_latency_seconds_count");
         }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRunTwice() throws Exception {
+        var o = new SimulatedSite.Options(
+                Instant.parse("2024-08-20T00:00:00Z"),
+                1,
+                Duration.ofMinutes(20),
+                20,
+                1,
+                "LZ_WEST",
+                Market.RTM,
+                0.85,
+                0.03,
+                7,
+                true);
+        InMemoryAuditLog la = new InMemoryAuditLog();
+        InMemoryAuditLog lb = new InMemoryAuditLog();
+        SimulatedSite.Summary a = SimulatedSite.run(o, la, ControllerObserverNone.INSTANCE, st -> {});
+        SimulatedSite.Summary b = SimulatedSite.run(o, lb, ControllerObserverNone.INSTANCE, st -> {});
+        assertThat(a.commands()).isPositive();
+        assertThat(a.failures()).isPositive(); // faults happened, the same way both times
+        assertThat(withoutWallTime(b)).isEqualTo(withoutWallTime(a));
+    }
+
+    static SimulatedSite.Summary withoutWallTime(SimulatedSite.Summary s) {
+        return new SimulatedSite.Summary(
+                s.steps(),
+                s.energyMwh(),
+                s.energyCostUsd(),
+                s.curtailedMwh(),
+                s.commands(),
+                s.failures(),
+                s.overCapSteps(),
+                s.maxTruePowerMw(),
+                s.capMw(),
+                s.safeSteps(),
+                s.auditEntries(),
+                0,
+                s.meteredEnergyMwh(),
+                s.deviceEnergyMwh(),
+                s.maxDevicePowerMw());
+    }
+
+    /** No observer. */
+    static final class ControllerObserverNone {
+        static final io.minerai.ops.control.ControllerObserver INSTANCE =
+                io.minerai.ops.control.ControllerObserver.NONE;
     }
 }

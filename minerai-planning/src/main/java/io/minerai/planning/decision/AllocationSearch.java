@@ -3,7 +3,6 @@ package io.minerai.planning.decision;
 import io.minerai.planning.PlanValidator;
 import io.minerai.planning.engine.MarketData;
 import io.minerai.planning.model.Facility;
-import io.minerai.planning.model.FinancingPlan;
 import io.minerai.planning.model.GpuCloudPlan;
 import io.minerai.planning.model.Hall;
 import io.minerai.planning.model.LeasePlan;
@@ -26,7 +25,9 @@ import java.util.function.IntConsumer;
  * the start month, the GPU cloud's count scaled to the GPU share of the built IT, the lease's IT to the rest (its
  * start kept as many months after hall readiness as in the template), and the base strategy's facilities re-pointed
  * at the scaled assets (its term loans and ASIC choices kept). Candidates run together on the same paths (common
- * random numbers); the first, building nothing, is the baseline. The best maximises the plan's risk measure.
+ * random numbers); the first, building nothing, is the baseline. The best maximises the plan's risk measure among the
+ * candidates within the plan's breach limit ({@link DecisionRule}): candidates over it rank after every candidate
+ * within it.
  */
 public final class AllocationSearch {
     private AllocationSearch() {}
@@ -40,6 +41,7 @@ public final class AllocationSearch {
      * @param strategy the generated strategy
      * @param summary its Monte Carlo summary
      * @param score the risk measure's value
+     * @param withinBreachLimit whether its covenant breach probability meets the plan's limit
      */
     public record Candidate(
             double buildFraction,
@@ -47,7 +49,8 @@ public final class AllocationSearch {
             int startMonth,
             StrategyPlan strategy,
             StrategySummary summary,
-            double score) {}
+            double score,
+            boolean withinBreachLimit) {}
 
     /**
      * The result.
@@ -75,14 +78,17 @@ public final class AllocationSearch {
                 .subList(plan.strategies().size(), extended.strategies().size());
         MonteCarloResult r = new PlanSimulation(extended, data)
                 .run(cands, sp.paths(), settings.withCvarAlpha(sp.cvarAlpha()), pathsDone);
+        DecisionRule rule = DecisionRule.of(plan, sp.riskMeasure());
         List<Candidate> out = new ArrayList<>();
         for (int i = 0; i < cands.size(); i++) {
             StrategyPlan s = cands.get(i);
             StrategySummary sum = r.summaries().get(i);
             double[] key = parse(s.name());
-            out.add(new Candidate(key[0], key[1], (int) key[2], s, sum, sum.score(sp.riskMeasure())));
+            out.add(new Candidate(
+                    key[0], key[1], (int) key[2], s, sum, sum.score(sp.riskMeasure()), rule.withinLimit(sum)));
         }
-        out.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        out.sort(Comparator.comparing((Candidate c) -> !c.withinBreachLimit())
+                .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
         return new Result(sp, out, extended);
     }
 
@@ -138,6 +144,9 @@ public final class AllocationSearch {
                         leaseFin.add(n);
                     }
                 }
+                case Facility.ContractBacked cb -> {
+                    // contracts are not searched: candidates rent their GPUs on the spot market
+                }
             }
         }
         List<String> keptNames = kept.stream().map(Facility::name).toList();
@@ -148,7 +157,8 @@ public final class AllocationSearch {
                 List.of(),
                 List.of(),
                 base.asicPurchases(),
-                keptNames));
+                keptNames,
+                List.of()));
         for (double f : sp.buildFractions()) {
             if (f <= 0) {
                 continue;
@@ -187,17 +197,7 @@ public final class AllocationSearch {
                     }
                     int gpuCount = (int) Math.floor(g * itMw * 1000.0 / gpu.itKwPerGpu() + 1e-9);
                     if (gpuCount > 0) {
-                        GpuCloudPlan gc = new GpuCloudPlan(
-                                "gpu[" + id + "]",
-                                h.name(),
-                                gpuCount,
-                                gpu.usdPerGpu(),
-                                gpu.itKwPerGpu(),
-                                gpu.lifeYears(),
-                                gpu.priceUsdPerGpuHour(),
-                                gpu.priceDeclinePerYear(),
-                                gpu.utilizationFraction(),
-                                gpu.opexUsdPerGpuMonth());
+                        GpuCloudPlan gc = gpu.scaled("gpu[" + id + "]", h.name(), gpuCount);
                         gpus.add(gc);
                         sGpus.add(gc.name());
                         for (Facility gf : gpuFin) {
@@ -259,18 +259,12 @@ public final class AllocationSearch {
                             sGpus,
                             sLeases,
                             base.asicPurchases(),
-                            sFacilities));
+                            sFacilities,
+                            List.of()));
                 }
             }
         }
-        return plan.withBlocks(
-                        halls,
-                        gpus,
-                        leases,
-                        new FinancingPlan(
-                                facilities,
-                                plan.financing().minDscr(),
-                                plan.financing().dscrWindowMonths()))
+        return plan.withBlocks(halls, gpus, leases, plan.financing().withFacilities(facilities))
                 .withStrategies(strategies);
     }
 }

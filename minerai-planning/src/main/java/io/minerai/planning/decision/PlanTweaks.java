@@ -2,7 +2,6 @@ package io.minerai.planning.decision;
 
 import io.minerai.planning.model.BitcoinPlan;
 import io.minerai.planning.model.Facility;
-import io.minerai.planning.model.FinancingPlan;
 import io.minerai.planning.model.GpuCloudPlan;
 import io.minerai.planning.model.Hall;
 import io.minerai.planning.model.LeasePlan;
@@ -89,17 +88,7 @@ public final class PlanTweaks {
     }
 
     private static GpuCloudPlan gpu(GpuCloudPlan g, double price, double cost) {
-        return new GpuCloudPlan(
-                g.name(),
-                g.hall(),
-                g.gpuCount(),
-                cost,
-                g.itKwPerGpu(),
-                g.lifeYears(),
-                price,
-                g.priceDeclinePerYear(),
-                g.utilizationFraction(),
-                g.opexUsdPerGpuMonth());
+        return g.withPrices(price, cost);
     }
 
     /** Every lease's rent x factor. */
@@ -152,11 +141,7 @@ public final class PlanTweaks {
         List<Facility> fs = p.financing().facilities().stream()
                 .map(f -> withRate(f, Math.max(0, f.ratePerYear() + delta)))
                 .toList();
-        return p.withBlocks(
-                p.halls(),
-                p.gpuClouds(),
-                p.leases(),
-                new FinancingPlan(fs, p.financing().minDscr(), p.financing().dscrWindowMonths()));
+        return p.withBlocks(p.halls(), p.gpuClouds(), p.leases(), p.financing().withFacilities(fs));
     }
 
     static Facility withRate(Facility f, double rate) {
@@ -188,6 +173,16 @@ public final class PlanTweaks {
                         n.amortization(),
                         n.tenorMonths(),
                         n.interestOnlyMonths());
+            case Facility.ContractBacked cb ->
+                new Facility.ContractBacked(
+                        cb.name(),
+                        cb.contract(),
+                        cb.sizingDscr(),
+                        cb.maxLoanToCost(),
+                        rate,
+                        cb.amortization(),
+                        cb.tenorMonths(),
+                        cb.interestOnlyMonths());
         };
     }
 
@@ -222,12 +217,18 @@ public final class PlanTweaks {
                                 n.amortization(),
                                 n.tenorMonths(),
                                 n.interestOnlyMonths());
+                    case Facility.ContractBacked cb ->
+                        new Facility.ContractBacked(
+                                cb.name(),
+                                cb.contract(),
+                                cb.sizingDscr(),
+                                Math.min(1, cb.maxLoanToCost() * factor),
+                                cb.ratePerYear(),
+                                cb.amortization(),
+                                cb.tenorMonths(),
+                                cb.interestOnlyMonths());
                 })
                 .toList();
-        return p.withBlocks(
-                p.halls(),
-                p.gpuClouds(),
-                p.leases(),
-                new FinancingPlan(fs, p.financing().minDscr(), p.financing().dscrWindowMonths()));
+        return p.withBlocks(p.halls(), p.gpuClouds(), p.leases(), p.financing().withFacilities(fs));
     }
 }

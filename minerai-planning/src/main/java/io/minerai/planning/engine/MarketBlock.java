@@ -8,6 +8,7 @@ public final class MarketBlock {
     final int capacity;
     final int months;
     final int leaseCount;
+    final int contractCount;
     int size;
     /** ln(BTC price in USD) at the start of each month. */
     final double[] logPriceUsdPerBtc;
@@ -20,11 +21,14 @@ public final class MarketBlock {
     final int[] powerEntry;
     final double[] gpuDeclineShiftPerYear;
     final int[] leaseDefaultMonth;
+    /** Per path, per plan GPU contract: the month its customer defaults ({@link MarketPath#NEVER} = never). */
+    final int[] contractDefaultMonth;
 
-    public MarketBlock(int capacity, int months, int leaseCount) {
+    public MarketBlock(int capacity, int months, int leaseCount, int contractCount) {
         this.capacity = capacity;
         this.months = months;
         this.leaseCount = leaseCount;
+        this.contractCount = contractCount;
         this.logPriceUsdPerBtc = new double[capacity * months];
         this.logNetworkHashrateThPerS = new double[capacity * months];
         this.priceOverHashrate = new double[capacity * months];
@@ -32,6 +36,7 @@ public final class MarketBlock {
         this.powerEntry = new int[capacity * months];
         this.gpuDeclineShiftPerYear = new double[capacity];
         this.leaseDefaultMonth = new int[capacity * Math.max(1, leaseCount)];
+        this.contractDefaultMonth = new int[capacity * Math.max(1, contractCount)];
     }
 
     /** Paths filled. */
@@ -44,6 +49,8 @@ public final class MarketBlock {
         int o = b * months;
         int[] defaults = new int[leaseCount];
         System.arraycopy(leaseDefaultMonth, b * leaseCount, defaults, 0, leaseCount);
+        int[] contractDefaults = new int[contractCount];
+        System.arraycopy(contractDefaultMonth, b * contractCount, contractDefaults, 0, contractCount);
         double[] price = new double[months];
         double[] hashrate = new double[months];
         for (int m = 0; m < months; m++) {
@@ -56,6 +63,7 @@ public final class MarketBlock {
                 java.util.Arrays.copyOfRange(feesBtcPerBlock, o, o + months),
                 java.util.Arrays.copyOfRange(powerEntry, o, o + months),
                 gpuDeclineShiftPerYear[b],
-                defaults);
+                defaults,
+                contractDefaults);
     }
 }

@@ -2,6 +2,7 @@ package io.minerai.planning.engine;
 
 import io.minerai.core.bitcoin.BlockSubsidy;
 import io.minerai.planning.model.BitcoinPlan;
+import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.LeasePlan;
 import io.minerai.planning.model.Plan;
 import io.minerai.planning.model.Uncertainty;
@@ -33,6 +34,10 @@ public final class MarketModel {
     private final BtcReturns returns;
     private final PowerBank bank;
     private final List<LeasePlan> leases;
+    private final List<GpuContract> contracts;
+    /** Per plan contract: the month its term starts (its GPUs go live). */
+    private final int[] contractStart;
+
     private final double[] subsidyBtcPerBlock;
 
     public MarketModel(Plan plan, MonthGrid grid, BtcReturns returns, PowerBank bank) {
@@ -42,6 +47,15 @@ public final class MarketModel {
         this.returns = returns;
         this.bank = bank;
         this.leases = plan.leases();
+        this.contracts = plan.contracts();
+        this.contractStart = new int[contracts.size()];
+        for (int j = 0; j < contracts.size(); j++) {
+            contractStart[j] = plan.hall(plan.gpuCloud(contracts.get(j).gpuCloud())
+                            .orElseThrow()
+                            .hall())
+                    .orElseThrow()
+                    .readyMonth();
+        }
         this.subsidyBtcPerBlock = subsidySchedule(btc.startBlockHeight(), grid);
         if (u.btcVolatilityScale() > 0 && returns.size() < u.bootstrapBlockDays()) {
             throw new IllegalArgumentException("BTC history (" + returns.size() + " days) is shorter than a bootstrap"
@@ -102,9 +116,23 @@ public final class MarketModel {
 
     /** One path, for tests and reports. */
     public MarketPath path(long pathIndex) {
-        MarketBlock one = new MarketBlock(1, grid.months(), leases.size());
+        MarketBlock one = new MarketBlock(1, grid.months(), leases.size(), contracts.size());
         fill(one, pathIndex, 1);
         return one.path(0);
+    }
+
+    /**
+     * The month a counterparty defaults: exponential waiting time at the yearly probability from {@code from} (month
+     * index), {@link MarketPath#NEVER} when it falls at or after {@code until} or defaults are off.
+     */
+    private int defaultMonth(double uniform, double annualProbability, int from, int until) {
+        if (!u.tenantDefaults() || annualProbability <= 0) {
+            return MarketPath.NEVER;
+        }
+        double hazardPerMonth =
+                annualProbability >= 1 ? Double.POSITIVE_INFINITY : -StrictMath.log1p(-annualProbability) / 12.0;
+        long when = from + (long) Math.floor(-StrictMath.log1p(-uniform) / hazardPerMonth);
+        return when < until ? (int) when : MarketPath.NEVER;
     }
 
     /** A uniform in [0, 1) from (seed, path, tenant) only. */
@@ -136,6 +164,15 @@ public final class MarketModel {
                 }
             }
             out.leaseDefaultMonth[b * leases.size() + l] = month;
+        }
+        for (int j = 0; j < contracts.size(); j++) {
+            // customers like tenants: keyed by name, so a customer defaults at the same time wherever it appears
+            GpuContract c = contracts.get(j);
+            out.contractDefaultMonth[b * contracts.size() + j] = defaultMonth(
+                    tenantUniform(u.seed(), pathIndex, c.defaultKey()),
+                    c.annualDefaultProbability(),
+                    contractStart[j],
+                    grid.months());
         }
         double driftMonthly = btc.priceDriftPerYear() / 12.0;
         double growthMonthly = btc.hashrateGrowthPerYear() / 12.0;

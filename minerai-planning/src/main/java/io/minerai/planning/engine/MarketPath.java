@@ -9,6 +9,8 @@ package io.minerai.planning.engine;
  * @param powerEntry power bank entry of each month
  * @param gpuDeclineShiftPerYear this path's shift of every GPU cloud's log price decline rate
  * @param leaseDefaultMonth per plan lease (plan order), month its tenant defaults ({@link #NEVER} = no default)
+ * @param contractDefaultMonth per plan GPU contract (plan order), month its customer defaults ({@link #NEVER} = no
+ *     default)
  */
 public record MarketPath(
         double[] priceUsdPerBtc,
@@ -16,7 +18,8 @@ public record MarketPath(
         double[] feesBtcPerBlock,
         int[] powerEntry,
         double gpuDeclineShiftPerYear,
-        int[] leaseDefaultMonth) {
+        int[] leaseDefaultMonth,
+        int[] contractDefaultMonth) {
     /** Marks a tenant that never defaults. */
     public static final int NEVER = Integer.MAX_VALUE;
 }

@@ -15,6 +15,12 @@ public final class PathEngine {
     private final double[] cfads;
     private final double[] incremental;
     private final double[] baselineEquity;
+    private final double[] prefixCfads;
+    private final double[] pathDraw;
+    private final double[] pathService;
+    private final double[] pathInterest;
+    private final GpuBook.Month gpuMonth = new GpuBook.Month();
+    private final double[] prefixService;
     private final int months;
     // k = countBelow(entry, threshold) is a pure function: strategies with the same fleet efficiency on the same
     // path-month reuse it instead of searching the power month again
@@ -34,6 +40,11 @@ public final class PathEngine {
         cfads = new double[months];
         incremental = new double[months];
         baselineEquity = new double[months * blockCapacity];
+        prefixCfads = new double[months + 1];
+        pathDraw = new double[months];
+        pathService = new double[months];
+        pathInterest = new double[months];
+        prefixService = new double[months + 1];
         memoThreshold = new double[months * blockCapacity];
         java.util.Arrays.fill(memoThreshold, Double.NaN);
         memoEntry = new int[months * blockCapacity];
@@ -61,6 +72,30 @@ public final class PathEngine {
         final double poolKeep = 1 - s.poolFeeFraction;
         final double gpuShift = block.gpuDeclineShiftPerYear[b];
         final double taxRate = s.taxRate;
+        final GpuBook gpuBook = s.gpus;
+        final int contractBase = b * block.contractCount;
+        double spotRevenue = 0;
+        double contractRevenue = 0;
+        // debt lines of this path: the schedule's, unless a customer default accelerates a contract-backed loan
+        double[] draw = s.debtDrawUsd;
+        double[] service = s.debtServiceUsd;
+        double[] interest = s.interestPaidUsd;
+        double outstanding = s.debtOutstandingAtHorizonUsd;
+        for (int f = 0; f < s.acceleratedBy.length; f++) {
+            int d = block.contractDefaultMonth[contractBase + s.acceleratedBy[f]];
+            if (d < n) {
+                if (draw == s.debtDrawUsd) {
+                    System.arraycopy(s.debtDrawUsd, 0, pathDraw, 0, n);
+                    System.arraycopy(s.debtServiceUsd, 0, pathService, 0, n);
+                    System.arraycopy(s.interestPaidUsd, 0, pathInterest, 0, n);
+                    draw = pathDraw;
+                    service = pathService;
+                    interest = pathInterest;
+                }
+                outstanding -= Acceleration.apply(
+                        s.facilityLines.get(s.acceleratedFacility[f]).schedule(), d, draw, service, interest);
+            }
+        }
         double lossPool = 0;
         double lossPoolUnlevered = 0;
         double npv = 0;
@@ -90,20 +125,13 @@ public final class PathEngine {
             double e = mw * hours * run * revenuePerMwh
                     - mw * hours * (factor * bank.sumSmallest(entry, k) / size + adder * run)
                     - s.fixedOpexUsd[t]
-                    - s.miningOpexUsdPerMwMonth * mw;
-            if (s.gpuCount > 0) {
+                    - mw * (run * s.miningOpexUsdPerMwMonth + (1 - run) * s.miningStandbyOpexUsdPerMwMonth);
+            if (gpuBook.any()) {
                 double meanPrice = factor * bank.sumSmallest(entry, size) / size + adder;
-                for (int c = 0; c < s.gpuCount; c++) {
-                    if (t < s.gpuStart[c] || t >= s.gpuEnd[c]) {
-                        continue;
-                    }
-                    double ageYears = (t - s.gpuStart[c]) / 12.0;
-                    double price = s.gpuPriceUsdPerHour[c]
-                            * StrictMath.exp(-(s.gpuLogDeclinePerYear[c] + gpuShift) * ageYears);
-                    e += s.gpuUnits[c] * price * s.gpuUtilization[c] * hours
-                            - s.gpuFacilityMw[c] * hours * meanPrice
-                            - s.gpuOpexUsdPerMonth[c];
-                }
+                gpuBook.month(t, hours, meanPrice, gpuShift, block.contractDefaultMonth, contractBase, gpuMonth);
+                e += gpuMonth.spotRevenueUsd + gpuMonth.contractRevenueUsd - gpuMonth.powerUsd - gpuMonth.opexUsd;
+                spotRevenue += gpuMonth.spotRevenueUsd;
+                contractRevenue += gpuMonth.contractRevenueUsd;
             }
             for (int l = 0; l < s.leaseCount; l++) {
                 double rent = s.leaseRentUsd[l][t];
@@ -116,7 +144,7 @@ public final class PathEngine {
             }
             ebitda[t] = e;
             // tax with loss carry-forward, levered and unlevered
-            double taxable = e - s.depreciationUsd[t] - s.interestPaidUsd[t];
+            double taxable = e - s.depreciationUsd[t] - interest[t] + s.saleGainUsd[t];
             double tax = 0;
             if (taxable <= 0) {
                 lossPool -= taxable;
@@ -125,7 +153,7 @@ public final class PathEngine {
                 lossPool -= used;
                 tax = taxRate * (taxable - used);
             }
-            double taxableU = e - s.depreciationUsd[t];
+            double taxableU = e - s.depreciationUsd[t] + s.saleGainUsd[t];
             double taxU = 0;
             if (taxableU <= 0) {
                 lossPoolUnlevered -= taxableU;
@@ -135,32 +163,46 @@ public final class PathEngine {
                 taxU = taxRate * (taxableU - used);
             }
             cfads[t] = e - tax;
-            equity[t] = cfads[t] - s.capexUsd[t] + s.debtDrawUsd[t] - s.debtServiceUsd[t];
-            unlevered[t] = e - taxU - s.capexUsd[t];
+            equity[t] = cfads[t] - s.capexUsd[t] + draw[t] - service[t] + s.saleProceedsUsd[t];
+            unlevered[t] = e - taxU - s.capexUsd[t] + s.saleProceedsUsd[t];
         }
         double last12 = 0;
         for (int t = Math.max(0, n - 12); t < n; t++) {
             last12 += ebitda[t];
         }
         double tv = s.terminalEbitdaMultiple * Math.max(0, last12 * 12.0 / Math.min(12, n));
-        equity[n - 1] += tv - s.debtOutstandingAtHorizonUsd;
+        equity[n - 1] += tv - outstanding;
         unlevered[n - 1] += tv;
 
         double minDscr = Double.POSITIVE_INFINITY;
         boolean breached = false;
-        if (s.hasDebt) {
-            int w = s.dscrWindowMonths;
-            double sumCfads = 0;
-            double sumService = 0;
-            for (int t = 0; t < n; t++) {
-                sumCfads += cfads[t];
-                sumService += s.debtServiceUsd[t];
-                if (t >= w) {
-                    sumCfads -= cfads[t - w];
-                    sumService -= s.debtServiceUsd[t - w];
+        final int first = s.firstServiceMonth;
+        if (s.hasDebt && first < n) {
+            // windows never reach back before the first month of service: prefix sums from it
+            final int w = s.dscrWindowMonths;
+            double pc = 0;
+            double ps = 0;
+            for (int t = first; t < n; t++) {
+                prefixCfads[t - first] = pc;
+                prefixService[t - first] = ps;
+                pc += cfads[t];
+                ps += service[t];
+            }
+            prefixCfads[n - first] = pc;
+            prefixService[n - first] = ps;
+            for (int t = first; t < n; t++) {
+                int lo;
+                int hi;
+                if (s.dscrForward) {
+                    lo = t;
+                    hi = Math.min(n - 1, t + w - 1);
+                } else {
+                    lo = Math.max(first, t - w + 1);
+                    hi = t;
                 }
-                if (sumService > 1e-6) {
-                    double dscr = sumCfads / sumService;
+                double windowService = prefixService[hi + 1 - first] - prefixService[lo - first];
+                if (windowService > StrategySchedule.SERVICE_EPSILON_USD) {
+                    double dscr = (prefixCfads[hi + 1 - first] - prefixCfads[lo - first]) / windowService;
                     if (dscr < minDscr) {
                         minDscr = dscr;
                     }
@@ -189,10 +231,10 @@ public final class PathEngine {
             }
         }
         if (baseline) {
-            // incremental to itself: no flows, so no IRR and payback at month 0
+            // the baseline is what the others are measured against: no IRR and no payback of its own
             System.arraycopy(equity, 0, baselineEquity, bo, n);
             out.irrPerYear[i] = Double.NaN;
-            out.paybackMonth[i] = 0;
+            out.paybackMonth[i] = StrategyPaths.NO_PAYBACK;
         } else {
             for (int t = 0; t < n; t++) {
                 incremental[t] = equity[t] - baselineEquity[bo + t];
@@ -206,9 +248,11 @@ public final class PathEngine {
                 }
             }
             out.irrPerYear[i] = Irr.yearly(incremental, n);
-            out.paybackMonth[i] = lastNegative == n - 1 ? -1 : lastNegative + 1;
+            out.paybackMonth[i] = lastNegative == n - 1 ? StrategyPaths.NO_PAYBACK : lastNegative + 1;
         }
         out.npvUsd[i] = npv;
+        out.spotGpuRevenueUsd[i] = spotRevenue;
+        out.contractRevenueUsd[i] = contractRevenue;
         out.unleveredNpvUsd[i] = npvUnlevered;
         out.minDscr[i] = minDscr;
         out.breached[i] = breached;

@@ -5,11 +5,15 @@ import java.util.Optional;
 
 /**
  * Per-path outcomes of one strategy, structure-of-arrays indexed by path. IRR is NaN where the cash flows never
- * change sign, payback -1 where cumulative cash ends negative, min DSCR +infinity where no debt service was due (these
+ * change sign, payback {@link #NO_PAYBACK} where cumulative cash ends negative, min DSCR +infinity where no debt service was due (these
  * markers stay inside this array store; {@link #outcome(int)} turns them into Optionals).
  */
 public final class StrategyPaths {
+    /** Payback marker: the cumulative flows end negative, or the strategy is the baseline (nothing to pay back). */
+    public static final int NO_PAYBACK = -1;
+
     private final String strategy;
+    private final boolean baseline;
     private final int months;
     final double[] npvUsd;
     final double[] irrPerYear;
@@ -19,11 +23,19 @@ public final class StrategyPaths {
     final double[] peakEquityNeedUsd;
     final double[] pureEquityDilution;
     final double[] unleveredNpvUsd;
+    /** GPU revenue on the spot market over the horizon (undiscounted). */
+    final double[] spotGpuRevenueUsd;
+    /** GPU contract revenue (payments, prepayments, renewals, backstop) over the horizon (undiscounted). */
+    final double[] contractRevenueUsd;
     /** Cumulative equity cash flow by path and month ([path * months + m]) when kept, else empty. */
     final float[] cumulativeEquityUsd;
 
-    public StrategyPaths(String strategy, int paths, int months, boolean keepCumulative) {
+    /**
+     * @param baseline whether this is the run's baseline (no IRR or payback: the others are measured against it)
+     */
+    public StrategyPaths(String strategy, boolean baseline, int paths, int months, boolean keepCumulative) {
         this.strategy = strategy;
+        this.baseline = baseline;
         this.months = months;
         npvUsd = new double[paths];
         irrPerYear = new double[paths];
@@ -33,11 +45,18 @@ public final class StrategyPaths {
         peakEquityNeedUsd = new double[paths];
         pureEquityDilution = new double[paths];
         unleveredNpvUsd = new double[paths];
+        spotGpuRevenueUsd = new double[paths];
+        contractRevenueUsd = new double[paths];
         cumulativeEquityUsd = keepCumulative ? new float[paths * months] : new float[0];
     }
 
     public String strategy() {
         return strategy;
+    }
+
+    /** Whether this is the run's baseline strategy. */
+    public boolean baseline() {
+        return baseline;
     }
 
     public int paths() {
@@ -78,6 +97,14 @@ public final class StrategyPaths {
 
     public double[] unleveredNpvUsd() {
         return unleveredNpvUsd.clone();
+    }
+
+    public double[] spotGpuRevenueUsd() {
+        return spotGpuRevenueUsd.clone();
+    }
+
+    public double[] contractRevenueUsd() {
+        return contractRevenueUsd.clone();
     }
 
     public int[] paybackMonth() {

@@ -4,8 +4,10 @@ import io.minerai.planning.finance.Depreciation;
 import io.minerai.planning.finance.Discounting;
 import io.minerai.planning.finance.LoanSchedule;
 import io.minerai.planning.model.AsicPurchase;
+import io.minerai.planning.model.DscrDefinition;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Hall;
 import io.minerai.planning.model.LeasePlan;
 import io.minerai.planning.model.Plan;
@@ -21,6 +23,17 @@ import java.util.List;
  * arithmetic on top.
  */
 public final class StrategySchedule {
+    /** Debt service below this is no service (rounding of a repaid loan). */
+    static final double SERVICE_EPSILON_USD = 1e-6;
+
+    /**
+     * A facility of the strategy and its monthly schedule (path-independent: draws follow the capex plan).
+     *
+     * @param facility the facility as planned
+     * @param schedule its draws, interest, repayments and balance by month
+     */
+    public record FacilityLine(Facility facility, LoanSchedule schedule) {}
+
     final String name;
     final int months;
     final double[] hours;
@@ -34,16 +47,9 @@ public final class StrategySchedule {
     final double miningPue;
     final double poolFeeFraction;
     final double miningOpexUsdPerMwMonth;
-    // GPU clouds
-    final int gpuCount;
-    final double[] gpuUnits;
-    final double[] gpuPriceUsdPerHour;
-    final double[] gpuUtilization;
-    final double[] gpuFacilityMw;
-    final double[] gpuLogDeclinePerYear;
-    final double[] gpuOpexUsdPerMonth;
-    final int[] gpuStart;
-    final int[] gpuEnd;
+    final double miningStandbyOpexUsdPerMwMonth;
+    // GPU clouds, their refreshes and contracts
+    final GpuBook gpus;
     // leases
     final int leaseCount;
     final int[] leasePlanIndex;
@@ -54,17 +60,28 @@ public final class StrategySchedule {
     final double[] fixedOpexUsd;
     final double[] capexUsd;
     final double[] depreciationUsd;
+    final double[] saleProceedsUsd;
+    final double[] saleGainUsd;
     final double[] debtDrawUsd;
     final double[] interestPaidUsd;
     final double[] principalUsd;
     final double[] debtServiceUsd;
     final double debtOutstandingAtHorizonUsd;
     final boolean hasDebt;
+    /** First month any debt service is due (the covenant is tested from it), or {@link #months} if none is. */
+    final int firstServiceMonth;
+
+    final List<FacilityLine> facilityLines;
+    /** Contract-backed facilities (index into {@link #facilityLines}) accelerated by a customer default... */
+    final int[] acceleratedFacility;
+    /** ... and the plan index of the contract whose default does it. */
+    final int[] acceleratedBy;
     // valuation
     final double taxRate;
     final double terminalEbitdaMultiple;
     final double minDscr;
     final int dscrWindowMonths;
+    final boolean dscrForward;
     final double preMoneyEquityUsd;
 
     private StrategySchedule(Plan plan, StrategyPlan s, MarketModel market) {
@@ -88,7 +105,7 @@ public final class StrategySchedule {
         }
         List<Hall> halls =
                 s.halls().stream().map(n -> plan.hall(n).orElseThrow()).toList();
-        List<GpuCloudPlan> gpus =
+        List<GpuCloudPlan> gpuList =
                 s.gpuClouds().stream().map(n -> plan.gpuCloud(n).orElseThrow()).toList();
         List<LeasePlan> leases =
                 s.leases().stream().map(n -> plan.lease(n).orElseThrow()).toList();
@@ -100,6 +117,7 @@ public final class StrategySchedule {
         this.miningPue = plan.mining().pue();
         this.poolFeeFraction = plan.mining().poolFeeFraction();
         this.miningOpexUsdPerMwMonth = plan.mining().opexUsdPerMwMonth();
+        this.miningStandbyOpexUsdPerMwMonth = plan.mining().standbyOpexUsdPerMwMonth();
         this.miningFacilityMw = new double[months];
         this.miningEfficiencyJPerTh = new double[months];
         record Vintage(int month, double thPerS, double efficiencyJPerTh) {}
@@ -153,32 +171,16 @@ public final class StrategySchedule {
                     depreciationUsd, total, h.readyMonth(), (int) Math.round(h.depreciationYears() * 12));
         }
 
-        // GPU clouds
-        this.gpuCount = gpus.size();
-        this.gpuUnits = new double[gpuCount];
-        this.gpuPriceUsdPerHour = new double[gpuCount];
-        this.gpuUtilization = new double[gpuCount];
-        this.gpuFacilityMw = new double[gpuCount];
-        this.gpuLogDeclinePerYear = new double[gpuCount];
-        this.gpuOpexUsdPerMonth = new double[gpuCount];
-        this.gpuStart = new int[gpuCount];
-        this.gpuEnd = new int[gpuCount];
-        for (int c = 0; c < gpuCount; c++) {
-            GpuCloudPlan g = gpus.get(c);
-            Hall h = plan.hall(g.hall()).orElseThrow();
-            gpuUnits[c] = g.gpuCount();
-            gpuPriceUsdPerHour[c] = g.priceUsdPerGpuHour();
-            gpuUtilization[c] = g.utilizationFraction();
-            gpuFacilityMw[c] = g.criticalItMw() * plan.coolingOf(h).pue();
-            gpuLogDeclinePerYear[c] = -StrictMath.log1p(-g.priceDeclinePerYear());
-            gpuOpexUsdPerMonth[c] = g.gpuCount() * g.opexUsdPerGpuMonth();
-            gpuStart[c] = h.readyMonth();
-            gpuEnd[c] = h.readyMonth() + g.lifeMonths();
-            if (gpuStart[c] < months) {
-                capexUsd[gpuStart[c]] += g.capexUsd();
-                Depreciation.addStraightLine(depreciationUsd, g.capexUsd(), gpuStart[c], g.lifeMonths());
-            }
+        // GPU clouds (with their refreshes and contracts)
+        List<GpuContract> contracts =
+                s.contracts().stream().map(n -> plan.contract(n).orElseThrow()).toList();
+        this.gpus = new GpuBook(plan, gpuList, contracts, grid);
+        for (int t = 0; t < months; t++) {
+            capexUsd[t] += gpus.capexUsd[t];
+            depreciationUsd[t] += gpus.depreciationUsd[t];
         }
+        this.saleProceedsUsd = gpus.saleProceedsUsd.clone();
+        this.saleGainUsd = gpus.saleGainUsd.clone();
 
         // leases
         this.leaseCount = leases.size();
@@ -206,10 +208,23 @@ public final class StrategySchedule {
         this.interestPaidUsd = new double[months];
         this.principalUsd = new double[months];
         this.debtServiceUsd = new double[months];
+        // expected all-in power price by month (the mean over the power bank's months): sizes contract-backed loans
+        double[] expectedPower = new double[months];
+        PowerBank bank = market.bank();
+        for (int t = 0; t < months; t++) {
+            double m = 0;
+            for (int j = 0; j < bank.perMonth(); j++) {
+                m += bank.mean(bank.entry(grid.monthOfYear(t), j));
+            }
+            expectedPower[t] = powerFactor[t] * m / bank.perMonth() + powerAdderUsdPerMwh;
+        }
         double outstanding = 0;
         boolean any = false;
+        List<FacilityLine> lines = new ArrayList<>();
         for (String fname : s.facilities()) {
-            LoanSchedule ls = loan(plan, plan.facility(fname).orElseThrow(), months);
+            Facility facility = plan.facility(fname).orElseThrow();
+            LoanSchedule ls = loan(plan, facility, months, expectedPower);
+            lines.add(new FacilityLine(facility, ls));
             any = true;
             for (int t = 0; t < months; t++) {
                 debtDrawUsd[t] += ls.drawUsd()[t];
@@ -221,11 +236,31 @@ public final class StrategySchedule {
         }
         this.debtOutstandingAtHorizonUsd = outstanding;
         this.hasDebt = any;
+        this.facilityLines = List.copyOf(lines);
+        List<int[]> acc = new ArrayList<>();
+        for (int f = 0; f < lines.size(); f++) {
+            if (lines.get(f).facility() instanceof Facility.ContractBacked cb) {
+                acc.add(new int[] {
+                    f, plan.contracts().indexOf(plan.contract(cb.contract()).orElseThrow())
+                });
+            }
+        }
+        this.acceleratedFacility = acc.stream().mapToInt(a -> a[0]).toArray();
+        this.acceleratedBy = acc.stream().mapToInt(a -> a[1]).toArray();
+        int first = months;
+        for (int t = 0; t < months; t++) {
+            if (debtServiceUsd[t] > SERVICE_EPSILON_USD) {
+                first = t;
+                break;
+            }
+        }
+        this.firstServiceMonth = first;
 
         this.taxRate = plan.valuation().taxRate();
         this.terminalEbitdaMultiple = plan.valuation().terminalEbitdaMultiple();
         this.minDscr = plan.financing().minDscr();
         this.dscrWindowMonths = plan.financing().dscrWindowMonths();
+        this.dscrForward = plan.financing().dscrDefinition() == DscrDefinition.FORWARD;
         this.preMoneyEquityUsd = plan.valuation().preMoneyEquityUsd();
     }
 
@@ -251,6 +286,14 @@ public final class StrategySchedule {
 
     /** The loan schedule of a facility over the horizon. */
     public static LoanSchedule loan(Plan plan, Facility f, int months) {
+        return loan(plan, f, months, new double[months]);
+    }
+
+    /**
+     * The loan schedule of a facility over the horizon; {@code expectedPowerUsdPerMwh} (by month) prices the power of
+     * contracted GPUs when a contract-backed loan is sized.
+     */
+    public static LoanSchedule loan(Plan plan, Facility f, int months, double[] expectedPowerUsdPerMwh) {
         double[] draws = new double[months];
         int serviceStart;
         switch (f) {
@@ -279,6 +322,19 @@ public final class StrategySchedule {
                     serviceStart = a.month() + 1;
                 }
             }
+            case Facility.ContractBacked cb -> {
+                GpuContract c = plan.contract(cb.contract()).orElseThrow();
+                GpuBook book = new GpuBook(
+                        plan,
+                        List.of(plan.gpuCloud(c.gpuCloud()).orElseThrow()),
+                        List.of(c),
+                        new MonthGrid(plan.startMonth(), months));
+                int draw = book.termStart[0];
+                serviceStart = draw + 1;
+                if (draw < months) {
+                    draws[draw] = contractBackedSize(cb, book, months, expectedPowerUsdPerMwh);
+                }
+            }
             case Facility.LeaseBackedNotes n -> {
                 LeasePlan lease = plan.lease(n.lease()).orElseThrow();
                 Hall hall = plan.hall(lease.hall()).orElseThrow();
@@ -303,8 +359,44 @@ public final class StrategySchedule {
                 draws, f.ratePerYear(), serviceStart, f.interestOnlyMonths(), f.amortization(), f.tenorMonths());
     }
 
+    /**
+     * The size of a contract-backed loan: the smaller of maxLoanToCost x the contracted GPUs' cost and the principal
+     * whose level (annuity) payment the contract's lowest monthly net cash over the service months covers at
+     * sizingDscr: minNet / sizingDscr x (1 - (1+r)^-tenor) / r (r = rate / 12; tenor when r = 0). Net cash = payment
+     * (fee x (1 - prepaid share - credit)) - the contracted GPUs' opex - their power at the expected price.
+     */
+    static double contractBackedSize(
+            Facility.ContractBacked cb, GpuBook book, int months, double[] expectedPowerUsdPerMwh) {
+        int s = book.termStart[0];
+        int k = book.servingInstance[0][s];
+        double g = book.contractGpus[0];
+        double cap = cb.maxLoanToCost() * g * book.usdPerGpu[k];
+        double share = Math.max(0, 1 - book.prepaidShare[0] - book.creditFraction[0]);
+        double minNet = Double.POSITIVE_INFINITY;
+        int last = s + cb.interestOnlyMonths() + cb.tenorMonths();
+        for (int t = s + 1; t <= last; t++) {
+            double hours = GpuBook.hours(book.gridStart, t);
+            double fee = g * book.priceUsdPerGpuHourYear1[0] * hours * book.escalation(0, t);
+            double power = t < months ? expectedPowerUsdPerMwh[t] : expectedPowerUsdPerMwh[months - 1];
+            double net = fee * share - g * book.opexUsdPerGpuMonth[k] - g * book.mwPerGpu[k] * hours * power;
+            minNet = Math.min(minNet, net);
+        }
+        if (minNet == Double.POSITIVE_INFINITY || minNet <= 0) {
+            return 0;
+        }
+        double r = cb.ratePerYear() / 12.0;
+        int n = cb.tenorMonths();
+        double factor = r == 0 ? n : (1 - StrictMath.pow(1 + r, -n)) / r;
+        return Math.min(cap, minNet / cb.sizingDscr() * factor);
+    }
+
     public String name() {
         return name;
+    }
+
+    /** The strategy's GPUs, contracts and sales. */
+    public GpuBook gpus() {
+        return gpus;
     }
 
     public int months() {
@@ -313,6 +405,16 @@ public final class StrategySchedule {
 
     public boolean hasDebt() {
         return hasDebt;
+    }
+
+    /** The strategy's facilities with their schedules, in the strategy's order. */
+    public List<FacilityLine> facilityLines() {
+        return facilityLines;
+    }
+
+    /** First month any debt service is due, or {@link #months()} if none is. */
+    public int firstServiceMonth() {
+        return firstServiceMonth;
     }
 
     /** Mining facility MW available each month (copy). */

@@ -89,6 +89,40 @@ public final class LoanSchedule {
         return s;
     }
 
+    /**
+     * The schedule accelerated in month {@code d} (the lender calls the loan, e.g. after the contract securing it
+     * defaults): in month d the interest accrued that month and the whole balance owed at the end of month d-1 are
+     * paid; nothing is drawn from month d on and nothing is owed after it. A loan called before its first draw is
+     * never drawn. Months before d are unchanged.
+     */
+    public LoanSchedule acceleratedAt(int d) {
+        int n = drawUsd.length;
+        LoanSchedule a = new LoanSchedule(n);
+        int firstDraw = n;
+        for (int t = 0; t < n; t++) {
+            if (drawUsd[t] != 0) {
+                firstDraw = t;
+                break;
+            }
+        }
+        if (d <= firstDraw) {
+            return a;
+        }
+        for (int t = 0; t < Math.min(d, n); t++) {
+            a.drawUsd[t] = drawUsd[t];
+            a.interestUsd[t] = interestUsd[t];
+            a.interestPaidUsd[t] = interestPaidUsd[t];
+            a.principalUsd[t] = principalUsd[t];
+            a.balanceUsd[t] = balanceUsd[t];
+        }
+        if (d < n) {
+            a.interestUsd[d] = interestUsd[d];
+            a.interestPaidUsd[d] = interestUsd[d];
+            a.principalUsd[d] = balanceUsd[d - 1];
+        }
+        return a;
+    }
+
     public double[] drawUsd() {
         return drawUsd;
     }

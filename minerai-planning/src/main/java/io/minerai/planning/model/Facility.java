@@ -48,6 +48,27 @@ public sealed interface Facility {
             implements Facility {}
 
     /**
+     * A delayed-draw GPU loan sized on a GPU contract's cash flows: drawn when the contracted GPUs are bought, at most
+     * {@code maxLoanToCost} of their cost and at most what the contract's lowest monthly payment over the service
+     * months covers at {@code sizingDscr} (annuity). When the customer defaults the loan is accelerated: its balance is
+     * due in the default month (no cure is modelled).
+     *
+     * @param contract the GPU contract securing the loan
+     * @param sizingDscr contracted payment / debt service the size keeps, at least 1
+     * @param maxLoanToCost cap on the size as a share of the contracted GPUs' cost
+     */
+    record ContractBacked(
+            String name,
+            String contract,
+            double sizingDscr,
+            double maxLoanToCost,
+            double ratePerYear,
+            Amortization amortization,
+            int tenorMonths,
+            int interestOnlyMonths)
+            implements Facility {}
+
+    /**
      * Notes secured by a lease's contracted rent, issued when its hall's construction starts.
      *
      * @param lease the lease whose rent secures the notes

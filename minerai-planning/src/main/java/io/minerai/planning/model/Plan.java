@@ -23,6 +23,7 @@ public record Plan(
         List<GpuCloudPlan> gpuClouds,
         List<LeasePlan> leases,
         List<AsicPurchase> asicPurchases,
+        List<GpuContract> contracts,
         FinancingPlan financing,
         Valuation valuation,
         List<StrategyPlan> strategies,
@@ -35,6 +36,7 @@ public record Plan(
         gpuClouds = List.copyOf(gpuClouds);
         leases = List.copyOf(leases);
         asicPurchases = List.copyOf(asicPurchases);
+        contracts = List.copyOf(contracts);
         strategies = List.copyOf(strategies);
     }
 
@@ -52,6 +54,10 @@ public record Plan(
 
     public Optional<AsicPurchase> asicPurchase(String n) {
         return asicPurchases.stream().filter(h -> h.name().equals(n)).findFirst();
+    }
+
+    public Optional<GpuContract> contract(String n) {
+        return contracts.stream().filter(h -> h.name().equals(n)).findFirst();
     }
 
     public Optional<Facility> facility(String n) {
@@ -92,6 +98,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 s,
@@ -114,6 +121,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 strategies,
@@ -136,6 +144,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 strategies,
@@ -158,6 +167,7 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 v,
                 strategies,
@@ -180,11 +190,47 @@ public record Plan(
                 gpuClouds,
                 leases,
                 asicPurchases,
+                contracts,
                 financing,
                 valuation,
                 strategies,
                 u,
                 search);
+    }
+
+    public Plan withFinancing(FinancingPlan f) {
+        return withBlocks(halls, gpuClouds, leases, f);
+    }
+
+    public Plan withSearch(Optional<SearchPlan> s) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                power,
+                bitcoin,
+                mining,
+                cooling,
+                halls,
+                gpuClouds,
+                leases,
+                asicPurchases,
+                contracts,
+                financing,
+                valuation,
+                strategies,
+                uncertainty,
+                s);
+    }
+
+    /**
+     * The deterministic plan: every source of randomness off, one path (the search too): the Monte Carlo of it is the
+     * deterministic deck.
+     */
+    public Plan deterministicPlan() {
+        return withUncertainty(uncertainty.deterministic().withPaths(1)).withSearch(search.map(s -> s.withPaths(1)));
     }
 
     /** Plan with other building blocks (used by the search to add scaled variants). */
@@ -204,6 +250,7 @@ public record Plan(
                 newGpus,
                 newLeases,
                 asicPurchases,
+                contracts,
                 newFinancing,
                 valuation,
                 strategies,

@@ -33,4 +33,10 @@ public record SearchPlan(
         gpuShares = List.copyOf(gpuShares);
         startMonths = List.copyOf(startMonths);
     }
+
+    /** The same search with another number of paths per candidate. */
+    public SearchPlan withPaths(int n) {
+        return new SearchPlan(
+                base, hall, gpuCloud, lease, buildFractions, gpuShares, startMonths, riskMeasure, cvarAlpha, n);
+    }
 }

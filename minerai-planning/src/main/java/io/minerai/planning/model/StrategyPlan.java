@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One way of using the site: which halls are built, what runs in them, which ASICs are bought, how it is financed.
- * Everything is picked by name from the plan.
+ * Everything is picked by name from the plan; {@code contracts} are the GPU contracts signed for its GPU clouds.
  */
 public record StrategyPlan(
         String name,
@@ -13,12 +13,14 @@ public record StrategyPlan(
         List<String> gpuClouds,
         List<String> leases,
         List<String> asicPurchases,
-        List<String> facilities) {
+        List<String> facilities,
+        List<String> contracts) {
     public StrategyPlan {
         halls = List.copyOf(halls);
         gpuClouds = List.copyOf(gpuClouds);
         leases = List.copyOf(leases);
         asicPurchases = List.copyOf(asicPurchases);
         facilities = List.copyOf(facilities);
+        contracts = List.copyOf(contracts);
     }
 }

@@ -7,6 +7,7 @@ import io.minerai.planning.engine.MarketModel;
 import io.minerai.planning.engine.MonthGrid;
 import io.minerai.planning.engine.PathEngine;
 import io.minerai.planning.engine.PowerBank;
+import io.minerai.planning.engine.SiteAllocation;
 import io.minerai.planning.engine.StrategyPaths;
 import io.minerai.planning.engine.StrategySchedule;
 import io.minerai.planning.model.Plan;
@@ -68,16 +69,32 @@ public final class PlanSimulation {
 
     /** The deterministic cash-flow table of a strategy. */
     public CashFlowTable deterministicTable(StrategyPlan s) {
-        PlanSimulation d = deterministic();
-        return CashFlowTable.evaluate(StrategySchedule.compile(d.plan, s, d.market), d.bank, d.market.path(0));
+        return deterministic().pathTable(s, 0);
+    }
+
+    /**
+     * The cash-flow table of a strategy on path {@code pathIndex} of this simulation (the same market path the Monte
+     * Carlo drew for that index: a path depends only on (seed, index)).
+     */
+    public CashFlowTable pathTable(StrategyPlan s, long pathIndex) {
+        return CashFlowTable.evaluate(StrategySchedule.compile(plan, s, market), bank, market.path(pathIndex));
+    }
+
+    /**
+     * The deterministic case of {@code strategies} through the same engine as the Monte Carlo: one path with every
+     * source of randomness off, so every figure the Monte Carlo reports exists for it (its mean, percentiles and
+     * CVaR are the deterministic value, its breach probability 0 or 1).
+     */
+    public MonteCarloResult deterministicRun(List<StrategyPlan> strategies, RunSettings settings) {
+        return deterministic().run(strategies, 1, settings.withThreads(1), n -> {});
     }
 
     /** The site allocation of a strategy at the start of every plan year (months 0, 12, 24, ...). */
-    public java.util.List<io.minerai.planning.engine.SiteAllocation> yearlyAllocation(StrategyPlan s) {
+    public List<SiteAllocation> yearlyAllocation(StrategyPlan s) {
         StrategySchedule schedule = StrategySchedule.compile(plan, s, market);
-        java.util.List<io.minerai.planning.engine.SiteAllocation> out = new ArrayList<>();
+        List<SiteAllocation> out = new ArrayList<>();
         for (int t = 0; t < grid.months(); t += 12) {
-            out.add(io.minerai.planning.engine.SiteAllocation.of(plan, s, schedule, t));
+            out.add(SiteAllocation.of(plan, s, schedule, t));
         }
         return out;
     }
@@ -94,18 +111,34 @@ public final class PlanSimulation {
      * @param pathsDone called with the number of paths finished after each block (from worker threads)
      */
     public MonteCarloResult run(List<StrategyPlan> strategies, int paths, RunSettings settings, IntConsumer pathsDone) {
-        List<StrategySchedule> schedules = new ArrayList<>();
+        return runSchedules(strategies.stream().map(s -> compile(plan, s)).toList(), paths, settings, pathsDone);
+    }
+
+    /**
+     * Compiles {@code s} of {@code variant} on this simulation's market: the variant must be this plan with other
+     * blocks of the same kinds (the same leases and contracts, in the same order), e.g. a strategy with its contracts
+     * replaced by spot renting, so that both run on the same paths.
+     */
+    public StrategySchedule compile(Plan variant, StrategyPlan s) {
+        return StrategySchedule.compile(variant, s, market);
+    }
+
+    /** Monte Carlo over compiled strategies (the first being the baseline), on paths 0 .. paths-1. */
+    public MonteCarloResult runSchedules(
+            List<StrategySchedule> schedules, int paths, RunSettings settings, IntConsumer pathsDone) {
         List<StrategyPaths> outs = new ArrayList<>();
-        for (StrategyPlan s : strategies) {
-            schedules.add(StrategySchedule.compile(plan, s, market));
-            outs.add(new StrategyPaths(s.name(), paths, grid.months(), settings.keepCumulative()));
+        for (StrategySchedule s : schedules) {
+            outs.add(new StrategyPaths(s.name(), outs.isEmpty(), paths, grid.months(), settings.keepCumulative()));
         }
         int blockSize = settings.blockSize();
         int blocks = (paths + blockSize - 1) / blockSize;
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
-            MarketBlock block =
-                    new MarketBlock(blockSize, grid.months(), plan.leases().size());
+            MarketBlock block = new MarketBlock(
+                    blockSize,
+                    grid.months(),
+                    plan.leases().size(),
+                    plan.contracts().size());
             PathEngine engine = new PathEngine(grid.months(), blockSize);
             int bi;
             while ((bi = next.getAndIncrement()) < blocks) {

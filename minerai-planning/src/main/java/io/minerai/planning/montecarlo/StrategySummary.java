@@ -8,6 +8,8 @@ import java.util.Arrays;
  * A strategy's NPV distribution and risk figures over all paths.
  *
  * @param strategy name
+ * @param baseline whether it is the run's baseline: the figures measured against the baseline (IRR, payback, their
+ *     shares, incremental NPV, P(beats baseline)) are NaN for it
  * @param paths paths
  * @param meanNpvUsd expected NPV
  * @param p10NpvUsd 10th percentile NPV
@@ -27,9 +29,12 @@ import java.util.Arrays;
  * @param meanUnleveredNpvUsd mean project NPV
  * @param meanIncrementalNpvUsd mean NPV minus the baseline's on the same path
  * @param probabilityBeatsBaseline share of paths where the NPV exceeds the baseline's
+ * @param meanSpotGpuRevenueUsd mean GPU spot revenue over the horizon (undiscounted)
+ * @param meanContractRevenueUsd mean GPU contract revenue over the horizon (undiscounted)
  */
 public record StrategySummary(
         String strategy,
+        boolean baseline,
         int paths,
         double meanNpvUsd,
         double p10NpvUsd,
@@ -48,10 +53,13 @@ public record StrategySummary(
         double meanPureEquityDilution,
         double meanUnleveredNpvUsd,
         double meanIncrementalNpvUsd,
-        double probabilityBeatsBaseline) {
+        double probabilityBeatsBaseline,
+        double meanSpotGpuRevenueUsd,
+        double meanContractRevenueUsd) {
 
     /** Summary of {@code p}; {@code baseline} is the run's baseline strategy (may be {@code p} itself). */
     public static StrategySummary of(StrategyPaths p, StrategyPaths baseline, double cvarAlpha) {
+        boolean isBaseline = p.baseline();
         double[] npv = Stats.sorted(p.npvUsd());
         double[] irr = Stats.sorted(p.irrPerYear());
         double[] payback = Arrays.stream(p.paybackMonth())
@@ -77,8 +85,10 @@ public record StrategySummary(
                 beats++;
             }
         }
+        double na = Double.NaN;
         return new StrategySummary(
                 p.strategy(),
+                isBaseline,
                 n,
                 Stats.mean(npv),
                 Stats.quantile(npv, 0.1),
@@ -87,17 +97,19 @@ public record StrategySummary(
                 Stats.cvar(npv, cvarAlpha),
                 cvarAlpha,
                 (double) negative / n,
-                Stats.quantile(irr, 0.5),
-                (double) irr.length / n,
-                Stats.quantile(payback, 0.5),
-                (double) payback.length / n,
+                isBaseline ? na : Stats.quantile(irr, 0.5),
+                isBaseline ? na : (double) irr.length / n,
+                isBaseline ? na : Stats.quantile(payback, 0.5),
+                isBaseline ? na : (double) payback.length / n,
                 Stats.quantile(dscr, 0.1),
                 p.breachProbability(),
                 Stats.mean(Stats.sorted(p.peakEquityNeedUsd())),
                 Stats.mean(Stats.sorted(p.pureEquityDilution())),
                 Stats.mean(Stats.sorted(p.unleveredNpvUsd())),
-                Stats.mean(Stats.sorted(diff)),
-                (double) beats / n);
+                isBaseline ? na : Stats.mean(Stats.sorted(diff)),
+                isBaseline ? na : (double) beats / n,
+                Stats.mean(Stats.sorted(p.spotGpuRevenueUsd())),
+                Stats.mean(Stats.sorted(p.contractRevenueUsd())));
     }
 
     /** The value of a risk measure (higher is better). */

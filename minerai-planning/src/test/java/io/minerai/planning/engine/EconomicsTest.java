@@ -55,12 +55,16 @@ class EconomicsTest {
         PlanSimulation sim = PlanSimulation.deterministicOf(plan, MarketData.none());
         CashFlowTable lease = sim.deterministicTable(plan.strategy("lease").orElseThrow());
         // month 8 (lease year 1): NOI = 20,000 kW x $150 x 0.85
-        assertThat(lease.rows().get(8).leaseNoiUsd()).isCloseTo(20_000 * 150 * 0.85, within(1e-6));
-        assertThat(lease.rows().get(20).leaseNoiUsd()).isCloseTo(20_000 * 150 * 1.03 * 0.85, within(1e-6));
+        assertThat(lease.rows().get(8).revenue().leaseUsd()
+                        - lease.rows().get(8).costs().leaseOpexUsd())
+                .isCloseTo(20_000 * 150 * 0.85, within(1e-6));
+        assertThat(lease.rows().get(20).revenue().leaseUsd()
+                        - lease.rows().get(20).costs().leaseOpexUsd())
+                .isCloseTo(20_000 * 150 * 1.03 * 0.85, within(1e-6));
         // hall capex: 40 MW x (8 M + 1.5 M liquid) over 6 months from month 2 = $63.33 M a month
-        assertThat(lease.rows().get(2).capexUsd()).isCloseTo(40 * 9_500_000 / 6.0, within(1e-3));
+        assertThat(lease.rows().get(2).equity().capexUsd()).isCloseTo(40 * 9_500_000 / 6.0, within(1e-3));
         // ASIC purchase in month 6: 1 EH/s = 1e6 TH x $15 on top
-        assertThat(lease.rows().get(6).capexUsd()).isCloseTo(40 * 9_500_000 / 6.0 + 15e6, within(1e-3));
+        assertThat(lease.rows().get(6).equity().capexUsd()).isCloseTo(40 * 9_500_000 / 6.0 + 15e6, within(1e-3));
 
         CashFlowTable gpu = sim.deterministicTable(plan.strategy("gpu").orElseThrow());
         // hall ready in month 8; January 2026 + 8 = September (30 days = 720 h)
@@ -68,14 +72,16 @@ class EconomicsTest {
         assertThat(sim.grid().month(8)).isEqualTo(sep);
         double hours = 720;
         // revenue in the first month: 15,000 GPUs x $2.50 x 0.8 x 720 h (no decline at age 0)
-        assertThat(gpu.rows().get(8).gpuRevenueUsd()).isCloseTo(15_000 * 2.5 * 0.8 * hours, within(1e-6));
+        assertThat(gpu.rows().get(8).revenue().gpuSpotUsd()).isCloseTo(15_000 * 2.5 * 0.8 * hours, within(1e-6));
         // month 20, age 1 year: x (1 - 0.2)
         double hours20 = sim.grid().hours(20);
-        assertThat(gpu.rows().get(20).gpuRevenueUsd()).isCloseTo(15_000 * 2.5 * 0.8 * hours20 * 0.8, within(1e-6));
+        assertThat(gpu.rows().get(20).revenue().gpuSpotUsd())
+                .isCloseTo(15_000 * 2.5 * 0.8 * hours20 * 0.8, within(1e-6));
         // GPU power: 15,000 x 1.275 kW x PUE 1.25 = 23.906 MW at ($40 deck + $3 adder) in year 1
-        assertThat(gpu.rows().get(8).gpuEnergyUsd()).isCloseTo(15_000 * 1.275 / 1000 * 1.25 * hours * 43, within(1e-6));
+        assertThat(gpu.rows().get(8).costs().gpuPowerUsd())
+                .isCloseTo(15_000 * 1.275 / 1000 * 1.25 * hours * 43, within(1e-6));
         // year 2 of the deck escalates 2 %: month 12 pays 40 x 1.02 + 3
-        assertThat(gpu.rows().get(12).gpuEnergyUsd())
+        assertThat(gpu.rows().get(12).costs().gpuPowerUsd())
                 .isCloseTo(15_000 * 1.275 / 1000 * 1.25 * sim.grid().hours(12) * (40 * 1.02 + 3), within(1e-6));
     }
 
@@ -87,18 +93,19 @@ class EconomicsTest {
         MonthRow r = mine.rows().get(0);
         // subsidy at height 1,040,000: 3.125 BTC; fees 0.03; price $90,000; 1,100 EH/s = 1.1e9 TH/s
         double usdPerThDay = (3.125 + 0.03) * 144 * 90_000 / 1.1e9;
-        assertThat(r.hashpriceUsdPerPhDay()).isCloseTo(usdPerThDay * 1000, within(1e-9));
+        assertThat(r.market().hashpriceUsdPerPhDay()).isCloseTo(usdPerThDay * 1000, within(1e-9));
         // fleet 5.5 EH/s x 17.5 J/TH = 96.25 MW IT, capped by 100 MW / 1.1 = 90.909 MW IT -> 100 MW facility
-        assertThat(r.miningFacilityMw()).isCloseTo(100, within(1e-9));
+        assertThat(r.market().miningFacilityMw()).isCloseTo(100, within(1e-9));
         // revenue per MWh at the meter: hashprice / (17.5 x 24e-6 x 1.1); well above $43 -> runs all month
         double perMwh = usdPerThDay / (17.5 * 24e-6 * 1.1);
-        assertThat(r.miningRunFraction()).isEqualTo(1.0);
-        assertThat(r.miningRevenueUsd()).isCloseTo(100 * 744 * perMwh, within(1e-3));
-        assertThat(r.miningEnergyUsd()).isCloseTo(100 * 744 * 43, within(1e-6));
+        assertThat(r.market().miningRunFraction()).isEqualTo(1.0);
+        assertThat(r.revenue().miningUsd()).isCloseTo(100 * 744 * perMwh, within(1e-3));
+        assertThat(r.costs().miningPowerUsd()).isCloseTo(100 * 744 * 43, within(1e-6));
         // the next halving (1,050,000) falls in month 1..2: about 10,000 blocks later (~69 days)
         int halvingMonth = -1;
         for (int t = 1; t < 6; t++) {
-            if (mine.rows().get(t).hashpriceUsdPerPhDay() < 0.75 * r.hashpriceUsdPerPhDay()) {
+            if (mine.rows().get(t).market().hashpriceUsdPerPhDay()
+                    < 0.75 * r.market().hashpriceUsdPerPhDay()) {
                 halvingMonth = t;
                 break;
             }

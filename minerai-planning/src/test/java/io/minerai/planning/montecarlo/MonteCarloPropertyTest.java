@@ -70,7 +70,8 @@ class MonteCarloPropertyTest {
         CashFlowTable baseline = det.deterministicTable(zero.strategies().get(0));
         for (StrategyPlan s : zero.strategies()) {
             CashFlowTable table = det.deterministicTable(s);
-            PathOutcome expected = table.outcomeVersus(baseline);
+            PathOutcome expected =
+                    s == zero.strategies().get(0) ? table.baselineOutcome() : table.outcomeVersus(baseline);
             StrategyPaths paths = mc.pathsOf(s.name()).orElseThrow();
             for (int i = 0; i < paths.paths(); i++) {
                 assertSame(paths.outcome(i), expected);
@@ -97,7 +98,7 @@ class MonteCarloPropertyTest {
                         baseSchedule, sim.market().bank(), sim.market().path(i));
                 CashFlowTable table = CashFlowTable.evaluate(
                         schedule, sim.market().bank(), sim.market().path(i));
-                PathOutcome ref = table.outcomeVersus(baseline);
+                PathOutcome ref = isBaseline ? table.baselineOutcome() : table.outcomeVersus(baseline);
                 assertSame(paths.outcome(i), ref);
                 double[] flows = table.equityCashFlowsUsd();
                 if (!isBaseline) {

@@ -34,6 +34,32 @@ public final class ChartStyle {
     public static final Color POWER_COST = new Color(0x86, 0x8E, 0x96);
     public static final Color NET = new Color(0x21, 0x25, 0x29);
 
+    private static final Color[] REVENUE_PALETTE = {
+        MINING,
+        AI_CLOUD,
+        COLOCATION,
+        EXPORT,
+        PPA_SELLBACK,
+        ANCILLARY,
+        new Color(0x1F, 0x9E, 0xB3),
+        new Color(0xB5, 0x8B, 0x00),
+        new Color(0x6F, 0x42, 0xC1),
+        new Color(0x20, 0xC9, 0x97)
+    };
+    private static final Color[] COST_PALETTE = {
+        POWER_COST, new Color(0x8B, 0x1E, 0x3F), new Color(0x49, 0x50, 0x57), new Color(0xA6, 0x61, 0x1E)
+    };
+
+    /** Colour of the k-th revenue stream of a ledger (the site's streams keep their familiar colours). */
+    public static Color revenueColor(int k) {
+        return REVENUE_PALETTE[k % REVENUE_PALETTE.length];
+    }
+
+    /** Colour of the k-th cost stream of a ledger. */
+    public static Color costColor(int k) {
+        return COST_PALETTE[k % COST_PALETTE.length];
+    }
+
     private static final String FONT = Font.SANS_SERIF;
 
     private ChartStyle() {}

@@ -4,10 +4,12 @@ import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.dispatch.Dispatch;
-import io.minerai.dispatch.DispatchLedger;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.LoadClass;
 import io.minerai.dispatch.LoadInfo;
+import io.minerai.dispatch.ledger.Direction;
+import io.minerai.dispatch.ledger.Ledger;
+import io.minerai.dispatch.settle.SiteMeasures;
 import io.minerai.report.summary.Fmt;
 import java.awt.Color;
 import java.time.Duration;
@@ -100,7 +102,7 @@ public final class DispatchCharts {
                         c,
                         REVENUE_BY_PERIOD,
                         isMonthly(result.ledger().grid()) ? "Revenue stack by month" : "Revenue stack by day",
-                        "Bars: revenue by stream stacked above zero, power cost below zero; black line: net before"
+                        "Bars: revenue streams stacked above zero, costs and charges below zero; black line: net before"
                                 + " opex. Months and days are UTC.")));
         hashpriceBreakeven(result, site)
                 .ifPresent(c -> out.add(ChartImage.render(
@@ -117,7 +119,7 @@ public final class DispatchCharts {
 
     /** Price vs dispatch by load class over the whole period (daily means for long periods). */
     public static Optional<XYChart> priceDispatch(DispatchResult result, Site site) {
-        DispatchLedger ledger = result.ledger();
+        Ledger ledger = result.ledger();
         TimeGrid grid = ledger.grid();
         if (ledger.dispatch().dispatchedCount() == 0) {
             return Optional.empty();
@@ -131,7 +133,7 @@ public final class DispatchCharts {
 
     /** The seven days around the highest price, interval by interval; empty for periods of two weeks or less. */
     public static Optional<XYChart> peakWeek(DispatchResult result, Site site) {
-        DispatchLedger ledger = result.ledger();
+        Ledger ledger = result.ledger();
         TimeGrid grid = ledger.grid();
         boolean[] dispatched = ledger.dispatch().dispatched();
         if (!isLong(grid) || ledger.dispatch().dispatchedCount() == 0) {
@@ -139,7 +141,8 @@ public final class DispatchCharts {
         }
         int peak = -1;
         for (int t = 0; t < grid.count(); t++) {
-            if (dispatched[t] && (peak < 0 || ledger.priceUsdPerMwh()[t] > ledger.priceUsdPerMwh()[peak])) {
+            if (dispatched[t]
+                    && (peak < 0 || ledger.values(SiteMeasures.PRICE)[t] > ledger.values(SiteMeasures.PRICE)[peak])) {
                 peak = t;
             }
         }
@@ -150,12 +153,13 @@ public final class DispatchCharts {
         int to = Math.min(grid.count(), from + 7 * perDay);
         from = Math.max(0, to - 7 * perDay);
         Buckets b = Buckets.intervals(grid, from, to);
-        String title = siteLabel(site) + ": week of the highest price (" + Fmt.num(ledger.priceUsdPerMwh()[peak], 0)
-                + " $/MWh at " + DATE_TIME.format(grid.start(peak).atOffset(ZoneOffset.UTC)) + " UTC)";
+        String title =
+                siteLabel(site) + ": week of the highest price (" + Fmt.num(ledger.values(SiteMeasures.PRICE)[peak], 0)
+                        + " $/MWh at " + DATE_TIME.format(grid.start(peak).atOffset(ZoneOffset.UTC)) + " UTC)";
         return Optional.of(priceLoadChart(ledger, site, b, true, title));
     }
 
-    private static XYChart priceLoadChart(DispatchLedger ledger, Site site, Buckets b, boolean steps, String title) {
+    private static XYChart priceLoadChart(Ledger ledger, Site site, Buckets b, boolean steps, String title) {
         Dispatch d = ledger.dispatch();
         boolean[] dispatched = d.dispatched();
         XYChart c = ChartStyle.xyChart(title, "Time (UTC)", "Power (MW)", ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX);
@@ -175,7 +179,8 @@ public final class DispatchCharts {
         double[] running = new double[b.count()];
         for (int k = 0; k < order.length; k++) {
             LoadClass lc = order[k];
-            double[] mw = b.mean(dispatched, t -> ledger.loadMw(t, lc));
+            double[] byClass = ledger.values(SiteMeasures.classMeasure(lc));
+            double[] mw = b.mean(dispatched, t -> byClass[t]);
             for (int i = 0; i < running.length; i++) {
                 running[i] += mw[i];
             }
@@ -205,7 +210,7 @@ public final class DispatchCharts {
             xs.setMarker(SeriesMarkers.NONE);
             maxMw = Math.max(maxMw, max(gen));
         }
-        double[] price = b.mean(dispatched, t -> ledger.priceUsdPerMwh()[t]);
+        double[] price = b.mean(dispatched, t -> ledger.values(SiteMeasures.PRICE)[t]);
         Series ps = series(b, price, steps);
         XYSeries px = c.addSeries("Real-time price (right axis)", ps.x(), ps.y());
         px.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -229,22 +234,27 @@ public final class DispatchCharts {
         return c;
     }
 
-    /** Revenue streams in report order, with colours. */
+    /** A ledger stream as a chart series: its label, colour and signed USD amounts. */
     private record Stream(String name, Color color, IntToDoubleFunction usd) {}
 
-    private static List<Stream> streams(DispatchLedger l) {
-        return List.of(
-                new Stream("Mining", ChartStyle.MINING, t -> l.revenueMiningUsd()[t]),
-                new Stream("AI cloud", ChartStyle.AI_CLOUD, t -> l.revenueAiCloudUsd()[t]),
-                new Stream("Colocation", ChartStyle.COLOCATION, t -> l.revenueColocationUsd()[t]),
-                new Stream("Export", ChartStyle.EXPORT, t -> l.revenueExportUsd()[t]),
-                new Stream("PPA sell-back", ChartStyle.PPA_SELLBACK, t -> l.revenuePpaSellbackUsd()[t]),
-                new Stream("Ancillary", ChartStyle.ANCILLARY, t -> l.revenueAncillaryUsd()[t]));
+    /** Every stream of the ledger in its order, revenues in the revenue palette and costs in the cost palette. */
+    private static List<Stream> streams(Ledger l) {
+        List<Stream> out = new ArrayList<>();
+        int revenue = 0;
+        int cost = 0;
+        for (io.minerai.dispatch.ledger.Stream st : l.streams()) {
+            double[] a = l.amounts(st);
+            Color color = st.direction() == Direction.COST
+                    ? ChartStyle.costColor(cost++)
+                    : ChartStyle.revenueColor(revenue++);
+            out.add(new Stream(st.label(), color, t -> a[t]));
+        }
+        return out;
     }
 
     /** Cumulative revenue by stream, minus power cost, and net. */
     public static Optional<XYChart> cumulativeRevenue(DispatchResult result, Site site) {
-        DispatchLedger ledger = result.ledger();
+        Ledger ledger = result.ledger();
         TimeGrid grid = ledger.grid();
         boolean[] dispatched = ledger.dispatch().dispatched();
         if (ledger.dispatch().dispatchedCount() == 0) {
@@ -261,12 +271,6 @@ public final class DispatchCharts {
                 names.add(s.name());
                 colors.add(s.color());
             }
-        }
-        double[] cost = b.sum(dispatched, t -> -ledger.powerCostUsd()[t]);
-        if (nonZero(cost)) {
-            values.add(cumulate(cost));
-            names.add("Power cost");
-            colors.add(ChartStyle.POWER_COST);
         }
         values.add(cumulate(b.sum(dispatched, ledger::netUsd)));
         names.add("Net");
@@ -309,7 +313,7 @@ public final class DispatchCharts {
 
     /** Revenue stack by month (or by day for short periods) with power cost below zero and net as a line. */
     public static Optional<CategoryChart> revenueByPeriod(DispatchResult result, Site site) {
-        DispatchLedger ledger = result.ledger();
+        Ledger ledger = result.ledger();
         TimeGrid grid = ledger.grid();
         boolean[] dispatched = ledger.dispatch().dispatched();
         if (ledger.dispatch().dispatchedCount() == 0) {
@@ -339,10 +343,6 @@ public final class DispatchCharts {
                 colors.add(s.color());
             }
         }
-        double[] cost = b.sum(dispatched, t -> -ledger.powerCostUsd()[t]);
-        values.add(cost);
-        names.add("Power cost");
-        colors.add(ChartStyle.POWER_COST);
         double[] net = b.sum(dispatched, ledger::netUsd);
         double maxAbs = maxAbs(net);
         double[] pos = new double[b.count()];
@@ -397,7 +397,7 @@ public final class DispatchCharts {
      * drew that day (after curtailing expensive intervals): cost x 0.024 x J/TH x PUE / (1 - pool fee).
      */
     public static Optional<XYChart> hashpriceBreakeven(DispatchResult result, Site site) {
-        DispatchLedger ledger = result.ledger();
+        Ledger ledger = result.ledger();
         Dispatch d = ledger.dispatch();
         TimeGrid grid = ledger.grid();
         boolean[] dispatched = d.dispatched();
@@ -414,7 +414,7 @@ public final class DispatchCharts {
         if (days < 2) {
             return Optional.empty();
         }
-        double[] hash = b.mean(dispatched, t -> ledger.hashpriceUsdPerPhDay()[t]);
+        double[] hash = b.mean(dispatched, t -> ledger.values(SiteMeasures.HASHPRICE)[t]);
         XYChart c = ChartStyle.xyChart(
                 siteLabel(site) + ": hashprice vs fleet breakeven, daily, " + periodLabel(grid),
                 "Day (UTC)",
@@ -458,7 +458,7 @@ public final class DispatchCharts {
             new Color(0x86, 0x8E, 0x96)
         };
         double maxY = max(hash);
-        double[] cost = ledger.energyCostUsdPerMwh();
+        double[] cost = ledger.values(SiteMeasures.ENERGY_COST);
         for (int k = 0; k < Math.min(MAX_BREAKEVEN_FLEETS, fleetIdx.size()); k++) {
             MinerFleet f = fleets.get(fleetIdx.get(k));
             int l = column.get(fleetIdx.get(k));

@@ -91,7 +91,7 @@ public final class DispatchSections {
         DispatchSummary s = ctx.summary();
         return "Scenario " + ctx.scenario().name() + " · "
                 + DispatchCharts.periodLabel(ctx.result().ledger().grid())
-                + " · " + s.stepMinutes() + "-minute intervals · settlement point "
+                + " · " + s.run().stepMinutes() + "-minute intervals · settlement point "
                 + ctx.site().grid().settlementPoint();
     }
 
@@ -105,13 +105,19 @@ public final class DispatchSections {
                 new HtmlWriter.KeyFigure("Net before opex", Fmt.usd(s.netUsd()), "revenue minus power cost"),
                 new HtmlWriter.KeyFigure("Total revenue", Fmt.usd(revenue), "all streams"),
                 new HtmlWriter.KeyFigure(
-                        "Power cost", Fmt.usd(s.powerCostUsd()), Fmt.num(s.energyImportedMwh(), 0) + " MWh imported"),
+                        "Power cost",
+                        Fmt.usd(s.powerCostUsd()),
+                        Fmt.num(s.energy().energyImportedMwh(), 0) + " MWh imported"),
                 new HtmlWriter.KeyFigure("BTC mined", Fmt.btc(s.btcMined()), "after pool fees"),
                 new HtmlWriter.KeyFigure(
-                        "Energy cost per BTC", Fmt.usd(s.energyCostPerBtcUsd()), "electricity only; see below"),
-                new HtmlWriter.KeyFigure("Miner uptime", Fmt.pct(s.minerUptimeFraction()), "energy-weighted"),
+                        "Energy cost per BTC",
+                        Fmt.usd(s.bitcoin().energyCostPerBtcUsd()),
+                        "electricity only; see below"),
+                new HtmlWriter.KeyFigure("Miner uptime", Fmt.pct(s.bitcoin().minerUptimeFraction()), "energy-weighted"),
                 new HtmlWriter.KeyFigure(
-                        "Mean real-time price", Fmt.num(s.averagePriceUsdPerMwh(), 2) + " $/MWh", "dispatched hours"),
+                        "Mean real-time price",
+                        Fmt.num(s.averages().averagePriceUsdPerMwh(), 2) + " $/MWh",
+                        "dispatched hours"),
                 new HtmlWriter.KeyFigure(
                         "Intervals dispatched",
                         dispatched + " of " + s.intervals(),
@@ -125,7 +131,8 @@ public final class DispatchSections {
                 + " policy ran the site's loads interval by interval against the real-time price at "
                 + ctx.site().grid().settlementPoint() + ". The site earned " + Fmt.usd(revenue) + " in revenue, paid "
                 + Fmt.usd(s.powerCostUsd()) + " for power and netted " + Fmt.usd(s.netUsd())
-                + " before site opex (" + Fmt.usd(s.netAfterOpexUsd()) + " after " + Fmt.usd(s.siteOpexUsd())
+                + " before site opex (" + Fmt.usd(s.costs().netAfterOpexUsd()) + " after "
+                + Fmt.usd(s.costs().siteOpexUsd())
                 + " of opex). Depreciation, corporate overhead, finance costs and taxes are not deducted.");
     }
 
@@ -315,7 +322,7 @@ public final class DispatchSections {
                 + " keeps them separate and labelled:");
         w.definitions(List.of(
                 new HtmlWriter.Term(
-                        "Energy only (" + Fmt.usd(s.energyCostPerBtcUsd()) + ")",
+                        "Energy only (" + Fmt.usd(s.bitcoin().energyCostPerBtcUsd()) + ")",
                         "What the electricity the miners used cost, divided by the bitcoin they mined. Each MWh is"
                                 + " costed at that interval's average cost of the energy the site consumed: imports"
                                 + " at the real-time price plus adders, own solar or wind at what exporting it would"
@@ -323,12 +330,12 @@ public final class DispatchSections {
                                 + " they appear as their own lines in the revenue stack. This is the 'electricity"
                                 + " cost per BTC' miners publish in monthly updates."),
                 new HtmlWriter.Term(
-                        "Cash cost (" + Fmt.usd(s.cashCostPerBtcUsd()) + ")",
+                        "Cash cost (" + Fmt.usd(s.bitcoin().cashCostPerBtcUsd()) + ")",
                         "Energy plus the site's cash operating costs (staff, maintenance, security, insurance),"
                                 + " with mining carrying its share of the site's energy use, divided by the bitcoin"
                                 + " mined. Comparable to a 'direct cost to mine'."),
                 new HtmlWriter.Term(
-                        "All-in, fully loaded (" + Fmt.usd(s.allInCostPerBtcUsd()) + ")",
+                        "All-in, fully loaded (" + Fmt.usd(s.bitcoin().allInCostPerBtcUsd()) + ")",
                         "Cash cost plus straight-line depreciation of the mining machines over the dispatched"
                                 + " hours (purchase price per unit / useful life), divided by the bitcoin mined.")));
         w.note("None of the three includes corporate G&A, interest or taxes. A value of n/a means no bitcoin was"
@@ -340,8 +347,9 @@ public final class DispatchSections {
         w.paragraph("An interval is skipped when its price, its day's Bitcoin data or a generation profile value is"
                 + " missing. Skipped intervals are never filled in: no load runs, no money is counted, and they are"
                 + " empty (dispatched = false) in intervals.csv. This run skipped " + s.missingIntervals() + " of "
-                + s.intervals() + " intervals: " + s.missingPriceIntervals() + " without a price, "
-                + s.missingBitcoinIntervals() + " without Bitcoin data and " + s.missingGenerationIntervals()
+                + s.intervals() + " intervals: " + s.gaps().missingPriceIntervals() + " without a price, "
+                + s.gaps().missingBitcoinIntervals() + " without Bitcoin data and "
+                + s.gaps().missingGenerationIntervals()
                 + " without a generation value (an interval can lack more than one).");
         List<GapRuns.Run> runs = GapRuns.of(ctx.result().ledger().dispatch(), ctx.inputs());
         if (runs.isEmpty()) {

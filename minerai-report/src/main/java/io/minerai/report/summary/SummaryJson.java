@@ -10,16 +10,21 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.minerai.dispatch.DispatchSummary;
+import io.minerai.dispatch.SummaryDocument;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * The dispatch summary as JSON: one object whose keys are exactly the component names of {@link DispatchSummary}, in
- * declaration order ({@code loads} is an array of objects with the component names of {@link
- * io.minerai.dispatch.LoadSummary}). Numbers that are not finite (e.g. cost per BTC when nothing was mined) are written
+ * The dispatch summary as JSON: one object that starts with the flat fields of earlier releases, in their order ({@link
+ * LegacySummary}; {@code loads} is an array of objects with the component names of {@link
+ * io.minerai.dispatch.LoadSummary}), so existing scripts keep working, followed by the nested parts of {@link
+ * DispatchSummary}: {@code run}, {@code gaps}, {@code energy}, {@code streams} (every stream of the run with its id,
+ * label, direction, program, signed total in USD and in the market currency), {@code costs}, {@code bitcoin}, {@code
+ * gpu}, {@code averages} and {@code programs} (each program's facts, e.g. a 4CP tag). Numbers that are not finite (e.g. cost per BTC when nothing was mined) are written
  * as {@code null}, so the output is strict JSON; finite numbers are written in plain decimal notation (no exponent)
  * with the fewest digits that read back to the same double.
  */
@@ -37,10 +42,15 @@ public final class SummaryJson {
     /** The summary as pretty-printed JSON (no trailing newline). */
     public static String toJson(DispatchSummary summary) {
         try {
-            return MAPPER.writeValueAsString(summary);
+            return MAPPER.writeValueAsString(document(summary));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the dispatch summary", e);
         }
+    }
+
+    /** The summary as an ordered map: the legacy flat fields, then the nested parts (see {@link SummaryDocument}). */
+    public static Map<String, Object> document(DispatchSummary s) {
+        return SummaryDocument.of(s);
     }
 
     /** Writes the summary JSON to {@code file} (UTF-8, with a final newline), replacing it. */

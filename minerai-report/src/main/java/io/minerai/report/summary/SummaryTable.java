@@ -3,6 +3,7 @@ package io.minerai.report.summary;
 import io.minerai.dispatch.DispatchSummary;
 import io.minerai.dispatch.LoadClass;
 import io.minerai.dispatch.LoadSummary;
+import io.minerai.dispatch.ledger.Direction;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,56 +47,77 @@ public final class SummaryTable {
         return TextTable.builder("Period", "Item", "Value")
                 .textColumn(1)
                 .row("Policy", s.policy())
-                .row("Period (UTC)", s.startUtc() + " .. " + s.endUtc() + " (end exclusive)")
-                .row("Step", s.stepMinutes() + " min")
+                .row("Period (UTC)", s.run().startUtc() + " .. " + s.run().endUtc() + " (end exclusive)")
+                .row("Step", s.run().stepMinutes() + " min")
                 .row("Intervals in the grid", Integer.toString(s.intervals()))
                 .row("Dispatched intervals", Integer.toString(dispatched))
                 .row("Missing intervals (skipped)", Integer.toString(s.missingIntervals()))
-                .row("Skipped: no price", Integer.toString(s.missingPriceIntervals()))
-                .row("Skipped: no Bitcoin data", Integer.toString(s.missingBitcoinIntervals()))
-                .row("Skipped: no generation value", Integer.toString(s.missingGenerationIntervals()))
+                .row("Skipped: no price", Integer.toString(s.gaps().missingPriceIntervals()))
+                .row("Skipped: no Bitcoin data", Integer.toString(s.gaps().missingBitcoinIntervals()))
+                .row("Skipped: no generation value", Integer.toString(s.gaps().missingGenerationIntervals()))
                 .note("An interval may miss more than one input, so the reasons can add up to more than the total.")
                 .build();
     }
 
-    /** Revenue by stream, power cost, net, opex; with each line's share of total revenue. */
+    /** Every stream of the run (revenues, then costs and charges), net, opex; with each line's share of revenue. */
     public static TextTable revenueStack(DispatchSummary s) {
         double revenue = totalRevenueUsd(s);
         TextTable.Builder b = TextTable.builder("Revenue stack", "Stream", "USD", "Share of revenue");
-        stream(b, "Mining (after pool fees)", s.revenueMiningUsd(), revenue);
-        stream(b, "AI cloud (GPU rentals)", s.revenueAiCloudUsd(), revenue);
-        stream(b, "Colocation (rent + pass-through)", s.revenueColocationUsd(), revenue);
-        stream(b, "Export of own generation", s.revenueExportUsd(), revenue);
-        stream(b, "PPA sell-back (power credits)", s.revenuePpaSellbackUsd(), revenue);
-        stream(b, "Ancillary services", s.revenueAncillaryUsd(), revenue);
+        for (DispatchSummary.StreamTotal st : s.streams()) {
+            if (st.direction() == Direction.REVENUE) {
+                b.row(st.stream().label(), Fmt.usd(st.totalUsd()), share(st.totalUsd(), revenue));
+            }
+        }
         b.totalRow("Total revenue", Fmt.usd(revenue), share(revenue, revenue));
-        b.row("Power cost", Fmt.usd(-s.powerCostUsd()), share(-s.powerCostUsd(), revenue));
-        if (s.transmissionChargeUsd() != 0) {
-            b.row(
-                    String.format(Locale.ROOT, "4CP transmission (tag %.1f MW)", s.coincidentPeakTagMw()),
-                    Fmt.usd(-s.transmissionChargeUsd()),
-                    share(-s.transmissionChargeUsd(), revenue));
+        for (DispatchSummary.StreamTotal st : s.streams()) {
+            if (st.direction() == Direction.COST) {
+                b.row(costLabel(s, st), Fmt.usd(st.totalUsd()), share(st.totalUsd(), revenue));
+            }
         }
         b.totalRow("Net before opex", Fmt.usd(s.netUsd()), share(s.netUsd(), revenue));
-        b.row("Site opex", Fmt.usd(-s.siteOpexUsd()), share(-s.siteOpexUsd(), revenue));
-        b.totalRow("Net after opex", Fmt.usd(s.netAfterOpexUsd()), share(s.netAfterOpexUsd(), revenue));
+        b.row("Site opex", Fmt.usd(-s.costs().siteOpexUsd()), share(-s.costs().siteOpexUsd(), revenue));
+        b.totalRow(
+                "Net after opex",
+                Fmt.usd(s.costs().netAfterOpexUsd()),
+                share(s.costs().netAfterOpexUsd(), revenue));
+        if (!"USD".equals(s.run().marketCurrency())) {
+            for (DispatchSummary.StreamTotal st : s.streams()) {
+                if (st.stream().program().equals("energy")) {
+                    b.note(String.format(
+                            Locale.ROOT,
+                            "%s in %s: %s (market currency, converted at %s).",
+                            st.stream().label(),
+                            s.run().marketCurrency(),
+                            Fmt.num(st.totalMarketCurrency(), 0),
+                            s.run().fxSource()));
+                }
+            }
+        }
         b.note("Net is before depreciation, corporate G&A, finance costs and taxes.");
         return b.build();
+    }
+
+    /** A cost stream's label, with its program's billed demand where it has one (e.g. a 4CP tag). */
+    private static String costLabel(DispatchSummary s, DispatchSummary.StreamTotal st) {
+        double billed = s.programFact(st.stream().program(), "billedMw");
+        return Double.isNaN(billed)
+                ? st.stream().label()
+                : String.format(Locale.ROOT, "%s (billed %.1f MW)", st.stream().label(), billed);
     }
 
     /** Energy flows in MWh. */
     public static TextTable energy(DispatchSummary s) {
         return TextTable.builder("Energy", "Flow", "MWh")
-                .row("Imported from the grid", Fmt.num(s.energyImportedMwh(), 1))
-                .row("Generated on site", Fmt.num(s.energyGeneratedMwh(), 1))
-                .row("Exported", Fmt.num(s.energyExportedMwh(), 1))
-                .row("Spilled (neither used nor exported)", Fmt.num(s.energySpilledMwh(), 1))
-                .row("Drawn by miners", Fmt.num(s.minerEnergyMwh(), 1))
-                .row("Drawn by AI cloud", Fmt.num(s.aiCloudEnergyMwh(), 1))
-                .row("Drawn by colocation", Fmt.num(s.colocationEnergyMwh(), 1))
-                .totalRow("Drawn by all loads", Fmt.num(s.totalLoadEnergyMwh(), 1))
-                .row("Miner energy curtailed", Fmt.num(s.minerCurtailedEnergyMwh(), 1))
-                .row("PPA energy sold back", Fmt.num(s.ppaEnergySoldBackMwh(), 1))
+                .row("Imported from the grid", Fmt.num(s.energy().energyImportedMwh(), 1))
+                .row("Generated on site", Fmt.num(s.energy().energyGeneratedMwh(), 1))
+                .row("Exported", Fmt.num(s.energy().energyExportedMwh(), 1))
+                .row("Spilled (neither used nor exported)", Fmt.num(s.energy().energySpilledMwh(), 1))
+                .row("Drawn by miners", Fmt.num(s.energy().minerEnergyMwh(), 1))
+                .row("Drawn by AI cloud", Fmt.num(s.energy().aiCloudEnergyMwh(), 1))
+                .row("Drawn by colocation", Fmt.num(s.energy().colocationEnergyMwh(), 1))
+                .totalRow("Drawn by all loads", Fmt.num(s.energy().totalLoadEnergyMwh(), 1))
+                .row("Miner energy curtailed", Fmt.num(s.bitcoin().minerCurtailedEnergyMwh(), 1))
+                .row("PPA energy sold back", Fmt.num(s.energy().ppaEnergySoldBackMwh(), 1))
                 .build();
     }
 
@@ -140,12 +162,12 @@ public final class SummaryTable {
     public static TextTable bitcoin(DispatchSummary s) {
         return TextTable.builder("Bitcoin mining and prices", "Item", "Value")
                 .row("BTC mined (after pool fees)", Fmt.btc(s.btcMined()) + " BTC")
-                .row("Miner uptime (energy-weighted)", Fmt.pct(s.minerUptimeFraction()))
-                .row("Miners' energy cost", Fmt.usd(s.minerEnergyCostUsd()))
-                .row("Mining opex (allocated)", Fmt.usd(s.miningOpexUsd()))
-                .row("Miner depreciation", Fmt.usd(s.minerDepreciationUsd()))
-                .row("Mean real-time price", Fmt.num(s.averagePriceUsdPerMwh(), 2) + " $/MWh")
-                .row("Mean hashprice", Fmt.num(s.averageHashpriceUsdPerPhDay(), 2) + " $/PH/day")
+                .row("Miner uptime (energy-weighted)", Fmt.pct(s.bitcoin().minerUptimeFraction()))
+                .row("Miners' energy cost", Fmt.usd(s.bitcoin().minerEnergyCostUsd()))
+                .row("Mining opex (allocated)", Fmt.usd(s.bitcoin().miningOpexUsd()))
+                .row("Miner depreciation", Fmt.usd(s.bitcoin().minerDepreciationUsd()))
+                .row("Mean real-time price", Fmt.num(s.averages().averagePriceUsdPerMwh(), 2) + " $/MWh")
+                .row("Mean hashprice", Fmt.num(s.averages().averageHashpriceUsdPerPhDay(), 2) + " $/PH/day")
                 .note("Means are time-weighted over the dispatched intervals.")
                 .build();
     }
@@ -154,21 +176,22 @@ public final class SummaryTable {
     public static TextTable costPerBtc(DispatchSummary s) {
         return TextTable.builder("Cost per BTC mined", "Definition", "USD per BTC", "What it counts")
                 .textColumn(2)
-                .row("Energy only", Fmt.usd(s.energyCostPerBtcUsd()), ENERGY_ONLY_NOTE)
-                .row("Cash cost", Fmt.usd(s.cashCostPerBtcUsd()), CASH_COST_NOTE)
-                .row("All-in (fully loaded)", Fmt.usd(s.allInCostPerBtcUsd()), ALL_IN_NOTE)
+                .row("Energy only", Fmt.usd(s.bitcoin().energyCostPerBtcUsd()), ENERGY_ONLY_NOTE)
+                .row("Cash cost", Fmt.usd(s.bitcoin().cashCostPerBtcUsd()), CASH_COST_NOTE)
+                .row("All-in (fully loaded)", Fmt.usd(s.bitcoin().allInCostPerBtcUsd()), ALL_IN_NOTE)
                 .note("None includes corporate G&A or finance costs. n/a = no BTC mined.")
                 .build();
     }
 
     /** Sum of every revenue stream. */
     public static double totalRevenueUsd(DispatchSummary s) {
-        return s.revenueMiningUsd()
-                + s.revenueAiCloudUsd()
-                + s.revenueColocationUsd()
-                + s.revenueExportUsd()
-                + s.revenuePpaSellbackUsd()
-                + s.revenueAncillaryUsd();
+        double r = 0;
+        for (DispatchSummary.StreamTotal st : s.streams()) {
+            if (st.direction() == Direction.REVENUE) {
+                r += st.totalUsd();
+            }
+        }
+        return r;
     }
 
     /** Display name of a load class. */
@@ -178,10 +201,6 @@ public final class SummaryTable {
             case AI_CLOUD -> "AI cloud";
             case COLOCATION -> "Colocation";
         };
-    }
-
-    private static void stream(TextTable.Builder b, String label, double usd, double revenue) {
-        b.row(label, Fmt.usd(usd), share(usd, revenue));
     }
 
     private static String share(double part, double whole) {

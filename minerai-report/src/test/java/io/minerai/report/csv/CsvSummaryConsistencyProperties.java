@@ -78,13 +78,15 @@ class CsvSummaryConsistencyProperties {
         assertThat(rows).isEqualTo(s.intervals());
         assertThat(rows - dispatched).isEqualTo(s.missingIntervals());
         assertThat(sums[header.indexOf("net_usd")]).isCloseTo(s.netUsd(), within(tol));
-        assertThat(sums[header.indexOf("power_cost_usd")]).isCloseTo(s.powerCostUsd(), within(tol));
-        assertThat(sums[header.indexOf("revenue_mining_usd")]).isCloseTo(s.revenueMiningUsd(), within(tol));
-        assertThat(sums[header.indexOf("revenue_ai_cloud_usd")]).isCloseTo(s.revenueAiCloudUsd(), within(tol));
-        assertThat(sums[header.indexOf("revenue_colocation_usd")]).isCloseTo(s.revenueColocationUsd(), within(tol));
+        assertThat(sums[header.indexOf("stream_power_cost_usd")]).isCloseTo(-s.powerCostUsd(), within(tol));
+        assertThat(sums[header.indexOf("stream_mining_usd")]).isCloseTo(s.streamTotalUsd("mining"), within(tol));
+        assertThat(sums[header.indexOf("stream_ai_cloud_usd")]).isCloseTo(s.streamTotalUsd("ai_cloud"), within(tol));
+        assertThat(sums[header.indexOf("stream_colocation_usd")])
+                .isCloseTo(s.streamTotalUsd("colocation"), within(tol));
         assertThat(sums[header.indexOf("btc_mined")]).isCloseTo(s.btcMined(), within(1e-12 * rows + 1e-15));
-        assertThat(sums[header.indexOf("import_mw")] * h).isCloseTo(s.energyImportedMwh(), within(tol * h));
-        assertThat(sums[header.indexOf("load_class_mining_mw")] * h).isCloseTo(s.minerEnergyMwh(), within(tol * h));
+        assertThat(sums[header.indexOf("import_mw")] * h).isCloseTo(s.energy().energyImportedMwh(), within(tol * h));
+        assertThat(sums[header.indexOf("load_class_mining_mw")] * h)
+                .isCloseTo(s.energy().minerEnergyMwh(), within(tol * h));
         double perLoadMining = 0;
         for (int f = 0; f < fleetCount; f++) {
             perLoadMining += sums[header.indexOf("load_fleet " + f + "_mw")];

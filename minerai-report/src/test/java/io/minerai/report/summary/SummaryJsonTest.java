@@ -23,14 +23,28 @@ class SummaryJsonTest {
     }
 
     @Test
-    void keysAreExactlyTheSummaryComponentsInOrder() throws Exception {
-        JsonNode n = json(TestFixtures.tinyResult().summary());
+    void keysAreTheLegacyFlatFieldsThenTheNestedParts() throws Exception {
+        DispatchSummary s = TestFixtures.tinyResult().summary();
+        JsonNode n = json(s);
         List<String> keys = new ArrayList<>();
         n.fieldNames().forEachRemaining(keys::add);
-        List<String> components = Arrays.stream(DispatchSummary.class.getRecordComponents())
+        List<String> expected =
+                new ArrayList<>(io.minerai.dispatch.LegacySummary.fields(s).keySet());
+        // every nested part of the summary except netUsd and loads, which are legacy fields already
+        Arrays.stream(DispatchSummary.class.getRecordComponents())
                 .map(RecordComponent::getName)
-                .toList();
-        assertThat(keys).containsExactlyElementsOf(components);
+                .filter(c -> !c.equals("netUsd") && !c.equals("loads"))
+                .forEach(expected::add);
+        assertThat(keys).containsExactlyElementsOf(expected);
+        assertThat(keys).hasSize(43 + 9);
+        // the streams part carries every stream of the ledger with its signed total; they add up to netUsd
+        double sum = 0;
+        for (JsonNode st : n.get("streams")) {
+            sum += st.get("totalUsd").asDouble();
+        }
+        assertThat(sum).isCloseTo(n.get("netUsd").asDouble(), within(1e-9));
+        assertThat(n.get("streams").get(0).get("id").asText()).isEqualTo("mining");
+        assertThat(n.get("streams").get(0).get("legacyName").asText()).isEqualTo("revenueMiningUsd");
         assertThat(keys)
                 .contains(
                         "intervals",
@@ -82,7 +96,7 @@ class SummaryJsonTest {
         Site noMiners = TestFixtures.site("No miners", List.of(), List.of(TestFixtures.cloud()), List.of());
         DispatchSummary s =
                 Backtest.meritOrder(noMiners, TestFixtures.tinyInputs()).summary();
-        assertThat(s.energyCostPerBtcUsd()).isNaN();
+        assertThat(s.bitcoin().energyCostPerBtcUsd()).isNaN();
         String text = SummaryJson.toJson(s);
         assertThat(text).doesNotContain("NaN").doesNotContain("Infinity");
         JsonNode n = PARSER.readTree(text);
@@ -100,6 +114,7 @@ class SummaryJsonTest {
         JsonNode n = PARSER.readTree(text);
         assertThat(n.get("btcMined").asDouble()).isEqualTo(s.btcMined());
         assertThat(n.get("netUsd").asDouble()).isEqualTo(s.netUsd());
-        assertThat(n.get("energyCostPerBtcUsd").asDouble()).isEqualTo(s.energyCostPerBtcUsd());
+        assertThat(n.get("energyCostPerBtcUsd").asDouble())
+                .isEqualTo(s.bitcoin().energyCostPerBtcUsd());
     }
 }

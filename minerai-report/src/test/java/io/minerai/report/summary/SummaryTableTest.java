@@ -17,8 +17,8 @@ class SummaryTableTest {
         String text = SummaryTable.render(s);
         assertThat(text)
                 .contains("Revenue stack")
-                .containsPattern("Mining \\(after pool fees\\) +\\$500\\.00 +7\\.2 %")
-                .containsPattern("AI cloud \\(GPU rentals\\) +\\$6,000 +86\\.7 %")
+                .containsPattern("Mining +\\$500\\.00 +7\\.2 %")
+                .containsPattern("AI cloud +\\$6,000 +86\\.7 %")
                 .containsPattern("Total revenue +\\$6,917")
                 .containsPattern("Power cost +-\\$2,450")
                 .containsPattern("Net before opex +\\$4,467")

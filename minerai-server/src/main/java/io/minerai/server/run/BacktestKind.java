@@ -37,7 +37,7 @@ public final class BacktestKind implements RunKind {
         double solverSeconds = (System.nanoTime() - t0) / 1e9;
         ctx.checkCancelled();
         ctx.progress(0.8, "storing results");
-        JsonNode summary = Json.MAPPER.valueToTree(result.summary());
+        JsonNode summary = Json.MAPPER.valueToTree(io.minerai.dispatch.SummaryDocument.of(result.summary()));
         return new RunOutput(summary, Optional.of(result.ledger()), solverSeconds);
     }
 }

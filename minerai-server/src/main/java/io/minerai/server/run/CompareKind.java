@@ -66,7 +66,8 @@ public final class CompareKind implements RunKind {
                 problem, optimizer, (stage, policy) -> ctx.progress(0.05 + 0.22 * stage, "comparing: " + policy));
         double seconds = (System.nanoTime() - t0) / 1e9;
         ctx.progress(0.97, "storing results");
-        ObjectNode summary = Json.MAPPER.valueToTree(c.perfect().result().summary());
+        ObjectNode summary = Json.MAPPER.valueToTree(
+                io.minerai.dispatch.SummaryDocument.of(c.perfect().result().summary()));
         ArrayNode rows = summary.putArray("comparison");
         double merit = c.merit().netUsd();
         for (Comparison.Row r : c.rows()) {
@@ -76,10 +77,10 @@ public final class CompareKind implements RunKind {
             row.put("netUsd", d.netUsd());
             row.put("gainOverMeritOrderUsd", d.netUsd() - merit);
             row.put("valueOfForesightUsd", c.valueOfForesightUsd(r.policy()));
-            row.put("transmissionChargeUsd", d.transmissionChargeUsd());
-            row.put("revenueAncillaryUsd", d.revenueAncillaryUsd());
+            row.put("transmissionChargeUsd", d.costUsd("transmission_4cp"));
+            row.put("revenueAncillaryUsd", d.streamTotalUsd("ancillary"));
             row.put("btcMined", d.btcMined());
-            row.put("minerUptimeFraction", d.minerUptimeFraction());
+            row.put("minerUptimeFraction", d.bitcoin().minerUptimeFraction());
             r.report().ifPresent(rep -> row.put("solveSeconds", rep.totalSeconds()));
         }
         return new RunOutput(summary, Optional.of(c.perfect().result().ledger()), seconds);

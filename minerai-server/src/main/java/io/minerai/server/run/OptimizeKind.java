@@ -82,7 +82,8 @@ public final class OptimizeKind implements RunKind {
             ctx.progress(0.05 + 0.9 * done / total, "optimising: " + done + " of " + total + " intervals decided");
         });
         ctx.progress(0.97, "storing results");
-        ObjectNode summary = Json.MAPPER.valueToTree(r.result().summary());
+        ObjectNode summary = Json.MAPPER.valueToTree(
+                io.minerai.dispatch.SummaryDocument.of(r.result().summary()));
         summary.set("solver", Json.MAPPER.valueToTree(r.report()));
         return new RunOutput(
                 summary, Optional.of(r.result().ledger()), r.report().totalSeconds());

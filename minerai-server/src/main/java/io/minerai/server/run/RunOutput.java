@@ -1,7 +1,7 @@
 package io.minerai.server.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.minerai.dispatch.DispatchLedger;
+import io.minerai.dispatch.ledger.Ledger;
 import java.util.Optional;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param ledger the per-interval decision ledger, for runs that dispatch
  * @param solverSeconds time spent deciding (solver or dispatch policy), seconds
  */
-public record RunOutput(JsonNode summary, Optional<DispatchLedger> ledger, double solverSeconds) {
+public record RunOutput(JsonNode summary, Optional<Ledger> ledger, double solverSeconds) {
     public RunOutput {
         if (!summary.isObject()) {
             throw new IllegalArgumentException("a run summary must be a JSON object");

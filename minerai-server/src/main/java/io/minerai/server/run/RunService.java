@@ -9,6 +9,7 @@ import io.minerai.core.scenario.ScenarioReader;
 import io.minerai.server.ApiException;
 import io.minerai.server.Json;
 import io.minerai.store.RunRecord;
+import io.minerai.store.RunResult;
 import io.minerai.store.RunStatus;
 import io.minerai.store.Store;
 import java.io.IOException;
@@ -65,22 +66,44 @@ public final class RunService implements AutoCloseable {
                 .register(meters);
     }
 
+    /** The runs a previous server left running or waiting, read before this server starts serving. */
+    public record Leftovers(java.util.List<Long> running, java.util.List<Long> queued) {}
+
+    /** Reads what a previous server left behind (changes nothing). */
+    public Leftovers leftovers() {
+        return new Leftovers(
+                store.runs().withStatus(RunStatus.RUNNING).stream()
+                        .map(RunRecord::id)
+                        .toList(),
+                store.runs().withStatus(RunStatus.QUEUED).stream()
+                        .map(RunRecord::id)
+                        .toList());
+    }
+
     /**
-     * After a restart: marks runs left RUNNING as FAILED (their results were never committed) and queues the runs
-     * that were waiting.
+     * After a restart: marks the runs a previous server left RUNNING as FAILED (their results were never committed)
+     * and queues the runs that were waiting. Only the runs in {@code left} are touched, so runs this server started
+     * meanwhile are not.
      */
-    public void recover() {
-        var failed = store.runs()
-                .failInterrupted("interrupted: the server stopped while the run was running;"
-                        + " no partial result was stored, start it again");
+    public void recover(Leftovers left) {
+        java.util.List<Long> failed = new java.util.ArrayList<>();
+        for (long id : left.running()) {
+            if (store.runs()
+                    .fail(
+                            id,
+                            "interrupted: the server stopped while the run was running;"
+                                    + " no partial result was stored, start it again")) {
+                failed.add(id);
+            }
+        }
         if (!failed.isEmpty()) {
             LOG.warn("marked {} interrupted run(s) failed: {}", failed.size(), failed);
         }
-        for (RunRecord r : store.runs().withStatus(RunStatus.QUEUED)) {
+        for (long id : left.queued()) {
             try {
-                executor.execute(new QueuedRun(r.id(), () -> execute(r.id())));
+                executor.execute(new QueuedRun(id, () -> execute(id)));
             } catch (RejectedExecutionException e) {
-                store.runs().fail(r.id(), "the run queue was full when the server restarted; start it again");
+                store.runs().fail(id, "the run queue was full when the server restarted; start it again");
             }
         }
     }
@@ -148,7 +171,14 @@ public final class RunService implements AutoCloseable {
             RunOutput out = kind.execute(ctx);
             ctx.checkCancelled();
             solverTimer.record(Duration.ofNanos((long) (out.solverSeconds() * 1e9)));
-            boolean stored = store.runs().complete(runId, Json.write(out.summary()), out.ledger(), out.solverSeconds());
+            boolean stored = store.runs()
+                    .complete(
+                            runId,
+                            new RunResult(
+                                    Json.write(out.summary()),
+                                    out.ledger().map(LedgerColumns::loadsJson).orElse("[]"),
+                                    out.ledger().map(LedgerColumns::of),
+                                    out.solverSeconds()));
             outcome = stored ? "succeeded" : "cancelled";
         } catch (RunCancelledException e) {
             outcome = closing ? "interrupted" : "cancelled";

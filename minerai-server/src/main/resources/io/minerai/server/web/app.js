@@ -324,7 +324,10 @@ async function renderPlan(run) {
     + ' months from ' + p.startMonth + '; ' + p.paths + ' paths, seed ' + p.seed + ', run #' + run.id;
   $('plan-notes').textContent = 'NPV of cash flows to equity at ' + pct.format(p.discountRatePerYear)
     + '/yr; IRR and payback of the cash flows incremental to the baseline "' + p.baselineStrategy + '". Best by '
-    + p.riskMeasure + ': ' + p.bestStrategy + '. BTC paths: ' + p.btcHistory + '. Power: ' + p.power + '.';
+    + p.riskMeasure + (p.maxBreachProbability < 1 ? ' with P(breach) <= ' + pct.format(p.maxBreachProbability) : '')
+    + ': ' + p.bestStrategy + (p.bestStrategyWarning ? ' (flag: ' + p.bestStrategyWarning + ')' : '')
+    + '. P(covenant breach): ! = over the breach limit, * = in most paths. BTC paths: ' + p.btcHistory
+    + '. Power: ' + p.power + '.';
   const tbody = document.querySelector('#plan-table tbody');
   tbody.innerHTML = '';
   const money = (v) => (v == null ? '-' : usd.format(v));
@@ -339,7 +342,8 @@ async function renderPlan(run) {
       money(s.p90NpvUsd), money(s.cvarNpvUsd), share(s.probabilityNpvNegative),
       base ? '(base)' : share(s.probabilityBeatsBaseline), base ? '(base)' : share(s.medianIrrPerYear),
       base ? '(base)' : (s.medianPaybackMonth == null ? 'never' : 'month ' + Math.round(s.medianPaybackMonth)),
-      share(s.covenantBreachProbability)].forEach((c, i) => {
+      share(s.covenantBreachProbability)
+        + (s.withinBreachLimit === false ? ' !' : (s.breachesInMostPaths ? ' *' : ''))].forEach((c, i) => {
       const td = document.createElement('td');
       td.textContent = c;
       if (i >= 1) { td.className = 'num'; }

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * backends/btminer.py}) and asic-rs ({@code whatsminer/v2}).
  *
  * <ul>
- *   <li>One request per TCP connection, reply read to EOF; reads are plaintext ({@code summary}, {@code status}).
+ *   <li>One request per TCP connection, reply read to EOF; reads are plaintext ({@code {"command":"summary"}}, {@code
+ *       status}, {@code get_token}: the key both public clients send; the vendor document writes {@code cmd}).
  *   <li>Writes only in ciphertext: {@code get_token} then the command with the sign as {@code token}, AES-256-ECB
  *       ({@link WhatsminerV2Crypto}). A token lives 30 minutes and one client IP may hold 32, so the token is reused
  *       for 25 minutes and fetched again once when the miner answers 135 "check token error".
@@ -36,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>Power target = {@code adjust_power_limit} (API 2.0.5; the value a string, not above stock power). The miner
  *       reboots to apply it, so the command is answered ACCEPTED and confirmed later by {@code status} reporting
  *       {@code power_limit_set}; a target equal to the limit in force sends nothing.
- *   <li>State: {@code status.Msg.mineroff} ("true" = asleep), power {@code SUMMARY[0].Power} (W), hashrate {@code MHS
+ *   <li>State: {@code status.Msg.mineroff} ("true" = asleep, unless hashrate still shows: then running), power {@code SUMMARY[0].Power} (W), hashrate {@code MHS
  *       av} / {@code HS RT} (MH/s), freshness from {@code STATUS[0].When}.
  *   <li>Codes: 131 OK, 134 token OK, 135 check token error, 136 token over max times, 45 permission denied / "can't
  *       access write cmd" (write API not enabled with the vendor tool), 14 invalid command, 132 command error, 23
@@ -120,7 +121,7 @@ public final class WhatsminerV2Driver implements DeviceDriver {
     }
 
     private JsonNode read(String cmd) throws DeviceException {
-        JsonNode r = parse(tcp.exchange(F.objectNode().put("cmd", cmd).toString()), cmd);
+        JsonNode r = parse(tcp.exchange(F.objectNode().put("command", cmd).toString()), cmd);
         String st = statusLetter(r);
         if (!st.equals("S") && !st.equals("I")) {
             throw new DeviceException(
@@ -148,6 +149,9 @@ public final class WhatsminerV2Driver implements DeviceDriver {
         if (mode == DeviceMode.SLEEPING && Double.isNaN(ths)) {
             ths = 0;
         }
+        if (mode == DeviceMode.SLEEPING && ths > 0) {
+            mode = DeviceMode.RUNNING; // mineroff says off while the boards still hash: believe the hashrate
+        }
         double limit = Lenient.number(status.get("power_limit_set"));
         if (Double.isNaN(limit)) {
             limit = Lenient.number(s.get("Power Limit"));
@@ -163,7 +167,8 @@ public final class WhatsminerV2Driver implements DeviceDriver {
         if (!renew && t != null && now.isBefore(t.fetchedAt().plus(TOKEN_REUSE))) {
             return t;
         }
-        JsonNode r = parse(tcp.exchange(F.objectNode().put("cmd", "get_token").toString()), "get_token");
+        JsonNode r =
+                parse(tcp.exchange(F.objectNode().put("command", "get_token").toString()), "get_token");
         int code = code(r);
         JsonNode m = r.path("Msg");
         if (code != 134 || !m.isObject()) {

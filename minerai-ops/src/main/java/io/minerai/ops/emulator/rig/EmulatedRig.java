@@ -1,5 +1,6 @@
 package io.minerai.ops.emulator.rig;
 
+import io.minerai.ops.emulator.EmulatedDevice;
 import io.minerai.ops.emulator.Quirks;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * Unlike the instant {@code VirtualMiner}, commands take the time real firmware takes, on the injected clock: waking
  * goes through a start-up phase (hashboards initialising, power still near the sleep figure), a new power target
  * goes through a tuning phase (power still at the old figure), and a reboot makes the device unreachable for a while.
- * Thread-safe.
+ * With the {@code claimsSleepButRuns} quirk on, a slept rig reports itself asleep (its firmware flag) while the boards
+ * keep hashing until the quirk clears. Thread-safe.
  */
-public final class EmulatedRig {
+public final class EmulatedRig implements EmulatedDevice {
     /** What the firmware is doing. */
     public enum Phase {
         /** Hashing at the power target. */
@@ -98,12 +100,24 @@ public final class EmulatedRig {
         return spec;
     }
 
+    @Override
     public String id() {
         return spec.id();
     }
 
+    @Override
     public Quirks quirks() {
         return quirks;
+    }
+
+    @Override
+    public double ratedW() {
+        return spec.ratedW();
+    }
+
+    @Override
+    public synchronized boolean trulyWorking() {
+        return live().hashrateThPerS() > 0;
     }
 
     public Clock clock() {
@@ -184,14 +198,15 @@ public final class EmulatedRig {
         if (now.isBefore(rebootUntil)) {
             return new Reading(Phase.REBOOTING, spec.sleepW(), 0, targetW, when);
         }
-        if (asleep) {
+        if (asleep && !quirks.claimsSleepButRuns()) {
             return new Reading(Phase.SLEEPING, spec.sleepW(), 0, targetW, when);
         }
-        if (now.isBefore(startedUntil)) {
+        if (!asleep && now.isBefore(startedUntil)) {
             return new Reading(Phase.STARTING, spec.sleepW(), 0, targetW, when);
         }
         double p = currentTargetPowerW();
-        Phase phase = now.isBefore(tunedUntil) ? Phase.TUNING : Phase.RUNNING;
+        // asleep here only when the firmware claims sleep while the boards still hash
+        Phase phase = asleep ? Phase.SLEEPING : now.isBefore(tunedUntil) ? Phase.TUNING : Phase.RUNNING;
         return new Reading(phase, p, spec.hashrateThPerS() * p / spec.ratedW(), targetW, when);
     }
 
@@ -209,6 +224,7 @@ public final class EmulatedRig {
     }
 
     /** True wall power, ignoring frozen telemetry (for tests and the virtual site meter). */
+    @Override
     public synchronized double truePowerW() {
         return live().powerW();
     }

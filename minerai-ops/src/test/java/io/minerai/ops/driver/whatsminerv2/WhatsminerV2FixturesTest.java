@@ -44,8 +44,10 @@ class WhatsminerV2FixturesTest {
                     .put("enc", WhatsminerV2Crypto.encrypt(WhatsminerV2CryptoTest.KEY, r.toString()))
                     .toString();
         }
-        return switch (req.path("cmd").asText()) {
-            case "summary" -> Fixtures.reply(FW, "summary.json").toString();
+        return switch (req.path("command").asText()) {
+            case "summary" ->
+                Fixtures.reply(FW, status.get().equals("status-off.json") ? "summary-off.json" : "summary.json")
+                        .toString();
             case "status" -> Fixtures.reply(FW, status.get()).toString();
             case "get_token" -> Fixtures.reply(FW, "get-token.json").toString();
             default -> "";

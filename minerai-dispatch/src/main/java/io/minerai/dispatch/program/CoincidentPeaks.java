@@ -1,0 +1,87 @@
+package io.minerai.dispatch.program;
+
+import io.minerai.core.time.TimeGrid;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Coincident peaks found on a system-load series and placed on a run's grid (see {@link PeakFinder}).
+ *
+ * @param peaksUtc starts of the peak intervals, in time order
+ * @param peakLength length of each peak interval (the definition's, or the load series' step when that is coarser)
+ * @param peakWeight per run interval: the share of a peak interval it covers (1 for the run interval containing a
+ *     peak on a grid at least as coarse as the peak; 1/3 for each of the three 5-minute intervals of a 15-minute peak)
+ * @param alertInterval per run interval: the alert rule fires in at least part of it (all false without an alert
+ *     rule)
+ */
+public record CoincidentPeaks(
+        List<Instant> peaksUtc, Duration peakLength, double[] peakWeight, boolean[] alertInterval) {
+
+    public CoincidentPeaks {
+        peaksUtc = List.copyOf(peaksUtc);
+        if (peakWeight.length != alertInterval.length) {
+            throw new IllegalArgumentException("peak weights and alert mask differ in length");
+        }
+    }
+
+    /** No peaks on the grid. */
+    public static CoincidentPeaks none(TimeGrid runGrid) {
+        return new CoincidentPeaks(List.of(), Duration.ZERO, new double[runGrid.count()], new boolean[runGrid.count()]);
+    }
+
+    /** Peaks given as instants (e.g. a published list) of {@code length} each; no alerts. */
+    public static CoincidentPeaks ofPeaks(TimeGrid runGrid, List<Instant> peaksUtc, Duration length) {
+        double[] w = new double[runGrid.count()];
+        for (Instant p : peaksUtc) {
+            spread(runGrid, p, length, w, 1.0);
+        }
+        return new CoincidentPeaks(peaksUtc.stream().sorted().toList(), length, w, new boolean[runGrid.count()]);
+    }
+
+    /**
+     * Adds {@code amount} x the share of [start, start + length) that each run interval covers to {@code out}: the whole
+     * amount to the one interval containing it on a coarser grid, a share to each interval on a finer one.
+     */
+    static void spread(TimeGrid runGrid, Instant start, Duration length, double[] out, double amount) {
+        long step = runGrid.stepSeconds();
+        long a = start.getEpochSecond() - runGrid.startUtc().getEpochSecond();
+        long len = Math.max(1, length.toSeconds());
+        long b = a + len;
+        long first = Math.floorDiv(a, step);
+        long last = Math.floorDiv(b - 1, step);
+        for (long i = Math.max(0, first); i <= Math.min(runGrid.count() - 1L, last); i++) {
+            long lo = Math.max(a, i * step);
+            long hi = Math.min(b, (i + 1) * step);
+            if (hi > lo) {
+                out[(int) i] += amount * (hi - lo) / (double) len;
+            }
+        }
+    }
+
+    /** Per run interval: holds (part of) a peak. */
+    public boolean[] peakInterval() {
+        boolean[] m = new boolean[peakWeight.length];
+        for (int t = 0; t < m.length; t++) {
+            m[t] = peakWeight[t] > 0;
+        }
+        return m;
+    }
+
+    /** Number of run intervals in which the alert rule fires. */
+    public int alertCount() {
+        int c = 0;
+        for (boolean b : alertInterval) {
+            if (b) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /** The peaks as text in UTC, for reports. */
+    public List<String> peaksText() {
+        return peaksUtc.stream().map(p -> p.atOffset(ZoneOffset.UTC).toString()).toList();
+    }
+}
