@@ -31,6 +31,8 @@ public final class MineraiCommand implements Runnable {
             new ValidateCommand(),
             new HashpriceCommand(),
             new io.minerai.cli.server.ServeCommand(),
+            new io.minerai.cli.server.StoreCommand(),
+            new io.minerai.cli.server.AdminCommand(),
             new io.minerai.cli.sustainability.SustainabilityCommand(),
             new io.minerai.cli.plan.PlanCommand(),
             new io.minerai.cli.ops.SimulateCommand(),

@@ -110,7 +110,11 @@ public final class Optimizer {
 
     /** Solves a model or throws a {@link ValidationException} that names the family and interval at fault. */
     Solution solve(LpModel m, TimeGrid grid) {
-        SolveOutcome o = solver.solve(m, options);
+        return solution(solver.solve(m, options), m, grid);
+    }
+
+    /** The solution of an outcome of model {@code m}, or a {@link ValidationException} naming what is at fault. */
+    Solution solution(SolveOutcome o, LpModel m, TimeGrid grid) {
         return switch (o) {
             case SolveOutcome.Optimal opt -> opt.value();
             case SolveOutcome.FeasibleWithGap g -> g.value();

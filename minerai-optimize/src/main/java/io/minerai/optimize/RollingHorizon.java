@@ -81,9 +81,9 @@ public final class RollingHorizon {
 
             long t1 = System.nanoTime();
             Formulation.Built rt = f.build(actual, terms, from, commitTo, state);
-            LpModel fixed = fixCommitments(rt, plan, ps);
+            LpModel fixed = fixCommitments(rt, plan, ps, 0);
             build += (System.nanoTime() - t1) / 1e9;
-            Solution rs = optimizer.solve(fixed, grid);
+            Solution rs = solveRealTime(fixed, () -> fixCommitments(rt, plan, ps, RELAXED_AWARD), grid);
             load += rs.stats().loadSeconds();
             solve += rs.stats().solveSeconds();
             objective += rs.objectiveValue();
@@ -108,6 +108,23 @@ public final class RollingHorizon {
                         "optimal"));
     }
 
+    /** Share by which a committed offer may fall short when the exactly fixed real-time model fails numerically. */
+    static final double RELAXED_AWARD = 1e-7;
+
+    /**
+     * Solves the real-time model with the awards fixed exactly; if the backend fails on it numerically (GLOP stopped
+     * with ABNORMAL on such a model of a 5-minute year: the plan meets the capacity rows only within its tolerance),
+     * solves it again with each award allowed to fall short by {@link #RELAXED_AWARD} of itself. Offers pay, so the
+     * optimum keeps the award unless the tolerance forces a hair less.
+     */
+    private Solution solveRealTime(LpModel fixed, java.util.function.Supplier<LpModel> relaxed, TimeGrid grid) {
+        io.minerai.solver.SolveOutcome o = optimizer.solver().solve(fixed, optimizer.options());
+        if (o instanceof io.minerai.solver.SolveOutcome.Failed) {
+            return optimizer.solve(relaxed.get(), grid);
+        }
+        return optimizer.solution(o, fixed, grid);
+    }
+
     /** Report name of a rolling-horizon run. */
     public static String policyName(ForecastMode mode) {
         return switch (mode) {
@@ -117,8 +134,11 @@ public final class RollingHorizon {
         };
     }
 
-    /** Copies the real-time model with the plan's reserve offers and job powers fixed in the committed period. */
-    private static LpModel fixCommitments(Formulation.Built rt, Formulation.Built plan, Solution ps) {
+    /**
+     * Copies the real-time model with the plan's reserve offers (the awards) and job powers fixed in the committed
+     * period; with {@code slack} > 0 an offer may fall short of the award by that share (see {@link #solveRealTime}).
+     */
+    private static LpModel fixCommitments(Formulation.Built rt, Formulation.Built plan, Solution ps, double slack) {
         LpModel m = rt.model();
         ModelContext rc = rt.context();
         ModelContext pc = plan.context();
@@ -139,7 +159,7 @@ public final class RollingHorizon {
                 for (int e = 0; e < count; e++) {
                     int rcol = rc.reserveColumn[re + e];
                     double v = e < planCount ? Math.max(0, ps.value(pc.reserveColumn[pe + e])) : 0;
-                    lower[rcol] = v;
+                    lower[rcol] = Math.max(0, v - slack * Math.max(1, v));
                     upper[rcol] = v;
                 }
             }

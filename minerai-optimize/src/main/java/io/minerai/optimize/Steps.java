@@ -345,9 +345,9 @@ public final class Steps {
      * <p>When no product has a MW limit or excluded loads, the best offer of any capacity C_t fills the products in
      * order of price up to their shares: r_kt = a_kt x C_t with a_kt from that greedy fill, worth v_t = sum_k a_kt p_kt
      * per MW. The model then has one offer column per interval worth v_t, split into products by a_kt when read back:
-     * an exact reduction (without shares all goes to the best-priced product). Otherwise every product and eligible
-     * load gets its own column: r_klt with sum_k r_klt <= phi P_l x_lt per load, sum_l r_klt <= M_k and sum_l r_klt <=
-     * s_k C_t.
+     * an exact reduction (without shares all goes to the best-priced product). Otherwise every product gets a column per group
+     * of loads with the same eligible products (pooling such loads is exact): r_kgt with sum_k r_kgt <= phi sum_{l in g}
+     * P_l x_lt per group, sum_g r_kgt <= M_k and sum_g r_kgt <= s_k C_t.
      */
     public static final class Reserves implements FormulationStep {
         @Override
@@ -376,7 +376,7 @@ public final class Steps {
             if (reduced) {
                 reduced(c, products, e);
             } else {
-                perLoad(c, products, e);
+                perGroup(c, products, curtailable, e);
             }
             c.reserveColumn = e.columns();
             c.reserveCoef = e.coefs();
@@ -452,10 +452,36 @@ public final class Steps {
             }
         }
 
-        private static void perLoad(ModelContext c, List<ModelData.ReserveProduct> products, Entries e) {
+        /**
+         * A column per product and group of loads with the same eligible products (loads that may provide the same
+         * products pool their capacity exactly; without excluded loads there is one group and a column per product).
+         */
+        private static void perGroup(
+                ModelContext c, List<ModelData.ReserveProduct> products, boolean[] curtailable, Entries e) {
             LpModel.Builder b = c.b;
             int kk = products.size();
             int loads = c.loads();
+            List<List<Integer>> groups = new java.util.ArrayList<>();
+            List<boolean[]> groupEligible = new java.util.ArrayList<>();
+            for (int l = 0; l < loads; l++) {
+                if (!curtailable[l]) {
+                    continue;
+                }
+                boolean[] sig = new boolean[kk];
+                for (int k = 0; k < kk; k++) {
+                    sig[k] = products.get(k).eligibleLoad()[l];
+                }
+                int g = 0;
+                while (g < groups.size() && !java.util.Arrays.equals(groupEligible.get(g), sig)) {
+                    g++;
+                }
+                if (g == groups.size()) {
+                    groups.add(new java.util.ArrayList<>());
+                    groupEligible.add(sig);
+                }
+                groups.get(g).add(l);
+            }
+            int ng = groups.size();
             int[] fOffer = new int[kk];
             int[] fMax = new int[kk];
             int[] fShare = new int[kk];
@@ -468,7 +494,7 @@ public final class Steps {
             int fCap = b.family("reserve capacity");
             double h = c.hours();
             double phi = c.terms.maxOfferFraction();
-            int[] col = new int[kk * loads];
+            int[] col = new int[kk * Math.max(1, ng)];
             for (int i = 0; i < c.n; i++) {
                 if (!c.dispatched(i)) {
                     closeInterval(c, i, kk, e);
@@ -480,47 +506,51 @@ public final class Steps {
                     ModelData.ReserveProduct p = products.get(k);
                     double price = p.priceUsdPerMwh()[t];
                     boolean offered = price > 0 && p.maxShare() > 0 && p.maxMw() > 0;
-                    for (int l = 0; l < loads && offered; l++) {
-                        if (c.loadCol[i * loads + l] >= 0 && p.eligibleLoad()[l]) {
-                            col[k * loads + l] = b.addColumn(fOffer[k], t, 0, Double.POSITIVE_INFINITY, price * h);
-                            e.add(col[k * loads + l], 1);
+                    for (int g = 0; g < ng && offered; g++) {
+                        if (groupEligible.get(g)[k] && running(c, i, groups.get(g))) {
+                            col[k * ng + g] = b.addColumn(fOffer[k], t, 0, Double.POSITIVE_INFINITY, price * h);
+                            e.add(col[k * ng + g], 1);
                         }
                     }
                     c.reserveStart[i * kk + k + 1] = e.size;
                 }
-                for (int l = 0; l < loads; l++) {
-                    int x = c.loadCol[i * loads + l];
-                    if (x < 0 || !hasAny(col, l, loads, kk)) {
+                for (int g = 0; g < ng; g++) {
+                    if (!any(col, g, ng, kk, true)) {
                         continue;
                     }
                     b.beginRow(fCap, t, Double.NEGATIVE_INFINITY, 0);
                     for (int k = 0; k < kk; k++) {
-                        if (col[k * loads + l] >= 0) {
-                            b.entry(col[k * loads + l], 1);
+                        if (col[k * ng + g] >= 0) {
+                            b.entry(col[k * ng + g], 1);
                         }
                     }
-                    b.entry(x, -phi * c.terms.maxMw()[l]);
+                    for (int l : groups.get(g)) {
+                        int x = c.loadCol[i * loads + l];
+                        if (x >= 0) {
+                            b.entry(x, -phi * c.terms.maxMw()[l]);
+                        }
+                    }
                     b.endRow();
                 }
                 for (int k = 0; k < kk; k++) {
                     ModelData.ReserveProduct p = products.get(k);
-                    if (!hasProduct(col, k, loads)) {
+                    if (!any(col, k, ng, kk, false)) {
                         continue;
                     }
                     if (p.maxMw() != Double.POSITIVE_INFINITY) {
                         b.beginRow(fMax[k], t, Double.NEGATIVE_INFINITY, p.maxMw());
-                        for (int l = 0; l < loads; l++) {
-                            if (col[k * loads + l] >= 0) {
-                                b.entry(col[k * loads + l], 1);
+                        for (int g = 0; g < ng; g++) {
+                            if (col[k * ng + g] >= 0) {
+                                b.entry(col[k * ng + g], 1);
                             }
                         }
                         b.endRow();
                     }
                     if (p.maxShare() < 1) {
                         b.beginRow(fShare[k], t, Double.NEGATIVE_INFINITY, 0);
-                        for (int l = 0; l < loads; l++) {
-                            if (col[k * loads + l] >= 0) {
-                                b.entry(col[k * loads + l], 1);
+                        for (int g = 0; g < ng; g++) {
+                            if (col[k * ng + g] >= 0) {
+                                b.entry(col[k * ng + g], 1);
                             }
                         }
                         for (int l = 0; l < loads; l++) {
@@ -535,18 +565,20 @@ public final class Steps {
             }
         }
 
-        private static boolean hasAny(int[] col, int l, int loads, int kk) {
-            for (int k = 0; k < kk; k++) {
-                if (col[k * loads + l] >= 0) {
+        private static boolean running(ModelContext c, int i, List<Integer> group) {
+            for (int l : group) {
+                if (c.loadCol[i * c.loads() + l] >= 0) {
                     return true;
                 }
             }
             return false;
         }
 
-        private static boolean hasProduct(int[] col, int k, int loads) {
-            for (int l = 0; l < loads; l++) {
-                if (col[k * loads + l] >= 0) {
+        /** Whether group {@code index} has a column for any product ({@code byGroup}), or product {@code index} for any group. */
+        private static boolean any(int[] col, int index, int ng, int kk, boolean byGroup) {
+            int count = byGroup ? kk : ng;
+            for (int j = 0; j < count; j++) {
+                if (col[byGroup ? j * ng + index : index * ng + j] >= 0) {
                     return true;
                 }
             }

@@ -86,6 +86,7 @@ final class DatasetRoutes {
         }
         String fileName =
                 safeFileName(Optional.ofNullable(Http.query(ctx, "filename")).orElse("upload.csv"));
+        Http.requireContentType(ctx, List.of("text/csv", "text/plain"));
         byte[] body = Http.body(ctx, config.maxUploadBytes());
         String text = sniffCsv(body, fileName);
         Parsed parsed = switch (kind) {

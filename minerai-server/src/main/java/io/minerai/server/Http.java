@@ -52,7 +52,14 @@ final class Http {
                 throw tooLarge(n, maxBytes);
             }
         }
-        byte[] b = ctx.bodyAsBytes();
+        byte[] b;
+        try {
+            b = ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            // a malformed chunked body, a client that went away: the request's fault, answered 400
+            throw ApiException.badRequest(
+                    "the request body could not be read: " + shorten(String.valueOf(e.getMessage())));
+        }
         if (b.length > maxBytes) {
             throw tooLarge(b.length, maxBytes);
         }
@@ -99,8 +106,25 @@ final class Http {
         }
     }
 
-    /** A JSON object body. */
+    /**
+     * Refuses (415) a body whose {@code Content-Type} is missing or not one of {@code accepted} (media types without
+     * parameters, e.g. {@code application/json}).
+     */
+    static void requireContentType(Context ctx, List<String> accepted) {
+        String given = ctx.header("Content-Type");
+        String media = given == null ? "" : given.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!accepted.contains(media)) {
+            throw new ApiException(
+                    415,
+                    "Unsupported media type",
+                    "the body must be sent as " + String.join(" or ", accepted) + "; Content-Type was "
+                            + (given == null ? "missing" : "'" + shorten(given) + "'"));
+        }
+    }
+
+    /** A JSON object body (Content-Type application/json). */
     static JsonNode jsonObject(Context ctx, long maxBytes) {
+        requireContentType(ctx, List.of("application/json"));
         String text = text(body(ctx, maxBytes), "the body");
         JsonNode n;
         try {

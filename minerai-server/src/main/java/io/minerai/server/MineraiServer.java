@@ -69,10 +69,13 @@ public final class MineraiServer implements AutoCloseable {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(meters);
             new ProcessorMetrics().bindTo(meters);
+            new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(meters);
+            new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(meters);
+            bindStoreAndBuildMetrics(store, meters);
             RunService runs =
                     new RunService(store, kinds, clock, meters, config.runThreads(), config.runQueueCapacity());
             RunService.Leftovers leftovers = runs.leftovers();
-            Auth auth = new Auth(store);
+            Auth auth = new Auth(store, clock, meters);
             List<Route> routes = new ArrayList<>();
             routes.addAll(systemRoutes(store, runs, meters));
             routes.addAll(new ScenarioRoutes(store, config, clock).routes());
@@ -89,13 +92,58 @@ public final class MineraiServer implements AutoCloseable {
                     sf.location = Location.CLASSPATH;
                     sf.headers = securityHeaders();
                 });
+                // Javalin would route a request by its X-HTTP-Method-Override header (a GET that deletes, past
+                // method-based proxy rules): such requests are refused before any routing
+                cfg.routes.before(ctx -> {
+                    for (String h : METHOD_OVERRIDE_HEADERS) {
+                        if (ctx.req().getHeader(h) != null) {
+                            ctx.skipRemainingHandlers();
+                            ctx.header("X-Request-Id", RequestIds.next());
+                            Http.problem(
+                                    ctx,
+                                    ApiException.badRequest("method override headers (" + h + ") are not accepted;"
+                                            + " send the request with its real method"));
+                            return;
+                        }
+                    }
+                });
+                Map<String, java.util.Set<Route.Method>> methods = new LinkedHashMap<>();
                 for (Route r : routes) {
-                    io.javalin.http.Handler h = wrap(r, auth, meters);
+                    methods.computeIfAbsent(r.path(), p -> java.util.EnumSet.noneOf(Route.Method.class))
+                            .add(r.method());
+                }
+                methods.forEach((path, allowed) -> {
+                    String allow = allowed.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
+                    io.javalin.http.Handler notAllowed = ctx -> {
+                        ctx.header("Allow", allow);
+                        ctx.header("X-Request-Id", RequestIds.next());
+                        Http.problem(
+                                ctx,
+                                new ApiException(
+                                        405,
+                                        "Method not allowed",
+                                        ctx.method().name() + " is not allowed on " + path + "; allowed: " + allow));
+                    };
+                    for (Route.Method m : Route.Method.values()) {
+                        if (!allowed.contains(m)) {
+                            switch (m) {
+                                case GET -> cfg.routes.get(path, notAllowed);
+                                case POST -> cfg.routes.post(path, notAllowed);
+                                case PUT -> cfg.routes.put(path, notAllowed);
+                                case DELETE -> cfg.routes.delete(path, notAllowed);
+                                case PATCH -> cfg.routes.patch(path, notAllowed);
+                            }
+                        }
+                    }
+                });
+                for (Route r : routes) {
+                    io.javalin.http.Handler h = wrap(r, auth, meters, config);
                     switch (r.method()) {
                         case GET -> cfg.routes.get(r.path(), h);
                         case POST -> cfg.routes.post(r.path(), h);
                         case PUT -> cfg.routes.put(r.path(), h);
                         case DELETE -> cfg.routes.delete(r.path(), h);
+                        case PATCH -> cfg.routes.patch(r.path(), h);
                     }
                 }
                 cfg.routes.error(404, ctx -> {
@@ -103,12 +151,7 @@ public final class MineraiServer implements AutoCloseable {
                         Http.problem(ctx, new ApiException(404, "Not found", "no such resource: " + ctx.path()));
                     }
                 });
-                cfg.requestLogger.http((ctx, ms) -> {
-                    // method, path and status only: never headers (tokens) nor query strings
-                    if (ctx.statusCode() >= 400 || !"GET".equals(ctx.method().name())) {
-                        LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
-                    }
-                });
+                cfg.requestLogger.http((ctx, ms) -> RequestLog.log(ctx, ms, config.jsonLogs()));
             });
             app.start(config.host(), config.port());
             // runs interrupted by a previous stop are failed and waiting ones queued only once this server holds the
@@ -138,14 +181,22 @@ public final class MineraiServer implements AutoCloseable {
         return h;
     }
 
-    private static io.javalin.http.Handler wrap(Route r, Auth auth, PrometheusMeterRegistry meters) {
+    private static final List<String> METHOD_OVERRIDE_HEADERS =
+            List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
+    private static io.javalin.http.Handler wrap(
+            Route r, Auth auth, PrometheusMeterRegistry meters, ServerConfig config) {
         return ctx -> {
             long t0 = System.nanoTime();
+            String requestId = RequestIds.from(ctx.header("X-Request-Id"));
+            ctx.attribute(RequestLog.REQUEST_ID, requestId);
+            ctx.header("X-Request-Id", requestId);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Cache-Control", "no-store");
             try {
                 Principal who =
                         r.role().isPresent() ? auth.require(ctx, r.role().get()) : Principal.ANONYMOUS;
+                ctx.attribute(RequestLog.TOKEN_ID, who.tokenId());
                 r.handler().handle(ctx, who);
             } catch (ApiException e) {
                 Http.problem(ctx, e);
@@ -167,8 +218,20 @@ public final class MineraiServer implements AutoCloseable {
                 String title = status == 413 ? "Content too large" : "Request refused";
                 Http.problem(ctx, new ApiException(status, title, String.valueOf(e.getMessage())));
             } catch (io.minerai.store.StoreException e) {
-                LOG.error("store error on {} {}: {}", ctx.method(), r.path(), String.valueOf(e.getMessage()));
+                LOG.error(
+                        "store error on {} {} (request {}): {}",
+                        ctx.method(),
+                        r.path(),
+                        requestId,
+                        String.valueOf(e.getMessage()));
                 Http.problem(ctx, new ApiException(503, "Store unavailable", "the store failed; see the server log"));
+            } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+                // bad input that got past the checks of a route: still the client's, never a server error
+                LOG.info("refused input on {} {} (request {}): {}", ctx.method(), r.path(), requestId, e.getMessage());
+                Http.problem(
+                        ctx,
+                        ApiException.badRequest(
+                                "the request cannot be processed: " + Http.shorten(String.valueOf(e.getMessage()))));
             } catch (Exception e) {
                 LOG.error("internal error on {} {}", ctx.method(), r.path(), e);
                 Http.problem(ctx, new ApiException(500, "Internal error", "unexpected error; see the server log"));
@@ -188,7 +251,9 @@ public final class MineraiServer implements AutoCloseable {
     private static List<Route> systemRoutes(Store store, RunService runs, PrometheusMeterRegistry meters) {
         String openapi = resource("/io/minerai/server/openapi.json");
         return List.of(
-                Route.open(Route.Method.GET, "/api/health", (ctx, who) -> health(ctx, store)),
+                Route.open(Route.Method.GET, "/api/health", (ctx, who) -> ready(ctx, store)),
+                Route.open(Route.Method.GET, "/api/health/live", (ctx, who) -> live(ctx)),
+                Route.open(Route.Method.GET, "/api/health/ready", (ctx, who) -> ready(ctx, store)),
                 Route.open(
                         Route.Method.GET,
                         "/api/openapi.json",
@@ -202,14 +267,66 @@ public final class MineraiServer implements AutoCloseable {
                                 .result(meters.scrape())));
     }
 
-    private static void health(Context ctx, Store store) {
-        boolean ok = store.healthy();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", ok ? "ok" : "unavailable");
-        m.put("store", ok ? "ok" : "unreachable");
-        m.put("storeKind", store.config().kind());
-        Http.json(ctx, ok ? 200 : 503, m);
+    private static void bindStoreAndBuildMetrics(Store store, PrometheusMeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder(
+                        "minerai.store.pool.active", store, s -> s.poolStats().active())
+                .description("Store connections in use")
+                .register(meters);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "minerai.store.pool.idle", store, s -> s.poolStats().idle())
+                .description("Store connections idle in the pool")
+                .register(meters);
+        io.micrometer.core.instrument.Gauge.builder(
+                        "minerai.store.pool.pending", store, s -> s.poolStats().waiting())
+                .description("Threads waiting for a store connection")
+                .register(meters);
+        String version = MineraiServer.class.getPackage().getImplementationVersion();
+        io.micrometer.core.instrument.Gauge.builder("minerai.build.info", () -> 1)
+                .description("Build information (the value is always 1)")
+                .tag("version", version == null ? "dev" : version)
+                .tag("java", System.getProperty("java.version", "unknown"))
+                .tag("store", store.config().kind())
+                .register(meters);
     }
+
+    /** Liveness: the process answers. */
+    private static void live(Context ctx) {
+        Http.json(ctx, 200, Map.of("status", "ok"));
+    }
+
+    /**
+     * Readiness: the store answers a read of each table and was not found damaged, within {@link #READY_TIMEOUT_MS}
+     * (so a dead PostgreSQL or a stuck file fails the probe quickly instead of holding it for the pool's timeout).
+     */
+    private static void ready(Context ctx, Store store) {
+        var check = java.util.concurrent.CompletableFuture.supplyAsync(store::readiness, READY_CHECKS);
+        String problem;
+        try {
+            problem = check.get(READY_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .orElse("");
+        } catch (java.util.concurrent.TimeoutException e) {
+            check.cancel(true);
+            problem = "the store did not answer within " + READY_TIMEOUT_MS + " ms";
+        } catch (java.util.concurrent.ExecutionException e) {
+            problem = "the store check failed: " + e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", problem.isEmpty() ? "ok" : "unavailable");
+        m.put("store", problem.isEmpty() ? "ok" : problem);
+        m.put("storeKind", store.config().kind());
+        Http.json(ctx, problem.isEmpty() ? 200 : 503, m);
+    }
+
+    static final long READY_TIMEOUT_MS = 1500;
+    private static final java.util.concurrent.ExecutorService READY_CHECKS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "minerai-ready-check");
+                t.setDaemon(true);
+                return t;
+            });
 
     static String resource(String name) {
         try (InputStream in = MineraiServer.class.getResourceAsStream(name)) {
@@ -224,6 +341,15 @@ public final class MineraiServer implements AutoCloseable {
 
     private static void bootstrapAdmin(Store store, ServerConfig config, PrintStream console) {
         if (store.tokens().count() > 0) {
+            if (config.initialAdminToken().isPresent()
+                    && store.tokens()
+                            .findActive(Tokens.hash(config.initialAdminToken().get()))
+                            .isEmpty()) {
+                LOG.warn(
+                        "{} is not used: the store already has tokens and this one is not among its working ones;"
+                                + " to get an admin token on this store, run 'minerai admin new-token' on its machine",
+                        ServerConfig.ADMIN_TOKEN_ENV);
+            }
             return;
         }
         if (config.initialAdminToken().isPresent()) {
@@ -287,8 +413,13 @@ public final class MineraiServer implements AutoCloseable {
     /** Stops serving, stops runs (marking running ones failed) and closes the store. */
     @Override
     public void close() {
+        long t0 = System.nanoTime();
         app.stop();
         runs.close();
         store.close();
+        LOG.info(
+                "minerai server stopped cleanly in {} ms: requests ended, runs stopped, store {} closed",
+                (System.nanoTime() - t0) / 1_000_000,
+                store.config().redactedUrl());
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * Answers of result reads (summaries and series of SUCCEEDED runs), kept in memory: a succeeded run's result never
- * changes, so nothing needs invalidating. Least recently used answers go first once the cache holds more than {@code
+ * changes, so nothing needs invalidating but a deleted run. Least recently used answers go first once the cache holds more than {@code
  * maxChars} characters.
  */
 final class ResultCache {
@@ -17,6 +17,22 @@ final class ResultCache {
 
     ResultCache(long maxChars) {
         this.maxChars = maxChars;
+    }
+
+    /** Forgets everything cached for a run (after it was deleted). */
+    synchronized void forgetRun(long runId) {
+        var it = map.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, String> e = it.next();
+            String k = e.getKey();
+            if (k.equals("summary:" + runId)
+                    || k.startsWith("series:" + runId + ":")
+                    || k.equals("cashflows.html:" + runId)
+                    || k.startsWith("cashflows.csv:" + runId + ":")) {
+                chars -= e.getValue().length();
+                it.remove();
+            }
+        }
     }
 
     synchronized Optional<String> get(String key) {

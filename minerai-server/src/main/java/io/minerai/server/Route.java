@@ -19,7 +19,8 @@ public record Route(Method method, String path, Optional<Role> role, Handler han
         GET,
         POST,
         PUT,
-        DELETE
+        DELETE,
+        PATCH
     }
 
     /** A route handler that knows who is calling. */

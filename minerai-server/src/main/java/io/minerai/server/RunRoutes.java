@@ -54,6 +54,7 @@ final class RunRoutes {
                 Route.post("/api/runs", Role.OPERATOR, this::start),
                 Route.get("/api/runs/{id}", Role.VIEWER, this::get),
                 Route.post("/api/runs/{id}/cancel", Role.OPERATOR, this::cancel),
+                Route.delete("/api/runs/{id}", Role.ADMIN, this::delete),
                 Route.get("/api/runs/{id}/summary", Role.VIEWER, this::summary),
                 Route.get("/api/runs/{id}/series", Role.VIEWER, this::series),
                 Route.get("/api/runs/{id}/series/columns", Role.VIEWER, this::seriesColumns),
@@ -221,6 +222,24 @@ final class RunRoutes {
                 .append(new AuditEntry(
                         0, clock.instant(), "api:" + who.name(), "run:" + r.id(), "cancel", "cancelled", Map.of()));
         Http.json(ctx, 200, view(store.runs().get(r.id()).orElse(r)));
+    }
+
+    /** Deletes a finished run with its result and ledger (admin; audited), so a store does not only grow. */
+    private void delete(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        switch (store.runs().delete(id)) {
+            case NOT_FOUND -> throw ApiException.notFound("run " + id);
+            case NOT_FINISHED ->
+                throw new ApiException(
+                        409, "Conflict", "run " + id + " is queued or running; cancel it first, then delete it");
+            case DELETED -> {
+                cache.forgetRun(id);
+                store.auditLog()
+                        .append(new AuditEntry(
+                                0, clock.instant(), "api:" + who.name(), "run:" + id, "delete", "deleted", Map.of()));
+                ctx.status(204);
+            }
+        }
     }
 
     private void summary(Context ctx, Principal who) {

@@ -111,8 +111,17 @@ final class ScenarioRoutes {
 
     /** Parses, validates and checks the body; every problem is reported with its field path (422). */
     private Scenario parse(Context ctx) {
+        Http.requireContentType(
+                ctx, List.of("application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"));
         String text = Http.text(Http.body(ctx, config.maxJsonBytes()), "the scenario");
         Scenario s = ScenarioReader.parse(text, "scenario");
+        if (s.name().length() > 200) {
+            throw new ValidationException(
+                    "scenario",
+                    new io.minerai.core.validation.Problem(
+                            "name",
+                            "must be at most 200 characters, had " + s.name().length()));
+        }
         var fileProblems = ScenarioFiles.problems(s);
         if (!fileProblems.isEmpty()) {
             throw new ValidationException("scenario", fileProblems);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param runThreads runs executed at the same time; more are queued
  * @param runQueueCapacity runs waiting at most; beyond that new runs are refused with 503
  * @param initialAdminToken the first admin token to accept when the store has none (else one is generated and
- *     printed once)
+ *     printed once); refused when weak (see {@link Tokens#strengthProblem})
+ * @param jsonLogs request log lines as JSON objects (one per line) instead of text
  */
 public record ServerConfig(
         String host,
@@ -24,7 +25,8 @@ public record ServerConfig(
         long maxJsonBytes,
         int runThreads,
         int runQueueCapacity,
-        Optional<String> initialAdminToken) {
+        Optional<String> initialAdminToken,
+        boolean jsonLogs) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -43,7 +45,7 @@ public record ServerConfig(
         if (runThreads < 1 || runQueueCapacity < 1) {
             throw new IllegalArgumentException("runThreads and runQueueCapacity must be >= 1");
         }
-        initialAdminToken.ifPresent(Tokens::requireWellFormed);
+        initialAdminToken.ifPresent(Tokens::requireStrong);
     }
 
     /** Defaults: loopback, port 8080, the embedded store under the user's data directory, one run at a time. */
@@ -56,32 +58,54 @@ public record ServerConfig(
                 DEFAULT_MAX_JSON_BYTES,
                 1,
                 16,
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(
-                host, p, store, maxUploadBytes, maxJsonBytes, runThreads, runQueueCapacity, initialAdminToken);
+                host,
+                p,
+                store,
+                maxUploadBytes,
+                maxJsonBytes,
+                runThreads,
+                runQueueCapacity,
+                initialAdminToken,
+                jsonLogs);
     }
 
     public ServerConfig withStore(StoreConfig s) {
         return new ServerConfig(
-                host, port, s, maxUploadBytes, maxJsonBytes, runThreads, runQueueCapacity, initialAdminToken);
+                host, port, s, maxUploadBytes, maxJsonBytes, runThreads, runQueueCapacity, initialAdminToken, jsonLogs);
     }
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(
-                host, port, store, maxUploadBytes, maxJsonBytes, runThreads, runQueueCapacity, Optional.of(token));
+                host,
+                port,
+                store,
+                maxUploadBytes,
+                maxJsonBytes,
+                runThreads,
+                runQueueCapacity,
+                Optional.of(token),
+                jsonLogs);
     }
 
     public ServerConfig withLimits(long uploadBytes, long jsonBytes) {
         return new ServerConfig(
-                host, port, store, uploadBytes, jsonBytes, runThreads, runQueueCapacity, initialAdminToken);
+                host, port, store, uploadBytes, jsonBytes, runThreads, runQueueCapacity, initialAdminToken, jsonLogs);
     }
 
     public ServerConfig withRuns(int threads, int queueCapacity) {
         return new ServerConfig(
-                host, port, store, maxUploadBytes, maxJsonBytes, threads, queueCapacity, initialAdminToken);
+                host, port, store, maxUploadBytes, maxJsonBytes, threads, queueCapacity, initialAdminToken, jsonLogs);
+    }
+
+    public ServerConfig withJsonLogs(boolean json) {
+        return new ServerConfig(
+                host, port, store, maxUploadBytes, maxJsonBytes, runThreads, runQueueCapacity, initialAdminToken, json);
     }
 
     @Override

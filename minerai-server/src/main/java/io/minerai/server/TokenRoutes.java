@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /api/tokens} (admin) and {@code /api/me}: API tokens and the caller's identity; {@code /api/audit}. */
 final class TokenRoutes {
@@ -35,7 +36,9 @@ final class TokenRoutes {
                 Route.get("/api/tokens", Role.ADMIN, this::list),
                 Route.post("/api/tokens", Role.ADMIN, this::create),
                 Route.delete("/api/tokens/{id}", Role.ADMIN, this::revoke),
-                Route.get("/api/audit", Role.ADMIN, this::audit));
+                Route.post("/api/tokens/{id}/rotate", Role.ADMIN, this::rotate),
+                Route.get("/api/audit", Role.ADMIN, this::audit),
+                Route.get("/api/audit/verify", Role.ADMIN, this::verify));
     }
 
     private void me(Context ctx, Principal who) {
@@ -68,11 +71,20 @@ final class TokenRoutes {
         if (role == null) {
             problems.add(new Problem("role", "must be viewer, operator or admin"));
         }
+        Optional<Instant> expires = Optional.empty();
+        JsonNode days = body.path("expiresInDays");
+        if (!days.isMissingNode() && !days.isNull()) {
+            if (!days.isIntegralNumber() || days.asLong() < 1 || days.asLong() > 3650) {
+                problems.add(new Problem("expiresInDays", "must be a whole number of days, 1..3650, when given"));
+            } else {
+                expires = Optional.of(clock.instant().plus(java.time.Duration.ofDays(days.asLong())));
+            }
+        }
         if (!problems.isEmpty() || role == null) {
             throw new ApiException(422, "Invalid token request", "the token request has problems", problems);
         }
         String secret = Tokens.generate();
-        TokenRecord t = store.tokens().create(name, role, Tokens.hash(secret), who.name());
+        TokenRecord t = store.tokens().create(name, role, Tokens.hash(secret), who.name(), expires);
         store.auditLog()
                 .append(new AuditEntry(
                         0,
@@ -90,14 +102,61 @@ final class TokenRoutes {
 
     private void revoke(Context ctx, Principal who) {
         long id = Http.pathId(ctx, "id");
-        if (!store.tokens().revoke(id)) {
-            throw ApiException.notFound("active token " + id);
+        var outcome =
+                store.tokens().revokeUnlessLastAdmin(id).orElseThrow(() -> ApiException.notFound("active token " + id));
+        if (outcome == io.minerai.store.TokenRepository.RevokeOutcome.LAST_ADMIN) {
+            throw new ApiException(
+                    409,
+                    "Conflict",
+                    "token " + id + " is the last working admin token: make another admin token first, so that"
+                            + " somebody can still administer the server");
         }
         auth.clear();
         store.auditLog()
                 .append(new AuditEntry(
                         0, clock.instant(), "api:" + who.name(), "token:" + id, "revoke", "done", Map.of()));
         ctx.status(204);
+    }
+
+    /**
+     * A new secret for a token's holder, role and expiry; the old secret keeps working for {@code graceSeconds}
+     * (default 300, 0..86400) so clients switch over without downtime.
+     */
+    private void rotate(Context ctx, Principal who) {
+        long id = Http.pathId(ctx, "id");
+        int grace = Http.intQuery(ctx, "graceSeconds", 300, 0, 86_400);
+        String secret = Tokens.generate();
+        TokenRecord t = store.tokens()
+                .rotate(id, Tokens.hash(secret), who.name(), clock.instant().plusSeconds(grace))
+                .orElseThrow(() -> ApiException.notFound("active token " + id));
+        auth.clear();
+        store.auditLog()
+                .append(new AuditEntry(
+                        0,
+                        clock.instant(),
+                        "api:" + who.name(),
+                        "token:" + id,
+                        "rotate",
+                        "done",
+                        Map.of("newToken", String.valueOf(t.id()), "graceSeconds", String.valueOf(grace))));
+        Map<String, Object> out = new LinkedHashMap<>(view(t));
+        out.put("token", secret);
+        out.put("replaces", id);
+        out.put("note", "the token is shown only this once; the old one works for " + grace + " more seconds");
+        Http.json(ctx, 201, out);
+    }
+
+    /** Checks the audit log's hash chain against its head (an admin's verifier; also {@code minerai store check}). */
+    private void verify(Context ctx, Principal who) {
+        var v = store.auditLog().verify();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("intact", v.intact());
+        out.put("entries", v.entries());
+        if (!v.intact()) {
+            out.put("firstBadSequence", v.firstBadSequence());
+            out.put("problem", v.problem());
+        }
+        Http.json(ctx, 200, out);
     }
 
     private void audit(Context ctx, Principal who) {
@@ -112,7 +171,11 @@ final class TokenRoutes {
             return dflt;
         }
         try {
-            return Instant.parse(v);
+            Instant t = Instant.parse(v);
+            if (t.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || t.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                throw new java.time.format.DateTimeParseException("out of range", v, 0);
+            }
+            return t;
         } catch (java.time.format.DateTimeParseException e) {
             throw new ApiException(
                     400,
@@ -130,6 +193,7 @@ final class TokenRoutes {
         m.put("createdUtc", t.createdUtc().toString());
         m.put("createdBy", t.createdBy());
         t.revokedUtc().ifPresent(r -> m.put("revokedUtc", r.toString()));
+        t.expiresUtc().ifPresent(e -> m.put("expiresUtc", e.toString()));
         return m;
     }
 }

@@ -39,10 +39,32 @@ public final class Tokens {
         return s.length() >= 24 && s.length() <= 200 && s.chars().allMatch(c -> c > 32 && c < 127);
     }
 
-    static void requireWellFormed(String s) {
+    /**
+     * Why a token chosen by a person (the admin token from the environment) is too weak, or empty when it is strong
+     * enough: 24..200 printable characters without spaces, at least 12 different characters, and at least three of
+     * lower-case letters, upper-case letters, digits and other characters. (A generated token has 43 random
+     * characters.)
+     */
+    public static java.util.Optional<String> strengthProblem(String s) {
         if (!wellFormed(s)) {
-            throw new IllegalArgumentException(
-                    ServerConfig.ADMIN_TOKEN_ENV + " must be 24..200 printable ASCII characters without spaces");
+            return java.util.Optional.of("must be 24..200 printable ASCII characters without spaces");
         }
+        long distinct = s.chars().distinct().count();
+        int classes = (s.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+                + (s.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
+                + (s.chars().anyMatch(Character::isDigit) ? 1 : 0)
+                + (s.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
+        if (distinct < 12 || classes < 3) {
+            return java.util.Optional.of("is too weak: it needs at least 12 different characters and three of"
+                    + " lower-case letters, upper-case letters, digits and other characters (had " + distinct
+                    + " different characters and " + classes + " kinds); let the server generate one instead");
+        }
+        return java.util.Optional.empty();
+    }
+
+    static void requireStrong(String s) {
+        strengthProblem(s).ifPresent(p -> {
+            throw new IllegalArgumentException(ServerConfig.ADMIN_TOKEN_ENV + " " + p);
+        });
     }
 }

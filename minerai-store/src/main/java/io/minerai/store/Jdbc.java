@@ -24,6 +24,8 @@ final class Jdbc {
 
     private final DataSource writer;
     private final DataSource reader;
+    /** The last damage an operation ran into, for readiness; empty while none was seen. */
+    private volatile String damage = "";
 
     Jdbc(DataSource writer, DataSource reader) {
         this.writer = writer;
@@ -45,7 +47,31 @@ final class Jdbc {
         return inTransaction(reader, what, work);
     }
 
-    private static <T> T inTransaction(DataSource ds, String what, Work<T> work) {
+    /** The last damage an operation ran into ("" while none was seen). */
+    String damage() {
+        return damage;
+    }
+
+    private <T> T inTransaction(DataSource ds, String what, Work<T> work) {
+        try {
+            return inTransaction0(ds, what, work);
+        } catch (StoreDamagedException e) {
+            damage = String.valueOf(e.getMessage());
+            throw e;
+        } catch (StoreException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.sqlite.SQLiteException se
+                        && (se.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CORRUPT
+                                || se.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_NOTADB)) {
+                    damage = what + ": " + se.getMessage();
+                    throw new StoreDamagedException("the store is damaged (" + what + "): " + se.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static <T> T inTransaction0(DataSource ds, String what, Work<T> work) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {

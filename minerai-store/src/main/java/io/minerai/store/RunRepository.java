@@ -150,6 +150,38 @@ public final class RunRepository {
         });
     }
 
+    /** What {@link #delete} did. */
+    public enum DeleteOutcome {
+        DELETED,
+        NOT_FOUND,
+        /** refused: the run is queued or running */
+        NOT_FINISHED
+    }
+
+    /** Deletes a finished run with its result and ledger, in one transaction; queued and running runs are kept. */
+    public DeleteOutcome delete(long id) {
+        return jdbc.tx("delete run", c -> {
+            Optional<RunRecord> r = lock(c, id);
+            if (r.isEmpty()) {
+                return DeleteOutcome.NOT_FOUND;
+            }
+            if (r.get().status() == RunStatus.QUEUED || r.get().status() == RunStatus.RUNNING) {
+                return DeleteOutcome.NOT_FINISHED;
+            }
+            for (String table : List.of("run_series_chunk", "run_series_column", "run_result")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM run WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            return DeleteOutcome.DELETED;
+        });
+    }
+
     /** Marks a run that has not finished FAILED with a reason; false when it had already finished. */
     public boolean fail(long id, String message) {
         return finish(id, RunStatus.FAILED, message);

@@ -114,8 +114,8 @@ final class SeriesChunks {
     }
 
     static StoreException damaged(long runId, String column, int chunk) {
-        return new StoreException("the stored ledger of run " + runId + " is damaged: column " + column + ", chunk "
-                + chunk + " is missing or fails its checksum; run minerai store check, restore a backup");
+        return new StoreDamagedException("the stored ledger of run " + runId + " is damaged: column " + column
+                + ", chunk " + chunk + " is missing or fails its checksum; run minerai store check, restore a backup");
     }
 
     static double[] doubles(ByteBuffer b) {

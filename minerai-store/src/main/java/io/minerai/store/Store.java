@@ -38,6 +38,7 @@ public final class Store implements AutoCloseable {
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final Optional<StoreLease> lease;
+    private final Jdbc jdbc;
     private final ScenarioRepository scenarios;
     private final DatasetRepository datasets;
     private final RunRepository runs;
@@ -54,7 +55,7 @@ public final class Store implements AutoCloseable {
         this.writer = writer;
         this.reader = reader;
         this.lease = lease;
-        Jdbc jdbc = new Jdbc(writer, reader);
+        this.jdbc = new Jdbc(writer, reader);
         this.scenarios = new ScenarioRepository(jdbc, clock);
         this.datasets = new DatasetRepository(jdbc, clock);
         this.runs = new RunRepository(jdbc, clock);
@@ -300,6 +301,45 @@ public final class Store implements AutoCloseable {
     /** The audit log kept in this store (append-only). */
     public JdbcAuditLog auditLog() {
         return auditLog;
+    }
+
+    /** Connections of the store's pools (both pools of the embedded store added up). */
+    public record PoolStats(int active, int idle, int waiting) {}
+
+    public PoolStats poolStats() {
+        var w = writer.getHikariPoolMXBean();
+        var r = reader == writer ? null : reader.getHikariPoolMXBean();
+        if (w == null) {
+            return new PoolStats(0, 0, 0);
+        }
+        return new PoolStats(
+                w.getActiveConnections() + (r == null ? 0 : r.getActiveConnections()),
+                w.getIdleConnections() + (r == null ? 0 : r.getIdleConnections()),
+                w.getThreadsAwaitingConnection() + (r == null ? 0 : r.getThreadsAwaitingConnection()));
+    }
+
+    /**
+     * Why the store cannot serve now (empty when it can): no connection, a table that cannot be read, or damage that
+     * an operation ran into (a failed checksum, a malformed page).
+     */
+    public Optional<String> readiness() {
+        String damage = jdbc.damage();
+        if (!damage.isEmpty()) {
+            return Optional.of("damaged: " + damage);
+        }
+        try (var c = reader.getConnection();
+                var st = c.createStatement()) {
+            st.setQueryTimeout(2);
+            for (String table :
+                    List.of("scenario", "run", "run_result", "run_series_chunk", "api_token", "audit_head")) {
+                try (var rs = st.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+                    rs.next();
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of("unreachable: " + e.getMessage());
+        }
     }
 
     /** True when a connection can be had and answers a trivial query. */

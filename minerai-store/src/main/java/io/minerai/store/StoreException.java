@@ -1,7 +1,8 @@
 package io.minerai.store;
 
 /** A database operation failed (connection, constraint, I/O); the transaction was rolled back. */
-public sealed class StoreException extends RuntimeException permits StoreLockedException, StoreRefusedException {
+public sealed class StoreException extends RuntimeException
+        permits StoreLockedException, StoreRefusedException, StoreDamagedException {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String message, Throwable cause) {

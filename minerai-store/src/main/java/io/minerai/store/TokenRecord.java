@@ -12,10 +12,18 @@ import java.util.Optional;
  * @param createdUtc when it was made
  * @param createdBy who made it
  * @param revokedUtc when it was revoked
+ * @param expiresUtc when it stops working, if ever
  */
 public record TokenRecord(
-        long id, String name, Role role, Instant createdUtc, String createdBy, Optional<Instant> revokedUtc) {
-    public boolean active() {
-        return revokedUtc.isEmpty();
+        long id,
+        String name,
+        Role role,
+        Instant createdUtc,
+        String createdBy,
+        Optional<Instant> revokedUtc,
+        Optional<Instant> expiresUtc) {
+    /** Not revoked and not expired at {@code now}. */
+    public boolean activeAt(Instant now) {
+        return revokedUtc.isEmpty() && expiresUtc.map(now::isBefore).orElse(true);
     }
 }

@@ -328,7 +328,46 @@ abstract class StoreContract {
         assertThat(store.tokens().findActive(hash)).isEmpty();
         assertThat(store.tokens().list())
                 .singleElement()
-                .satisfies(x -> assertThat(x.active()).isFalse());
+                .satisfies(x -> assertThat(x.activeAt(CLOCK.instant())).isFalse());
+    }
+
+    @Test
+    void expiredTokensAreNotFoundAndTheLastAdminCannotBeRevoked() {
+        Instant now = CLOCK.instant();
+        String expired = "1".repeat(64);
+        String later = "2".repeat(64);
+        store.tokens().create("old", Role.ADMIN, expired, "setup", Optional.of(now.minusSeconds(1)));
+        TokenRecord admin =
+                store.tokens().create("admin", Role.ADMIN, later, "setup", Optional.of(now.plusSeconds(60)));
+        assertThat(store.tokens().findActive(expired)).isEmpty();
+        assertThat(store.tokens().findActive(later)).contains(admin);
+        // the expired admin does not count: the one working admin cannot be revoked
+        assertThat(store.tokens().activeAdmins()).isEqualTo(1);
+        assertThat(store.tokens().revokeUnlessLastAdmin(admin.id())).contains(TokenRepository.RevokeOutcome.LAST_ADMIN);
+        assertThat(store.tokens().findActive(later)).isPresent();
+        TokenRecord second = store.tokens().create("second", Role.ADMIN, "3".repeat(64), "setup");
+        assertThat(store.tokens().revokeUnlessLastAdmin(admin.id())).contains(TokenRepository.RevokeOutcome.REVOKED);
+        assertThat(store.tokens().revokeUnlessLastAdmin(second.id()))
+                .contains(TokenRepository.RevokeOutcome.LAST_ADMIN);
+        assertThat(store.tokens().revokeUnlessLastAdmin(999)).isEmpty();
+    }
+
+    @Test
+    void aRotatedTokenKeepsWorkingUntilItsGracePeriodEnds() {
+        Instant now = CLOCK.instant();
+        TokenRecord old = store.tokens().create("grafana", Role.VIEWER, "4".repeat(64), "setup");
+        TokenRecord made = store.tokens()
+                .rotate(old.id(), "5".repeat(64), "admin", now.plusSeconds(300))
+                .orElseThrow();
+        assertThat(made.name()).isEqualTo("grafana");
+        assertThat(made.role()).isEqualTo(Role.VIEWER);
+        assertThat(store.tokens().findActive("5".repeat(64))).contains(made);
+        assertThat(store.tokens().findActive("4".repeat(64))).isPresent();
+        assertThat(store.tokens().get(old.id()).orElseThrow().expiresUtc()).contains(now.plusSeconds(300));
+        // a grace period already over: the old token stops at once
+        TokenRecord other = store.tokens().create("ci", Role.VIEWER, "6".repeat(64), "setup");
+        store.tokens().rotate(other.id(), "7".repeat(64), "admin", now);
+        assertThat(store.tokens().findActive("6".repeat(64))).isEmpty();
     }
 
     @Test

@@ -11,11 +11,14 @@ import java.util.SplittableRandom;
 
 /**
  * SYNTHETIC inputs for benchmarks, clearly not market data: a seeded price process with a daily shape, noise, rare
- * spikes to $1,000-5,000/MWh and negative hours; a day-ahead price that is a smoothed, noisy copy; RRS/ECRS/NSPIN
+ * spikes to $1,000-5,000/MWh and negative hours; a day-ahead price that is a smoothed, noisy copy; RRS/ECRS/NSPIN/REGUP
  * prices of a few $/MW-h; a daily hashprice random walk around $0.05 per TH/s-day; a solar capacity factor that is a
  * clipped sine by day. Only the model's size and structure matter to the timing.
  */
 public final class SyntheticYear {
+    /** The reserve products that get SYNTHETIC prices. */
+    public static final List<String> PRODUCTS = List.of("RRS", "ECRS", "NSPIN", "REGUP");
+
     private SyntheticYear() {}
 
     /** Inputs on {@code grid} for a site with {@code generators} generators (all get the solar shape). */
@@ -28,7 +31,7 @@ public final class SyntheticYear {
         TimeSeries.Builder cf = TimeSeries.builder("SYNTHETIC solar capacity factor", "1", grid);
         TimeSeries.Builder btc = TimeSeries.builder("SYNTHETIC BTC per TH/s-day", "BTC", grid);
         Map<String, TimeSeries.Builder> anc = new LinkedHashMap<>();
-        for (String p : List.of("RRS", "ECRS", "NSPIN")) {
+        for (String p : PRODUCTS) {
             anc.put(p, TimeSeries.builder("SYNTHETIC " + p, "USD/MW-h", grid));
         }
         double hashprice = 0.05;

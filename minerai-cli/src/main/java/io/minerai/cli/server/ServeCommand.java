@@ -90,6 +90,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest dataset upload in MiB (default ${DEFAULT-VALUE}).")
     int maxUploadMb = 16;
 
+    @Option(
+            names = "--log-format",
+            defaultValue = "text",
+            description = "Request log lines as text or json (one JSON object per line; default ${DEFAULT-VALUE}).")
+    String logFormat = "text";
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile int boundPort = -1;
 
@@ -157,9 +163,12 @@ public final class ServeCommand implements Callable<Integer> {
             problems.add(new Problem("--data-dir", "use either --data-dir (embedded store) or --db"));
         }
         String adminToken = System.getenv(ServerConfig.ADMIN_TOKEN_ENV);
-        if (adminToken != null && !io.minerai.server.Tokens.wellFormed(adminToken)) {
-            problems.add(new Problem(
-                    "$" + ServerConfig.ADMIN_TOKEN_ENV, "must be 24..200 printable ASCII characters without spaces"));
+        if (adminToken != null) {
+            io.minerai.server.Tokens.strengthProblem(adminToken)
+                    .ifPresent(p -> problems.add(new Problem("$" + ServerConfig.ADMIN_TOKEN_ENV, p)));
+        }
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            problems.add(new Problem("--log-format", "must be text or json, was '" + logFormat + "'"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException("serve options", problems);
@@ -180,7 +189,8 @@ public final class ServeCommand implements Callable<Integer> {
                 ServerConfig.DEFAULT_MAX_JSON_BYTES,
                 runThreads,
                 runQueue,
-                Optional.ofNullable(adminToken));
+                Optional.ofNullable(adminToken),
+                logFormat.equals("json"));
     }
 
     /** The port the server listens on once started, -1 before. */

@@ -17,13 +17,18 @@ public final class InputFiles {
 
     /** The files under {@code path}, in name order; problems are added under the path's file name. */
     public static List<Path> expand(Path path, ProblemCollector problems) {
+        return expand(path, problems, List.of(".csv", ".csv.gz"));
+    }
+
+    /** The files under {@code path} whose names end with one of {@code suffixes} (a file given directly is kept). */
+    public static List<Path> expand(Path path, ProblemCollector problems, List<String> suffixes) {
         String name = path.getFileName() == null
                 ? path.toString()
                 : path.getFileName().toString();
         if (Files.isDirectory(path)) {
             List<Path> files;
             try (Stream<Path> s = Files.list(path)) {
-                files = s.filter(f -> Files.isRegularFile(f) && isCsv(f))
+                files = s.filter(f -> Files.isRegularFile(f) && hasSuffix(f, suffixes))
                         .sorted()
                         .toList();
             } catch (IOException e) {
@@ -31,7 +36,7 @@ public final class InputFiles {
                 return List.of();
             }
             if (files.isEmpty()) {
-                problems.add(name, "folder has no .csv or .csv.gz files: " + path.toAbsolutePath());
+                problems.add(name, "folder has no " + String.join(", ", suffixes) + " files: " + path.toAbsolutePath());
             }
             return files;
         }
@@ -47,8 +52,8 @@ public final class InputFiles {
         return file.getFileName() == null ? file.toString() : file.getFileName().toString();
     }
 
-    private static boolean isCsv(Path f) {
+    private static boolean hasSuffix(Path f, List<String> suffixes) {
         String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".csv") || n.endsWith(".csv.gz");
+        return suffixes.stream().anyMatch(n::endsWith);
     }
 }

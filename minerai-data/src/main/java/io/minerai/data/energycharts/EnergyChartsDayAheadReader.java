@@ -1,5 +1,7 @@
 package io.minerai.data.energycharts;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minerai.data.csv.CsvFile;
 import io.minerai.data.csv.CsvHeader;
 import io.minerai.data.csv.CsvRow;
@@ -8,7 +10,9 @@ import io.minerai.data.csv.InputFiles;
 import io.minerai.data.csv.ProblemCollector;
 import io.minerai.data.series.IntervalCollector;
 import io.minerai.data.series.IntervalSeries;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,9 +54,13 @@ public final class EnergyChartsDayAheadReader {
         ProblemCollector problems = new ProblemCollector();
         Parser p = new Parser();
         for (Path path : paths) {
-            for (Path f : InputFiles.expand(path, problems)) {
+            for (Path f : InputFiles.expand(path, problems, List.of(".csv", ".csv.gz", ".json"))) {
                 FileProblems fp = problems.forFile(InputFiles.displayName(f));
-                CsvFile.read(f, fp, h -> p.header(h, fp), r -> p.row(r, fp.fileName()));
+                if (fp.fileName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                    readJson(f, fp, p.rows);
+                } else {
+                    CsvFile.read(f, fp, h -> p.header(h, fp), r -> p.row(r, fp.fileName()));
+                }
             }
         }
         return p.build(problems, name, paths.size() == 1 ? InputFiles.displayName(paths.get(0)) : name);
@@ -68,8 +77,73 @@ public final class EnergyChartsDayAheadReader {
         return p.build(problems, name, name);
     }
 
+    /**
+     * Reads one Energy-Charts {@code /price} API response as published: {@code unix_seconds} (MTU starts) and {@code
+     * price} (EUR/MWh, {@code null} = no price) of equal length, {@code unit} {@code EUR / MWh}. Each MTU lasts until
+     * the next one starts; the last lasts as long as the one before it (a response needs at least two MTUs).
+     * Problems are located by JSON path, e.g. {@code 2025-10-01.json:price[3]}.
+     */
+    static void readJson(Path file, FileProblems fp, IntervalCollector rows) {
+        @Nullable JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            fp.atFile("not readable as JSON: " + e.getMessage());
+            return;
+        }
+        String f = fp.fileName();
+        @Nullable JsonNode unix = root == null ? null : root.get("unix_seconds");
+        @Nullable JsonNode price = root == null ? null : root.get("price");
+        if (unix == null || !unix.isArray() || price == null || !price.isArray()) {
+            fp.atFile("an Energy-Charts price response needs the arrays unix_seconds and price");
+            return;
+        }
+        @Nullable JsonNode unit = root.get("unit");
+        if (unit != null && !unit.asText().replace(" ", "").equalsIgnoreCase("EUR/MWh")) {
+            fp.collector().add(f + ":unit", "must be EUR / MWh, was '" + unit.asText() + "'");
+            return;
+        }
+        if (unix.size() != price.size()) {
+            fp.collector().add(f + ":price", price.size() + " prices for " + unix.size() + " unix_seconds");
+            return;
+        }
+        if (unix.size() < 2) {
+            fp.collector().add(f + ":unix_seconds", "needs at least two MTUs to tell their length, has " + unix.size());
+            return;
+        }
+        long[] t = new long[unix.size()];
+        for (int i = 0; i < t.length; i++) {
+            JsonNode u = unix.get(i);
+            if (!u.canConvertToLong() || !u.isIntegralNumber()) {
+                fp.collector().add(f + ":unix_seconds[" + i + "]", "not whole seconds since 1970: " + u);
+                return;
+            }
+            t[i] = u.asLong();
+            if (i > 0 && t[i] <= t[i - 1]) {
+                fp.collector().add(f + ":unix_seconds[" + i + "]", "not after the previous MTU start " + t[i - 1]);
+                return;
+            }
+        }
+        for (int i = 0; i < t.length; i++) {
+            long end = i + 1 < t.length ? t[i + 1] : t[i] + (t[i] - t[i - 1]);
+            JsonNode v = price.get(i);
+            double value = Double.NaN;
+            if (v.isNumber()) {
+                value = v.asDouble();
+            } else if (!v.isNull()) {
+                fp.collector().add(f + ":price[" + i + "]", "not a number: " + v);
+                continue;
+            }
+            rows.add(
+                    Instant.ofEpochSecond(t[i]),
+                    Instant.ofEpochSecond(end),
+                    new double[] {value},
+                    f + ":unix_seconds[" + i + "]");
+        }
+    }
+
     private static final class Parser {
-        private final IntervalCollector rows = new IntervalCollector(1);
+        final IntervalCollector rows = new IntervalCollector(1);
         private int start = -1;
         private int resolution = -1;
         private int price = -1;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects published intervals row by row (from one or several files, in any order) with where each came from, then
@@ -22,6 +23,7 @@ public final class IntervalCollector {
     private int[] fileIndex = new int[1024];
     private int n;
     private boolean sorted = true;
+    private @Nullable String[] paths = new String[0];
 
     /** A collector for rows with {@code columns} values each. */
     public IntervalCollector(int columns) {
@@ -35,6 +37,18 @@ public final class IntervalCollector {
     /** Whether {@code t} is a whole second (readers refuse fractional stamps with their line instead of truncating). */
     public static boolean wholeSeconds(Instant t) {
         return t.getNano() == 0;
+    }
+
+    /**
+     * Adds the interval {@code [start, end)} found at {@code path}, a complete location such as {@code
+     * 2025-10-01.json:unix_seconds[3]} (for inputs that are not lines of a CSV); problems about it are reported there.
+     */
+    public void add(Instant startUtc, Instant endUtc, double[] rowValues, String path) {
+        add(startUtc, endUtc, rowValues, "", 0);
+        if (paths.length < start.length) {
+            paths = Arrays.copyOf(paths, start.length);
+        }
+        paths[n - 1] = path;
     }
 
     /** Rows collected so far. */
@@ -109,7 +123,7 @@ public final class IntervalCollector {
                         : "interval " + Instant.ofEpochSecond(start[i]) + " .. " + Instant.ofEpochSecond(end[i])
                                 + " overlaps " + Instant.ofEpochSecond(start[prev]) + " .. "
                                 + Instant.ofEpochSecond(end[prev]) + " (at " + where(prev) + ")";
-                problems.add(where(i) + ":" + timeColumn, what);
+                problems.add(hasPath(i) ? where(i) : where(i) + ":" + timeColumn, what);
                 continue;
             }
             for (int c = 0; c < columns; c++) {
@@ -125,7 +139,12 @@ public final class IntervalCollector {
         return out;
     }
 
+    private boolean hasPath(int i) {
+        return i < paths.length && paths[i] != null;
+    }
+
     private String where(int i) {
-        return files.get(fileIndex[i]) + ":" + lines[i];
+        String p = i < paths.length ? paths[i] : null;
+        return p != null ? p : files.get(fileIndex[i]) + ":" + lines[i];
     }
 }

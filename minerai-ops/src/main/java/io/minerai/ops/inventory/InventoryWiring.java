@@ -153,11 +153,11 @@ public final class InventoryWiring {
                                     d.ratedPowerW(),
                                     clock);
                         case "braiins" ->
-                            new io.minerai.ops.driver.braiins.BraiinsDriver(
+                            // the driver owns its channel and shuts it down on close
+                            io.minerai.ops.driver.braiins.BraiinsDriver.connect(
                                     d.id(),
-                                    io.grpc.ManagedChannelBuilder.forAddress(d.host(), d.port())
-                                            .usePlaintext()
-                                            .build(),
+                                    d.host(),
+                                    d.port(),
                                     d.username(),
                                     secret(d.passwordEnv()),
                                     d.ratedPowerW(),

@@ -85,7 +85,7 @@ class InventoryReaderTest {
             assertThat(m.marginalLossShare()).isEqualTo(0.1);
         });
         assertThat(inv.config().safeStateMinHold()).isEqualTo(java.time.Duration.ofMinutes(5));
-        assertThat(inv.devices()).hasSize(5);
+        assertThat(inv.devices()).hasSize(9);
         assertThat(inv.price().orElseThrow().settlementPoint()).isEqualTo("LZ_WEST");
     }
 

@@ -43,6 +43,12 @@ public final class GpuBook {
     final double[][] liveMw;
     /** [instance][month]: GPUs on the spot market when no customer defaults. */
     final double[][] spotUnits;
+    /** [instance][month]: spot GPU-hours sold with no default (spot GPUs x utilisation x hours). */
+    final double[][] spotGpuHoursSold;
+    /** By month: energy of every live GPU (MWh) and their opex; path-independent. */
+    final double[] liveMwh;
+
+    final double[] liveOpexUsd;
 
     final int contracts;
     final String[] contractName;
@@ -239,6 +245,9 @@ public final class GpuBook {
             }
         }
         // capex, depreciation, sales; facility MW of the live GPUs
+        spotGpuHoursSold = new double[instances][months];
+        liveMwh = new double[months];
+        liveOpexUsd = new double[months];
         for (int k = 0; k < instances; k++) {
             GpuCloudPlan g = list.get(k).cloud();
             double pue = plan.coolingOf(plan.hall(g.hall()).orElseThrow()).pue();
@@ -247,6 +256,9 @@ public final class GpuBook {
             cloud[k] = g;
             for (int t = 0; t < months; t++) {
                 liveMw[k][t] = liveUnits[k][t] * g.itKwPerGpu() / 1000.0 * pue;
+                liveMwh[t] += liveMw[k][t] * grid.hours(t);
+                liveOpexUsd[t] += liveUnits[k][t] * g.opexUsdPerGpuMonth();
+                spotGpuHoursSold[k][t] = Math.max(0, spotUnits[k][t]) * g.utilizationFraction() * grid.hours(t);
             }
             int s = start[k];
             if (s >= months) {
@@ -371,16 +383,13 @@ public final class GpuBook {
             Month out) {
         out.clear();
         for (int k = 0; k < instances; k++) {
-            if (t < start[k] || t >= end[k]) {
-                continue;
+            double sold = spotGpuHoursSold[k][t];
+            if (sold > 0) {
+                out.spotRevenueUsd += sold * spotPrice(k, t, shiftPerYear);
             }
-            double spot = spotUnits[k][t];
-            if (spot > 0) {
-                out.spotRevenueUsd += spot * spotPrice(k, t, shiftPerYear) * utilization[k] * hours;
-            }
-            out.powerUsd += liveMw[k][t] * hours * meanPriceUsdPerMwh;
-            out.opexUsd += liveUnits[k][t] * opexUsdPerGpuMonth[k];
         }
+        out.powerUsd = liveMwh[t] * meanPriceUsdPerMwh;
+        out.opexUsd = liveOpexUsd[t];
         out.contractRevenueUsd = contractCashUsd[t];
         for (int j = 0; j < contracts; j++) {
             int d = defaults[defaultsOffset + contractPlanIndex[j]];

@@ -158,6 +158,10 @@ public final class RunService implements AutoCloseable {
             return; // cancelled while waiting
         }
         RunRecord run = store.runs().get(runId).orElseThrow();
+        Timer.builder("minerai.run.queue.wait")
+                .description("Time runs waited in the queue before they started")
+                .register(meters)
+                .record(Duration.between(run.queuedUtc(), run.startedUtc().orElse(clock.instant())));
         active.incrementAndGet();
         running.add(runId);
         long t0 = System.nanoTime();
@@ -314,6 +318,11 @@ public final class RunService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        store.runs().failInterrupted("interrupted: the server was stopped while the run was running");
+        try {
+            store.runs().failInterrupted("interrupted: the server was stopped while the run was running");
+        } catch (io.minerai.store.StoreException e) {
+            // the store is gone: the next server marks these runs failed when it starts
+            LOG.warn("could not mark runs interrupted at shutdown: {}", e.getMessage());
+        }
     }
 }

@@ -21,9 +21,11 @@ import braiins.bos.v1.PerformanceServiceGrpc;
 import braiins.bos.v1.Units.Power;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractBlockingStub;
 import io.grpc.stub.MetadataUtils;
 import io.minerai.ops.device.AckStatus;
@@ -82,6 +84,7 @@ public final class BraiinsDriver implements DeviceDriver {
 
     private final String id;
     private final Channel channel;
+    private final @Nullable ManagedChannel owned;
     private final String username;
     private final String password;
     private final double ratedW;
@@ -108,13 +111,52 @@ public final class BraiinsDriver implements DeviceDriver {
             double ratedW,
             Duration deadline,
             Clock clock) {
+        this(id, channel, null, username, password, ratedW, deadline, clock);
+    }
+
+    private BraiinsDriver(
+            String id,
+            Channel channel,
+            @Nullable ManagedChannel owned,
+            String username,
+            String password,
+            double ratedW,
+            Duration deadline,
+            Clock clock) {
         this.id = id;
         this.channel = channel;
+        this.owned = owned;
         this.username = username;
         this.password = password;
         this.ratedW = ratedW;
         this.deadline = deadline;
         this.clock = clock;
+    }
+
+    /**
+     * A driver with its own plaintext HTTP/2 channel to {@code host:port} (the miner's port 50051), closed by {@link
+     * #close()}.
+     */
+    public static BraiinsDriver connect(
+            String id,
+            String host,
+            int port,
+            String username,
+            String password,
+            double ratedW,
+            Duration deadline,
+            Clock clock) {
+        ManagedChannel ch =
+                NettyChannelBuilder.forAddress(host, port).usePlaintext().build();
+        return new BraiinsDriver(id, ch, ch, username, password, ratedW, deadline, clock);
+    }
+
+    @Override
+    public void close() {
+        ManagedChannel ch = owned;
+        if (ch != null) {
+            ch.shutdownNow();
+        }
     }
 
     @Override
