@@ -249,7 +249,7 @@ class FormulationStepsTest {
                     in.grid(), List.of(Fixtures.T0.plusSeconds(3600 + 900)), java.time.Duration.ofMinutes(15));
             if (rule instanceof CoincidentPeakProgram.PeakRule.Alert) {
                 boolean[] alert = {false, true};
-                peaks = new CoincidentPeaks(peaks.peaksUtc(), peaks.peakLength(), peaks.peakWeight(), alert);
+                peaks = peaks.withAlerts(alert);
             }
             return new OptimizationProblem(
                     s,

@@ -13,31 +13,49 @@ import java.util.List;
  * @param peakLength length of each peak interval (the definition's, or the load series' step when that is coarser)
  * @param peakWeight per run interval: the share of a peak interval it covers (1 for the run interval containing a
  *     peak on a grid at least as coarse as the peak; 1/3 for each of the three 5-minute intervals of a 15-minute peak)
+ * @param peakInterval per run interval: holds the start of a peak, one interval per peak (the mask a {@link
+ *     CoincidentPeakCharge} charges: on a grid finer than the peak the interval where the peak starts stands for it,
+ *     so no peak is counted twice)
  * @param alertInterval per run interval: the alert rule fires in at least part of it (all false without an alert
  *     rule)
  */
 public record CoincidentPeaks(
-        List<Instant> peaksUtc, Duration peakLength, double[] peakWeight, boolean[] alertInterval) {
+        List<Instant> peaksUtc,
+        Duration peakLength,
+        double[] peakWeight,
+        boolean[] peakInterval,
+        boolean[] alertInterval) {
 
     public CoincidentPeaks {
         peaksUtc = List.copyOf(peaksUtc);
-        if (peakWeight.length != alertInterval.length) {
-            throw new IllegalArgumentException("peak weights and alert mask differ in length");
+        if (peakWeight.length != alertInterval.length || peakInterval.length != alertInterval.length) {
+            throw new IllegalArgumentException("peak weights, peak mask and alert mask differ in length");
         }
+    }
+
+    /** The same peaks with another alert mask. */
+    public CoincidentPeaks withAlerts(boolean[] alerts) {
+        return new CoincidentPeaks(peaksUtc, peakLength, peakWeight, peakInterval, alerts);
     }
 
     /** No peaks on the grid. */
     public static CoincidentPeaks none(TimeGrid runGrid) {
-        return new CoincidentPeaks(List.of(), Duration.ZERO, new double[runGrid.count()], new boolean[runGrid.count()]);
+        int n = runGrid.count();
+        return new CoincidentPeaks(List.of(), Duration.ZERO, new double[n], new boolean[n], new boolean[n]);
     }
 
     /** Peaks given as instants (e.g. a published list) of {@code length} each; no alerts. */
     public static CoincidentPeaks ofPeaks(TimeGrid runGrid, List<Instant> peaksUtc, Duration length) {
         double[] w = new double[runGrid.count()];
+        boolean[] start = new boolean[runGrid.count()];
         for (Instant p : peaksUtc) {
             spread(runGrid, p, length, w, 1.0);
+            int i = runGrid.indexContaining(p);
+            if (i >= 0) {
+                start[i] = true;
+            }
         }
-        return new CoincidentPeaks(peaksUtc.stream().sorted().toList(), length, w, new boolean[runGrid.count()]);
+        return new CoincidentPeaks(peaksUtc.stream().sorted().toList(), length, w, start, new boolean[runGrid.count()]);
     }
 
     /**
@@ -58,15 +76,6 @@ public record CoincidentPeaks(
                 out[(int) i] += amount * (hi - lo) / (double) len;
             }
         }
-    }
-
-    /** Per run interval: holds (part of) a peak. */
-    public boolean[] peakInterval() {
-        boolean[] m = new boolean[peakWeight.length];
-        for (int t = 0; t < m.length; t++) {
-            m[t] = peakWeight[t] > 0;
-        }
-        return m;
     }
 
     /** Number of run intervals in which the alert rule fires. */

@@ -55,7 +55,6 @@ public final class PeakFinder {
         int perGroup = definition.selection().perGroup();
         boolean monthly = definition.selection() instanceof CoincidentPeakDefinition.Selection.MonthlyPeaks;
         boolean alerts = !Double.isNaN(alertWithinFraction);
-        double[] weight = new double[runGrid.count()];
         boolean[] alert = new boolean[runGrid.count()];
         double[] alertHit = new double[runGrid.count()];
         // daily peak per local day (index of the candidate), grouped by month or season
@@ -105,13 +104,10 @@ public final class PeakFinder {
             }
         }
         peaks.sort(Comparator.naturalOrder());
-        for (Instant p : peaks) {
-            CoincidentPeaks.spread(runGrid, p, c.length, weight, 1.0);
-        }
         for (int t = 0; t < alert.length; t++) {
             alert[t] = alertHit[t] > 0;
         }
-        return new CoincidentPeaks(peaks, c.length, weight, alert);
+        return CoincidentPeaks.ofPeaks(runGrid, peaks, c.length).withAlerts(alert);
     }
 
     private static double[] emptyTop(int k) {

@@ -59,6 +59,9 @@ class PeakFinderTest {
         assertThat(p.peakLength()).isEqualTo(Duration.ofMinutes(30));
         // on the 15-minute run grid the half-hour peak covers two intervals, half each
         assertThat(p.peakWeight()).containsExactly(0, 0, 0.5, 0.5);
+        // the mask a coincident-peak settler charges marks the interval where the peak starts only, so the peak is
+        // counted once
+        assertThat(p.peakInterval()).containsExactly(false, false, true, false);
         // 4CP has no January peak
         assertThat(PeakFinder.find(FOUR_CP, mw, load).peaksUtc()).isEmpty();
     }
@@ -116,6 +119,13 @@ class PeakFinderTest {
         assertThat(q.peakWeight()[15 * 4]).isCloseTo(0.25, within(1e-12));
         assertThat(q.peakWeight()[15 * 4 + 3]).isCloseTo(0.25, within(1e-12));
         assertThat(q.peakWeight()[15 * 4 + 4]).isZero();
+        int marked = 0;
+        for (boolean b : q.peakInterval()) {
+            marked += b ? 1 : 0;
+        }
+        assertThat(marked).isEqualTo(5);
+        assertThat(q.peakInterval()[15 * 4]).isTrue();
+        assertThat(q.peakInterval()[15 * 4 + 1]).isFalse();
     }
 
     @Test
