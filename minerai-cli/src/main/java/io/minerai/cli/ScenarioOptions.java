@@ -66,10 +66,7 @@ public final class ScenarioOptions {
         PrintWriter err = mixee != null
                 ? mixee.commandLine().getErr()
                 : new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        for (Problem w : warnings) {
-            err.println("minerai: warning: " + w);
-        }
-        err.flush();
+        Warnings.print(err, warnings);
         return s;
     }
 
