@@ -45,6 +45,8 @@ class ModuleDependenciesTest {
                 .definedBy("io.minerai.sustainability..")
                 .layer("Planning")
                 .definedBy("io.minerai.planning..")
+                .layer("Sweep")
+                .definedBy("io.minerai.sweep..")
                 .layer("Store")
                 .definedBy("io.minerai.store..")
                 .layer("Ops")
@@ -66,6 +68,8 @@ class ModuleDependenciesTest {
                 .whereLayer("Store")
                 .mayOnlyBeAccessedByLayers("Ops", "Server", "Cli", "Bench")
                 .whereLayer("Planning")
+                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .whereLayer("Sweep")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Sustainability")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
@@ -91,6 +95,23 @@ class ModuleDependenciesTest {
                         "Server",
                         "Cli",
                         "Bench")
+                .check(classes);
+    }
+
+    @Test
+    void sweepDependsOnlyOnCore() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.minerai.sweep..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.minerai.data..",
+                        "io.minerai.dispatch..",
+                        "io.minerai.planning..",
+                        "io.minerai.solver..",
+                        "io.minerai.store..",
+                        "org.apache.spark..")
                 .check(classes);
     }
 

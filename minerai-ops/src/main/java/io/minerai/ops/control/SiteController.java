@@ -111,6 +111,19 @@ public final class SiteController {
 
     private double overheadW;
     private long lastMeterSampleMs = Long.MIN_VALUE;
+    /** The devices' measured power of the last steps (ring), to pair a meter sample with the step it was taken at. */
+    private final long[] recentStepMs = new long[16];
+
+    private final double[] recentMeasuredW = new double[16];
+    private int recentSteps;
+
+    /** Site power when the current contracted shed began, W (NaN: no shed event). */
+    private double shedBaselineW = Double.NaN;
+    /** The shed in force at the last step, W. */
+    private double shedW;
+
+    private boolean shedReachedAudited;
+    private long shedSinceMs;
 
     private final Map<Long, DeviceCommand> inFlight = new HashMap<>();
     /** Every command sent and not yet answered, in id order, including superseded and timed-out ones. */
@@ -207,6 +220,9 @@ public final class SiteController {
         List<String> reasons = new ArrayList<>(2);
         OptionalDouble price = OptionalDouble.empty();
         double ceilingW = capW;
+        double askedShedW = 0; // the deepest fresh contracted shed, W
+        String shedBy = "";
+        boolean shedSignalFresh = false;
         for (SignalSource s : signals) {
             var v = s.latest(nowUtc);
             if (v.isEmpty()) {
@@ -224,6 +240,13 @@ public final class SiteController {
                 case PRICE_USD_PER_MWH -> price = OptionalDouble.of(sv.value());
                 case LOAD_PERCENT -> ceilingW = Math.min(ceilingW, Math.max(0, sv.value()) / 100.0 * capW);
                 case LOAD_CEILING_MW -> ceilingW = Math.min(ceilingW, Math.max(0, sv.value()) * 1e6);
+                case SHED_KW -> {
+                    shedSignalFresh = true;
+                    if (sv.value() * 1e3 > askedShedW) {
+                        askedShedW = sv.value() * 1e3;
+                        shedBy = s.name();
+                    }
+                }
             }
         }
 
@@ -235,6 +258,7 @@ public final class SiteController {
         double measuredW = 0;
         double hashrate = 0;
         double curtailedRatedW = 0;
+        double deviceFiguresW = 0; // measured where a fresh reading has a figure, else the worst case (nameplate)
         boolean silentPower = false;
         for (int i = 0; i < n; i++) {
             DeviceTelemetry raw = fleet.telemetry(i);
@@ -292,6 +316,7 @@ public final class SiteController {
                 }
             }
             f.worstCaseW[i] = worstCase(i, t, mode);
+            deviceFiguresW += t != null && !Double.isNaN(t.powerW()) ? t.powerW() : f.worstCaseW[i];
             f.running[i] = f.known[i] && mode == DeviceMode.RUNNING;
             f.asleep[i] = f.known[i] && mode == DeviceMode.SLEEPING && f.worstCaseW[i] <= f.curtailedW[i];
             if (!f.known[i]) {
@@ -317,6 +342,9 @@ public final class SiteController {
         double share = 0;
         if (meter != null) {
             share = meter.marginalLossShare();
+            recentStepMs[recentSteps % recentStepMs.length] = nowMs;
+            recentMeasuredW[recentSteps % recentStepMs.length] = measuredW;
+            recentSteps++;
             long meterStaleMs = meter.meter().staleAfter().toMillis();
             Optional<MeterReading> mr = meter.meter().latest();
             if (mr.isEmpty()) {
@@ -330,8 +358,9 @@ public final class SiteController {
                 long at = mr.get().observedAtUtc().toEpochMilli();
                 if (at != lastMeterSampleMs) {
                     lastMeterSampleMs = at;
-                    // never below 0: a meter sample older than a device reading must not hide load
-                    sampleOverhead(nowMs, Math.max(0, meteredW - (1 + share) * measuredW));
+                    // Paired with the devices' power of the step the sample was taken at (a meter read one step late
+                    // must not see a step's sleeps as overhead for a whole window); never below 0.
+                    sampleOverhead(nowMs, Math.max(0, meteredW - (1 + share) * measuredAt(at, measuredW)));
                 }
             }
             expireOverhead(nowMs);
@@ -392,6 +421,10 @@ public final class SiteController {
         }
         lastReasons = reasons;
 
+        double shedCeilingW =
+                contractedShed(nowUtc, nowMs, askedShedW, shedBy, shedSignalFresh, meteredW, deviceFiguresW);
+        ceilingW = Math.min(ceilingW, shedCeilingW);
+
         double targetMw = targets.targetLoadMw(nowUtc, price, specs);
         // Site-level limits to device level: devices may draw (limit - overhead) / (1 + s) in the worst case.
         double devCapW = Math.max(0, (capW - overheadW) / (1 + share));
@@ -402,10 +435,15 @@ public final class SiteController {
             devCeilingW = Math.min(devCeilingW, Math.max(0, targetMw) * 1e6);
         }
         ceilingW = devCeilingW * (1 + share) + overheadW;
+        // A contracted shed is kept like the cap, on the worst case: unknown devices count at rated power, and no
+        // upward command may break it (an economic ceiling alone only plans).
+        double devHardW = Double.isInfinite(shedCeilingW)
+                ? devCapW
+                : Math.min(devCapW, Math.max(0, (shedCeilingW - overheadW) / (1 + share)));
         int sent = 0;
         if (warm) {
-            Planner.allocate(f, devCeilingW, devCapW, safe);
-            sent = choose(nowUtc, nowMs, devCapW);
+            Planner.allocate(f, devCeilingW, devHardW, safe);
+            sent = choose(nowUtc, nowMs, devHardW);
         }
 
         boolean reached = safe && safeRealized();
@@ -454,6 +492,95 @@ public final class SiteController {
                 !Double.isNaN(meteredW) ? "meter" : (silentPower ? "devices+nameplate" : "devices"));
         observer.onStep(st);
         return st;
+    }
+
+    /**
+     * The ceiling a contracted shed sets on site power, W (infinite when none): the site's power when the event began
+     * (metered, else the devices' own figures with nameplate for those that give none) minus the kW asked. The
+     * baseline is kept for the whole event, so a deeper shed is measured from the same level; a fresh value of 0 ends
+     * the event (a stale signal does not: the safe state applies meanwhile). Audits {@code shed-start}, {@code
+     * shed-change}, {@code shed-reached} (when the site power first is the shed below the baseline) and {@code
+     * shed-end}.
+     */
+    private double contractedShed(
+            Instant nowUtc,
+            long nowMs,
+            double askedW,
+            String by,
+            boolean signalFresh,
+            double meteredW,
+            double deviceFiguresW) {
+        boolean metered = !Double.isNaN(meteredW);
+        double siteW = metered ? meteredW : deviceFiguresW;
+        if (askedW <= 0) {
+            if (signalFresh && !Double.isNaN(shedBaselineW)) {
+                record(
+                        nowUtc,
+                        "site",
+                        "shed-end",
+                        "done",
+                        Map.of(
+                                "afterMs", Long.toString(nowMs - shedSinceMs),
+                                "siteKw", kw(siteW),
+                                "baselineKw", kw(shedBaselineW)));
+                shedBaselineW = Double.NaN;
+                shedW = 0;
+            }
+            return Double.POSITIVE_INFINITY;
+        }
+        if (Double.isNaN(shedBaselineW) && !warm) {
+            return Double.POSITIVE_INFINITY; // nothing is commanded before the first readings; the baseline waits too
+        }
+        if (Double.isNaN(shedBaselineW)) {
+            // the readings of this step were taken before any command for the event: the pre-event level
+            shedBaselineW = siteW;
+            shedW = askedW;
+            shedSinceMs = nowMs;
+            shedReachedAudited = false;
+            record(
+                    nowUtc,
+                    "site",
+                    "shed-start",
+                    "done",
+                    Map.of(
+                            "signal", by,
+                            "shedKw", kw(askedW),
+                            "baselineKw", kw(shedBaselineW),
+                            "ceilingKw", kw(Math.max(0, shedBaselineW - askedW)),
+                            "source", metered ? "meter" : "devices"));
+        } else if (askedW != shedW) {
+            shedW = askedW;
+            shedReachedAudited = false;
+            record(
+                    nowUtc,
+                    "site",
+                    "shed-change",
+                    "done",
+                    Map.of(
+                            "signal", by,
+                            "shedKw", kw(askedW),
+                            "baselineKw", kw(shedBaselineW),
+                            "ceilingKw", kw(Math.max(0, shedBaselineW - askedW))));
+        }
+        double ceiling = Math.max(0, shedBaselineW - shedW);
+        if (!shedReachedAudited && siteW <= ceiling) {
+            shedReachedAudited = true;
+            record(
+                    nowUtc,
+                    "site",
+                    "shed-reached",
+                    "done",
+                    Map.of(
+                            "afterMs", Long.toString(nowMs - shedSinceMs),
+                            "siteKw", kw(siteW),
+                            "belowBaselineKw", kw(shedBaselineW - siteW),
+                            "source", metered ? "meter" : "devices"));
+        }
+        return ceiling;
+    }
+
+    private static String kw(double w) {
+        return String.format(java.util.Locale.ROOT, "%.1f", w / 1e3);
     }
 
     /** Whether the safe state is in force now. */
@@ -586,6 +713,18 @@ public final class SiteController {
                             "maxW", Long.toString(Math.round(f.maxTargetW[i])),
                             "refusedW", Double.isNaN(refusedW) ? "" : Long.toString(Math.round(refusedW))));
         }
+    }
+
+    /** The devices' measured power at the latest step at or before {@code atMs}; {@code fallbackW} if none is kept. */
+    private double measuredAt(long atMs, double fallbackW) {
+        int kept = Math.min(recentSteps, recentStepMs.length);
+        for (int k = 1; k <= kept; k++) {
+            int j = Math.floorMod(recentSteps - k, recentStepMs.length);
+            if (recentStepMs[j] <= atMs) {
+                return recentMeasuredW[j];
+            }
+        }
+        return fallbackW;
     }
 
     private void sampleOverhead(long nowMs, double w) {

@@ -194,7 +194,8 @@ public final class InventoryReader {
                         m.string("passwordEnv"),
                         Duration.ofSeconds(m.integer("staleAfterSeconds")),
                         Duration.ofSeconds(m.integer("upDebounceSeconds")),
-                        Duration.ofSeconds(m.integer("minCurtailedSeconds"))));
+                        Duration.ofSeconds(m.integer("minCurtailedSeconds")),
+                        m.number("contractedShedKw")));
         Optional<SiteInventory.OpenAdr> adr = s.object(
                 "openadr",
                 InventorySchema.OPENADR,

@@ -206,7 +206,8 @@ public final class InventorySchema {
 
     public static final ObjectSpec MQTT = ObjectSpec.of(
             "mqtt",
-            "MQTT curtailment target {\"target\":0..100,\"timestamp\":unix}; silence means curtail.",
+            "MQTT curtailment {\"target\":0..100,\"timestamp\":unix} (or, with a contracted shed,"
+                    + " {\"shedKw\":N,\"timestamp\":unix}); silence means curtail.",
             req("brokerUri", STRING, "", "e.g. tcp://10.0.0.5:1883 or ssl://broker:8883."),
             req("topic", STRING, "", "e.g. maestro/target."),
             FieldSpec.builder("clientId", STRING)
@@ -222,6 +223,14 @@ public final class InventorySchema {
                     .defaultValue(0)
                     .atLeast(0)
                     .description("Once lowered, the target is raised no sooner than this (program minimum).")
+                    .build(),
+            FieldSpec.builder("contractedShedKw", NUMBER)
+                    .unit("kW")
+                    .defaultValue(0)
+                    .atLeast(0)
+                    .description("kW the site sheds below its pre-event power when curtailed (demand-response"
+                            + " contract); target 0 sheds all of it, target p sheds (100-p) %, {\"shedKw\":N} sheds N."
+                            + " 0: the target is a share of the site cap.")
                     .build());
 
     public static final ObjectSpec OPENADR = ObjectSpec.of(

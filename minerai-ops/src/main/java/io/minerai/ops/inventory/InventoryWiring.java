@@ -253,7 +253,8 @@ public final class InventoryWiring {
                                 m.passwordEnv().isEmpty() ? "" : secret(m.passwordEnv()),
                                 m.staleAfter(),
                                 m.upDebounce(),
-                                m.minCurtailed()),
+                                m.minCurtailed(),
+                                m.contractedShedKw()),
                         clock)));
         inv.openAdr()
                 .ifPresent(a -> out.add(new OpenAdrVen(

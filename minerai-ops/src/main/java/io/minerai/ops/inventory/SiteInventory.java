@@ -50,6 +50,7 @@ public record SiteInventory(
      * @param staleAfter staleness
      * @param upDebounce debounce of raises
      * @param minCurtailed minimum curtailed time
+     * @param contractedShedKw kW shed below the pre-event power when curtailed; 0: targets are a share of the cap
      */
     public record Mqtt(
             String brokerUri,
@@ -59,7 +60,8 @@ public record SiteInventory(
             String passwordEnv,
             Duration staleAfter,
             Duration upDebounce,
-            Duration minCurtailed) {}
+            Duration minCurtailed,
+            double contractedShedKw) {}
 
     /**
      * @param vtnUrl VTN base URL

@@ -15,15 +15,21 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An MQTT curtailment target (MQTT 3.1.1, QoS 1, clean session off, automatic reconnect) as a {@link SignalSource}
- * of kind {@link SignalKind#LOAD_PERCENT}. The publisher repeats the message (every 30 s in the MaestroOS contract);
- * every accepted message refreshes the signal, so silence makes it stale and the controller curtails (the fail-safe
- * watchdog of block/proto-fleet's edge detector). A lower target applies at once; a higher one only after it has held
- * for the debounce time (5 s there) and after the site has been curtailed for at least {@code minCurtailed} (a
- * program's minimum curtailment time). Rejected messages are counted, not used: bad JSON, out of range, timestamp skew
- * beyond 24 h, a timestamp older than the last accepted one (out of order: QoS 1 redelivers after a reconnect, two
- * brokers interleave) and a timestamp older than {@code staleAfter} (a stale message, e.g. a retained one, must not
- * make a silent publisher look alive).
+ * An MQTT curtailment target (MQTT 3.1.1, QoS 1, clean session off, automatic reconnect) as a {@link SignalSource}.
+ * Without a contracted shed it is of kind {@link SignalKind#LOAD_PERCENT} (the message's {@code target} is the load
+ * allowed, % of the site cap; 0 sleeps the whole site). With a contracted shed ({@link Settings#contractedShedKw()}
+ * above 0) it is of kind {@link SignalKind#SHED_KW}: a message {@code {"shedKw":N}} asks to shed N kW below the site's
+ * pre-event power and {@code {"target":p}} sheds {@code 100 - p} % of the contracted kW ({@code target 0}: all of it,
+ * {@code 100}: none), so a 0/100 publisher drives a contracted curtailment unchanged.
+ *
+ * <p>The publisher repeats the message (every 30 s in the MaestroOS contract); every accepted message refreshes the
+ * signal, so silence makes it stale and the controller curtails (the fail-safe watchdog of block/proto-fleet's edge
+ * detector). A deeper curtailment applies at once; a lighter one only after it has held for the debounce time (5 s
+ * there) and after the site has been curtailed for at least {@code minCurtailed} (a program's minimum curtailment
+ * time). Rejected messages are counted, not used: bad JSON, out of range, timestamp skew beyond 24 h, a timestamp
+ * older than the last accepted one (out of order: QoS 1 redelivers after a reconnect, two brokers interleave), a
+ * timestamp older than {@code staleAfter} (a stale message, e.g. a retained one, must not make a silent publisher look
+ * alive) and a {@code shedKw} message on a signal without a contracted shed.
  */
 public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable {
     /**
@@ -37,6 +43,8 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
      * @param staleAfter silence after which the signal is stale
      * @param upDebounce how long a raised target must hold before it applies
      * @param minCurtailed once lowered, a target is raised no sooner than this after the lowering (0 = no minimum)
+     * @param contractedShedKw the kW a curtailment sheds under the site's demand-response contract; 0 for none (the
+     *     target is then a share of the site cap)
      */
     public record Settings(
             String brokerUri,
@@ -46,7 +54,27 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
             String password,
             Duration staleAfter,
             Duration upDebounce,
-            Duration minCurtailed) {
+            Duration minCurtailed,
+            double contractedShedKw) {
+        public Settings {
+            if (!(contractedShedKw >= 0) || Double.isInfinite(contractedShedKw)) {
+                throw new IllegalArgumentException("contractedShedKw must be a number >= 0, was " + contractedShedKw);
+            }
+        }
+
+        /** Without a contracted shed: targets are a share of the site cap. */
+        public Settings(
+                String brokerUri,
+                String topic,
+                String clientId,
+                String username,
+                String password,
+                Duration staleAfter,
+                Duration upDebounce,
+                Duration minCurtailed) {
+            this(brokerUri, topic, clientId, username, password, staleAfter, upDebounce, minCurtailed, 0);
+        }
+
         /** Without a minimum curtailed time. */
         public Settings(
                 String brokerUri,
@@ -56,7 +84,7 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
                 String password,
                 Duration staleAfter,
                 Duration upDebounce) {
-            this(brokerUri, topic, clientId, username, password, staleAfter, upDebounce, Duration.ZERO);
+            this(brokerUri, topic, clientId, username, password, staleAfter, upDebounce, Duration.ZERO, 0);
         }
     }
 
@@ -66,7 +94,9 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private @Nullable SignalValue current;
-    private double pendingUpPercent = Double.NaN;
+    /** The lighter value waiting for its debounce (NaN: none). */
+    private double pendingUpValue = Double.NaN;
+
     private @Nullable Instant pendingUpSince;
     private @Nullable String lastRejection;
     private @Nullable Instant lastTimestamp;
@@ -140,24 +170,52 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
             reject("out of order: timestamp " + p.timestamp() + " is before the last accepted " + last);
             return;
         }
+        double v;
+        switch (p.demand()) {
+            case CurtailmentPayload.Demand.TargetPercent t ->
+                v = shedMode() ? (100 - t.percent()) / 100.0 * s.contractedShedKw() : t.percent();
+            case CurtailmentPayload.Demand.ShedKw k -> {
+                if (!shedMode()) {
+                    reject(
+                            "'shedKw' message, but this signal has no contracted shed (set signals.mqtt.contractedShedKw)");
+                    return;
+                }
+                v = k.shedKw();
+            }
+        }
         lastTimestamp = p.timestamp();
         accepted.incrementAndGet();
         SignalValue cur = current;
-        if (cur == null || p.targetPercent() <= cur.value()) {
-            if (p.targetPercent() < 100 && (cur == null || p.targetPercent() < cur.value())) {
+        if (cur == null || !lighter(v, cur.value())) {
+            if (curtails(v) && (cur == null || lighter(cur.value(), v))) {
                 curtailedSince = now; // a new (or deeper) curtailment starts its minimum time
             }
-            current = new SignalValue(p.targetPercent(), now); // down (or first, or same): at once
-            pendingUpPercent = Double.NaN;
+            current = new SignalValue(v, now); // deeper (or first, or same): at once
+            pendingUpValue = Double.NaN;
             pendingUpSince = null;
             return;
         }
-        // Up: debounce.
-        if (pendingUpSince == null || pendingUpPercent != p.targetPercent()) {
-            pendingUpPercent = p.targetPercent();
+        // Lighter: debounce.
+        if (pendingUpSince == null || pendingUpValue != v) {
+            pendingUpValue = v;
             pendingUpSince = now;
         }
         current = new SignalValue(cur.value(), now); // the repeat still proves the publisher is alive
+    }
+
+    /** Whether this signal sheds a contracted number of kW (kind {@link SignalKind#SHED_KW}). */
+    private boolean shedMode() {
+        return s.contractedShedKw() > 0;
+    }
+
+    /** Whether value {@code a} asks for less curtailment than {@code b}. */
+    private boolean lighter(double a, double b) {
+        return shedMode() ? a < b : a > b;
+    }
+
+    /** Whether a value curtails at all. */
+    private boolean curtails(double v) {
+        return shedMode() ? v > 0 : v < 100;
     }
 
     @Override
@@ -167,7 +225,7 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
 
     @Override
     public SignalKind kind() {
-        return SignalKind.LOAD_PERCENT;
+        return shedMode() ? SignalKind.SHED_KW : SignalKind.LOAD_PERCENT;
     }
 
     @Override
@@ -187,11 +245,11 @@ public final class MqttCurtailmentSignal implements SignalSource, AutoCloseable 
         Instant curtailed = curtailedSince;
         boolean minTimeOver = curtailed == null || !nowUtc.isBefore(curtailed.plus(s.minCurtailed()));
         if (cur != null && since != null && minTimeOver && !nowUtc.isBefore(since.plus(s.upDebounce()))) {
-            SignalValue raised = new SignalValue(pendingUpPercent, cur.receivedAtUtc());
+            SignalValue raised = new SignalValue(pendingUpValue, cur.receivedAtUtc());
             current = raised;
             pendingUpSince = null;
-            pendingUpPercent = Double.NaN;
-            if (raised.value() >= 100) {
+            pendingUpValue = Double.NaN;
+            if (!curtails(raised.value())) {
                 curtailedSince = null;
             }
         }

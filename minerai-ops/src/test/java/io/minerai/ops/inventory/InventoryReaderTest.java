@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minerai.core.validation.ValidationException;
+import io.minerai.ops.signal.MqttCurtailmentSignal;
+import io.minerai.ops.signal.SignalKind;
 import io.minerai.ops.sim.FakeClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +76,35 @@ class InventoryReaderTest {
                 .hasMessageContaining("devices[2].host: is required")
                 .hasMessageContaining("devices[2].id: duplicate id 'a1'")
                 .hasMessageContaining("devices[2].curtailedPowerW: must be <= ratedPowerW");
+    }
+
+    @Test
+    void aContractedShedMakesTheMqttSignalShedKilowatts() throws Exception {
+        String inv = GOOD.replace(
+                        "topic: maestro/target}",
+                        "topic: maestro/target, contractedShedKw: 500, minCurtailedSeconds: 600}")
+                .replace("  price: {source: ercot-bundled, settlementPoint: LZ_WEST, market: RTM}\n", "");
+        SiteInventory parsed = InventoryReader.parse(inv, "inventory t.yaml", Path.of("."));
+        assertThat(parsed.mqtt().orElseThrow().contractedShedKw()).isEqualTo(500);
+        assertThat(InventoryReader.parse(GOOD, "inventory t.yaml", Path.of("."))
+                        .mqtt()
+                        .orElseThrow()
+                        .contractedShedKw())
+                .as("default: the target is a share of the cap")
+                .isZero();
+        var signals = new InventoryWiring(parsed, k -> "x", new FakeClock(Instant.EPOCH)).signals(Instant.EPOCH);
+        var mqtt = (MqttCurtailmentSignal) signals.stream()
+                .filter(s -> s.name().equals("mqtt:maestro/target"))
+                .findFirst()
+                .orElseThrow();
+        try (mqtt) { // never started: no connection
+            assertThat(mqtt.kind()).isEqualTo(SignalKind.SHED_KW);
+        }
+        assertThatThrownBy(() -> InventoryReader.parse(
+                        GOOD.replace("topic: maestro/target}", "topic: maestro/target, contractedShedKw: -5}"),
+                        "inventory bad.yaml",
+                        Path.of(".")))
+                .hasMessageContaining("signals.mqtt.contractedShedKw");
     }
 
     @Test

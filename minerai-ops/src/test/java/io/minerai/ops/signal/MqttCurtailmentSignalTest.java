@@ -4,59 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minerai.ops.sim.FakeClock;
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The MQTT curtailment signal against a real broker (embedded Moquette, MQTT 3.1.1) on loopback. */
 class MqttCurtailmentSignalTest {
-    Server broker;
-    int port;
+    EmbeddedBroker broker;
     final FakeClock clock = new FakeClock(Instant.parse("2024-08-19T20:00:00Z"));
 
     @BeforeEach
     void startBroker() throws Exception {
-        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = ss.getLocalPort();
-        }
-        Properties p = new Properties();
-        p.setProperty("host", "127.0.0.1");
-        p.setProperty("port", Integer.toString(port));
-        p.setProperty("persistence_enabled", "false");
-        p.setProperty("allow_anonymous", "true");
-        p.setProperty("telemetry_enabled", "false");
-        broker = new Server();
-        broker.startServer(new MemoryConfig(p));
+        broker = new EmbeddedBroker();
     }
 
     @AfterEach
     void stopBroker() {
-        broker.stopServer();
+        broker.close();
     }
 
     @Test
     void followsTargetsFailsSafeWhenSilentAndDebouncesRaises() throws Exception {
         var settings = new MqttCurtailmentSignal.Settings(
-                "tcp://127.0.0.1:" + port,
-                "maestro/target",
-                "minerai-test",
-                "",
-                "",
-                Duration.ofSeconds(90),
-                Duration.ofSeconds(5));
+                broker.uri(), "maestro/target", "minerai-test", "", "", Duration.ofSeconds(90), Duration.ofSeconds(5));
         try (MqttCurtailmentSignal sig = new MqttCurtailmentSignal(settings, clock);
-                Publisher pub = new Publisher(port)) {
+                EmbeddedBroker.Publisher pub = broker.publisher("maestro/target")) {
             sig.start();
             assertThat(sig.latest(clock.instant())).isEmpty(); // nothing yet: the controller treats it as stale
 
@@ -97,7 +72,18 @@ class MqttCurtailmentSignalTest {
     void payloadRules() {
         Instant now = Instant.parse("2024-08-19T20:00:00Z");
         byte[] ok = "{\"target\":100,\"timestamp\":1724097600}".getBytes(StandardCharsets.UTF_8);
-        assertThat(CurtailmentPayload.parse(ok, now).targetPercent()).isEqualTo(100.0);
+        assertThat(CurtailmentPayload.parse(ok, now).demand())
+                .isEqualTo(new CurtailmentPayload.Demand.TargetPercent(100));
+        byte[] shed = "{\"shedKw\":250.5,\"timestamp\":1724097600}".getBytes(StandardCharsets.UTF_8);
+        assertThat(CurtailmentPayload.parse(shed, now).demand()).isEqualTo(new CurtailmentPayload.Demand.ShedKw(250.5));
+        assertThat(new CurtailmentPayload(new CurtailmentPayload.Demand.ShedKw(40), now).toJson())
+                .isEqualTo("{\"shedKw\":40,\"timestamp\":1724097600}");
+        assertThatThrownBy(() -> CurtailmentPayload.parse(
+                        "{\"target\":0,\"shedKw\":5,\"timestamp\":1724097600}".getBytes(StandardCharsets.UTF_8), now))
+                .hasMessageContaining("both");
+        assertThatThrownBy(() -> CurtailmentPayload.parse(
+                        "{\"shedKw\":-5,\"timestamp\":1724097600}".getBytes(StandardCharsets.UTF_8), now))
+                .hasMessageContaining("'shedKw' must be in 0..");
         assertThat(new CurtailmentPayload(0, now).toJson()).isEqualTo("{\"target\":0,\"timestamp\":1724097600}");
         assertThatThrownBy(() -> CurtailmentPayload.parse(new byte[1025], now)).hasMessageContaining("1024");
         assertThatThrownBy(() -> CurtailmentPayload.parse("{\"timestamp\":1}".getBytes(StandardCharsets.UTF_8), now))
@@ -105,36 +91,12 @@ class MqttCurtailmentSignalTest {
     }
 
     private static void awaitAccepted(MqttCurtailmentSignal s, long n) throws InterruptedException {
-        for (int i = 0; i < 800 && s.acceptedCount() < n; i++) {
-            Thread.sleep(25); // waiting for the broker's delivery, bounded at 20 s (a loaded CI machine)
-        }
+        EmbeddedBroker.awaitCounts(s, n, 0);
         assertThat(s.acceptedCount()).isEqualTo(n);
     }
 
     private static void awaitRejected(MqttCurtailmentSignal s, long n) throws InterruptedException {
-        for (int i = 0; i < 800 && s.rejectedCount() < n; i++) {
-            Thread.sleep(25);
-        }
+        EmbeddedBroker.awaitCounts(s, 0, n);
         assertThat(s.rejectedCount()).isEqualTo(n);
-    }
-
-    /** A publisher on the same broker. */
-    static final class Publisher implements AutoCloseable {
-        final MqttClient c;
-
-        Publisher(int port) throws Exception {
-            c = new MqttClient("tcp://127.0.0.1:" + port, "publisher", new MemoryPersistence());
-            c.connect(new MqttConnectOptions());
-        }
-
-        void send(String json) throws Exception {
-            c.publish("maestro/target", json.getBytes(StandardCharsets.UTF_8), 1, false);
-        }
-
-        @Override
-        public void close() throws Exception {
-            c.disconnect();
-            c.close();
-        }
     }
 }
