@@ -89,7 +89,7 @@ class NewFirmwareControlTest {
                 "--inventory",
                 inventory().toString(),
                 "--steps",
-                "2",
+                "5", // the first readings of four drivers can take a few 1 s intervals on a loaded machine
                 "--quiet",
                 "--data-dir",
                 dir.resolve("audit").toString());
