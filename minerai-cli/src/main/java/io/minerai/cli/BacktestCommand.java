@@ -2,7 +2,6 @@ package io.minerai.cli;
 
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.Scenario;
-import io.minerai.data.resolve.InputResolver;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.report.ReportWriter;
@@ -79,7 +78,7 @@ final class BacktestCommand implements Callable<Integer> {
             progress.step("reading the scenario");
             Scenario s = scenario.load();
             progress.step("loading market and Bitcoin data");
-            ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
+            ScenarioInputs inputs = scenario.resolveInputs(s);
             progress.step("dispatching " + inputs.grid().count() + " intervals");
             long t0 = System.nanoTime();
             DispatchResult result = ScenarioSettlement.meritOrder(s, inputs, scenario.baseDir());

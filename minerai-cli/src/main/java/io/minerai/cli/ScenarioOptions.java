@@ -1,5 +1,6 @@
 package io.minerai.cli;
 
+import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.DefaultScenario;
 import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.scenario.Period;
@@ -9,6 +10,7 @@ import io.minerai.core.scenario.ScenarioReader;
 import io.minerai.core.scenario.ScenarioValidator;
 import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.ValidationException;
+import io.minerai.data.resolve.InputResolver;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +109,18 @@ public final class ScenarioOptions {
         Scenario out = s.withPeriod(new Period(start, end, d));
         ScenarioValidator.validate(out).throwIfAny("scenario with --from/--to/--step");
         return out;
+    }
+
+    /**
+     * The scenario's inputs, resolved from its data files and its programs' data; a problem names this scenario as its
+     * subject.
+     */
+    public ScenarioInputs resolveInputs(Scenario s) {
+        try {
+            return InputResolver.resolve(s, baseDir());
+        } catch (ValidationException e) {
+            throw new ValidationException(subject(), e.problems(), e.total());
+        }
     }
 
     /** Folder relative data paths in the scenario resolve against. */

@@ -10,13 +10,12 @@ import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
 import io.minerai.core.validation.Problem;
-import io.minerai.core.validation.ValidationException;
-import io.minerai.data.resolve.InputResolver;
 import io.minerai.dispatch.program.CoincidentPeaks;
-import io.minerai.optimize.PeakResolver;
+import io.minerai.dispatch.program.MarketTerms;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,16 +44,9 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Scenario s = scenario.loadSilently();
-        ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
+        ScenarioInputs inputs = scenario.resolveInputs(s);
         // the market programs' own data (4CP system load) is checked too, as a run would
-        Optional<CoincidentPeaks> peaks = Optional.empty();
-        if (s.markets().coincidentPeak().isPresent()) {
-            try {
-                peaks = Optional.of(PeakResolver.resolve(s.markets(), inputs.grid(), scenario.baseDir()));
-            } catch (ValidationException e) {
-                throw new ValidationException(scenario.subject(), e.problems(), e.total());
-            }
-        }
+        MarketTerms mt = MarketTerms.of(s, inputs);
         Site site = s.site();
         List<Problem> warnings = scenario.warnings();
         if (warnings.isEmpty()) {
@@ -135,18 +127,27 @@ final class ValidateCommand implements Callable<Integer> {
                 .ifPresent(p -> out.printf(
                         Locale.ROOT, "  PPA          %.1f MW at $%.2f/MWh%n", p.quantityMw(), p.priceUsdPerMwh()));
         out.printf(Locale.ROOT, "  firm load %.2f MW, all loads %.2f MW%n%n", site.firmLoadMw(), site.totalLoadMw());
-        peaks.ifPresent(p -> {
-            CoincidentPeakProgram cp = s.markets().coincidentPeak().orElseThrow();
-            out.printf(
-                    Locale.ROOT,
-                    "4CP       $%.2f/kW-year, %s rule; system peaks in the period (UTC, %s): %s%n%n",
-                    cp.tariffUsdPerKwYear(),
-                    cp.rule() instanceof CoincidentPeakProgram.PeakRule.Alert ? "peak-alert" : "hindsight",
-                    cp.peaks() instanceof CoincidentPeakProgram.PeakSource.Csv c
-                            ? "from " + c.path()
-                            : "approximated from the bundled ERCOT fuel mix",
-                    p.peaksText().isEmpty() ? "none (no June-September interval)" : String.join(", ", p.peaksText()));
-        });
+        for (Map.Entry<String, CoincidentPeaks> e : mt.peaks().entrySet()) {
+            CoincidentPeaks p = e.getValue();
+            String found = p.peaksText().isEmpty()
+                    ? "none (no interval in the program's months)"
+                    : String.join(", ", p.peaksText());
+            Optional<CoincidentPeakProgram> cp = s.markets().coincidentPeak();
+            if (cp.isPresent() && e.getKey().startsWith("ercot-")) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-9s $%.2f/kW-year, %s rule; system peaks in the period (UTC, %s): %s%n%n",
+                        cp.get().variant() == CoincidentPeakProgram.Variant.TWELVE_CP ? "12CP" : "4CP",
+                        cp.get().tariffUsdPerKwYear(),
+                        cp.get().rule() instanceof CoincidentPeakProgram.PeakRule.Alert ? "peak-alert" : "hindsight",
+                        cp.get().peaks() instanceof CoincidentPeakProgram.PeakSource.Csv c
+                                ? "from " + c.path()
+                                : "approximated from the bundled ERCOT fuel mix",
+                        found);
+            } else {
+                out.printf(Locale.ROOT, "%-9s system peaks in the period (UTC): %s%n%n", e.getKey(), found);
+            }
+        }
         out.println("Data on the run's grid:");
         gaps(out, "real-time price", inputs.priceUsdPerMwh());
         gaps(out, "Bitcoin data", inputs.btcPerThDay());

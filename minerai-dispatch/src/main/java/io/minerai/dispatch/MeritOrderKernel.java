@@ -110,7 +110,44 @@ public final class MeritOrderKernel {
             double[] importMw,
             double[] exportMw,
             double[] spillMw) {
+        run(
+                from,
+                to,
+                priceUsdPerMwh,
+                hashpriceUsdPerThDay,
+                generationMw,
+                dispatched,
+                NO_LIMITS,
+                runFraction,
+                importMw,
+                exportMw,
+                spillMw);
+    }
+
+    private static final double[] NO_LIMITS = new double[0];
+
+    /**
+     * Runs intervals {@code [from, to)} with a per-interval import limit below the import cap (e.g. an emergency
+     * program's firm service level during its events, known ahead): firm loads still run (they may take the import
+     * above the limit, which their program then penalises); curtailable loads may only use import up to the limit.
+     *
+     * @param importLimitMw per interval, the most curtailable load may import up to (with firm load), MW; {@code
+     *     Double.POSITIVE_INFINITY} for none; an empty array for no limits at all
+     */
+    public void run(
+            int from,
+            int to,
+            double[] priceUsdPerMwh,
+            double[] hashpriceUsdPerThDay,
+            double[] generationMw,
+            boolean[] dispatched,
+            double[] importLimitMw,
+            double[] runFraction,
+            double[] importMw,
+            double[] exportMw,
+            double[] spillMw) {
         final int nc = curtailable.length;
+        final boolean limited = importLimitMw.length > 0;
         final int[] order = curtailable.clone();
         final double[] value = new double[loadCount];
         final double[] tierCost = new double[3];
@@ -164,6 +201,19 @@ public final class MeritOrderKernel {
             for (int k = 0; k < firmLoads.length; k++) {
                 runFraction[base + firmLoads[k]] = 1.0;
             }
+            double withheld = 0;
+            if (limited && importLimitMw[t] < importCapMw) {
+                for (int i = 0; i < 3; i++) {
+                    if (tierKind[i] == IMPORT) {
+                        double usedByFirm = importCapMw - tierCap[i];
+                        double allowed = Math.max(0, importLimitMw[t] - usedByFirm);
+                        if (allowed < tierCap[i]) {
+                            withheld = tierCap[i] - allowed;
+                            tierCap[i] = allowed;
+                        }
+                    }
+                }
+            }
             // fast paths: every curtailable load runs fully, or none runs
             if (nc > 0) {
                 final double vMin = value[order[nc - 1]];
@@ -181,7 +231,7 @@ public final class MeritOrderKernel {
                     for (int c = 0; c < nc; c++) {
                         runFraction[base + curtailable[c]] = 1.0;
                     }
-                    finishInterval(t, p, tierCap, tierKind, importMw, exportMw, spillMw);
+                    finishInterval(t, p, tierCap, tierKind, withheld, importMw, exportMw, spillMw);
                     continue;
                 }
             }
@@ -212,13 +262,20 @@ public final class MeritOrderKernel {
             for (; k < nc; k++) {
                 runFraction[base + order[k]] = 0;
             }
-            finishInterval(t, p, tierCap, tierKind, importMw, exportMw, spillMw);
+            finishInterval(t, p, tierCap, tierKind, withheld, importMw, exportMw, spillMw);
         }
     }
 
     /** The flows follow from what is left in each tier. */
     private void finishInterval(
-            int t, double p, double[] tierCap, int[] tierKind, double[] importMw, double[] exportMw, double[] spillMw) {
+            int t,
+            double p,
+            double[] tierCap,
+            int[] tierKind,
+            double withheldImportMw,
+            double[] importMw,
+            double[] exportMw,
+            double[] spillMw) {
         double genLeft = 0;
         double importLeft = 0;
         for (int i = 0; i < 3; i++) {
@@ -228,7 +285,7 @@ public final class MeritOrderKernel {
                 genLeft += tierCap[i];
             }
         }
-        importMw[t] = importCapMw - importLeft;
+        importMw[t] = importCapMw - importLeft - withheldImportMw;
         double exp = 0;
         if (p >= 0) {
             exp = genLeft < exportCapMw ? genLeft : exportCapMw;

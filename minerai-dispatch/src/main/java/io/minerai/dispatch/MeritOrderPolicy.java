@@ -31,6 +31,32 @@ import java.util.List;
 public final class MeritOrderPolicy implements DispatchPolicy {
     public static final String NAME = "merit-order";
 
+    private final java.util.List<io.minerai.dispatch.program.ImportLimitProgram> limits;
+
+    /** The policy of the foundation issue: no import limits beyond the import cap. */
+    public MeritOrderPolicy() {
+        this(java.util.List.of());
+    }
+
+    /**
+     * The policy honouring programs that limit import in some intervals (e.g. demand-reduction events, known ahead):
+     * curtailable load stays within the lowest limit in force.
+     */
+    public MeritOrderPolicy(java.util.List<io.minerai.dispatch.program.ImportLimitProgram> limits) {
+        this.limits = java.util.List.copyOf(limits);
+    }
+
+    /** The policy honouring the import limits among the terms' programs. */
+    public static MeritOrderPolicy under(SettlementTerms terms) {
+        java.util.List<io.minerai.dispatch.program.ImportLimitProgram> l = new java.util.ArrayList<>();
+        for (io.minerai.dispatch.ledger.Settler s : terms.programs()) {
+            if (s instanceof io.minerai.dispatch.program.ImportLimitProgram p) {
+                l.add(p);
+            }
+        }
+        return new MeritOrderPolicy(l);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -79,6 +105,16 @@ public final class MeritOrderPolicy implements DispatchPolicy {
         double[] imp = new double[n];
         double[] exp = new double[n];
         double[] spill = new double[n];
+        double[] limit = new double[limits.isEmpty() ? 0 : n];
+        if (!limits.isEmpty()) {
+            for (int t = 0; t < n; t++) {
+                double m = Double.POSITIVE_INFINITY;
+                for (io.minerai.dispatch.program.ImportLimitProgram p : limits) {
+                    m = Math.min(m, p.maxImportMw(t));
+                }
+                limit[t] = m;
+            }
+        }
         kernel(site)
                 .run(
                         0,
@@ -87,6 +123,7 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                         in.hashpriceUsdPerThDay(),
                         in.generationMw(),
                         in.dispatched(),
+                        limit,
                         fraction,
                         imp,
                         exp,
@@ -102,7 +139,7 @@ public final class MeritOrderPolicy implements DispatchPolicy {
 
     /**
      * Inputs flattened to arrays, with the dispatched mask: an interval is dispatched when it has a price, Bitcoin data
-     * and every generator's capacity factor.
+     * (when the site has miner fleets) and every generator's capacity factor. Without Bitcoin data the hashprice is 0.
      *
      * @param priceUsdPerMwh price (0 where skipped)
      * @param hashpriceUsdPerThDay hashprice (0 where skipped)
@@ -120,8 +157,10 @@ public final class MeritOrderPolicy implements DispatchPolicy {
             boolean[] ok = new boolean[n];
             TimeSeries hash = inputs.hashpriceUsdPerThDay();
             List<TimeSeries> cfs = inputs.generatorCapacityFactor();
+            // Bitcoin data decides only what miners earn: a site without miner fleets does not need it
+            boolean needsBitcoin = !site.minerFleets().isEmpty();
             for (int t = 0; t < n; t++) {
-                boolean present = !inputs.priceUsdPerMwh().isMissing(t) && !hash.isMissing(t);
+                boolean present = !inputs.priceUsdPerMwh().isMissing(t) && (!needsBitcoin || !hash.isMissing(t));
                 double g = 0;
                 for (int k = 0; k < cfs.size() && present; k++) {
                     if (cfs.get(k).isMissing(t)) {
@@ -133,7 +172,7 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                 ok[t] = present;
                 if (present) {
                     price[t] = inputs.priceUsdPerMwh().value(t);
-                    hp[t] = hash.value(t);
+                    hp[t] = hash.isMissing(t) ? 0 : hash.value(t);
                     gen[t] = g;
                 }
             }

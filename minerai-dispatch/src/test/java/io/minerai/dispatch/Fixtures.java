@@ -23,21 +23,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Small hand-built sites and inputs for tests (synthetic, labelled as such). */
-final class Fixtures {
-    static final Instant T0 = Instant.parse("2024-06-01T00:00:00Z");
+public final class Fixtures {
+    public static final Instant T0 = Instant.parse("2024-06-01T00:00:00Z");
 
     private Fixtures() {}
 
-    static TimeGrid hourly(int n) {
+    public static TimeGrid hourly(int n) {
         return new TimeGrid(T0, Duration.ofHours(1), n);
     }
 
     /** 1,000 machines x 100 TH/s x 3,000 W, PUE 1, no fee: 3 MW. */
-    static MinerFleet fleet(String name, int units, double th, double w) {
+    public static MinerFleet fleet(String name, int units, double th, double w) {
         return new MinerFleet(name, "test", units, th, w, 1.0, 0.0, 0, 3);
     }
 
-    static GridConnection grid(double capMw, boolean export, double exportCapMw, double adder) {
+    public static GridConnection grid(double capMw, boolean export, double exportCapMw, double adder) {
         return new GridConnection(
                 "HB_WEST",
                 capMw,
@@ -46,7 +46,7 @@ final class Fixtures {
                 adder == 0 ? List.of() : List.of(new TariffAdder("a", adder)));
     }
 
-    static Site site(
+    public static Site site(
             GridConnection grid,
             List<MinerFleet> fleets,
             List<GpuCloud> gpus,
@@ -63,7 +63,8 @@ final class Fixtures {
     /**
      * Inputs with the given prices, a constant BTC per TH/s-day and BTC price, and capacity factors per generator.
      */
-    static ScenarioInputs inputs(TimeGrid g, double[] price, double btcPerThDay, double btcPriceUsd, double[][] cf) {
+    public static ScenarioInputs inputs(
+            TimeGrid g, double[] price, double btcPerThDay, double btcPriceUsd, double[][] cf) {
         TimeSeries.Builder p = TimeSeries.builder("price", "USD/MWh", g);
         for (int t = 0; t < price.length; t++) {
             if (!Double.isNaN(price[t])) {

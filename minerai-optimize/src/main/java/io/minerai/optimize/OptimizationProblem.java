@@ -4,6 +4,7 @@ import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.CoincidentPeakProgram;
 import io.minerai.core.scenario.MarketPrograms;
 import io.minerai.core.scenario.OptimizeSettings;
+import io.minerai.core.scenario.Scenario;
 import io.minerai.core.site.Load;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
@@ -13,6 +14,7 @@ import io.minerai.dispatch.ledger.Settler;
 import io.minerai.dispatch.program.CoincidentPeakCharge;
 import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.dispatch.program.ImportLimitProgram;
+import io.minerai.dispatch.program.MarketTerms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,17 @@ public record OptimizationProblem(
             OptimizeSettings settings,
             CoincidentPeaks peaks) {
         this(site, inputs, termsOf(programs, peaks), responseOf(programs, peaks), settings);
+    }
+
+    /**
+     * A scenario's problem: its market programs as settlers by its market pack and the rules in force ({@link
+     * MarketTerms}), its reserve offers and peak-alert rule, on the resolved inputs.
+     */
+    public static OptimizationProblem forScenario(Scenario s, ScenarioInputs inputs, OptimizeSettings settings) {
+        MarketTerms mt = MarketTerms.of(s, inputs);
+        CoincidentPeaks peaks = mt.peaks()
+                .getOrDefault("ercot-4cp", mt.peaks().getOrDefault("ercot-12cp", CoincidentPeaks.none(inputs.grid())));
+        return new OptimizationProblem(s.site(), inputs, mt.terms(), responseOf(s.markets(), peaks), settings);
     }
 
     /** Energy only, perfect foresight, default settings. */

@@ -8,6 +8,7 @@ import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
 import io.minerai.dispatch.SettlementTerms;
+import io.minerai.dispatch.program.MarketTerms;
 import java.nio.file.Path;
 
 /**
@@ -18,13 +19,9 @@ import java.nio.file.Path;
 public final class ScenarioSettlement {
     private ScenarioSettlement() {}
 
-    /** The terms of the scenario's programs on the inputs' grid (4CP peaks from the bundled fuel mix or a file). */
+    /** The terms of the scenario's programs on the inputs' grid, by its market pack ({@link MarketTerms}). */
     public static SettlementTerms terms(Scenario scenario, ScenarioInputs inputs, Path baseDir) {
-        if (scenario.markets().coincidentPeak().isEmpty()) {
-            return SettlementTerms.NONE;
-        }
-        return OptimizationProblem.termsOf(
-                scenario.markets(), PeakResolver.resolve(scenario.markets(), inputs.grid(), baseDir));
+        return MarketTerms.of(scenario, inputs).terms();
     }
 
     /** Runs {@code policy} and settles it under the scenario's terms. */
@@ -33,8 +30,13 @@ public final class ScenarioSettlement {
         return Settlement.settle(scenario.site(), inputs, d, terms(scenario, inputs, baseDir));
     }
 
-    /** The merit-order backtest settled under the scenario's terms. */
+    /**
+     * The merit-order backtest settled under the scenario's terms; the policy honours the programs' import limits
+     * (events known ahead).
+     */
     public static DispatchResult meritOrder(Scenario scenario, ScenarioInputs inputs, Path baseDir) {
-        return run(scenario, inputs, baseDir, new MeritOrderPolicy());
+        SettlementTerms t = terms(scenario, inputs, baseDir);
+        Dispatch d = MeritOrderPolicy.under(t).decide(scenario.site(), inputs);
+        return Settlement.settle(scenario.site(), inputs, d, t);
     }
 }

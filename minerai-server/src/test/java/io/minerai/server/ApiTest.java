@@ -12,7 +12,6 @@ import io.minerai.dispatch.DispatchSummary;
 import io.minerai.optimize.OptimizationProblem;
 import io.minerai.optimize.OptimizeResult;
 import io.minerai.optimize.Optimizer;
-import io.minerai.optimize.PeakResolver;
 import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.planning.PlanReader;
 import io.minerai.planning.decision.DecisionRule;
@@ -388,12 +387,7 @@ class ApiTest {
         JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
 
         ScenarioInputs inputs = SyntheticInputs.resolve(s, Path.of("."));
-        OptimizationProblem problem = new OptimizationProblem(
-                s.site(),
-                inputs,
-                s.markets(),
-                s.optimize(),
-                PeakResolver.resolve(s.markets(), inputs.grid(), Path.of(".")));
+        OptimizationProblem problem = OptimizationProblem.forScenario(s, inputs, s.optimize());
         OptimizeResult expected = Optimizer.forSettings(s.optimize()).run(problem);
         double net = expected.result().summary().netUsd();
         assertThat(summary.path("netUsd").asDouble()).isCloseTo(net, within(1e-6 * Math.abs(net)));

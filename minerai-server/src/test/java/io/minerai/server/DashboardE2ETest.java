@@ -116,14 +116,24 @@ class DashboardE2ETest {
                                 / summary.path("btcMined").asDouble(),
                         within(1e-6));
 
-        // revenue stack: each stream's bars add up to the summary's total (bars are sums over buckets)
-        assertThat(sum(js, "chart-revenue", 0))
-                .isCloseTo(summary.path("revenueMiningUsd").asDouble(), rel(summary, "revenueMiningUsd"));
-        assertThat(sum(js, "chart-revenue", 1))
-                .isCloseTo(summary.path("revenueAiCloudUsd").asDouble(), rel(summary, "revenueAiCloudUsd"));
-        assertThat(sum(js, "chart-revenue", 2))
-                .isCloseTo(summary.path("revenueColocationUsd").asDouble(), rel(summary, "revenueColocationUsd"));
-        assertThat(-sum(js, "chart-revenue", 6))
+        // revenue stack: one dataset per stream of the run's ledger, in the summary's order, each adding up to the
+        // stream's signed total (bars are sums over buckets); the ledger table lists the same streams
+        JsonNode streams = summary.path("streams");
+        assertThat(streams.size()).isGreaterThanOrEqualTo(7);
+        assertThat(number(script("return window.minerai.charts['chart-revenue'].data.datasets.length")))
+                .isEqualTo(streams.size());
+        List<WebElement> streamRows = driver.findElements(By.cssSelector("#streams-table tbody tr"));
+        assertThat(streamRows).hasSize(streams.size());
+        for (int k = 0; k < streams.size(); k++) {
+            JsonNode st = streams.get(k);
+            double total = st.path("totalUsd").asDouble();
+            assertThat(sum(js, "chart-revenue", k))
+                    .as(st.path("id").asText())
+                    .isCloseTo(total, within(1e-6 * Math.max(1, Math.abs(total))));
+            assertThat(streamRows.get(k).getAttribute("data-stream"))
+                    .isEqualTo(st.path("id").asText());
+        }
+        assertThat(-sum(js, "chart-revenue", indexOf(streams, "power_cost")))
                 .isCloseTo(summary.path("powerCostUsd").asDouble(), rel(summary, "powerCostUsd"));
 
         // price vs dispatch: the downsampled series from the API, price first then the three load classes
@@ -360,5 +370,14 @@ class DashboardE2ETest {
 
     private static org.assertj.core.data.Offset<Double> rel(JsonNode summary, String field) {
         return within(1e-6 * Math.max(1, Math.abs(summary.path(field).asDouble())));
+    }
+
+    private static int indexOf(JsonNode streams, String id) {
+        for (int k = 0; k < streams.size(); k++) {
+            if (streams.get(k).path("id").asText().equals(id)) {
+                return k;
+            }
+        }
+        throw new AssertionError("no stream " + id);
     }
 }

@@ -30,7 +30,7 @@ final class SyntheticInputs {
         for (int g = 0; g < s.site().generators().size(); g++) {
             cfs.add(TimeSeries.constant("cf" + g, "fraction", grid, 0.3));
         }
-        return new ScenarioInputs(
+        ScenarioInputs synthetic = new ScenarioInputs(
                 grid,
                 TimeSeries.of("price", "USD/MWh", grid, price),
                 TimeSeries.constant("btcPerThDay", "BTC/TH/s/day", grid, 5e-7),
@@ -39,5 +39,7 @@ final class SyntheticInputs {
                 Optional.empty(),
                 Map.of(),
                 Map.of());
+        // the programs' own data (e.g. the 4CP system load from the bundled fuel mix) as a real run resolves it
+        return io.minerai.data.resolve.InputResolver.withProgramData(s, synthetic, baseDir);
     }
 }

@@ -23,9 +23,35 @@ public final class SustainabilityAnalysis {
      */
     public static SustainabilityResult forScenario(
             Scenario scenario, DispatchResult result, java.nio.file.Path baseDir) {
+        requireFactorsOfTheSitesGrid(scenario);
         GridFactors f = GridFactorSources.resolve(
                 scenario.sustainability().gridFactors(), result.ledger().grid(), baseDir);
         return run(scenario.site(), result, f, scenario.sustainability());
+    }
+
+    /**
+     * Refuses to compute location-based emissions of a site with another grid's factors: the bundled grid factors are
+     * ERCOT's (from its fuel mix); a site in a market without bundled factors must name a factor file.
+     *
+     * @throws io.minerai.core.validation.ValidationException at {@code sustainability.gridFactors}
+     */
+    public static void requireFactorsOfTheSitesGrid(Scenario scenario) {
+        io.minerai.core.market.pack.MarketPack pack = io.minerai.core.market.pack.MarketPacks.find(
+                        scenario.market().pack())
+                .orElse(io.minerai.core.market.pack.MarketPacks.GENERIC);
+        boolean bundled = scenario.sustainability().gridFactors()
+                instanceof io.minerai.core.scenario.SustainabilitySettings.GridFactorSource.ErcotFuelMix;
+        if (bundled
+                && !pack.bundledGridFactors().filter("ercot-fuel-mix"::equals).isPresent()) {
+            throw new io.minerai.core.validation.ValidationException(
+                    "scenario " + scenario.name(),
+                    new io.minerai.core.validation.Problem(
+                            "sustainability.gridFactors",
+                            "the site is in the " + pack.name() + " market, which has no grid emission factors bundled"
+                                    + " with minerai (the bundled factors are ERCOT's); give this grid's hourly factors"
+                                    + " as {source: csv, path: ..., timeColumn: ..., valueColumn: ...} in kg CO2e/MWh"
+                                    + " to report location-based emissions"));
+        }
     }
 
     /**

@@ -4,10 +4,8 @@ import io.minerai.cli.ScenarioOptions;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.OptimizeSettings;
 import io.minerai.core.scenario.Scenario;
-import io.minerai.data.resolve.InputResolver;
-import io.minerai.dispatch.program.CoincidentPeaks;
+import io.minerai.dispatch.program.MarketTerms;
 import io.minerai.optimize.OptimizationProblem;
-import io.minerai.optimize.PeakResolver;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -40,17 +38,17 @@ final class OptimizeSetup {
                 o.fleetControls(),
                 o.gpuJobs());
         step(progress, "loading market and Bitcoin data");
-        ScenarioInputs inputs = InputResolver.resolve(s, options.baseDir());
-        CoincidentPeaks peaks = PeakResolver.resolve(s.markets(), inputs.grid(), options.baseDir());
-        if (s.markets().coincidentPeak().isPresent()) {
-            step(
-                    progress,
-                    String.format(
-                            Locale.ROOT,
-                            "4CP peaks (system load approximated by the bundled ERCOT fuel mix unless a CSV is given): %s",
-                            String.join(", ", peaks.peaksText())));
-        }
-        return new Loaded(s, new OptimizationProblem(s.site(), inputs, s.markets(), settings, peaks));
+        ScenarioInputs inputs = options.resolveInputs(s);
+        MarketTerms mt = MarketTerms.of(s, inputs);
+        mt.peaks()
+                .forEach((program, peaks) -> step(
+                        progress,
+                        String.format(
+                                Locale.ROOT,
+                                "%s peaks (ERCOT system load approximated by the bundled fuel mix unless a file is given): %s",
+                                program,
+                                String.join(", ", peaks.peaksText()))));
+        return new Loaded(s, OptimizationProblem.forScenario(s, inputs, settings));
     }
 
     static void step(@Nullable PrintWriter progress, String what) {

@@ -5,7 +5,6 @@ import io.minerai.cli.OutputFormat;
 import io.minerai.cli.ScenarioOptions;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.Scenario;
-import io.minerai.data.resolve.InputResolver;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.sustainability.SustainabilityAnalysis;
@@ -60,7 +59,7 @@ public final class SustainabilityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = scenario.load();
-        ScenarioInputs inputs = InputResolver.resolve(s, scenario.baseDir());
+        ScenarioInputs inputs = scenario.resolveInputs(s);
         DispatchResult result = ScenarioSettlement.meritOrder(s, inputs, scenario.baseDir());
         SustainabilityResult r = SustainabilityAnalysis.forScenario(s, result, scenario.baseDir());
         PrintWriter pw = spec.commandLine().getOut();

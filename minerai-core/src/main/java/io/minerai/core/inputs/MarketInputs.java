@@ -16,15 +16,48 @@ import java.util.Optional;
  * @param usdPerMarketUnit USD per unit of {@code currency} per interval (1 for a market in USD)
  * @param fxSource where the rate comes from, for reports (e.g. {@code constant 0.65 (ASSUMPTION)})
  * @param systemLoadMw the market's system load (ERCOT total generation proxy, AEMO demand, a user file), when a program
- *     needs it
+ *     needs it, on its own grid (often finer than the run's, e.g. 15-minute for 4CP): peak finders average it to their
+ *     peak interval
  * @param realTimeAncillaryPricesUsdPerMwH real-time ancillary-service prices by product, $/MW-h, when given
+ * @param programs data the market's programs read (events, capacity prices)
  */
 public record MarketInputs(
         Currency currency,
         TimeSeries usdPerMarketUnit,
         String fxSource,
         Optional<TimeSeries> systemLoadMw,
-        Map<String, TimeSeries> realTimeAncillaryPricesUsdPerMwH) {
+        Map<String, TimeSeries> realTimeAncillaryPricesUsdPerMwH,
+        ProgramData programs) {
+
+    /**
+     * Data of the market's programs, resolved by minerai-data.
+     *
+     * @param eventIntervals per interval of the run's grid, 1 inside an emergency event of a demand-reduction service
+     *     (read from the scenario's event file), empty when the program has no event file
+     * @param capacityPriceUsdPerMwDay capacity clearing price by delivery-year start year (PJM RPM, for the scenario's
+     *     LDA)
+     * @param capacityPriceSource where the capacity prices come from (and any RTO price standing in for an LDA)
+     */
+    public record ProgramData(
+            Optional<TimeSeries> eventIntervals,
+            Map<Integer, Double> capacityPriceUsdPerMwDay,
+            String capacityPriceSource) {
+        public static final ProgramData NONE = new ProgramData(Optional.empty(), Map.of(), "");
+
+        public ProgramData {
+            capacityPriceUsdPerMwDay = Map.copyOf(capacityPriceUsdPerMwDay);
+        }
+    }
+
+    /** The inputs without program data. */
+    public MarketInputs(
+            Currency currency,
+            TimeSeries usdPerMarketUnit,
+            String fxSource,
+            Optional<TimeSeries> systemLoadMw,
+            Map<String, TimeSeries> realTimeAncillaryPricesUsdPerMwH) {
+        this(currency, usdPerMarketUnit, fxSource, systemLoadMw, realTimeAncillaryPricesUsdPerMwH, ProgramData.NONE);
+    }
 
     public static final Currency USD = Currency.getInstance("USD");
 
@@ -50,11 +83,17 @@ public record MarketInputs(
     /** The same inputs with a system load series. */
     public MarketInputs withSystemLoad(TimeSeries load) {
         return new MarketInputs(
-                currency, usdPerMarketUnit, fxSource, Optional.of(load), realTimeAncillaryPricesUsdPerMwH);
+                currency, usdPerMarketUnit, fxSource, Optional.of(load), realTimeAncillaryPricesUsdPerMwH, programs);
     }
 
     /** The same inputs with real-time ancillary prices. */
     public MarketInputs withRealTimeAncillaryPrices(Map<String, TimeSeries> prices) {
-        return new MarketInputs(currency, usdPerMarketUnit, fxSource, systemLoadMw, prices);
+        return new MarketInputs(currency, usdPerMarketUnit, fxSource, systemLoadMw, prices, programs);
+    }
+
+    /** The same inputs with program data. */
+    public MarketInputs withPrograms(ProgramData p) {
+        return new MarketInputs(
+                currency, usdPerMarketUnit, fxSource, systemLoadMw, realTimeAncillaryPricesUsdPerMwH, p);
     }
 }

@@ -70,7 +70,6 @@ public record ScenarioInputs(
             requireGrid(grid, s);
         }
         requireGrid(grid, market.usdPerMarketUnit());
-        market.systemLoadMw().ifPresent(s -> requireGrid(grid, s));
         for (TimeSeries s : market.realTimeAncillaryPricesUsdPerMwH().values()) {
             requireGrid(grid, s);
         }

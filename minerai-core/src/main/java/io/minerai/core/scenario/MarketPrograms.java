@@ -3,12 +3,36 @@ package io.minerai.core.scenario;
 import java.util.Optional;
 
 /**
- * Market programs beyond energy that settle every policy alike: the 4CP transmission charge and ancillary-service
- * offers. Absent means energy only (the foundation behaviour).
+ * Market programs beyond energy that settle every policy alike: coincident-peak transmission charges (ERCOT 4CP, the
+ * 12CP what-if), ancillary services, an emergency demand-reduction service (Texas SB 6) and a capacity obligation
+ * (PJM). Absent means energy only (the foundation behaviour). Which of them a market has, and from which date, is
+ * the market pack's to say.
  *
- * @param coincidentPeak the ERCOT 4CP transmission charge, if the site pays one
+ * @param coincidentPeak the ERCOT coincident-peak transmission charge, if the site pays one
  * @param ancillary ancillary services the site may offer from curtailable load
+ * @param demandReduction an emergency demand-reduction service the site has committed to
+ * @param capacityObligation PJM's capacity obligation
  */
-public record MarketPrograms(Optional<CoincidentPeakProgram> coincidentPeak, Optional<AncillaryProgram> ancillary) {
-    public static final MarketPrograms NONE = new MarketPrograms(Optional.empty(), Optional.empty());
+public record MarketPrograms(
+        Optional<CoincidentPeakProgram> coincidentPeak,
+        Optional<AncillaryProgram> ancillary,
+        Optional<DemandReductionProgram> demandReduction,
+        Optional<CapacityObligationProgram> capacityObligation) {
+    public static final MarketPrograms NONE =
+            new MarketPrograms(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** Coincident peak and ancillary services only. */
+    public MarketPrograms(Optional<CoincidentPeakProgram> coincidentPeak, Optional<AncillaryProgram> ancillary) {
+        this(coincidentPeak, ancillary, Optional.empty(), Optional.empty());
+    }
+
+    /** The same programs with another coincident-peak program. */
+    public MarketPrograms withCoincidentPeak(Optional<CoincidentPeakProgram> cp) {
+        return new MarketPrograms(cp, ancillary, demandReduction, capacityObligation);
+    }
+
+    /** The same programs with another demand-reduction program. */
+    public MarketPrograms withDemandReduction(Optional<DemandReductionProgram> dr) {
+        return new MarketPrograms(coincidentPeak, ancillary, dr, capacityObligation);
+    }
 }

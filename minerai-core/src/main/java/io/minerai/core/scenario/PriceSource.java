@@ -27,4 +27,7 @@ public sealed interface PriceSource {
      * @param valueColumn price column name ($/MWh)
      */
     record Csv(String path, String timeColumn, String valueColumn) implements PriceSource {}
+
+    /** The prices named in the scenario's {@code market.data.prices}, in the market's currency and clock. */
+    record Market() implements PriceSource {}
 }

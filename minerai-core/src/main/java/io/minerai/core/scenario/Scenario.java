@@ -18,6 +18,8 @@ import io.minerai.core.site.Site;
  *     when the file has no {@code markets} section
  * @param optimize optimiser settings and extra flexibility (deferrable GPU jobs, fleet blocks); {@link
  *     OptimizeSettings#DEFAULT} when the file has no {@code optimize} section
+ * @param market the market pack, node, rules, data and exchange rate; inferred from {@code prices} when the file has
+ *     no {@code market} section
  */
 public record Scenario(
         String name,
@@ -28,7 +30,32 @@ public record Scenario(
         Site site,
         SustainabilitySettings sustainability,
         MarketPrograms markets,
-        OptimizeSettings optimize) {
+        OptimizeSettings optimize,
+        MarketSettings market) {
+
+    /** A scenario whose market follows from its price source (no {@code market} section). */
+    public Scenario(
+            String name,
+            String description,
+            Period period,
+            PriceSource prices,
+            BitcoinSource bitcoin,
+            Site site,
+            SustainabilitySettings sustainability,
+            MarketPrograms markets,
+            OptimizeSettings optimize) {
+        this(
+                name,
+                description,
+                period,
+                prices,
+                bitcoin,
+                site,
+                sustainability,
+                markets,
+                optimize,
+                MarketSettings.inferred(prices, markets));
+    }
 
     /**
      * An energy-only scenario: default sustainability settings, no market programs, default optimiser settings. (The
@@ -51,11 +78,25 @@ public record Scenario(
 
     /** The same scenario over another period (e.g. a command-line override). */
     public Scenario withPeriod(Period newPeriod) {
-        return new Scenario(name, description, newPeriod, prices, bitcoin, site, sustainability, markets, optimize);
+        return new Scenario(
+                name, description, newPeriod, prices, bitcoin, site, sustainability, markets, optimize, market);
     }
 
     /** The same scenario with another site. */
     public Scenario withSite(io.minerai.core.site.Site newSite) {
-        return new Scenario(name, description, period, prices, bitcoin, newSite, sustainability, markets, optimize);
+        return new Scenario(
+                name, description, period, prices, bitcoin, newSite, sustainability, markets, optimize, market);
+    }
+
+    /** The same scenario with other market programs. */
+    public Scenario withMarkets(MarketPrograms newMarkets) {
+        return new Scenario(
+                name, description, period, prices, bitcoin, site, sustainability, newMarkets, optimize, market);
+    }
+
+    /** The same scenario in another market (pack, node, data, exchange rate) with another price source. */
+    public Scenario withMarket(MarketSettings newMarket, PriceSource newPrices) {
+        return new Scenario(
+                name, description, period, newPrices, bitcoin, site, sustainability, markets, optimize, newMarket);
     }
 }

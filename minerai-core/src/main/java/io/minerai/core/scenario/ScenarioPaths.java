@@ -1,5 +1,6 @@
 package io.minerai.core.scenario;
 
+import io.minerai.core.market.MarketDataSource;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.ProfileSource;
 import io.minerai.core.site.Site;
@@ -71,6 +72,7 @@ public final class ScenarioPaths {
             case PriceSource.Csv c ->
                 new PriceSource.Csv(f.map("prices.path", c.path()), c.timeColumn(), c.valueColumn());
             case PriceSource.ErcotBundled b -> b;
+            case PriceSource.Market m -> m;
         };
         BitcoinSource bitcoin = switch (s.bitcoin()) {
             case BitcoinSource.CoinMetricsCsv c -> new BitcoinSource.CoinMetricsCsv(f.map("bitcoin.path", c.path()));
@@ -98,16 +100,23 @@ public final class ScenarioPaths {
         if (markets.coincidentPeak().isPresent()
                 && markets.coincidentPeak().get().peaks() instanceof CoincidentPeakProgram.PeakSource.Csv c) {
             CoincidentPeakProgram cp = markets.coincidentPeak().get();
-            markets = new MarketPrograms(
-                    Optional.of(new CoincidentPeakProgram(
-                            cp.tariffUsdPerKwYear(),
-                            new CoincidentPeakProgram.PeakSource.Csv(
-                                    f.map("markets.coincidentPeak.peakSource.path", c.path()),
-                                    c.timeColumn(),
-                                    c.loadColumn()),
-                            cp.rule())),
-                    markets.ancillary());
+            markets = markets.withCoincidentPeak(Optional.of(cp.withPeaks(new CoincidentPeakProgram.PeakSource.Csv(
+                    f.map("markets.coincidentPeak.peakSource.path", c.path()), c.timeColumn(), c.loadColumn()))));
         }
+        if (markets.demandReduction().isPresent()
+                && markets.demandReduction().get().events() instanceof DemandReductionProgram.EventSource.Csv c) {
+            DemandReductionProgram d = markets.demandReduction().get();
+            markets = markets.withDemandReduction(Optional.of(new DemandReductionProgram(
+                    d.committedMw(),
+                    d.firmServiceLevelMw(),
+                    d.availabilityUsdPerMwHour(),
+                    d.penaltyUsdPerMwh(),
+                    d.noticeHours(),
+                    d.from(),
+                    new DemandReductionProgram.EventSource.Csv(
+                            f.map("markets.demandReduction.events.path", c.path()), c.startColumn(), c.endColumn()))));
+        }
+        MarketSettings market = marketFiles(s.market(), f);
         Site site = s.site();
         Site newSite = new Site(
                 site.name(),
@@ -119,6 +128,50 @@ public final class ScenarioPaths {
                 site.ppa(),
                 site.opex());
         return new Scenario(
-                s.name(), s.description(), s.period(), prices, bitcoin, newSite, sus, markets, s.optimize());
+                s.name(), s.description(), s.period(), prices, bitcoin, newSite, sus, markets, s.optimize(), market);
+    }
+
+    private static MarketSettings marketFiles(MarketSettings ms, PathMapper f) {
+        MarketSettings.MarketData d = ms.data();
+        Optional<MarketDataSource> prices = d.prices().map(p -> source(p, "market.data.prices", f));
+        Optional<MarketDataSource> dayAhead = d.dayAheadPrices().map(p -> source(p, "market.data.dayAheadPrices", f));
+        Optional<MarketDataSource> load = d.systemLoad().map(p -> source(p, "market.data.systemLoad", f));
+        List<MarketSettings.ProductPrices> anc = new ArrayList<>();
+        for (int i = 0; i < d.ancillaryPrices().size(); i++) {
+            MarketSettings.ProductPrices p = d.ancillaryPrices().get(i);
+            anc.add(new MarketSettings.ProductPrices(
+                    p.product(), source(p.source(), "market.data.ancillaryPrices[" + i + "].prices", f)));
+        }
+        List<MarketSettings.ProductPrices> rt = new ArrayList<>();
+        for (int i = 0; i < d.realTimeAncillaryPrices().size(); i++) {
+            MarketSettings.ProductPrices p = d.realTimeAncillaryPrices().get(i);
+            rt.add(new MarketSettings.ProductPrices(
+                    p.product(), source(p.source(), "market.data.realTimeAncillaryPrices[" + i + "].prices", f)));
+        }
+        MarketSettings.MarketData data = new MarketSettings.MarketData(prices, dayAhead, load, anc, rt);
+        Optional<MarketSettings.Fx> fx = ms.fx()
+                .map(x -> x instanceof MarketSettings.Fx.DailyCsv c
+                        ? new MarketSettings.Fx.DailyCsv(
+                                f.map("market.fx.path", c.path()), c.dateColumn(), c.rateColumn())
+                        : x);
+        return new MarketSettings(ms.pack(), ms.node(), ms.rules(), data, fx, ms.declared());
+    }
+
+    private static MarketDataSource source(MarketDataSource src, String field, PathMapper f) {
+        return switch (src) {
+            case MarketDataSource.Bundled b -> b;
+            case MarketDataSource.PublisherFile p ->
+                new MarketDataSource.PublisherFile(f.map(field + ".path", p.path()), p.format());
+            case MarketDataSource.Csv c ->
+                new MarketDataSource.Csv(
+                        f.map(field + ".path", c.path()),
+                        c.timeColumn(),
+                        c.valueColumn(),
+                        c.currency(),
+                        c.zone(),
+                        c.convention(),
+                        c.step(),
+                        c.timeFormat());
+        };
     }
 }

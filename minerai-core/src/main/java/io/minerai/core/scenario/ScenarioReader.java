@@ -71,22 +71,34 @@ public final class ScenarioReader {
                 .orElse(MarketPrograms.NONE);
         OptimizeSettings optimize = r.object("optimize", ScenarioSchema.OPTIMIZE, ScenarioReader::optimize)
                 .orElse(OptimizeSettings.DEFAULT);
+        MarketSettings market = r.object("market", ScenarioSchema.MARKET, MarketSectionReader::market)
+                .orElse(MarketSettings.inferred(prices, markets));
         if (!problems.isEmpty() || period.isEmpty() || site.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Scenario(
-                name, description, period.get(), prices, bitcoin, site.get(), sustainability, markets, optimize));
+                name,
+                description,
+                period.get(),
+                prices,
+                bitcoin,
+                site.get(),
+                sustainability,
+                markets,
+                optimize,
+                market));
     }
 
     private static MarketPrograms markets(FieldReader r, ObjectSpec spec) {
         Optional<CoincidentPeakProgram> cp =
                 r.object("coincidentPeak", ScenarioSchema.COINCIDENT_PEAK, ScenarioReader::coincidentPeak);
-        Optional<AncillaryProgram> anc = r.object(
-                "ancillary",
-                ScenarioSchema.ANCILLARY,
-                (a, s) -> new AncillaryProgram(
-                        a.bool("offerRrs"), a.bool("offerEcrs"), a.bool("offerNonSpin"), a.number("maxOfferFraction")));
-        return new MarketPrograms(cp, anc);
+        Optional<AncillaryProgram> anc =
+                r.object("ancillary", ScenarioSchema.ANCILLARY, MarketSectionReader::ancillary);
+        Optional<DemandReductionProgram> dr =
+                r.object("demandReduction", ScenarioSchema.DEMAND_REDUCTION, MarketSectionReader::demandReduction);
+        Optional<CapacityObligationProgram> cap = r.object(
+                "capacityObligation", ScenarioSchema.CAPACITY_OBLIGATION, MarketSectionReader::capacityObligation);
+        return new MarketPrograms(cp, anc, dr, cap);
     }
 
     private static CoincidentPeakProgram coincidentPeak(FieldReader r, ObjectSpec spec) {
@@ -105,7 +117,11 @@ public final class ScenarioReader {
                 source,
                 "alert".equals(rule)
                         ? new CoincidentPeakProgram.PeakRule.Alert(within)
-                        : new CoincidentPeakProgram.PeakRule.Hindsight());
+                        : new CoincidentPeakProgram.PeakRule.Hindsight(),
+                "12cp".equals(r.enumValue("variant"))
+                        ? CoincidentPeakProgram.Variant.TWELVE_CP
+                        : CoincidentPeakProgram.Variant.FOUR_CP,
+                r.number("minimumBillingMw"));
     }
 
     private static OptimizeSettings optimize(FieldReader r, ObjectSpec spec) {
@@ -148,6 +164,7 @@ public final class ScenarioReader {
         return switch (r.enumValue("source")) {
             case "ercot-bundled" -> new PriceSource.ErcotBundled(r.enumValue("market"));
             case "ercot-spp-csv" -> new PriceSource.ErcotSppCsv(r.string("path"));
+            case "market" -> new PriceSource.Market();
             default -> new PriceSource.Csv(r.string("path"), r.string("timeColumn"), r.string("valueColumn"));
         };
     }

@@ -82,14 +82,20 @@ public final class ScenarioSchema {
                     .description("Price column, $/MWh.")
                     .build());
 
+    private static final ObjectSpec PRICES_MARKET = ObjectSpec.of(
+            "prices (market)",
+            "The prices named in the market section (market.data.prices), in the market's currency and clock.");
+
     public static final ObjectSpec PRICES = ObjectSpec.union(
             "prices",
-            "Where the site's energy prices come from.",
+            "Where the site's energy prices come from (USD sources; prices of other markets and currencies come from"
+                    + " the market section).",
             "source",
             variants(
                     "ercot-bundled", PRICES_ERCOT,
                     "ercot-spp-csv", PRICES_SPP,
-                    "csv", PRICES_CSV));
+                    "csv", PRICES_CSV,
+                    "market", PRICES_MARKET));
 
     private static final ObjectSpec BITCOIN_BUNDLED = ObjectSpec.of(
             "bitcoin (coinmetrics-bundled)",
@@ -612,6 +618,19 @@ public final class ScenarioSchema {
                     .above(0)
                     .atMost(0.5)
                     .description("Alert threshold of the alert rule, e.g. 0.03 = within 3 % of the running peak.")
+                    .build(),
+            f("variant", ENUM)
+                    .allowed("4cp", "12cp")
+                    .defaultValue("4cp")
+                    .description("4cp = the rule in force (four monthly 15-minute peaks, June-September); 12cp = the"
+                            + " PUCT Project 58484 staff proposal as a what-if (twelve monthly 30-minute peaks, with"
+                            + " minimumBillingMw).")
+                    .build(),
+            f("minimumBillingMw", NUMBER)
+                    .unit("MW")
+                    .defaultValue(0)
+                    .atLeast(0)
+                    .description("Minimum billing demand: the charge is max(tag, this) x tariff (12cp what-if).")
                     .build());
 
     public static final ObjectSpec ANCILLARY = ObjectSpec.of(
@@ -636,6 +655,130 @@ public final class ScenarioSchema {
                     .atLeast(0)
                     .atMost(1)
                     .description("Share of the curtailable running load that may be offered in total.")
+                    .build(),
+            f("offerRegUp", BOOLEAN)
+                    .defaultValue(false)
+                    .description("Offer Regulation Up (ERCOT).")
+                    .build(),
+            f("otherProducts", STRING)
+                    .defaultValue("")
+                    .description("Further reserve products of the market pack, comma-separated (e.g. NEM FCAS"
+                            + " RAISE6SEC, RAISE60SEC, RAISE5MIN); their prices come from market.data.ancillaryPrices.")
+                    .build(),
+            f("participation", ENUM)
+                    .allowed("load-resource", "controllable-load-resource")
+                    .defaultValue("load-resource")
+                    .description("After ERCOT's RTC+B: a load resource keeps its day-ahead award where it can and buys"
+                            + " back a shortfall at the real-time price; a Controllable Load Resource is dispatched by"
+                            + " SCED, and its curtailable running load beyond the day-ahead award earns the real-time"
+                            + " price.")
+                    .build());
+
+    public static final ObjectSpec DEMAND_REDUCTION_EVENTS_CSV = ObjectSpec.of(
+            "events (csv)",
+            "A CSV of events: one row per event with its start and end (ISO-8601 with an offset).",
+            filePath(),
+            f("startColumn", STRING)
+                    .defaultValue("start")
+                    .description("Event start column.")
+                    .build(),
+            f("endColumn", STRING)
+                    .defaultValue("end")
+                    .description("Event end column (exclusive).")
+                    .build());
+
+    public static final ObjectSpec DEMAND_REDUCTION_EVENTS_PRICE = ObjectSpec.of(
+            "events (price-at-least)",
+            "A stated proxy, not a deployment record: an event in every interval whose real-time price is at least"
+                    + " the threshold.",
+            f("thresholdUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .required()
+                    .description("Price threshold.")
+                    .build());
+
+    public static final ObjectSpec DEMAND_REDUCTION_EVENTS = ObjectSpec.union(
+            "demandReductionEvents",
+            "When emergency events happen.",
+            "source",
+            variants("csv", DEMAND_REDUCTION_EVENTS_CSV, "price-at-least", DEMAND_REDUCTION_EVENTS_PRICE));
+
+    public static final ObjectSpec DEMAND_REDUCTION = ObjectSpec.of(
+            "demandReduction",
+            "An emergency demand-reduction service (Texas SB 6, loads of 75 MW and more: procured by ERCOT,"
+                    + " emergencies only, 24-hour notice): paid per committed MW-hour while in force; during an event"
+                    + " the site must hold its grid import at or below its firm service level, and import above it is"
+                    + " charged per MWh.",
+            f("firmServiceLevelMw", NUMBER)
+                    .unit("MW")
+                    .required()
+                    .atLeast(0)
+                    .description("The most the site may import during an event.")
+                    .build(),
+            f("committedMw", NUMBER)
+                    .unit("MW")
+                    .defaultValue(0)
+                    .atLeast(0)
+                    .description("MW committed (reported); 0 = import cap minus firm service level.")
+                    .build(),
+            f("availabilityUsdPerMwHour", NUMBER)
+                    .unit("$/MW-h")
+                    .required()
+                    .atLeast(0)
+                    .description("Payment per committed MW per hour in force (no SB 6 price is public yet: state your"
+                            + " assumption).")
+                    .build(),
+            f("penaltyUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .required()
+                    .atLeast(0)
+                    .description("Charge per MWh imported above the firm service level during an event.")
+                    .build(),
+            f("noticeHours", NUMBER)
+                    .unit("h")
+                    .defaultValue(24)
+                    .atLeast(0)
+                    .description("Notice before an event (SB 6: 24 h); policies know events this far ahead.")
+                    .build(),
+            f("from", INSTANT)
+                    .description("First day in force (default 2025-06-20, SB 6's effective date); a period wholly"
+                            + " before it is refused.")
+                    .build(),
+            f("events", OBJECT)
+                    .element(DEMAND_REDUCTION_EVENTS)
+                    .required()
+                    .description("When events happen.")
+                    .build());
+
+    public static final ObjectSpec PEAK_HOUR = ObjectSpec.of(
+            "peakHour",
+            "One coincident peak hour.",
+            f("start", INSTANT)
+                    .required()
+                    .description("Hour start, ISO-8601 with an offset.")
+                    .build());
+
+    public static final ObjectSpec CAPACITY_OBLIGATION = ObjectSpec.of(
+            "capacityObligation",
+            "PJM's capacity obligation: the site's peak load contribution (PLC) = average grid import in the five"
+                    + " summer coincident peak hours (June-September) x scalingFactor, charged for the following"
+                    + " delivery year (1 June - 31 May) at that year's RPM clearing price per MW-day (bundled, docs/"
+                    + "DATA.md). The run charges what its own peak hours set, in those hours.",
+            f("lda", STRING)
+                    .defaultValue("RTO")
+                    .description("Locational deliverability area of the clearing price (RTO, BGE, DOM; RTO where the"
+                            + " table has no zonal price).")
+                    .build(),
+            f("scalingFactor", NUMBER)
+                    .defaultValue(1.0)
+                    .above(0)
+                    .atMost(2)
+                    .description("PJM's obligation peak load and forecast pool requirement factors combined.")
+                    .build(),
+            f("peakHours", LIST)
+                    .element(PEAK_HOUR)
+                    .description("The five peak hours (e.g. PJM's published 5CP); absent = the five highest daily peaks"
+                            + " of June-September in market.data.systemLoad.")
                     .build());
 
     public static final ObjectSpec MARKETS = ObjectSpec.of(
@@ -648,6 +791,181 @@ public final class ScenarioSchema {
             f("ancillary", OBJECT)
                     .element(ANCILLARY)
                     .description("Ancillary-service offers; none by default.")
+                    .build(),
+            f("demandReduction", OBJECT)
+                    .element(DEMAND_REDUCTION)
+                    .description("Emergency demand-reduction service (Texas SB 6); none by default.")
+                    .build(),
+            f("capacityObligation", OBJECT)
+                    .element(CAPACITY_OBLIGATION)
+                    .description("PJM capacity obligation; none by default.")
+                    .build());
+
+    // ------------------------------------------------------------------------------------------------- market
+
+    private static final ObjectSpec MARKET_DATA_BUNDLED = ObjectSpec.of(
+            "market data (bundled)",
+            "A dataset bundled with minerai (docs/DATA.md): aemo-vic1-2025 (NEM Victoria, 5-minute, AUD),"
+                    + " aemo-nsw1-2025-hourly (NEM New South Wales, hourly, AUD), pjm-hub-lmp-2025-summer (PJM Western"
+                    + " and Dominion hubs, DA and RT, USD), de-lu-dayahead (EUR, 2024-2025), no2-dayahead-2024 (EUR).",
+            f("dataset", STRING)
+                    .required()
+                    .description("The bundled dataset id.")
+                    .build());
+
+    private static final ObjectSpec MARKET_DATA_PUBLISHER_FILE = ObjectSpec.of(
+            "market data (publisher-file)",
+            "A file (or a folder of files) exactly as its publisher publishes it; the format fixes clock, currency and"
+                    + " units.",
+            filePath(),
+            f("format", ENUM)
+                    .required()
+                    .allowed(
+                            "aemo-price-and-demand",
+                            "openelectricity",
+                            "pjm-data-miner-lmp",
+                            "pjm-rpm-clearing-prices",
+                            "energy-charts-day-ahead",
+                            "entsoe-day-ahead-extract")
+                    .description("The publisher's layout.")
+                    .build());
+
+    private static final ObjectSpec MARKET_DATA_CSV = ObjectSpec.of(
+            "market data (csv)",
+            "A generic timestamped CSV with everything a publisher's format would fix declared.",
+            filePath(),
+            f("timeColumn", STRING).required().description("Timestamp column.").build(),
+            f("valueColumn", STRING).required().description("Value column.").build(),
+            f("currency", STRING)
+                    .description("ISO 4217 code of a price column (e.g. AUD); required for prices, absent for"
+                            + " quantities such as system load.")
+                    .build(),
+            f("zone", STRING)
+                    .required()
+                    .description("Zone of local timestamps (e.g. America/Chicago, +10:00, UTC); ignored for stamps"
+                            + " with an offset.")
+                    .build(),
+            f("convention", ENUM)
+                    .required()
+                    .allowed("starting", "ending")
+                    .description("Whether a timestamp marks its interval's start or end.")
+                    .build(),
+            f("step", STRING)
+                    .required()
+                    .description("The interval length of the file (5m, 15m, 30m, 1h, PT15M); rows at another spacing"
+                            + " are refused where they occur.")
+                    .build(),
+            f("timeFormat", STRING)
+                    .description("A java.time pattern for timestamps that are not ISO-8601, e.g. yyyy/MM/dd HH:mm:ss.")
+                    .build());
+
+    public static final ObjectSpec MARKET_DATA_SOURCE = ObjectSpec.union(
+            "marketDataSource",
+            "Where one market series comes from.",
+            "source",
+            variants(
+                    "bundled", MARKET_DATA_BUNDLED,
+                    "publisher-file", MARKET_DATA_PUBLISHER_FILE,
+                    "csv", MARKET_DATA_CSV));
+
+    public static final ObjectSpec PRODUCT_PRICES = ObjectSpec.of(
+            "productPrices",
+            "Prices of one reserve product, in the market's currency per MW-h.",
+            f("product", STRING)
+                    .required()
+                    .description("A reserve product of the market pack (e.g. RRS, ECRS, NSPIN, REGUP; RAISE6SEC).")
+                    .build(),
+            f("prices", OBJECT)
+                    .element(MARKET_DATA_SOURCE)
+                    .required()
+                    .description("Where the product's prices come from.")
+                    .build());
+
+    public static final ObjectSpec MARKET_DATA = ObjectSpec.of(
+            "marketData",
+            "The market's series beyond the prices section. Each is resolved by minerai-data onto the run's grid;"
+                    + " relative paths resolve against the scenario file's folder.",
+            f("prices", OBJECT)
+                    .element(MARKET_DATA_SOURCE)
+                    .description("Real-time (spot) energy prices; use with prices: {source: market}.")
+                    .build(),
+            f("dayAheadPrices", OBJECT)
+                    .element(MARKET_DATA_SOURCE)
+                    .description("Day-ahead energy prices, when the data has them.")
+                    .build(),
+            f("systemLoad", OBJECT)
+                    .element(MARKET_DATA_SOURCE)
+                    .description("System load (MW) behind peak-based programs, e.g. AEMO demand or a user file.")
+                    .build(),
+            f("ancillaryPrices", LIST)
+                    .element(PRODUCT_PRICES)
+                    .description("Capacity prices of reserve products (NEM FCAS); ERCOT's day-ahead MCPCs are bundled.")
+                    .build(),
+            f("realTimeAncillaryPrices", LIST)
+                    .element(PRODUCT_PRICES)
+                    .description("Real-time reserve prices (ERCOT after RTC+B); deviations are not settled without"
+                            + " them.")
+                    .build());
+
+    private static final ObjectSpec FX_CONSTANT = ObjectSpec.of(
+            "fx (constant)",
+            "One stated rate for the whole run.",
+            f("usdPerUnit", NUMBER)
+                    .unit("USD per unit of the market currency")
+                    .required()
+                    .above(0)
+                    .description("E.g. 0.65 for 1 AUD = 0.65 USD. Say where the figure comes from in the description.")
+                    .build());
+
+    private static final ObjectSpec FX_DAILY_CSV = ObjectSpec.of(
+            "fx (daily-csv)",
+            "A CSV of daily rates (date yyyy-MM-dd, USD per unit of the market currency); a day without a rate takes"
+                    + " the latest earlier one within four days, and stays missing beyond that.",
+            filePath(),
+            f("dateColumn", STRING)
+                    .defaultValue("date")
+                    .description("Date column.")
+                    .build(),
+            f("rateColumn", STRING)
+                    .defaultValue("usdPerUnit")
+                    .description("Rate column.")
+                    .build());
+
+    public static final ObjectSpec FX = ObjectSpec.union(
+            "fx",
+            "The exchange rate that turns the market's prices into USD (the engine's currency); required when the"
+                    + " market is not in USD.",
+            "source",
+            variants("constant", FX_CONSTANT, "daily-csv", FX_DAILY_CSV));
+
+    public static final ObjectSpec MARKET = ObjectSpec.of(
+            "market",
+            "The market that settles the site: its pack (clock, settlement step, currency, price limits, products,"
+                    + " programs with their dates; docs/MARKETS.md), node, rules, data and exchange rate. Absent ="
+                    + " inferred from the prices section (ERCOT for the bundled and NP6-905 sources, a generic USD"
+                    + " market for a plain CSV).",
+            f("pack", ENUM)
+                    .allowed("ercot", "nem", "pjm", "eu-day-ahead", "generic")
+                    .required()
+                    .description("The market pack.")
+                    .build(),
+            f("node", STRING)
+                    .description("Region, hub or bidding zone of the data (e.g. VIC1, WESTERN HUB, DE-LU); ERCOT uses"
+                            + " site.grid.settlementPoint.")
+                    .build(),
+            f("rules", ENUM)
+                    .allowed("by-date", "ercot-2024", "rtc-b")
+                    .defaultValue("by-date")
+                    .description("Which rule set applies: by-date = the rules in force on each date (ERCOT: before"
+                            + " RTC+B until 2025-12-04, RTC+B from 2025-12-05); or one fixed set as a what-if.")
+                    .build(),
+            f("data", OBJECT)
+                    .element(MARKET_DATA)
+                    .description("The market's data sources.")
+                    .build(),
+            f("fx", OBJECT)
+                    .element(FX)
+                    .description("USD per unit of the market currency; required when the market is not in USD.")
                     .build());
 
     public static final ObjectSpec FLEET_CONTROL = ObjectSpec.of(
@@ -807,11 +1125,17 @@ public final class ScenarioSchema {
                     .build(),
             f("markets", OBJECT)
                     .element(MARKETS)
-                    .description("Market programs beyond energy (4CP, ancillary services); energy only when absent.")
+                    .description(
+                            "Market programs beyond energy (coincident peaks, ancillary services, demand reduction, capacity); energy only when absent.")
                     .build(),
             f("optimize", OBJECT)
                     .element(OPTIMIZE)
                     .description("Optimiser settings, fleet controls and deferrable GPU jobs; defaults when absent.")
+                    .build(),
+            f("market", OBJECT)
+                    .element(MARKET)
+                    .description("The market pack, node, rules, data and exchange rate; inferred from prices when"
+                            + " absent.")
                     .build());
 
     /** Every object spec, in documentation order. */
@@ -835,10 +1159,19 @@ public final class ScenarioSchema {
                 GRID_FACTORS,
                 MARKET_INSTRUMENTS,
                 FLEXIBILITY_THRESHOLDS,
+                MARKET,
+                MARKET_DATA,
+                MARKET_DATA_SOURCE,
+                PRODUCT_PRICES,
+                FX,
                 MARKETS,
                 COINCIDENT_PEAK,
                 PEAK_SOURCE,
                 ANCILLARY,
+                DEMAND_REDUCTION,
+                DEMAND_REDUCTION_EVENTS,
+                CAPACITY_OBLIGATION,
+                PEAK_HOUR,
                 OPTIMIZE,
                 FLEET_CONTROL,
                 GPU_JOB);

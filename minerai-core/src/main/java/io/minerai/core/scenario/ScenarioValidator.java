@@ -48,6 +48,7 @@ public final class ScenarioValidator {
         site(s.site(), p);
         sustainability(s, p);
         markets(s, p);
+        MarketValidator.validate(s, p);
         optimize(s, p);
         return p;
     }
@@ -55,7 +56,9 @@ public final class ScenarioValidator {
     private static void markets(Scenario s, Problems p) {
         s.markets().ancillary().ifPresent(a -> {
             if (a.products().isEmpty()) {
-                p.add("markets.ancillary", "offers no product: set offerRrs, offerEcrs or offerNonSpin to true");
+                p.add(
+                        "markets.ancillary",
+                        "offers no product: set offerRrs, offerEcrs, offerNonSpin or offerRegUp to true, or name otherProducts");
             }
         });
         s.markets().coincidentPeak().ifPresent(c -> {

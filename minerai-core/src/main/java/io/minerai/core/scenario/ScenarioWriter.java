@@ -66,6 +66,9 @@ public final class ScenarioWriter {
         if (!s.optimize().equals(OptimizeSettings.DEFAULT)) {
             m.put("optimize", optimize(s.optimize()));
         }
+        if (s.market().declared()) {
+            m.put("market", market(s.market()));
+        }
         return m;
     }
 
@@ -95,6 +98,12 @@ public final class ScenarioWriter {
                     cm.put("alertWithinFraction", a.withinFraction());
                 }
             }
+            if (c.variant() == CoincidentPeakProgram.Variant.TWELVE_CP) {
+                cm.put("variant", "12cp");
+            }
+            if (c.minimumBillingMw() > 0) {
+                cm.put("minimumBillingMw", c.minimumBillingMw());
+            }
             m.put("coincidentPeak", cm);
         });
         mp.ancillary().ifPresent(a -> {
@@ -103,8 +112,130 @@ public final class ScenarioWriter {
             am.put("offerEcrs", a.offerEcrs());
             am.put("offerNonSpin", a.offerNonSpin());
             am.put("maxOfferFraction", a.maxOfferFraction());
+            am.put("offerRegUp", a.offerRegUp());
+            if (!a.otherProducts().isEmpty()) {
+                am.put("otherProducts", String.join(", ", a.otherProducts()));
+            }
+            if (a.participation() == AncillaryProgram.Participation.CONTROLLABLE_LOAD_RESOURCE) {
+                am.put("participation", "controllable-load-resource");
+            }
             m.put("ancillary", am);
         });
+        mp.demandReduction().ifPresent(d -> {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("firmServiceLevelMw", d.firmServiceLevelMw());
+            dm.put("committedMw", d.committedMw());
+            dm.put("availabilityUsdPerMwHour", d.availabilityUsdPerMwHour());
+            dm.put("penaltyUsdPerMwh", d.penaltyUsdPerMwh());
+            dm.put("noticeHours", d.noticeHours());
+            dm.put(
+                    "from",
+                    d.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
+            Map<String, Object> em = new LinkedHashMap<>();
+            switch (d.events()) {
+                case DemandReductionProgram.EventSource.Csv c -> {
+                    em.put("source", "csv");
+                    em.put("path", c.path());
+                    em.put("startColumn", c.startColumn());
+                    em.put("endColumn", c.endColumn());
+                }
+                case DemandReductionProgram.EventSource.PriceAtLeast p -> {
+                    em.put("source", "price-at-least");
+                    em.put("thresholdUsdPerMwh", p.thresholdUsdPerMwh());
+                }
+            }
+            dm.put("events", em);
+            m.put("demandReduction", dm);
+        });
+        mp.capacityObligation().ifPresent(c -> {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("lda", c.lda());
+            cm.put("scalingFactor", c.scalingFactor());
+            if (c.peaks() instanceof CapacityObligationProgram.PeakHours.Listed l) {
+                List<Map<String, Object>> hours = new ArrayList<>();
+                for (java.time.Instant h : l.hoursUtc()) {
+                    hours.add(Map.of("start", h.toString()));
+                }
+                cm.put("peakHours", hours);
+            }
+            m.put("capacityObligation", cm);
+        });
+        return m;
+    }
+
+    private static Map<String, Object> market(MarketSettings ms) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pack", ms.pack());
+        ms.node().ifPresent(n -> m.put("node", n));
+        m.put("rules", ms.rules());
+        MarketSettings.MarketData d = ms.data();
+        Map<String, Object> dm = new LinkedHashMap<>();
+        d.prices().ifPresent(p -> dm.put("prices", dataSource(p)));
+        d.dayAheadPrices().ifPresent(p -> dm.put("dayAheadPrices", dataSource(p)));
+        d.systemLoad().ifPresent(p -> dm.put("systemLoad", dataSource(p)));
+        if (!d.ancillaryPrices().isEmpty()) {
+            dm.put("ancillaryPrices", productPrices(d.ancillaryPrices()));
+        }
+        if (!d.realTimeAncillaryPrices().isEmpty()) {
+            dm.put("realTimeAncillaryPrices", productPrices(d.realTimeAncillaryPrices()));
+        }
+        if (!dm.isEmpty()) {
+            m.put("data", dm);
+        }
+        ms.fx().ifPresent(fx -> {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            switch (fx) {
+                case MarketSettings.Fx.Constant c -> {
+                    fm.put("source", "constant");
+                    fm.put("usdPerUnit", c.usdPerUnit());
+                }
+                case MarketSettings.Fx.DailyCsv c -> {
+                    fm.put("source", "daily-csv");
+                    fm.put("path", c.path());
+                    fm.put("dateColumn", c.dateColumn());
+                    fm.put("rateColumn", c.rateColumn());
+                }
+            }
+            m.put("fx", fm);
+        });
+        return m;
+    }
+
+    private static List<Map<String, Object>> productPrices(List<MarketSettings.ProductPrices> list) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (MarketSettings.ProductPrices p : list) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("product", p.product());
+            pm.put("prices", dataSource(p.source()));
+            out.add(pm);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> dataSource(io.minerai.core.market.MarketDataSource src) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (src) {
+            case io.minerai.core.market.MarketDataSource.Bundled b -> {
+                m.put("source", "bundled");
+                m.put("dataset", b.dataset());
+            }
+            case io.minerai.core.market.MarketDataSource.PublisherFile f -> {
+                m.put("source", "publisher-file");
+                m.put("path", f.path());
+                m.put("format", f.format());
+            }
+            case io.minerai.core.market.MarketDataSource.Csv c -> {
+                m.put("source", "csv");
+                m.put("path", c.path());
+                m.put("timeColumn", c.timeColumn());
+                m.put("valueColumn", c.valueColumn());
+                c.currency().ifPresent(v -> m.put("currency", v));
+                m.put("zone", c.zone());
+                m.put("convention", c.convention());
+                m.put("step", c.step());
+                c.timeFormat().ifPresent(v -> m.put("timeFormat", v));
+            }
+        }
         return m;
     }
 
@@ -197,6 +328,7 @@ public final class ScenarioWriter {
                 m.put("timeColumn", c.timeColumn());
                 m.put("valueColumn", c.valueColumn());
             }
+            case PriceSource.Market mk -> m.put("source", "market");
         }
         return m;
     }

@@ -38,7 +38,30 @@ class ScenarioPathsTest {
                         cp.tariffUsdPerKwYear(),
                         new CoincidentPeakProgram.PeakSource.Csv("load.csv", "time", "mw"),
                         cp.rule())),
-                d.markets().ancillary());
+                d.markets().ancillary(),
+                Optional.of(new DemandReductionProgram(
+                        0,
+                        20,
+                        5,
+                        1000,
+                        24,
+                        java.time.LocalDate.of(2025, 6, 20),
+                        new DemandReductionProgram.EventSource.Csv("events.csv", "start", "end"))),
+                Optional.empty());
+        MarketSettings market = new MarketSettings(
+                "nem",
+                Optional.of("VIC1"),
+                "by-date",
+                new MarketSettings.MarketData(
+                        Optional.of(csv("market-prices.csv")),
+                        Optional.of(new io.minerai.core.market.MarketDataSource.PublisherFile(
+                                "da.csv", "aemo-price-and-demand")),
+                        Optional.of(new io.minerai.core.market.MarketDataSource.PublisherFile(
+                                "demand.csv", "aemo-price-and-demand")),
+                        List.of(new MarketSettings.ProductPrices("RAISE6SEC", csv("fcas.csv"))),
+                        List.of(new MarketSettings.ProductPrices("RRS", csv("rt-as.csv")))),
+                Optional.of(new MarketSettings.Fx.DailyCsv("fx.csv", "date", "usdPerUnit")),
+                true);
         return new Scenario(
                 d.name(),
                 d.description(),
@@ -48,7 +71,13 @@ class ScenarioPathsTest {
                 withProfiles,
                 sus,
                 markets,
-                d.optimize());
+                d.optimize(),
+                market);
+    }
+
+    private static io.minerai.core.market.MarketDataSource csv(String path) {
+        return new io.minerai.core.market.MarketDataSource.Csv(
+                path, "t", "v", Optional.of("AUD"), "+10:00", "ending", "5m", Optional.empty());
     }
 
     @Test
@@ -59,7 +88,14 @@ class ScenarioPathsTest {
                         new ScenarioPaths.FileRef("bitcoin.path", "btc.csv"),
                         new ScenarioPaths.FileRef("site.generators[1].profile.path", "wind.csv"),
                         new ScenarioPaths.FileRef("sustainability.gridFactors.path", "factors.csv"),
-                        new ScenarioPaths.FileRef("markets.coincidentPeak.peakSource.path", "load.csv"));
+                        new ScenarioPaths.FileRef("markets.coincidentPeak.peakSource.path", "load.csv"),
+                        new ScenarioPaths.FileRef("markets.demandReduction.events.path", "events.csv"),
+                        new ScenarioPaths.FileRef("market.data.prices.path", "market-prices.csv"),
+                        new ScenarioPaths.FileRef("market.data.dayAheadPrices.path", "da.csv"),
+                        new ScenarioPaths.FileRef("market.data.systemLoad.path", "demand.csv"),
+                        new ScenarioPaths.FileRef("market.data.ancillaryPrices[0].prices.path", "fcas.csv"),
+                        new ScenarioPaths.FileRef("market.data.realTimeAncillaryPrices[0].prices.path", "rt-as.csv"),
+                        new ScenarioPaths.FileRef("market.fx.path", "fx.csv"));
         assertThat(ScenarioPaths.files(DefaultScenario.load())).isEmpty();
         Scenario spp = DefaultScenario.load();
         spp = new Scenario(
@@ -82,7 +118,18 @@ class ScenarioPathsTest {
         assertThat(ScenarioPaths.files(moved))
                 .extracting(ScenarioPaths.FileRef::path)
                 .containsExactly(
-                        "/run/prices.csv", "/run/btc.csv", "/run/wind.csv", "/run/factors.csv", "/run/load.csv");
+                        "/run/prices.csv",
+                        "/run/btc.csv",
+                        "/run/wind.csv",
+                        "/run/factors.csv",
+                        "/run/load.csv",
+                        "/run/events.csv",
+                        "/run/market-prices.csv",
+                        "/run/da.csv",
+                        "/run/demand.csv",
+                        "/run/fcas.csv",
+                        "/run/rt-as.csv",
+                        "/run/fx.csv");
         assertThat(ScenarioPaths.rewrite(moved, p -> p.substring("/run/".length())))
                 .isEqualTo(s);
         assertThat(moved.markets().ancillary()).isEqualTo(s.markets().ancillary());
@@ -101,7 +148,7 @@ class ScenarioPathsTest {
         for (ScenarioPaths.FileRef f : ScenarioPaths.files(everyFile())) {
             covered.add(f.field().replaceAll("\\[\\d+]", "[]"));
         }
-        assertThat(inSchema).hasSize(5).isEqualTo(covered);
+        assertThat(inSchema).hasSize(12).isEqualTo(covered);
     }
 
     private static void walk(ObjectSpec o, String prefix, Set<String> out) {
@@ -132,8 +179,23 @@ class ScenarioPathsTest {
                         new io.minerai.core.validation.Problem(
                                 "sustainability.gridFactors.path", "file not found: " + dir.resolve("factors.csv")),
                         new io.minerai.core.validation.Problem(
-                                "markets.coincidentPeak.peakSource.path",
-                                "file not found: " + dir.resolve("load.csv")));
+                                "markets.coincidentPeak.peakSource.path", "file not found: " + dir.resolve("load.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "markets.demandReduction.events.path", "file not found: " + dir.resolve("events.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "market.data.prices.path", "file not found: " + dir.resolve("market-prices.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "market.data.dayAheadPrices.path", "file not found: " + dir.resolve("da.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "market.data.systemLoad.path", "file not found: " + dir.resolve("demand.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "market.data.ancillaryPrices[0].prices.path",
+                                "file not found: " + dir.resolve("fcas.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "market.data.realTimeAncillaryPrices[0].prices.path",
+                                "file not found: " + dir.resolve("rt-as.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "market.fx.path", "file not found: " + dir.resolve("fx.csv")));
         assertThat(ScenarioPaths.unreadable(DefaultScenario.load(), dir)).isEmpty();
     }
 }

@@ -68,7 +68,7 @@ class ScenarioReaderTest {
                 .contains("site.grid.importCapMW: unknown field; did you mean 'importCapMw'?")
                 .contains("site.minerFleets[0].unitCount: must be > 0, was -5")
                 .contains("site.minerFleets[0].unitPowerW: must be a number W, was 'abc'")
-                .contains("prices.source: must be one of [ercot-bundled, ercot-spp-csv, csv], was 'nordpool'");
+                .contains("prices.source: must be one of [ercot-bundled, ercot-spp-csv, csv, market], was 'nordpool'");
     }
 
     @Test

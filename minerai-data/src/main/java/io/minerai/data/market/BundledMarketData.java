@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Loads each {@link BundledMarketDataset} once per JVM, on first use (thread-safe lazy holders). */
-final class BundledMarketData {
+public final class BundledMarketData {
     static final String AEMO_VIC1_2025_RESOURCE = "/io/minerai/data/aemo_vic1_2025/aemo_vic1_2025_5min.csv.gz";
 
     static final String AEMO_NSW1_2025_HOURLY_RESOURCE =
@@ -104,9 +104,15 @@ final class BundledMarketData {
                 PjmLmpReader.read(resource(PJM_LMP_RESOURCE), "pjm_hub_lmp_hourly_2025-05_2025-07.csv"));
     }
 
+    /** The bundled PJM RPM clearing price table (delivery years 2023/24 .. 2027/28). */
+    public static PjmCapacityPrices pjmCapacityPrices() {
+        return PjmRpm.PRICES;
+    }
+
     private static final class PjmRpm {
-        static final MarketDataset DATA = PjmDatasets.capacity(
-                "bundled " + BundledMarketDataset.PJM_RPM_BRA.id(),
-                PjmCapacityPrices.read(resource(PJM_RPM_RESOURCE), "pjm_rpm_bra_clearing_prices.csv"));
+        static final PjmCapacityPrices PRICES =
+                PjmCapacityPrices.read(resource(PJM_RPM_RESOURCE), "pjm_rpm_bra_clearing_prices.csv");
+        static final MarketDataset DATA =
+                PjmDatasets.capacity("bundled " + BundledMarketDataset.PJM_RPM_BRA.id(), PRICES);
     }
 }

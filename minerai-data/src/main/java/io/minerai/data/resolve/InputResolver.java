@@ -1,6 +1,7 @@
 package io.minerai.data.resolve;
 
 import io.minerai.core.bitcoin.BitcoinDay;
+import io.minerai.core.inputs.MarketInputs;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.BitcoinSource;
 import io.minerai.core.scenario.Plausibility;
@@ -68,6 +69,7 @@ public final class InputResolver {
             throw new IllegalStateException("unreachable");
         }
         String sp = scenario.site().grid().settlementPoint();
+        MarketInputResolver marketData = new MarketInputResolver(scenario, grid, baseDir, problems);
 
         TimeSeries price = null;
         Optional<TimeSeries> dayAhead = Optional.empty();
@@ -131,7 +133,23 @@ public final class InputResolver {
                     }
                 }
             }
+            case PriceSource.Market m -> {
+                price = marketData.prices();
+                dayAhead = marketData.dayAheadPrices();
+            }
         }
+        if (!scenario.market().data().ancillaryPrices().isEmpty()) {
+            Map<String, TimeSeries> merged = new LinkedHashMap<>(ancillary);
+            merged.putAll(marketData.productPrices(
+                    scenario.market().data().ancillaryPrices(), "market.data.ancillaryPrices"));
+            ancillary = merged;
+        }
+        Map<String, TimeSeries> realTimeAncillary = marketData.productPrices(
+                scenario.market().data().realTimeAncillaryPrices(), "market.data.realTimeAncillaryPrices");
+        Optional<TimeSeries> systemLoad = marketData
+                .systemLoad()
+                .or(() -> ProgramDataResolver.coincidentPeakLoad(scenario, grid, baseDir, problems));
+        MarketInputs.ProgramData programData = ProgramDataResolver.programData(scenario, grid, baseDir, problems);
 
         BitcoinHistory history = switch (scenario.bitcoin()) {
             case BitcoinSource.CoinMetricsBundled b -> CoinMetricsReader.bundled();
@@ -172,7 +190,31 @@ public final class InputResolver {
             throw new IllegalStateException("inputs incomplete without a reported problem");
         }
         return new ScenarioInputs(
-                grid, price, btc.btcPerThDay(), btc.btcPriceUsd(), capacityFactors, dayAhead, ancillary, days);
+                grid,
+                price,
+                btc.btcPerThDay(),
+                btc.btcPriceUsd(),
+                capacityFactors,
+                dayAhead,
+                ancillary,
+                days,
+                marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData));
+    }
+
+    /**
+     * The market inputs a scenario's programs need (system load behind coincident peaks, event windows, capacity
+     * prices) added to inputs resolved elsewhere, e.g. synthetic test inputs.
+     *
+     * @throws ValidationException listing every problem
+     */
+    public static ScenarioInputs withProgramData(Scenario scenario, ScenarioInputs inputs, Path baseDir) {
+        ProblemCollector problems = new ProblemCollector();
+        TimeGrid grid = inputs.grid();
+        Optional<TimeSeries> load = ProgramDataResolver.coincidentPeakLoad(scenario, grid, baseDir, problems);
+        MarketInputs.ProgramData data = ProgramDataResolver.programData(scenario, grid, baseDir, problems);
+        problems.throwIfAny("scenario inputs of " + scenario.name());
+        MarketInputs m = inputs.market().withPrograms(data);
+        return inputs.withMarket(load.isPresent() ? m.withSystemLoad(load.get()) : m);
     }
 
     private static Map<String, TimeSeries> ancillary(TimeGrid grid) {

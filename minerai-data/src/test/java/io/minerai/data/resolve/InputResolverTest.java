@@ -62,8 +62,30 @@ class InputResolverTest {
                 bitcoin,
                 site,
                 DEFAULT.sustainability(),
-                DEFAULT.markets(),
+                io.minerai.core.scenario.MarketPrograms.NONE,
                 DEFAULT.optimize());
+    }
+
+    @Test
+    void theCoincidentPeakSystemLoadIsResolvedWhenThePeriodHoldsA4cpMonth() {
+        // the default scenario's 4CP program: system load from the bundled fuel mix of the run's own year
+        ScenarioInputs summer = InputResolver.resolve(
+                DEFAULT.withPeriod(period("2024-07-01T05:00:00Z", "2024-07-08T05:00:00Z", Duration.ofHours(1))),
+                Path.of("."));
+        assertThat(summer.market().systemLoadMw()).isPresent();
+        assertThat(summer.market().systemLoadMw().get().grid().step()).isEqualTo(Duration.ofMinutes(15));
+        // a winter period has no 4CP month: no load is needed, even in a year the fuel mix does not cover
+        ScenarioInputs winter = InputResolver.resolve(
+                DEFAULT.withPeriod(period("2025-01-01T06:00:00Z", "2025-01-08T06:00:00Z", Duration.ofHours(1))),
+                Path.of("."));
+        assertThat(winter.market().systemLoadMw()).isEmpty();
+        // a 2025 summer is refused at its field: the bundled fuel mix covers 2023 and 2024
+        assertThatThrownBy(() -> InputResolver.resolve(
+                        DEFAULT.withPeriod(period("2025-07-01T05:00:00Z", "2025-07-02T05:00:00Z", Duration.ofHours(1))),
+                        Path.of(".")))
+                .isInstanceOf(io.minerai.core.validation.ValidationException.class)
+                .hasMessageContaining(
+                        "markets.coincidentPeak.peakSource.year: the bundled fuel mix covers 2023 and 2024");
     }
 
     private static Generator solarFrom(int year) {

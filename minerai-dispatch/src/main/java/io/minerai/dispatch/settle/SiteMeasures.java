@@ -105,7 +105,9 @@ public final class SiteMeasures implements Settler {
                 continue;
             }
             price[t] = c.priceUsdPerMwh()[t];
-            hash[t] = btcPerThDay.value(t) * btcPrice.value(t) * 1000.0;
+            hash[t] = btcPerThDay.isMissing(t) || btcPrice.isMissing(t)
+                    ? 0
+                    : btcPerThDay.value(t) * btcPrice.value(t) * 1000.0;
             gen[t] = d.generationMw()[t];
             imp[t] = d.importMw()[t];
             exp[t] = d.exportMw()[t];

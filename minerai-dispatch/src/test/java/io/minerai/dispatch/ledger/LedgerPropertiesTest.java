@@ -3,6 +3,7 @@ package io.minerai.dispatch.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.minerai.core.inputs.MarketInputs;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
@@ -17,10 +18,14 @@ import io.minerai.dispatch.ReserveOffers;
 import io.minerai.dispatch.Settlement;
 import io.minerai.dispatch.SettlementTerms;
 import io.minerai.dispatch.program.CoincidentPeakCharge;
+import io.minerai.dispatch.program.DemandReductionService;
+import io.minerai.dispatch.program.RtcbAncillary;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,7 +34,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The ledger's invariants on random sites and programs: in every interval the stream columns add up to the interval's
+ * The ledger's invariants on random sites, markets (USD, AUD, EUR at a drawn exchange rate) and programs (4CP, 12CP with
+ * a minimum billing demand, ancillary capacity or RTC+B with real-time deviations, SB 6 demand reduction, PJM capacity): in every interval the stream columns add up to the interval's
  * net; every stream's summary total is the sum of its interval amounts; the summary's net is the sum of the stream
  * totals; the legacy flat fields are the stream totals with costs positive. Synthetic sites and prices (labelled, not
  * market data).
@@ -39,8 +45,102 @@ class LedgerPropertiesTest {
     /** A random site and inputs, programs in force, and reserve offers / deferrable work added to its dispatch. */
     record Case(Site site, ScenarioInputs inputs, SettlementTerms terms, Dispatch dispatch) {}
 
+    /** Which programs a case adds beside the 4CP/12CP charges, and in which currency its market settles. */
+    record Market(
+            String currency,
+            double usdPerUnit,
+            boolean rtcb,
+            boolean controllable,
+            int rtcbStartAt,
+            boolean demandReduction,
+            boolean pjmCapacity,
+            int eventBits) {}
+
+    @Provide
+    Arbitrary<Market> markets() {
+        return Combinators.combine(
+                        Arbitraries.of("USD", "AUD", "EUR"),
+                        Arbitraries.doubles().between(0.5, 1.5),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 12),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 4095))
+                .as(Market::new);
+    }
+
     @Provide
     Arbitrary<Case> cases() {
+        return Combinators.combine(cases(markets()), markets()).as((c, m) -> c);
+    }
+
+    private Arbitrary<Case> cases(Arbitrary<Market> market) {
+        return Combinators.combine(base(), market).as(LedgerPropertiesTest::inMarket);
+    }
+
+    /**
+     * The case settled in the given market: its prices converted at a constant exchange rate, and RTC+B ancillary
+     * settlement (with synthetic real-time prices, labelled), an SB 6-style demand-reduction service and a PJM-style
+     * capacity charge (five peaks per tag) added as drawn.
+     */
+    static Case inMarket(Case c, Market m) {
+        int n = c.inputs().grid().count();
+        List<io.minerai.dispatch.ledger.Settler> programs =
+                new ArrayList<>(c.terms().programs());
+        ScenarioInputs in = c.inputs();
+        MarketInputs market = new MarketInputs(
+                java.util.Currency.getInstance(m.currency()),
+                TimeSeries.constant(
+                        "fx", "USD/" + m.currency(), in.grid(), m.currency().equals("USD") ? 1 : m.usdPerUnit()),
+                "synthetic",
+                Optional.empty(),
+                Map.of());
+        if (m.rtcb() && !c.dispatch().reserves().products().isEmpty()) {
+            Map<String, TimeSeries> rt = new HashMap<>();
+            for (String p : c.dispatch().reserves().products()) {
+                double[] v = new double[n];
+                for (int t = 0; t < n; t++) {
+                    v[t] = ((m.eventBits() >> (t % 12)) & 1) == 1 ? 40 + t : -5 + t; // synthetic RT MCPC, labelled
+                }
+                rt.put(p, TimeSeries.of(p, "USD/MW-h", in.grid(), v));
+            }
+            market = market.withRealTimeAncillaryPrices(rt);
+            Instant start = in.grid().start(Math.min(m.rtcbStartAt(), n - 1));
+            programs.add(new RtcbAncillary(c.dispatch().reserves().products(), m.controllable(), 1.0, start));
+        }
+        if (m.demandReduction()) {
+            boolean[] inForce = new boolean[n];
+            boolean[] event = new boolean[n];
+            for (int t = 0; t < n; t++) {
+                inForce[t] = t >= m.rtcbStartAt() % Math.max(1, n);
+                event[t] = ((m.eventBits() >> (t % 12)) & 1) == 1;
+            }
+            programs.add(new DemandReductionService(5, 1, 8, 1000, inForce, event));
+        }
+        if (m.pjmCapacity()) {
+            boolean[] peaks = new boolean[n];
+            for (int t = 0; t < n; t++) {
+                peaks[t] = ((m.eventBits() >> ((t + 3) % 12)) & 1) == 1;
+            }
+            programs.add(new CoincidentPeakCharge(
+                    "pjm-capacity-dy2026",
+                    Stream.of(
+                            "capacity_obligation_dy2026",
+                            "Capacity DY 2026",
+                            Direction.COST,
+                            "pjm-capacity-dy2026",
+                            "test"),
+                    "plcMw",
+                    5,
+                    329.17 * 365,
+                    0,
+                    peaks));
+        }
+        return new Case(c.site(), in.withMarket(market), SettlementTerms.of(programs), c.dispatch());
+    }
+
+    private Arbitrary<Case> base() {
         return Combinators.combine(
                         MeritOrderPropertiesTest.casesForLedger(),
                         Arbitraries.integers().between(0, 4095),
@@ -141,7 +241,10 @@ class LedgerPropertiesTest {
                 sum += v;
             }
             assertThat(st.totalUsd()).as(st.id()).isCloseTo(sum, within(1e-9 * (1 + Math.abs(sum))));
-            assertThat(st.totalMarketCurrency()).as(st.id()).isCloseTo(sum, within(1e-9 * (1 + Math.abs(sum))));
+            double fx = c.inputs().market().usdPerMarketUnit().value(0);
+            assertThat(st.totalMarketCurrency())
+                    .as(st.id())
+                    .isCloseTo(sum / fx, within(1e-9 * (1 + Math.abs(sum / fx))));
             streamTotals += st.totalUsd();
             // costs never appear as revenue and vice versa in the legacy names
             st.stream()
@@ -163,5 +266,18 @@ class LedgerPropertiesTest {
         double tag = s.programFact("what-if-12cp", "tagMw");
         double billed = s.programFact("what-if-12cp", "billedMw");
         assertThat(billed).isGreaterThanOrEqualTo(tag);
+        // every program in the terms has its streams in the ledger
+        for (io.minerai.dispatch.ledger.Settler p : c.terms().programs()) {
+            if (p instanceof DemandReductionService) {
+                assertThat(l.stream(DemandReductionService.AVAILABILITY.id())).isPresent();
+                assertThat(l.stream(DemandReductionService.PENALTY.id())).isPresent();
+            }
+            if (p instanceof RtcbAncillary) {
+                assertThat(l.stream(RtcbAncillary.DEVIATION.id())).isPresent();
+            }
+            if (p instanceof CoincidentPeakCharge cp) {
+                assertThat(l.stream(cp.stream().id())).as(cp.program()).isPresent();
+            }
+        }
     }
 }

@@ -384,7 +384,7 @@ public final class DispatchSections {
     private static void provenance(Context ctx, HtmlWriter w) {
         Scenario sc = ctx.scenario();
         List<String> sources = new ArrayList<>();
-        sources.add(priceProvenance(sc.prices(), sc.site().grid().settlementPoint()));
+        sources.add(priceProvenance(sc, sc.prices(), sc.site().grid().settlementPoint()));
         sources.add(bitcoinProvenance(sc.bitcoin()));
         for (Generator g : sc.site().generators()) {
             sources.add("Generation profile of " + g.name() + ": " + profileLabel(g.profile()) + ".");
@@ -393,15 +393,48 @@ public final class DispatchSections {
                 + " defaults, they are in its description and in docs/SCENARIO.md.");
         w.bullets(sources);
         w.heading("Time and gaps");
-        w.paragraph("All times in this report, the CSV and the charts are UTC. ERCOT publishes prices by operating day"
-                + " and hour ending in Central Prevailing Time, which follows daylight saving (CST, UTC-6, in winter;"
-                + " CDT, UTC-5, in summer). The importer converts each hour ending to the UTC start of its hour once,"
-                + " when the data is read: hour ending 01:00 of a winter day starts at 06:00 UTC. Prices are then put"
-                + " on the run's grid of " + sc.period().step().toMinutes() + "-minute intervals: a coarser value"
-                + " repeats over the finer intervals it covers, finer values are averaged over each interval, and an"
-                + " interval is missing if any part of it is missing. Bitcoin data is daily by UTC calendar day; every"
-                + " interval takes the hashprice of the UTC day its start falls in. Nothing is interpolated or filled"
-                + " in: an interval that lacks any input is skipped and listed under Missing intervals.");
+        io.minerai.core.market.pack.MarketPack pack = io.minerai.core.market.pack.MarketPacks.find(
+                        sc.market().pack())
+                .orElse(io.minerai.core.market.pack.MarketPacks.GENERIC);
+        w.paragraph("All times in this report, the CSV and the charts are UTC. " + clockSentence(pack)
+                + " The importer converts each published stamp to the UTC start of its interval once, when the data is"
+                + " read. Prices are then put on the run's grid of "
+                + sc.period().step().toMinutes() + "-minute"
+                + " intervals: a coarser value repeats over the finer intervals it covers, finer values are averaged"
+                + " over each interval, and an interval is missing if any part of it is missing. Bitcoin data is daily"
+                + " by UTC calendar day; every interval takes the hashprice of the UTC day its start falls in. Nothing"
+                + " is interpolated or filled in: an interval that lacks any input is skipped and listed under Missing"
+                + " intervals.");
+        if (!pack.inUsd()) {
+            w.paragraph("The " + pack.name() + " publishes prices in "
+                    + pack.currency().getCurrencyCode()
+                    + "; every amount in this report is in USD, converted interval by interval at "
+                    + ctx.summary().run().fxSource() + ". The power cost in "
+                    + pack.currency().getCurrencyCode() + " is in the revenue stack's notes.");
+        }
+    }
+
+    /** How the site's market stamps time, in a sentence. */
+    static String clockSentence(io.minerai.core.market.pack.MarketPack pack) {
+        return switch (pack.id()) {
+            case "ercot" ->
+                "ERCOT publishes prices by operating day and hour ending (or interval ending) in Central Prevailing"
+                        + " Time, which follows daylight saving (CST, UTC-6, in winter; CDT, UTC-5, in summer): hour"
+                        + " ending 01:00 of a winter day starts at 06:00 UTC.";
+            case "nem" ->
+                "AEMO stamps each 5-minute interval with its end in NEM time (AEST, UTC+10, no daylight saving):"
+                        + " SETTLEMENTDATE 2025/01/01 00:05 is the interval from 14:00 to 14:05 UTC on 31 December"
+                        + " 2024.";
+            case "pjm" ->
+                "PJM's Data Miner stamps each hour with its beginning, in UTC and in Eastern Prevailing Time (EST,"
+                        + " UTC-5, in winter; EDT, UTC-4, in summer).";
+            case "eu-day-ahead" ->
+                "The day-ahead data is stamped with the UTC start of each market time unit (60 minutes before"
+                        + " 2025-10-01, 15 minutes from then); delivery days are CET/CEST days.";
+            default ->
+                "The price file declared its own zone and interval convention (" + pack.clock() + " unless the"
+                        + " scenario's market section says otherwise).";
+        };
     }
 
     private static void method(Context ctx, HtmlWriter w) {
@@ -453,6 +486,7 @@ public final class DispatchSections {
             case PriceSource.ErcotBundled e -> "ERCOT " + e.market() + " prices (bundled, hourly)";
             case PriceSource.ErcotSppCsv e -> "ERCOT 15-minute settlement point price file " + e.path();
             case PriceSource.Csv c -> "CSV " + c.path() + " (columns " + c.timeColumn() + ", " + c.valueColumn() + ")";
+            case PriceSource.Market m -> "the market section's prices (market.data.prices)";
         };
     }
 
@@ -475,7 +509,7 @@ public final class DispatchSections {
         };
     }
 
-    private static String priceProvenance(PriceSource p, String settlementPoint) {
+    private static String priceProvenance(Scenario sc, PriceSource p, String settlementPoint) {
         return switch (p) {
             case PriceSource.ErcotBundled e ->
                 "Energy prices: ERCOT (Electric Reliability Council of Texas) public"
@@ -492,6 +526,29 @@ public final class DispatchSections {
             case PriceSource.Csv c ->
                 "Energy prices: the user's CSV " + c.path() + ", column " + c.valueColumn()
                         + " ($/MWh), timestamps in column " + c.timeColumn() + ".";
+            case PriceSource.Market m ->
+                "Energy prices: "
+                        + sc.market()
+                                .data()
+                                .prices()
+                                .map(DispatchSections::dataSourceLabel)
+                                .orElse("-")
+                        + " (market pack " + sc.market().pack()
+                        + sc.market().node().map(n -> ", node " + n).orElse("")
+                        + "; docs/DATA.md gives each bundled dataset's origin and attribution).";
+        };
+    }
+
+    private static String dataSourceLabel(io.minerai.core.market.MarketDataSource src) {
+        return switch (src) {
+            case io.minerai.core.market.MarketDataSource.Bundled b -> "the bundled dataset " + b.dataset();
+            case io.minerai.core.market.MarketDataSource.PublisherFile f ->
+                "the user's file " + f.path() + " in the publisher's format " + f.format();
+            case io.minerai.core.market.MarketDataSource.Csv c ->
+                "the user's CSV " + c.path() + ", column " + c.valueColumn() + " ("
+                        + c.currency().orElse("-")
+                        + "), timestamps in column " + c.timeColumn() + " (" + c.zone() + ", interval-" + c.convention()
+                        + ")";
         };
     }
 

@@ -82,7 +82,7 @@ public final class SummaryTable {
                 share(s.costs().netAfterOpexUsd(), revenue));
         if (!"USD".equals(s.run().marketCurrency())) {
             for (DispatchSummary.StreamTotal st : s.streams()) {
-                if (st.stream().program().equals("energy")) {
+                if (st.stream().program().equals("energy") && st.totalUsd() != 0) {
                     b.note(String.format(
                             Locale.ROOT,
                             "%s in %s: %s (market currency, converted at %s).",

@@ -7,7 +7,6 @@ import io.minerai.core.scenario.OptimizeSettings.ForecastMode;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.validation.Problem;
 import io.minerai.optimize.OptimizationProblem;
-import io.minerai.optimize.PeakResolver;
 import io.minerai.server.Json;
 import io.minerai.solver.Solvers;
 import java.util.Optional;
@@ -44,12 +43,7 @@ final class OptimizerRuns {
         Scenario s = ctx.scenario();
         ctx.progress(0.02, "resolving inputs");
         ScenarioInputs inputs = resolver.resolve(s, ctx.workDir());
-        OptimizationProblem p = new OptimizationProblem(
-                s.site(),
-                inputs,
-                s.markets(),
-                settings,
-                PeakResolver.resolve(s.markets(), inputs.grid(), ctx.workDir()));
+        OptimizationProblem p = OptimizationProblem.forScenario(s, inputs, settings);
         ctx.checkCancelled();
         return p;
     }

@@ -388,8 +388,10 @@ async function render(run) {
   state.summary = s;
   state.renderedRunId = run.id;
   renderComparison(s);
-  const revenue = s.revenueMiningUsd + s.revenueAiCloudUsd + s.revenueColocationUsd + s.revenueExportUsd
-    + (s.revenuePpaSellbackUsd || 0) + (s.revenueAncillaryUsd || 0);
+  const revenue = s.streams
+    ? s.streams.filter((st) => st.direction === 'revenue').reduce((a, st) => a + st.totalUsd, 0)
+    : s.revenueMiningUsd + s.revenueAiCloudUsd + s.revenueColocationUsd + s.revenueExportUsd
+      + (s.revenuePpaSellbackUsd || 0) + (s.revenueAncillaryUsd || 0);
   $('overview-title').textContent = scenario.name + ' v' + scenario.version + ', ' + s.startUtc.slice(0, 10) + ' to '
     + s.endUtc.slice(0, 10) + ', run #' + run.id + (s.missingIntervals > 0
       ? ' (' + s.missingIntervals + ' of ' + s.intervals + ' intervals skipped for missing data: gaps in the charts)' : '');
@@ -416,7 +418,8 @@ async function render(run) {
     });
     tbody.appendChild(tr);
   }
-  await Promise.all([renderDispatch(run.id), renderRevenue(run.id), Promise.resolve(renderCost(s))]);
+  renderStreams(s);
+  await Promise.all([renderDispatch(run.id), renderRevenue(run.id, s), Promise.resolve(renderCost(s))]);
   document.body.dataset.renderedRun = String(run.id);
 }
 
@@ -464,26 +467,67 @@ function bucketText(bucketIntervals) {
   return minutes >= 1440 ? num2.format(minutes / 1440) + '-day' : num2.format(minutes / 60) + '-hour';
 }
 
-async function renderRevenue(runId) {
-  const cols = 'revenueMiningUsd,revenueAiCloudUsd,revenueColocationUsd,revenueExportUsd,revenuePpaSellbackUsd,'
-    + 'revenueAncillaryUsd,powerCostUsd';
+/** The streams of a run's ledger (signed USD: revenues +, costs -); runs stored before the ledger use the flat names. */
+function streamsOf(s) {
+  if (s.streams) {
+    return s.streams.map((st) => ({ id: st.id, label: st.label, program: st.program, totalUsd: st.totalUsd,
+      column: 'stream' + st.id.replace(/_(.)/g, (m, ch) => ch.toUpperCase()).replace(/^./, (ch) => ch.toUpperCase())
+        + 'Usd', sign: 1, market: st }));
+  }
+  return [['mining', 'Mining', 'revenueMiningUsd', 1], ['ai_cloud', 'AI cloud', 'revenueAiCloudUsd', 1],
+    ['colocation', 'Colocation', 'revenueColocationUsd', 1], ['export', 'Export', 'revenueExportUsd', 1],
+    ['ppa_sellback', 'PPA sell-back', 'revenuePpaSellbackUsd', 1], ['ancillary', 'Ancillary', 'revenueAncillaryUsd', 1],
+    ['power_cost', 'Power cost', 'powerCostUsd', -1]]
+    .map(([id, lbl, column, sign]) => ({ id, label: lbl, program: 'site', totalUsd: sign * (s[column] || 0), column, sign,
+      market: null }));
+}
+
+const STREAM_COLORS = { mining: '#f7931a', ai_cloud: '#3f6fd8', colocation: '#2e9d6a', export: '#8e6bd8',
+  ppa_sellback: '#d8b43f', ancillary: '#5bbcd6', power_cost: '#c62828', transmission_4cp: '#7b1f1f' };
+const EXTRA_COLORS = ['#00897b', '#6d4c41', '#ad1457', '#546e7a', '#9e9d24', '#5e35b1', '#ef6c00', '#283593'];
+
+function streamColor(id, i) {
+  return STREAM_COLORS[id] || EXTRA_COLORS[i % EXTRA_COLORS.length];
+}
+
+function renderStreams(s) {
+  const currency = (s.run && s.run.marketCurrency) || 'USD';
+  const key = 'total' + currency.charAt(0) + currency.slice(1).toLowerCase();
+  $('streams-market-head').textContent = 'Total (' + currency + ')';
+  $('streams-market-head').hidden = currency === 'USD';
+  $('streams-title').textContent = currency === 'USD' ? 'signed: revenues +, costs -'
+    : 'signed: revenues +, costs -; ' + currency + ' at ' + ((s.run && s.run.fxSource) || 'the stated rate');
+  const tbody = document.querySelector('#streams-table tbody');
+  tbody.innerHTML = '';
+  for (const st of streamsOf(s)) {
+    const tr = document.createElement('tr');
+    tr.dataset.stream = st.id;
+    const cells = [st.label, st.program, usd.format(st.totalUsd)];
+    if (currency !== 'USD') {
+      cells.push(st.market && typeof st.market[key] === 'number' ? num2.format(st.market[key]) + ' ' + currency : '');
+    }
+    cells.forEach((c, i) => {
+      const td = document.createElement('td');
+      td.textContent = c;
+      if (i >= 2) { td.className = 'num'; }
+      tr.appendChild(td);
+    });
+    tbody.appendChild(tr);
+  }
+}
+
+async function renderRevenue(runId, s) {
+  const streams = streamsOf(s);
+  const cols = streams.map((st) => st.column).join(',');
   const series = await api('/api/runs/' + runId + '/series?columns=' + cols + '&maxPoints=24');
   state.revenueSeries = series;
   const c = series.columns;
-  const bar = (labelText, data, color) => ({ label: labelText, data, backgroundColor: color, stack: 'usd' });
   chart('chart-revenue', {
     type: 'bar',
     data: {
       labels: series.timesUtc.map((t) => t.slice(0, 10)),
-      datasets: [
-        bar('Mining', c.revenueMiningUsd, '#f7931a'),
-        bar('AI cloud', c.revenueAiCloudUsd, '#3f6fd8'),
-        bar('Colocation', c.revenueColocationUsd, '#2e9d6a'),
-        bar('Export', c.revenueExportUsd, '#8e6bd8'),
-        bar('PPA sell-back', c.revenuePpaSellbackUsd, '#d8b43f'),
-        bar('Ancillary', c.revenueAncillaryUsd, '#5bbcd6'),
-        bar('Power cost', c.powerCostUsd.map((v) => -v), '#c62828'),
-      ],
+      datasets: streams.map((st, i) => ({ label: st.label, data: (c[st.column] || []).map((v) => st.sign * v),
+        backgroundColor: streamColor(st.id, i), stack: 'usd' })),
     },
     options: {
       scales: { x: { stacked: true }, y: { stacked: true, title: { display: true,
