@@ -3,11 +3,12 @@ package io.minerai.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.minerai.ops.emulator.LoopbackServer;
-import io.minerai.ops.emulator.braiins.BraiinsEmulator;
 import io.minerai.ops.emulator.epic.EpicEmulator;
 import io.minerai.ops.emulator.rig.EmulatedRig;
 import io.minerai.ops.emulator.vnish.VnishEmulator;
 import io.minerai.ops.emulator.whatsminerv2.WhatsminerV2Emulator;
+import io.minerai.ops.firmware.FirmwarePlugin;
+import io.minerai.ops.firmware.FirmwarePlugins;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `control --inventory` driving the four firmware families of issue 14 (Whatsminer API v2, VNish, Braiins OS gRPC,
- * ePIC) on loopback emulators: the cap fits three of the four miners, so the least valuable one is put to sleep.
+ * ePIC) on loopback emulators: the cap fits three of the four miners, so the least valuable one is put to sleep. The
+ * Braiins OS emulator comes from the minerai-ops-braiins module (on the CLI's run-time class path), found as the CLI
+ * finds the driver.
  */
 class NewFirmwareControlTest {
     /** The inventory names an environment variable for each password; HOME is set wherever the tests run. */
@@ -39,7 +42,7 @@ class NewFirmwareControlTest {
     EmulatedRig ep;
     LoopbackServer wmServer;
     VnishEmulator vnEmu;
-    BraiinsEmulator bosEmu;
+    FirmwarePlugin.Emulation bosEmu;
     EpicEmulator epEmu;
 
     @BeforeEach
@@ -50,12 +53,12 @@ class NewFirmwareControlTest {
         ep = new EmulatedRig(new EmulatedRig.Spec("epic1", 3350, 60, 142, 1700, PASSWORD), clock);
         wmServer = new LoopbackServer("wm2", new WhatsminerV2Emulator(wm, 1), executor);
         vnEmu = new VnishEmulator(vn, 2);
-        bosEmu = BraiinsEmulator.loopback(bos, 3);
+        bosEmu = FirmwarePlugins.find("braiins").orElseThrow().emulate(bos, 3);
         epEmu = new EpicEmulator(ep, true);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         wmServer.close();
         vnEmu.close();
         bosEmu.close();
@@ -89,7 +92,7 @@ class NewFirmwareControlTest {
                 "--inventory",
                 inventory().toString(),
                 "--steps",
-                "5", // the first readings of four drivers can take a few 1 s intervals on a loaded machine
+                "6", // the first gRPC call of a JVM (Netty start-up) can take seconds on a loaded machine
                 "--quiet",
                 "--data-dir",
                 dir.resolve("audit").toString());
@@ -106,7 +109,7 @@ class NewFirmwareControlTest {
                 inventory().toString(),
                 "--no-dry-run",
                 "--steps",
-                "4",
+                "8",
                 "--quiet",
                 "--data-dir",
                 dir.resolve("audit2").toString());

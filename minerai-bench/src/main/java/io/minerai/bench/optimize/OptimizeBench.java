@@ -9,13 +9,11 @@ import io.minerai.core.scenario.OptimizeSettings;
 import io.minerai.core.scenario.Period;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.time.TimeGrid;
-import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.optimize.Formulation;
 import io.minerai.optimize.MarketResponse;
 import io.minerai.optimize.OptimizationProblem;
 import io.minerai.optimize.OptimizeResult;
 import io.minerai.optimize.Optimizer;
-import io.minerai.optimize.PeakResolver;
 import io.minerai.optimize.RollingHorizon;
 import io.minerai.solver.OrToolsSolver;
 import io.minerai.solver.SolveOptions;
@@ -77,9 +75,7 @@ public final class OptimizeBench {
         Inputs in = inputs(s, grid);
         System.out.printf(
                 Locale.ROOT, "hourly stacked LP, default site, %d intervals, inputs: %s%n", grid.count(), in.label());
-        CoincidentPeaks peaks = PeakResolver.resolve(programs(), grid, Path.of("."));
-        OptimizationProblem p =
-                new OptimizationProblem(s.site(), in.inputs(), programs(), OptimizeSettings.DEFAULT, peaks);
+        OptimizationProblem p = problem(s.withMarkets(programs()), in.inputs(), OptimizeSettings.DEFAULT);
         for (String b : backends) {
             Optimizer o = new Optimizer(
                     io.minerai.solver.Solvers.byName(b),
@@ -138,7 +134,6 @@ public final class OptimizeBench {
         Period period = new Period(s.period().startUtc(), s.period().endUtc(), Duration.ofMinutes(5));
         TimeGrid grid = period.grid();
         ScenarioInputs in = SyntheticYear.inputs(grid, s.site().generators().size(), 7);
-        CoincidentPeaks peaks = PeakResolver.resolve(programs(), grid, Path.of("."));
         OptimizeSettings settings =
                 new OptimizeSettings(OptimizeSettings.ForecastMode.DAY_AHEAD, 48, 24, backend, List.of(), List.of());
         MarketResponse.ReserveOffering offers = limits
@@ -154,8 +149,8 @@ public final class OptimizeBench {
                                         Double.POSITIVE_INFINITY,
                                         List.of(s.site().minerFleets().get(0).name()))))
                 : MarketResponse.ReserveOffering.of(SyntheticYear.PRODUCTS, 1.0);
-        return new OptimizationProblem(s.site(), in, programs(), settings, peaks)
-                .withResponse(OptimizationProblem.responseOf(programs(), peaks).withReserves(offers));
+        OptimizationProblem p = problem(s.withMarkets(programs()), in, settings);
+        return p.withResponse(p.response().withReserves(offers));
     }
 
     static void rolling5m(String backend, boolean limits) {
@@ -206,6 +201,12 @@ public final class OptimizeBench {
      * @param label what they are
      */
     record Inputs(ScenarioInputs inputs, String label) {}
+
+    /** The scenario's problem on the given inputs, its programs' data (4CP system load) resolved as a run does. */
+    static OptimizationProblem problem(Scenario s, ScenarioInputs in, OptimizeSettings settings) {
+        return OptimizationProblem.forScenario(
+                s, io.minerai.data.resolve.InputResolver.withProgramData(s, in, Path.of(".")), settings);
+    }
 
     static Inputs inputs(Scenario s, TimeGrid grid) {
         if (Boolean.getBoolean("minerai.bench.synthetic")) {

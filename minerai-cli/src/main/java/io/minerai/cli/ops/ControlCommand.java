@@ -109,7 +109,12 @@ public final class ControlCommand implements Callable<Integer> {
         SiteInventory inv = read.value();
         Clock clock = Clock.systemUTC();
         InventoryWiring wiring = new InventoryWiring(inv, k -> Objects.requireNonNullElse(System.getenv(k), ""), clock);
-        wiring.checkSecrets();
+        try {
+            wiring.checkSecrets();
+        } catch (io.minerai.core.validation.ValidationException e) {
+            // name the file: "inventory site.yaml has 1 problem: devices[3].driver: ..."
+            throw new io.minerai.core.validation.ValidationException("inventory " + inventory, e.problems());
+        }
         List<DeviceSpec> specs = wiring.specs();
         TargetSource target =
                 plan == null ? new MeritOrderTarget(0) : PlanFileTarget.read(plan, new MeritOrderTarget(0));

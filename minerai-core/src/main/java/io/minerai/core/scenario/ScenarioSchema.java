@@ -211,9 +211,67 @@ public final class ScenarioSchema {
                     .description("Straight-line depreciation life of the machines.")
                     .build());
 
+    public static final ObjectSpec POWER_CAP_POINT = ObjectSpec.of(
+            "powerCapPoint",
+            "One cap level of a GPU cloud: throughput at a power cap.",
+            f("powerFraction", NUMBER)
+                    .required()
+                    .above(0)
+                    .atMost(1)
+                    .description("IT power at this cap / full IT power.")
+                    .build(),
+            f("throughputFraction", NUMBER)
+                    .required()
+                    .above(0)
+                    .atMost(1)
+                    .description("Throughput at this cap / full throughput.")
+                    .build());
+
+    public static final ObjectSpec TRAINING = ObjectSpec.of(
+            "training",
+            "A training job on a GPU cloud: it checkpoints while running; pausing GPUs loses the work since the last"
+                    + " checkpoint, resuming them costs the restart.",
+            f("checkpointIntervalMinutes", NUMBER)
+                    .unit("min")
+                    .required()
+                    .above(0)
+                    .description("Running time from one checkpoint to the next (Young/Daly: sqrt(2 x write time x"
+                            + " MTBF), e.g. 38 min for a 2-minute write and 6 h between failures).")
+                    .build(),
+            f("checkpointWriteMinutes", NUMBER)
+                    .unit("min")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Time to write a checkpoint, without progress; less than the interval.")
+                    .build(),
+            f("restartMinutes", NUMBER)
+                    .unit("min")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Time from resuming paused GPUs to progress again (reload, warm-up).")
+                    .build());
+
+    public static final ObjectSpec INFERENCE = ObjectSpec.of(
+            "inference",
+            "Inference on a GPU cloud: a committed share of its throughput is sold firm; shortfall pays a penalty.",
+            f("committedFraction", NUMBER)
+                    .required()
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Committed share of the cloud's full throughput.")
+                    .build(),
+            f("slaPenaltyUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .required()
+                    .atLeast(0)
+                    .description("Penalty per MWh short of the commitment (throughput short x the cloud's full"
+                            + " facility MW x hours).")
+                    .build());
+
     public static final ObjectSpec GPU_CLOUD = ObjectSpec.of(
             "gpuCloud",
-            "Own GPU cloud: GPUs rented out by the hour.",
+            "Own GPU cloud: GPUs of one model in a hall, rented out by the hour, training a model or serving inference,"
+                    + " at full power or capped (docs/AI_COMPUTE.md).",
             f("name", STRING)
                     .required()
                     .description("Unique name of the asset within the site.")
@@ -247,7 +305,8 @@ public final class ScenarioSchema {
                     .unit("$/GPU-h")
                     .required()
                     .atLeast(0)
-                    .description("Rental price.")
+                    .description("What one GPU-hour at full throughput earns: the rental price, or for a training job"
+                            + " the value of one GPU-hour of progress.")
                     .build(),
             f("utilizationFraction", NUMBER)
                     .required()
@@ -259,6 +318,34 @@ public final class ScenarioSchema {
                     .defaultValue(false)
                     .description("true: contracts oblige it to run every interval; false: it may be interrupted when"
                             + " power is worth more than its revenue per MWh.")
+                    .build(),
+            f("cooling", ENUM)
+                    .allowed("air", "liquid", "immersion")
+                    .defaultValue("air")
+                    .description("The hall's cooling: air, direct-to-chip liquid or immersion. A GPU model that the"
+                            + " GPU catalogue lists as needing liquid cooling (B200, B300, GB200/GB300 NVL72) is refused"
+                            + " in an air-cooled hall.")
+                    .build(),
+            f("minPowerCapFraction", NUMBER)
+                    .defaultValue(1.0)
+                    .above(0)
+                    .atMost(1)
+                    .description("Lowest power cap the dispatch may set, as a fraction of full IT power; the cap levels"
+                            + " are the throughput curve's points at or above it. 1 = run or stop only.")
+                    .build(),
+            f("powerCapCurve", LIST)
+                    .element(POWER_CAP_POINT)
+                    .description("Throughput at each cap level, ascending, ending at (1, 1), concave; default: the"
+                            + " GPU catalogue's curve of the model (docs/AI_COMPUTE.md).")
+                    .build(),
+            f("training", OBJECT)
+                    .element(TRAINING)
+                    .description("The cloud runs a training job (price = value of one GPU-hour of progress); at most"
+                            + " one of training and inference; neither = GPU rentals.")
+                    .build(),
+            f("inference", OBJECT)
+                    .element(INFERENCE)
+                    .description("The cloud serves inference with a committed capacity and an SLA penalty.")
                     .build());
 
     public static final ObjectSpec COLOCATION_LEASE = ObjectSpec.of(
@@ -1150,6 +1237,9 @@ public final class ScenarioSchema {
                 TARIFF_ADDER,
                 MINER_FLEET,
                 GPU_CLOUD,
+                POWER_CAP_POINT,
+                TRAINING,
+                INFERENCE,
                 COLOCATION_LEASE,
                 GENERATOR,
                 PROFILE,

@@ -1,6 +1,7 @@
 package io.minerai.data.resolve;
 
 import io.minerai.core.bitcoin.BitcoinDay;
+import io.minerai.core.inputs.GpuInputs;
 import io.minerai.core.inputs.MarketInputs;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.BitcoinSource;
@@ -23,6 +24,8 @@ import io.minerai.data.ercot.ErcotSppReportReader;
 import io.minerai.data.ercot.Market;
 import io.minerai.data.ercot.SppSeries;
 import io.minerai.data.series.TimestampedCsvReader;
+import io.minerai.data.specs.GpuCatalogueReader;
+import io.minerai.data.specs.GpuProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -185,20 +188,23 @@ public final class InputResolver {
                     .ifPresent(s -> capacityFactors.add(s.renamed("capacity factor " + g.name(), "1")));
         }
 
+        GpuInputs gpus = GpuProfiles.resolve(scenario.site(), GpuCatalogueReader.bundled(), problems);
+
         problems.throwIfAny("scenario inputs of " + scenario.name());
         if (price == null || btc == null || capacityFactors.size() != generators.size()) {
             throw new IllegalStateException("inputs incomplete without a reported problem");
         }
         return new ScenarioInputs(
-                grid,
-                price,
-                btc.btcPerThDay(),
-                btc.btcPriceUsd(),
-                capacityFactors,
-                dayAhead,
-                ancillary,
-                days,
-                marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData));
+                        grid,
+                        price,
+                        btc.btcPerThDay(),
+                        btc.btcPriceUsd(),
+                        capacityFactors,
+                        dayAhead,
+                        ancillary,
+                        days,
+                        marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData))
+                .withGpus(gpus);
     }
 
     /**

@@ -15,6 +15,8 @@ import io.minerai.ops.driver.CgminerRpc;
 import io.minerai.ops.driver.DigestHttpClient;
 import io.minerai.ops.driver.LuxosDriver;
 import io.minerai.ops.driver.WhatsminerV3Driver;
+import io.minerai.ops.firmware.FirmwarePlugin;
+import io.minerai.ops.firmware.FirmwarePlugins;
 import io.minerai.ops.gpu.CommandRunner;
 import io.minerai.ops.gpu.GpuNodeDriver;
 import io.minerai.ops.meter.HttpJsonMeter;
@@ -52,13 +54,23 @@ public final class InventoryWiring {
         this.clock = clock;
     }
 
-    /** Checks that every secret the inventory names is set; reports each missing one with its path. */
+    /**
+     * Checks that every secret the inventory names is set and that every driver kept in a module of its own (Braiins
+     * OS) has its module on the class path; reports each problem with its path.
+     */
     public void checkSecrets() {
         Problems p = new Problems();
         for (int i = 0; i < inv.devices().size(); i++) {
             String e = inv.devices().get(i).passwordEnv();
             if (!e.isEmpty() && secret(e).isEmpty()) {
                 p.add("devices[" + i + "].passwordEnv", "environment variable " + e + " is not set");
+            }
+        }
+        for (int i = 0; i < inv.devices().size(); i++) {
+            String driver = inv.devices().get(i).driver();
+            if (FirmwarePlugins.isPluginDriver(driver)
+                    && FirmwarePlugins.find(driver).isEmpty()) {
+                p.add("devices[" + i + "].driver", FirmwarePlugins.missing(driver));
             }
         }
         inv.mqtt().ifPresent(m -> {
@@ -76,7 +88,7 @@ public final class InventoryWiring {
                 p.add("meter.tokenEnv", "environment variable " + m.tokenEnv() + " is not set");
             }
         });
-        p.throwIfAny("inventory secrets");
+        p.throwIfAny("inventory secrets and drivers");
     }
 
     private String secret(String name) {
@@ -153,16 +165,20 @@ public final class InventoryWiring {
                                     d.ratedPowerW(),
                                     clock);
                         case "braiins" ->
-                            // the driver owns its channel and shuts it down on close
-                            io.minerai.ops.driver.braiins.BraiinsDriver.connect(
-                                    d.id(),
-                                    d.host(),
-                                    d.port(),
-                                    d.username(),
-                                    secret(d.passwordEnv()),
-                                    d.ratedPowerW(),
-                                    Duration.ofSeconds(10),
-                                    clock);
+                            // a firmware module's driver (GPL code kept out of this module), found at run time
+                            FirmwarePlugins.find(d.driver())
+                                    .orElseThrow(() -> new IllegalStateException(
+                                            "devices: " + d.id() + ": " + FirmwarePlugins.missing(d.driver())))
+                                    .driver(
+                                            new FirmwarePlugin.Endpoint(
+                                                    d.id(),
+                                                    d.host(),
+                                                    d.port(),
+                                                    d.username(),
+                                                    secret(d.passwordEnv()),
+                                                    d.ratedPowerW(),
+                                                    Duration.ofSeconds(10)),
+                                            clock);
                         case "luxos" -> new LuxosDriver(d.id(), new CgminerRpc(tcp, false), d.ratedPowerW(), clock);
                         case "whatsminer-v3" ->
                             new WhatsminerV3Driver(

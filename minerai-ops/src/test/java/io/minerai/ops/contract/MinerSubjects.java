@@ -16,10 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Starts emulated miners for the contract tests (short timeouts: the slow-device test waits past them). */
-final class MinerSubjects {
-    static final Duration CONNECT = Duration.ofSeconds(1);
-    static final Duration READ = Duration.ofMillis(700);
-    static final EmulatorFleet.Timeouts TIMEOUTS = new EmulatorFleet.Timeouts(CONNECT, READ);
+public final class MinerSubjects {
+    public static final Duration CONNECT = Duration.ofSeconds(1);
+    public static final Duration READ = Duration.ofMillis(700);
+    public static final EmulatorFleet.Timeouts TIMEOUTS = new EmulatorFleet.Timeouts(CONNECT, READ);
 
     private MinerSubjects() {}
 

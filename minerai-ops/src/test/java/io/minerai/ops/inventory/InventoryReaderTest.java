@@ -134,19 +134,42 @@ class InventoryReaderTest {
                   - {id: w2, driver: whatsminer-v2, host: 10.0.0.21, passwordEnv: PW, ratedPowerW: 3400,
                      valueUsdPerMwh: 50}
                   - {id: v1, driver: vnish, host: 10.0.0.22, passwordEnv: PW, ratedPowerW: 3500, valueUsdPerMwh: 50}
-                  - {id: b1, driver: braiins, host: 10.0.0.23, passwordEnv: PW, ratedPowerW: 3300, valueUsdPerMwh: 50}
                   - {id: e1, driver: epic, host: 10.0.0.24, passwordEnv: PW, ratedPowerW: 3600, valueUsdPerMwh: 50}
                 """;
         SiteInventory inv = InventoryReader.parse(yaml, "inventory d.yaml", Path.of("."));
-        assertThat(inv.devices()).extracting(SiteInventory.Device::port).containsExactly(4028, 80, 50051, 4028);
+        assertThat(inv.devices()).extracting(SiteInventory.Device::port).containsExactly(4028, 80, 4028);
         InventoryWiring w = new InventoryWiring(inv, k -> "pw", java.time.Clock.systemUTC());
+        w.checkSecrets();
         var drivers = w.drivers();
         assertThat(drivers)
                 .extracting(d -> d.getClass().getSimpleName())
-                .containsExactly("WhatsminerV2Driver", "VnishDriver", "BraiinsDriver", "EpicDriver");
+                .containsExactly("WhatsminerV2Driver", "VnishDriver", "EpicDriver");
         assertThat(w.specs())
                 .allMatch(
                         sp -> sp.capabilities().canSleep() && sp.capabilities().canSetPowerTarget());
         drivers.forEach(io.minerai.ops.device.DeviceDriver::close);
+    }
+
+    /**
+     * The Braiins OS driver is GPL code in a module of its own (minerai-ops-braiins), which this module's tests do not
+     * see: an inventory naming it parses, and the wiring says which module is missing, at the device's path.
+     */
+    @Test
+    void braiinsWithoutItsModuleIsReportedAtItsPath() {
+        String yaml = """
+                site: {name: s, capMw: 1}
+                devices:
+                  - {id: v1, driver: vnish, host: 10.0.0.22, passwordEnv: PW, ratedPowerW: 3500, valueUsdPerMwh: 50}
+                  - {id: b1, driver: braiins, host: 10.0.0.23, passwordEnv: PW, ratedPowerW: 3300, valueUsdPerMwh: 50}
+                """;
+        SiteInventory inv = InventoryReader.parse(yaml, "inventory d.yaml", Path.of("."));
+        assertThat(inv.devices().get(1).port()).isEqualTo(50051);
+        assertThat(io.minerai.ops.firmware.FirmwarePlugins.find("braiins")).isEmpty();
+        InventoryWiring w = new InventoryWiring(inv, k -> "pw", java.time.Clock.systemUTC());
+        assertThatThrownBy(w::checkSecrets)
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("devices[1].driver: driver 'braiins' needs the minerai-ops-braiins module")
+                .hasMessageContaining("GPL-3.0");
+        assertThatThrownBy(w::drivers).hasMessageContaining("minerai-ops-braiins");
     }
 }

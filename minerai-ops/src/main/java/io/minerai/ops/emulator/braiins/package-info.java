@@ -1,5 +1,0 @@
-/** An emulated Braiins OS miner: the public gRPC API served in-process or on a loopback port. */
-@NullMarked
-package io.minerai.ops.emulator.braiins;
-
-import org.jspecify.annotations.NullMarked;
