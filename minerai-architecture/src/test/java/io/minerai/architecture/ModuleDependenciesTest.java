@@ -46,6 +46,8 @@ class ModuleDependenciesTest {
                 .definedBy("io.minerai.sustainability..")
                 .layer("Planning")
                 .definedBy("io.minerai.planning..")
+                .layer("Portfolio")
+                .definedBy("io.minerai.portfolio..")
                 .layer("Sweep")
                 .definedBy("io.minerai.sweep..")
                 .layer("Store")
@@ -73,21 +75,33 @@ class ModuleDependenciesTest {
                 .mayOnlyBeAccessedByLayers("Braiins", "Server", "Cli", "Bench")
                 .whereLayer("Store")
                 .mayOnlyBeAccessedByLayers("Ops", "Server", "Cli", "Bench")
+                .whereLayer("Portfolio")
+                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Planning")
-                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers("Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Sweep")
-                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers("Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Sustainability")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Optimize")
-                .mayOnlyBeAccessedByLayers("Ops", "Sustainability", "Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers("Ops", "Sustainability", "Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Report")
-                .mayOnlyBeAccessedByLayers("Optimize", "Sustainability", "Planning", "Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers(
+                        "Optimize", "Sustainability", "Planning", "Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Solver")
                 .mayOnlyBeAccessedByLayers("Optimize", "Planning", "Server", "Cli", "Bench")
                 .whereLayer("Dispatch")
                 .mayOnlyBeAccessedByLayers(
-                        "Optimize", "Report", "Sustainability", "Planning", "Store", "Ops", "Server", "Cli", "Bench")
+                        "Optimize",
+                        "Report",
+                        "Sustainability",
+                        "Planning",
+                        "Portfolio",
+                        "Store",
+                        "Ops",
+                        "Server",
+                        "Cli",
+                        "Bench")
                 .whereLayer("Data")
                 .mayOnlyBeAccessedByLayers(
                         "Dispatch",
@@ -96,6 +110,7 @@ class ModuleDependenciesTest {
                         "Report",
                         "Sustainability",
                         "Planning",
+                        "Portfolio",
                         "Store",
                         "Ops",
                         "Server",

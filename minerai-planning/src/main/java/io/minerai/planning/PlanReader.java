@@ -166,7 +166,8 @@ public final class PlanReader {
         };
     }
 
-    private static BitcoinPlan bitcoin(FieldReader r, ObjectSpec spec) {
+    /** Reads a {@code bitcoin} section ({@link PlanSchema#BITCOIN}); also used by the portfolio document. */
+    public static BitcoinPlan bitcoin(FieldReader r, ObjectSpec spec) {
         return new BitcoinPlan(
                 r.number("startPriceUsdPerBtc"),
                 r.number("priceDriftPerYear"),
@@ -431,7 +432,8 @@ public final class PlanReader {
                 nameList(r, "contracts"));
     }
 
-    private static Uncertainty uncertainty(FieldReader r, ObjectSpec spec) {
+    /** Reads an {@code uncertainty} section ({@link PlanSchema#UNCERTAINTY}); also used by the portfolio document. */
+    public static Uncertainty uncertainty(FieldReader r, ObjectSpec spec) {
         String from = r.string("historyFrom");
         LocalDate historyFrom;
         try {

@@ -110,7 +110,7 @@ public final class AllocationSearch {
     }
 
     /** The plan with one strategy per candidate added after its own (and their assets and facilities). */
-    static Plan candidates(Plan plan, SearchPlan sp) {
+    public static Plan candidates(Plan plan, SearchPlan sp) {
         StrategyPlan base = plan.strategy(sp.base()).orElseThrow();
         Hall hall = plan.hall(sp.hall()).orElseThrow();
         GpuCloudPlan gpu = plan.gpuCloud(sp.gpuCloud()).orElseThrow();
