@@ -102,6 +102,33 @@ class GpuJobClassesTest {
     }
 
     @Test
+    void aDemandReductionEventCapsTheGpusTo70PercentAndTheProgramPaysForTheCommitment() {
+        // SB 6-style service: 0.3 MW committed at $40/MW-h in force in both hours; an event in hour 1 limits import to
+        // 0.7 MW (the firm service level), $5,000 per MWh above it. The GPU cloud (1 MW, cap levels from 60 %) is worth
+        // more than the $30 price in both hours, so the merit order runs it fully in hour 0 and caps it to 70 % in
+        // the event: the curve keeps 0.76 of the throughput, no penalty is due.
+        Site s = siteWith(cloud(new PowerCapping(0.6, Optional.empty()), GpuWorkload.RENTAL));
+        ScenarioInputs in = withCatalogue(s, inputs(hourly(2), new double[] {30, 30}, 0, 0, new double[0][]));
+        io.minerai.dispatch.program.DemandReductionService sb6 = new io.minerai.dispatch.program.DemandReductionService(
+                0.3, 0.7, 40, 5000, new boolean[] {true, true}, new boolean[] {false, true});
+        SettlementTerms terms = SettlementTerms.of(List.of(sb6));
+        Dispatch d = MeritOrderPolicy.under(terms).decide(s, in);
+        assertThat(d.fraction(0, 0)).isEqualTo(1.0);
+        assertThat(d.fraction(1, 0)).isCloseTo(0.7, within(1e-12));
+        DispatchResult r = Settlement.settle(s, in, d, terms);
+        assertThat(r.summary().streamTotalUsd("ai_cloud")).isCloseTo(2000 + 0.76 * 2000, within(1e-9));
+        assertThat(r.summary().streamTotalUsd("demand_reduction_availability")).isCloseTo(2 * 0.3 * 40, within(1e-9));
+        assertThat(r.summary().streamTotalUsd("demand_reduction_penalty")).isCloseTo(0, within(1e-9));
+        // run or stop only, the same cloud stops 30 % of its GPUs in the event: 0.7 of the throughput, not 0.76
+        Site runStop = siteWith(cloud(PowerCapping.NONE, GpuWorkload.RENTAL));
+        ScenarioInputs in2 = withCatalogue(runStop, inputs(hourly(2), new double[] {30, 30}, 0, 0, new double[0][]));
+        DispatchResult r2 =
+                Settlement.settle(runStop, in2, MeritOrderPolicy.under(terms).decide(runStop, in2), terms);
+        assertThat(r2.ledger().dispatch().fraction(1, 0)).isCloseTo(0.7, within(1e-12));
+        assertThat(r2.summary().streamTotalUsd("ai_cloud")).isCloseTo(2000 + 0.7 * 2000, within(1e-9));
+    }
+
+    @Test
     void anInferenceCommitmentCutShortPaysItsPenalty() {
         // 60% of the throughput committed, $500 per MWh short at full facility power (1 MW)
         Site s = siteWith(cloud(new PowerCapping(0.6, Optional.empty()), new GpuWorkload.Inference(0.6, 500)));

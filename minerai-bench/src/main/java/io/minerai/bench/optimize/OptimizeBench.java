@@ -53,9 +53,11 @@ public final class OptimizeBench {
         OrToolsSolver.loadNativeLibraries();
         System.out.printf(Locale.ROOT, "native library load: %.2f s%n", (System.nanoTime() - t0) / 1e9);
         switch (what) {
-            case "hourly" -> hourly(rest.isEmpty() ? List.of("glop", "highs_lp", "pdlp") : rest);
+            case "hourly" -> hourly(rest.isEmpty() ? List.of("glop", "highs_lp", "pdlp") : rest, false);
+            case "hourly-ai" -> hourly(rest.isEmpty() ? List.of("glop") : rest, true);
             case "rolling5m" -> rolling5m(rest.isEmpty() ? "glop" : rest.get(0), rest.contains("limits"));
-            default -> throw new IllegalArgumentException("usage: OptimizeBench hourly|rolling5m [backend...]");
+            default ->
+                throw new IllegalArgumentException("usage: OptimizeBench hourly|hourly-ai|rolling5m [backend...]");
         }
         System.out.printf(Locale.ROOT, "peak resident memory (VmHWM): %.0f MB%n", peakRssMb());
     }
@@ -69,12 +71,19 @@ public final class OptimizeBench {
                 Optional.of(new AncillaryProgram(true, true, true, 1.0)));
     }
 
-    static void hourly(List<String> backends) {
+    static void hourly(List<String> backends, boolean ai) {
         Scenario s = DefaultScenario.load();
+        if (ai) {
+            s = s.withSite(aiSite(s.site()));
+        }
         TimeGrid grid = s.period().grid();
         Inputs in = inputs(s, grid);
         System.out.printf(
-                Locale.ROOT, "hourly stacked LP, default site, %d intervals, inputs: %s%n", grid.count(), in.label());
+                Locale.ROOT,
+                "hourly stacked LP, default site%s, %d intervals, inputs: %s%n",
+                ai ? " with an H100 training and a B200 inference cloud capped from 60 %" : "",
+                grid.count(),
+                in.label());
         OptimizationProblem p = problem(s.withMarkets(programs()), in.inputs(), OptimizeSettings.DEFAULT);
         for (String b : backends) {
             Optimizer o = new Optimizer(
@@ -121,6 +130,36 @@ public final class OptimizeBench {
                     bestLpCpu,
                     last.netUsd());
         }
+    }
+
+    /**
+     * The default site with the AI side of docs/examples/ai-compute-west-texas-2024.yaml: its H100 cloud training
+     * (checkpoints every 38 min, 2 min writes, 10 min restart) and a 1,024-GPU B200 inference cloud (60 % committed),
+     * both capped down to 60 % along the catalogue's curve.
+     */
+    static io.minerai.core.site.Site aiSite(io.minerai.core.site.Site site) {
+        io.minerai.core.ai.PowerCapping capping = new io.minerai.core.ai.PowerCapping(0.6, Optional.empty());
+        List<io.minerai.core.site.GpuCloud> clouds = new ArrayList<>();
+        for (io.minerai.core.site.GpuCloud g : site.gpuClouds()) {
+            clouds.add(g.with(
+                    io.minerai.core.ai.Cooling.LIQUID,
+                    capping,
+                    new io.minerai.core.ai.GpuWorkload.Training(38, 2, 10)));
+        }
+        clouds.add(new io.minerai.core.site.GpuCloud("b200-inference", "B200", 1024, 1.7875, 1.2, 6.6, 0.7, false)
+                .with(
+                        io.minerai.core.ai.Cooling.LIQUID,
+                        capping,
+                        new io.minerai.core.ai.GpuWorkload.Inference(0.6, 1500)));
+        return new io.minerai.core.site.Site(
+                site.name(),
+                site.grid(),
+                site.minerFleets(),
+                clouds,
+                site.colocationLeases(),
+                site.generators(),
+                site.ppa(),
+                site.opex());
     }
 
     /**
