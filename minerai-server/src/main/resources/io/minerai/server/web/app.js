@@ -314,6 +314,67 @@ function renderPlanAllocation(p, name) {
   });
 }
 
+// The chosen strategy's minimum DSCR in each plan year: P10..P90 over the Monte Carlo paths, their median, the
+// deterministic case and the covenant's minimum
+function renderPlanDscr(p, name) {
+  const s = p.strategies.find((x) => x.strategy === name) || p.strategies[0];
+  const year0 = Number(String(p.startMonth).slice(0, 4));
+  const bands = s.minDscrByYear || [];
+  const det = s.deterministicMinDscrByYear || [];
+  const years = Math.max(bands.length, det.length);
+  const labels = [];
+  for (let y = 0; y < years; y++) { labels.push(String(year0 + y)); }
+  $('plan-dscr-title').textContent = s.strategy + (bands.length === 0 ? ': no debt service' : '; covenant minimum '
+    + num2.format(p.minDscr) + ', ' + p.dscrDefinition + ' ' + p.dscrWindowMonths + '-month window');
+  $('plan-dscr-title').dataset.strategy = s.strategy;
+  chart('chart-plan-dscr', {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { type: 'bar', label: 'P10 to P90 of paths', data: bands.map((b) => (b.p10 == null ? null : [b.p10, b.p90])),
+          backgroundColor: '#9fb3c8', order: 3 },
+        { type: 'line', label: 'P50', data: bands.map((b) => b.p50), showLine: false, pointStyle: 'line',
+          pointRadius: 12, borderWidth: 3, borderColor: '#c62828', order: 1 },
+        { type: 'line', label: 'deterministic', data: det, borderColor: '#1f2933', backgroundColor: '#1f2933',
+          order: 0 },
+        { type: 'line', label: 'covenant minimum', data: labels.map(() => p.minDscr), borderColor: '#f7931a',
+          borderDash: [6, 4], pointRadius: 0, order: 2 },
+      ],
+    },
+    options: { scales: { y: { beginAtZero: false, title: { display: true, text: 'DSCR' } } } },
+  });
+}
+
+// Every contract of every strategy, with what it is worth against renting the same GPUs on the spot market
+function renderPlanContracts(p) {
+  const tbody = document.querySelector('#plan-contracts-table tbody');
+  tbody.innerHTML = '';
+  let rows = 0;
+  const money = (v) => (v == null ? '-' : usd.format(v));
+  const share = (v) => (v == null ? '-' : pct.format(v));
+  for (const s of p.strategies) {
+    for (const c of (s.contracts || [])) {
+      const v = s.contractValueVsSpot || {};
+      const tr = document.createElement('tr');
+      tr.dataset.strategy = s.strategy;
+      tr.dataset.contract = c.name;
+      [s.strategy, c.name, c.customer, num2.format(c.gpus), c.termMonths + ' months', num2.format(c.priceUsdPerGpuHour),
+        money(c.totalValueUsd), money(c.prepaymentUsd), money(c.contractBackedDebtUsd),
+        share(c.deterministicEquipmentIrrPerYear), money(v.meanNpvDifferenceUsd), share(v.probabilityPositive),
+        money(s.meanContractRevenueUsd), money(s.meanSpotGpuRevenueUsd)].forEach((x, i) => {
+        const td = document.createElement('td');
+        td.textContent = x;
+        if (i >= 3) { td.className = 'num'; }
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+      rows++;
+    }
+  }
+  $('plan-contracts-card').hidden = rows === 0;
+}
+
 async function renderPlan(run) {
   const result = await api('/api/runs/' + run.id + '/summary');
   const p = result.summary;
@@ -336,7 +397,7 @@ async function renderPlan(run) {
     const base = s.strategy === p.baselineStrategy;
     const tr = document.createElement('tr');
     tr.dataset.strategy = s.strategy;
-    tr.addEventListener('click', () => renderPlanAllocation(p, s.strategy));
+    tr.addEventListener('click', () => { renderPlanAllocation(p, s.strategy); renderPlanDscr(p, s.strategy); });
     if (s.strategy === p.bestStrategy) { tr.classList.add('selected'); }
     [s.strategy, money(s.deterministicNpvUsd), money(s.meanNpvUsd), money(s.p10NpvUsd), money(s.p50NpvUsd),
       money(s.p90NpvUsd), money(s.cvarNpvUsd), share(s.probabilityNpvNegative),
@@ -353,6 +414,8 @@ async function renderPlan(run) {
   }
   renderPlanNpv(p);
   renderPlanAllocation(p, p.bestStrategy);
+  renderPlanDscr(p, p.bestStrategy);
+  renderPlanContracts(p);
   document.body.dataset.renderedRun = String(run.id);
 }
 
