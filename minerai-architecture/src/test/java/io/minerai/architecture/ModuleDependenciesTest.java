@@ -62,6 +62,10 @@ class ModuleDependenciesTest {
                 .definedBy("io.minerai.cli..")
                 .layer("Bench")
                 .definedBy("io.minerai.bench..")
+                .layer("Spark")
+                .definedBy("io.minerai.spark..")
+                .whereLayer("Spark")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cli")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Bench")
@@ -80,7 +84,7 @@ class ModuleDependenciesTest {
                 .whereLayer("Planning")
                 .mayOnlyBeAccessedByLayers("Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Sweep")
-                .mayOnlyBeAccessedByLayers("Portfolio", "Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers("Portfolio", "Spark", "Server", "Cli", "Bench")
                 .whereLayer("Sustainability")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Optimize")
@@ -134,6 +138,21 @@ class ModuleDependenciesTest {
                         "io.minerai.store..",
                         "org.apache.spark..")
                 .check(classes);
+    }
+
+    /** Spark (about 290 MB of jars) stays in minerai-spark, which is found at run time through a ServiceLoader. */
+    @Test
+    void onlyTheSparkModuleUsesSparkOrHadoop() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.minerai.spark..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+                .check(classes);
+        assertThat(classes.containPackage("io.minerai.spark"))
+                .as("the Spark module is imported, so the rule above has something to check")
+                .isTrue();
     }
 
     /**

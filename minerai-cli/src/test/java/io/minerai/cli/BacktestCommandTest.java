@@ -128,7 +128,7 @@ class BacktestCommandTest {
                 """);
         CliRunner.Result r = CliRunner.run("backtest", f.toString(), "--quiet");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("site.minerFleets[0].unitPowerW: must be > 0 W, was -3500");
+        assertThat(r.err()).contains("site.minerFleets[0].unitPowerW: must be > 0 and <= 1000000 W, was -3500");
         Files.writeString(f, Files.readString(f).replace("-3500", "3500"));
         CliRunner.Result missing = CliRunner.run("validate", f.toString());
         assertThat(missing.exitCode()).isEqualTo(2);

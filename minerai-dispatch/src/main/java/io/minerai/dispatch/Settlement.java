@@ -51,7 +51,9 @@ public final class Settlement {
             s.settle(context, builder);
         }
         Ledger ledger = builder.build();
-        return new DispatchResult(summarize(site, inputs, ledger, builder), ledger);
+        DispatchSummary summary = summarize(site, inputs, ledger, builder);
+        FiniteTotals.require(summary, ledger);
+        return new DispatchResult(summary, ledger);
     }
 
     /** The settlers of a site's dispatch under the terms, in ledger order. */

@@ -47,6 +47,18 @@ public final class ScenarioReader {
     /** Binds an already parsed tree. */
     public static Scenario fromTree(JsonNode root, String what) {
         Problems problems = new Problems();
+        Optional<Scenario> bound = bind(root, problems);
+        problems.throwIfAny(what);
+        Scenario s = bound.orElseThrow();
+        ScenarioValidator.validate(s).throwIfAny(what);
+        return s;
+    }
+
+    /**
+     * Binds a tree against the schema, every problem and warning of its fields into {@code problems}; empty when a
+     * problem leaves a required part missing. The cross-field rules ({@link ScenarioValidator}) are not applied.
+     */
+    static Optional<Scenario> bind(JsonNode root, Problems problems) {
         FieldReader r = new FieldReader(root, "", ScenarioSchema.SCENARIO, problems);
         String name = r.string("name");
         String description = r.string("description");
@@ -65,20 +77,20 @@ public final class ScenarioReader {
                 .orElse(OptimizeSettings.DEFAULT);
         MarketSettings market = r.object("market", ScenarioSchema.MARKET, MarketSectionReader::market)
                 .orElse(MarketSettings.inferred(prices, markets));
-        problems.throwIfAny(what);
-        Scenario s = new Scenario(
+        if (!problems.isEmpty() || period.isEmpty() || site.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scenario(
                 name,
                 description,
-                period.orElseThrow(),
+                period.get(),
                 prices,
                 bitcoin,
-                site.orElseThrow(),
+                site.get(),
                 sustainability,
                 markets,
                 optimize,
-                market);
-        ScenarioValidator.validate(s).throwIfAny(what);
-        return s;
+                market));
     }
 
     private static MarketPrograms markets(FieldReader r, ObjectSpec spec) {

@@ -5,6 +5,7 @@ import io.minerai.core.inputs.GpuInputs;
 import io.minerai.core.inputs.MarketInputs;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.BitcoinSource;
+import io.minerai.core.scenario.Plausibility;
 import io.minerai.core.scenario.PriceSource;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.site.Generator;
@@ -54,6 +55,9 @@ import org.jspecify.annotations.Nullable;
  * resolve against {@code baseDir} (the scenario file's folder).
  */
 public final class InputResolver {
+    /** Prices beyond these are impossible in any market: an error at their line, never a total that overflows. */
+    private static final Plausibility PRICE = Plausibility.ENERGY_PRICE_USD_PER_MWH;
+
     private InputResolver() {}
 
     /** Resolves every input of the scenario onto its grid. */
@@ -118,6 +122,7 @@ public final class InputResolver {
                             () -> TimestampedCsvReader.read(
                                             file,
                                             TimestampedCsvReader.Spec.of(c.timeColumn(), c.valueColumn())
+                                                    .withRange(PRICE.min(), PRICE.max())
                                                     .withUnit("USD/MWh"))
                                     .series(c.valueColumn()),
                             problems);
@@ -243,7 +248,7 @@ public final class InputResolver {
         try {
             return read.get();
         } catch (ValidationException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e);
             return null;
         }
     }

@@ -170,7 +170,7 @@ public final class PathEngine {
             }
             finance(s, t, row, count, firstPath + c0, out, baseline);
         }
-        covenant(s, count);
+        covenant(s, count, out, firstPath + c0);
         for (int c = 0; c < count; c++) {
             int i = firstPath + c0 + c;
             if (baseline) {
@@ -424,11 +424,14 @@ public final class PathEngine {
      * The covenant test of every path of the chunk: DSCR over windows that never reach back before the first month of
      * service, from the prefix sums of the month loop.
      */
-    private void covenant(StrategySchedule s, int count) {
+    private void covenant(StrategySchedule s, int count, StrategyPaths out, int firstIndex) {
         final int n = s.months;
         final int ch = chunk;
+        final int years = out.years;
+        final double[] byYear = out.minDscrByYear;
         Arrays.fill(minDscr, 0, count, Double.POSITIVE_INFINITY);
         Arrays.fill(breached, 0, count, false);
+        Arrays.fill(byYear, firstIndex * years, (firstIndex + count) * years, Double.POSITIVE_INFINITY);
         final int first = s.firstServiceMonth;
         if (!s.hasDebt || first >= n) {
             return;
@@ -447,6 +450,7 @@ public final class PathEngine {
             }
             final int hiRow = (hi + 1 - first) * ch;
             final int loRow = (lo - first) * ch;
+            final int year = firstIndex * years + t / 12;
             for (int c = 0; c < count; c++) {
                 double windowService = prefixService[hiRow + c] - prefixService[loRow + c];
                 if (windowService > StrategySchedule.SERVICE_EPSILON_USD) {
@@ -456,6 +460,9 @@ public final class PathEngine {
                     }
                     if (dscr < floor) {
                         breached[c] = true;
+                    }
+                    if (dscr < byYear[year + c * years]) {
+                        byYear[year + c * years] = dscr;
                     }
                 }
             }
