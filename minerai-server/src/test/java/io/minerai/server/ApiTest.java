@@ -436,7 +436,7 @@ class ApiTest {
         assertThat(b.status()).isEqualTo(422);
         assertThat(b.json().path("errors").findValuesAsText("path")).containsExactly("parameters.x");
         assertThat(viewer.get("/api/run-kinds").json().path("items").findValuesAsText("name"))
-                .containsExactly("backtest", "optimize", "compare", "plan");
+                .containsExactly("backtest", "optimize", "compare", "plan", "portfolio");
     }
 
     /** A plan run takes no scenario, runs the planning Monte Carlo and stores what the library computes. */
