@@ -488,6 +488,7 @@ public final class PlanReader {
         List<Integer> starts = numberList(r, "startMonths", 0, Double.NaN).stream()
                 .map(Double::intValue)
                 .toList();
+        List<Double> contractShares = r.has("contractShares") ? numberList(r, "contractShares", 0, 1) : List.of(0.0);
         for (String n : List.of("buildFractions", "gpuShares", "startMonths")) {
             if (!r.has(n)) {
                 r.problems().add(r.fieldPath(n), "is required: a list with at least one value");
@@ -503,7 +504,9 @@ public final class PlanReader {
                 starts,
                 measure,
                 r.number("cvarAlpha"),
-                r.integer("paths"));
+                r.integer("paths"),
+                r.has("contract") ? Optional.of(r.string("contract")) : Optional.empty(),
+                contractShares);
     }
 
     /** A list of names; every bad element is reported with its index. */

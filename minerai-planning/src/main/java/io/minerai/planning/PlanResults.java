@@ -220,6 +220,7 @@ public final class PlanResults {
             r.put("description", c.strategy().description());
             r.put("buildFraction", c.buildFraction());
             r.put("gpuShare", c.gpuShare());
+            r.put("contractShare", c.contractShare());
             r.put("startMonth", c.startMonth());
             r.put("score", finite(c.score()));
             r.put("meanNpvUsd", finite(c.summary().meanNpvUsd()));

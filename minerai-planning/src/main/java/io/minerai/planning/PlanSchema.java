@@ -889,6 +889,15 @@ public final class PlanSchema {
                     .defaultValue(2_000)
                     .above(0)
                     .description("Paths per candidate.")
+                    .build(),
+            f("contract", STRING)
+                    .description("Contract template on the GPU cloud template: candidates with a contract share above"
+                            + " 0 contract that share of their GPUs on its terms (a total value scaled to the GPUs;"
+                            + " the base strategy's contract-backed loans on it follow). Required when a contract"
+                            + " share is above 0.")
+                    .build(),
+            names("contractShares")
+                    .description("Shares of each candidate's GPUs under the contract, 0..1 (default [0]: spot only).")
                     .build());
 
     public static final ObjectSpec PLAN = ObjectSpec.of(

