@@ -198,6 +198,52 @@ class SqliteStoreTest extends StoreContract {
         assertThat(dir.resolve("minerai.db")).doesNotExist();
     }
 
+    /** A real store of the H2 era (see legacy-h2/SOURCE.md) is refused with a message that says what it is. */
+    @Test
+    void aRealStoreOfTheH2EraIsRefusedAndLeftAsItIs(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("minerai.mv.db");
+        try (var in = SqliteStoreTest.class.getResourceAsStream("legacy-h2/minerai.mv.db")) {
+            Files.copy(java.util.Objects.requireNonNull(in), old);
+        }
+        byte[] before = Files.readAllBytes(old);
+        assertThat(new String(before, 0, 200, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("an H2 MVStore file")
+                .contains("H:2");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> Store.openExclusive(StoreConfig.embedded(dir), CLOCK))
+                    .isInstanceOf(StoreRefusedException.class)
+                    .hasMessageContaining("found the store of an older minerai version, " + old + " (H2)")
+                    .hasMessageContaining("cannot read H2 files")
+                    .hasMessageContaining("left as it is");
+        }
+        assertThat(Files.readAllBytes(old)).isEqualTo(before);
+        assertThat(dir.resolve("minerai.db")).doesNotExist();
+        assertThat(dir.resolve("minerai.db.new")).doesNotExist();
+    }
+
+    /** A store migrated by a newer minerai (a schema version this one does not know) is refused, unchanged. */
+    @Test
+    void aStoreOfANewerVersionIsRefusedAndLeftAsItIs(@TempDir Path dir) throws Exception {
+        try (Store s = Store.open(StoreConfig.embedded(dir), CLOCK)) {
+            s.scenarios().create("kept", "{}", "a");
+        }
+        Path db = dir.resolve("minerai.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (99, '99', 'from the"
+                    + " future', 'SQL', 'V99__from_the_future.sql', 0, '', '2030-01-01 00:00:00', 1, 1)");
+        }
+        byte[] before = Files.readAllBytes(db);
+        assertThatThrownBy(() -> Store.openExclusive(StoreConfig.embedded(dir), CLOCK))
+                .isInstanceOf(StoreRefusedException.class)
+                .hasMessageContaining("was written by a newer minerai")
+                .hasMessageContaining("schema has version 99")
+                .hasMessageContaining("knows versions up to 7")
+                .hasMessageNotContaining("repair");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
     @Test
     void aSecondExclusiveOpenIsRefusedAndTheFirstKeepsWorking(@TempDir Path dir) {
         StoreConfig config = StoreConfig.embedded(dir);
