@@ -46,6 +46,8 @@ class ModuleDependenciesTest {
                 .definedBy("io.minerai.sustainability..")
                 .layer("Planning")
                 .definedBy("io.minerai.planning..")
+                .layer("Portfolio")
+                .definedBy("io.minerai.portfolio..")
                 .layer("Sweep")
                 .definedBy("io.minerai.sweep..")
                 .layer("Store")
@@ -60,6 +62,10 @@ class ModuleDependenciesTest {
                 .definedBy("io.minerai.cli..")
                 .layer("Bench")
                 .definedBy("io.minerai.bench..")
+                .layer("Spark")
+                .definedBy("io.minerai.spark..")
+                .whereLayer("Spark")
+                .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cli")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Bench")
@@ -73,21 +79,33 @@ class ModuleDependenciesTest {
                 .mayOnlyBeAccessedByLayers("Braiins", "Server", "Cli", "Bench")
                 .whereLayer("Store")
                 .mayOnlyBeAccessedByLayers("Ops", "Server", "Cli", "Bench")
+                .whereLayer("Portfolio")
+                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Planning")
-                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers("Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Sweep")
-                .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers("Portfolio", "Spark", "Server", "Cli", "Bench")
                 .whereLayer("Sustainability")
                 .mayOnlyBeAccessedByLayers("Server", "Cli", "Bench")
                 .whereLayer("Optimize")
-                .mayOnlyBeAccessedByLayers("Ops", "Sustainability", "Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers("Ops", "Sustainability", "Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Report")
-                .mayOnlyBeAccessedByLayers("Optimize", "Sustainability", "Planning", "Server", "Cli", "Bench")
+                .mayOnlyBeAccessedByLayers(
+                        "Optimize", "Sustainability", "Planning", "Portfolio", "Server", "Cli", "Bench")
                 .whereLayer("Solver")
                 .mayOnlyBeAccessedByLayers("Optimize", "Planning", "Server", "Cli", "Bench")
                 .whereLayer("Dispatch")
                 .mayOnlyBeAccessedByLayers(
-                        "Optimize", "Report", "Sustainability", "Planning", "Store", "Ops", "Server", "Cli", "Bench")
+                        "Optimize",
+                        "Report",
+                        "Sustainability",
+                        "Planning",
+                        "Portfolio",
+                        "Store",
+                        "Ops",
+                        "Server",
+                        "Cli",
+                        "Bench")
                 .whereLayer("Data")
                 .mayOnlyBeAccessedByLayers(
                         "Dispatch",
@@ -96,6 +114,7 @@ class ModuleDependenciesTest {
                         "Report",
                         "Sustainability",
                         "Planning",
+                        "Portfolio",
                         "Store",
                         "Ops",
                         "Server",
@@ -119,6 +138,21 @@ class ModuleDependenciesTest {
                         "io.minerai.store..",
                         "org.apache.spark..")
                 .check(classes);
+    }
+
+    /** Spark (about 290 MB of jars) stays in minerai-spark, which is found at run time through a ServiceLoader. */
+    @Test
+    void onlyTheSparkModuleUsesSparkOrHadoop() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.minerai.spark..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..", "scala..")
+                .check(classes);
+        assertThat(classes.containPackage("io.minerai.spark"))
+                .as("the Spark module is imported, so the rule above has something to check")
+                .isTrue();
     }
 
     /**

@@ -35,6 +35,7 @@ public final class MineraiCommand implements Runnable {
             new io.minerai.cli.server.AdminCommand(),
             new io.minerai.cli.sustainability.SustainabilityCommand(),
             new io.minerai.cli.plan.PlanCommand(),
+            new io.minerai.cli.portfolio.PortfolioCommand(),
             new io.minerai.cli.ops.SimulateCommand(),
             new io.minerai.cli.ops.ControlCommand(),
             new DocsCommand()

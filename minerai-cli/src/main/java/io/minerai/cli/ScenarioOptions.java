@@ -11,6 +11,9 @@ import io.minerai.core.scenario.ScenarioValidator;
 import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.ValidationException;
 import io.minerai.data.resolve.InputResolver;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +23,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The scenario argument shared by commands, with period overrides. */
 public final class ScenarioOptions {
@@ -48,8 +53,38 @@ public final class ScenarioOptions {
     @Nullable
     String step;
 
-    /** The scenario with the overrides applied and validated. */
+    @Spec(Spec.Target.MIXEE)
+    @Nullable
+    CommandSpec mixee;
+
+    private List<Problem> warnings = List.of();
+
+    /**
+     * The scenario with the overrides applied and validated; its warnings (unusual values) are printed on the command's
+     * error stream, one line each, and do not stop the command.
+     */
     public Scenario load() {
+        Scenario s = loadSilently();
+        PrintWriter err = mixee != null
+                ? mixee.commandLine().getErr()
+                : new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Warnings.print(err, warnings);
+        return s;
+    }
+
+    /** The warnings of the scenario last loaded. */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
+    /** Like {@link #load()} but leaves the warnings to the caller ({@link #warnings()}). */
+    public Scenario loadSilently() {
+        Scenario s = loadValidated();
+        warnings = ScenarioValidator.warnings(s);
+        return s;
+    }
+
+    private Scenario loadValidated() {
         Scenario s = scenarioFile == null ? DefaultScenario.load() : ScenarioReader.read(scenarioFile);
         List<Problem> files = ScenarioPaths.unreadable(s, baseDir());
         if (!files.isEmpty()) {
@@ -84,7 +119,7 @@ public final class ScenarioOptions {
         try {
             return InputResolver.resolve(s, baseDir());
         } catch (ValidationException e) {
-            throw new ValidationException(subject(), e.problems());
+            throw new ValidationException(subject(), e.problems(), e.total());
         }
     }
 

@@ -9,6 +9,7 @@ import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
+import io.minerai.core.validation.Problem;
 import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.dispatch.program.MarketTerms;
 import java.io.PrintWriter;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Check a scenario file and the data it points to. Prints every problem with its path (exit code 2), or"
-                    + " what was understood: assets with their power and value per MWh, the period, and the data's"
-                    + " coverage and gaps."
+                    + " what was understood: warnings about unusual values, assets with their power and value per MWh,"
+                    + " the period, and the data's coverage and gaps."
         })
 final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -42,12 +43,27 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario s = scenario.load();
+        Scenario s = scenario.loadSilently();
         ScenarioInputs inputs = scenario.resolveInputs(s);
         // the market programs' own data (4CP system load) is checked too, as a run would
         MarketTerms mt = MarketTerms.of(s, inputs);
         Site site = s.site();
-        out.printf(Locale.ROOT, "%s is valid.%n%n", scenario.label());
+        List<Problem> warnings = scenario.warnings();
+        if (warnings.isEmpty()) {
+            out.printf(Locale.ROOT, "%s is valid.%n%n", scenario.label());
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "%s is valid, with %d warning%s (accepted, but check %s):%n",
+                    scenario.label(),
+                    warnings.size(),
+                    warnings.size() == 1 ? "" : "s",
+                    warnings.size() == 1 ? "it" : "them");
+            for (Problem w : warnings) {
+                out.printf(Locale.ROOT, "  - %s%n", w);
+            }
+            out.println();
+        }
         out.printf(Locale.ROOT, "Scenario  %s%n", s.name());
         out.printf(
                 Locale.ROOT,

@@ -79,6 +79,38 @@ class BacktestCommandTest {
                                 - s.get("transmissionChargeUsd").asDouble(),
                         within(1e-3));
         assertThat(out.resolve("report.html")).doesNotExist();
+        // compute delivered beside BTC per MWh: the default's 2,048 H100 SXM rent 70 % of their hours at full power,
+        // 989.4 dense BF16 TFLOPS each (GPU catalogue), 1.275 kW IT x PUE 1.3 per GPU: 0.7 / 1.6575 kWh per GPU-hour
+        JsonNode gpu = s.get("gpu");
+        assertThat(gpu.get("computePrecision").asText()).isEqualTo("bf16-dense");
+        assertThat(gpu.get("gpuHoursDelivered").asDouble()).isPositive();
+        assertThat(gpu.get("computeDeliveredExaflopHours").asDouble())
+                .isCloseTo(gpu.get("gpuHoursDelivered").asDouble() * 989.4 / 1e6, within(1e-6));
+        assertThat(gpu.get("gpuHoursPerMwh").asDouble()).isCloseTo(0.7 * 1000 / (1.275 * 1.3), within(1e-6));
+        assertThat(s.get("bitcoin").get("btcPerMwh").asDouble()).isPositive();
+    }
+
+    @Test
+    void aB200InAnAirCooledHallIsRefusedWithItsPath(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("air.yaml");
+        Files.writeString(f, """
+                name: air
+                period: {start: 2024-07-01T00:00:00-05:00, end: 2024-07-02T00:00:00-05:00, step: 1h}
+                prices: {source: ercot-bundled, market: RTM}
+                bitcoin: {source: coinmetrics-bundled}
+                site:
+                  name: x
+                  grid: {settlementPoint: HB_WEST, importCapMw: 10}
+                  gpuClouds:
+                    - {name: b200, gpuModel: B200, gpuCount: 64, itKwPerGpu: 1.7875, pue: 1.3,
+                       priceUsdPerGpuHour: 6, utilizationFraction: 0.8, cooling: air}
+                """);
+        CliRunner.Result r = CliRunner.run(
+                "backtest", f.toString(), "--quiet", "--out", dir.resolve("o").toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("site.gpuClouds[0].cooling: GPU model B200 needs liquid or immersion cooling (GPU catalogue,"
+                        + " B200), the hall is air");
     }
 
     @Test
@@ -96,7 +128,7 @@ class BacktestCommandTest {
                 """);
         CliRunner.Result r = CliRunner.run("backtest", f.toString(), "--quiet");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("site.minerFleets[0].unitPowerW: must be > 0 W, was -3500");
+        assertThat(r.err()).contains("site.minerFleets[0].unitPowerW: must be > 0 and <= 1000000 W, was -3500");
         Files.writeString(f, Files.readString(f).replace("-3500", "3500"));
         CliRunner.Result missing = CliRunner.run("validate", f.toString());
         assertThat(missing.exitCode()).isEqualTo(2);

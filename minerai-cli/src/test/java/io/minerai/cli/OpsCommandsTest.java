@@ -60,6 +60,32 @@ class OpsCommandsTest {
         }
     }
 
+    /** The inventory's unusual values are printed as warnings on stderr; the controller still runs. */
+    @Test
+    void controlPrintsTheInventorysWarnings() throws Exception {
+        try (EmulatorFleet emu = new EmulatorFleet()) {
+            emu.add(new VirtualMiner("lux1", Firmware.LUXOS, 3250, 60, 104, "pw", Clock.systemUTC()));
+            emu.add(new VirtualMiner("lux2", Firmware.LUXOS, 3250, 60, 104, "pw", Clock.systemUTC()));
+            Path inv = inventory(emu, 0.01);
+            String text = Files.readString(inv);
+            assertThat(text).contains("valueUsdPerMwh: 70}");
+            Files.writeString(inv, text.replace("valueUsdPerMwh: 70}", "valueUsdPerMwh: 70000}"));
+            var r = CliRunner.run(
+                    "control",
+                    "--inventory",
+                    inv.toString(),
+                    "--steps",
+                    "1",
+                    "--quiet",
+                    "--data-dir",
+                    dir.resolve("audit-w").toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.err())
+                    .contains("minerai: warning: devices[1].valueUsdPerMwh: is 70000 USD/MWh, unusually high");
+            assertThat(r.out()).contains("DRY RUN");
+        }
+    }
+
     @Test
     void controlLiveSleepsTheLeastValuableMinerToMeetTheCap() throws Exception {
         try (EmulatorFleet emu = new EmulatorFleet()) {

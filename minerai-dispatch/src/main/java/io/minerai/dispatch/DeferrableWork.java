@@ -20,8 +20,19 @@ public record DeferrableWork(List<Job> jobs, double[] powerMw) {
      * @param name job name
      * @param maxPowerMw facility power at full speed
      * @param valueUsdPerMwh revenue per facility MWh of work done
+     * @param facilityKwPerGpu facility power per GPU (IT kW x PUE) to count GPU-hours; 0 when unknown (no GPU-hours)
      */
-    public record Job(String name, double maxPowerMw, double valueUsdPerMwh) {}
+    public record Job(String name, double maxPowerMw, double valueUsdPerMwh, double facilityKwPerGpu) {
+        /** A job whose GPUs are not known (its energy counts, its GPU-hours do not). */
+        public Job(String name, double maxPowerMw, double valueUsdPerMwh) {
+            this(name, maxPowerMw, valueUsdPerMwh, 0);
+        }
+
+        /** GPU-hours of work done with {@code energyMwh} of facility energy (0 when the GPUs are not known). */
+        public double gpuHours(double energyMwh) {
+            return facilityKwPerGpu > 0 ? energyMwh * 1000.0 / facilityKwPerGpu : 0;
+        }
+    }
 
     public static DeferrableWork none() {
         return new DeferrableWork(List.of(), new double[0]);

@@ -154,11 +154,37 @@ public record DispatchSummary(
             double btcPerMwh) {}
 
     /**
-     * The GPU side.
+     * The GPU side: its uptime and the compute it delivered, beside the mining side's BTC per MWh (docs/AI_COMPUTE.md).
+     * Ratios are 0 when their denominator is.
      *
      * @param aiCloudUptimeFraction GPU cloud energy / energy at full power
+     * @param gpuHoursDelivered GPU-hours delivered: GPUs x utilisation x share running x hours, plus deferrable jobs'
+     *     GPU-hours (the ledger's {@code gpu_hours})
+     * @param computeDeliveredExaflopHours useful compute at {@code computePrecision}, exaFLOP-hours (10^18 FLOP/s for an
+     *     hour): dense throughput at each cap level, after checkpoint writes and work lost to pauses (the ledger's
+     *     {@code compute_exaflop_hours})
+     * @param computePrecision the precision compute is counted in, e.g. {@code bf16-dense}
+     * @param gpuHoursPerMwh GPU-hours per MWh the GPU side drew (facility energy)
+     * @param exaflopHoursPerMwh exaFLOP-hours per MWh the GPU side drew
+     * @param revenueUsdPerGpuHour GPU side's earnings (AI cloud minus training loss and SLA penalties) per GPU-hour
+     * @param energyKwhPerGpuHour facility energy per GPU-hour, kWh
+     * @param gpuHoursPerPowerCostUsd GPU-hours per dollar of the GPU side's energy cost (its energy x the interval's
+     *     average cost of energy)
+     * @param exaflopHoursPerPowerCostUsd exaFLOP-hours per dollar of that energy cost
+     * @param btcPerMwh BTC mined per MWh the miners drew, for comparison on one page
      */
-    public record GpuTotals(double aiCloudUptimeFraction) {}
+    public record GpuTotals(
+            double aiCloudUptimeFraction,
+            double gpuHoursDelivered,
+            double computeDeliveredExaflopHours,
+            String computePrecision,
+            double gpuHoursPerMwh,
+            double exaflopHoursPerMwh,
+            double revenueUsdPerGpuHour,
+            double energyKwhPerGpuHour,
+            double gpuHoursPerPowerCostUsd,
+            double exaflopHoursPerPowerCostUsd,
+            double btcPerMwh) {}
 
     /**
      * Time-weighted means over the dispatched intervals.

@@ -26,6 +26,8 @@ public final class MeritOrderKernel {
     private final double adderUsdPerMwh;
     private final double firmMw;
     private final double curtailableMw;
+    private final double[] holdPremiumUsdPerMwh;
+    private final int[] holdLoads;
 
     /**
      * @param maxMw facility power of each load when fully running
@@ -46,7 +48,51 @@ public final class MeritOrderKernel {
             double importCapMw,
             double exportCapMw,
             double adderUsdPerMwh) {
+        this(
+                maxMw,
+                firm,
+                minerValueCoef,
+                isMiner,
+                fixedValueUsdPerMwh,
+                new double[maxMw.length],
+                importCapMw,
+                exportCapMw,
+                adderUsdPerMwh);
+    }
+
+    /**
+     * A kernel whose loads may carry a hold premium: a load that ran in the previous decided interval is worth its
+     * value plus {@code holdPremiumUsdPerMwh x its previous running fraction} per MWh, the cost of stopping it (a
+     * training job's work since its last checkpoint and its restart, spread over one interval). The first interval of
+     * a {@link #run} counts every load as running before it.
+     *
+     * @param holdPremiumUsdPerMwh per load, 0 for none
+     */
+    public MeritOrderKernel(
+            double[] maxMw,
+            boolean[] firm,
+            double[] minerValueCoef,
+            boolean[] isMiner,
+            double[] fixedValueUsdPerMwh,
+            double[] holdPremiumUsdPerMwh,
+            double importCapMw,
+            double exportCapMw,
+            double adderUsdPerMwh) {
         this.loadCount = maxMw.length;
+        this.holdPremiumUsdPerMwh = holdPremiumUsdPerMwh.clone();
+        int nh = 0;
+        for (int l = 0; l < loadCount; l++) {
+            if (holdPremiumUsdPerMwh[l] != 0 && !firm[l]) {
+                nh++;
+            }
+        }
+        this.holdLoads = new int[nh];
+        nh = 0;
+        for (int l = 0; l < loadCount; l++) {
+            if (holdPremiumUsdPerMwh[l] != 0 && !firm[l]) {
+                holdLoads[nh++] = l;
+            }
+        }
         this.maxMw = maxMw.clone();
         this.minerValueCoef = minerValueCoef.clone();
         this.isMiner = isMiner.clone();
@@ -154,6 +200,10 @@ public final class MeritOrderKernel {
         final double[] tierCap = new double[3];
         final int[] tierKind = new int[3];
         double lastHashprice = Double.NaN;
+        final int nh = holdLoads.length;
+        final double[] held = new double[nh];
+        java.util.Arrays.fill(held, 1.0);
+        final double[] heldSorted = new double[nh];
         for (int t = from; t < to; t++) {
             final int base = t * loadCount;
             if (!dispatched[t]) {
@@ -166,9 +216,16 @@ public final class MeritOrderKernel {
                 continue;
             }
             final double hp = hashpriceUsdPerThDay[t];
-            if (hp != lastHashprice) {
+            boolean resort = hp != lastHashprice;
+            for (int k = 0; k < nh && !resort; k++) {
+                resort = held[k] != heldSorted[k];
+            }
+            if (resort) {
                 lastHashprice = hp;
-                sortByValue(order, value, hp);
+                if (nh > 0) {
+                    System.arraycopy(held, 0, heldSorted, 0, nh);
+                }
+                sortByValue(order, value, hp, heldSorted);
             }
             final double p = priceUsdPerMwh[t];
             final double gen = generationMw[t];
@@ -232,6 +289,9 @@ public final class MeritOrderKernel {
                         runFraction[base + curtailable[c]] = 1.0;
                     }
                     finishInterval(t, p, tierCap, tierKind, withheld, importMw, exportMw, spillMw);
+                    for (int h = 0; h < nh; h++) {
+                        held[h] = 1.0;
+                    }
                     continue;
                 }
             }
@@ -263,6 +323,9 @@ public final class MeritOrderKernel {
                 runFraction[base + order[k]] = 0;
             }
             finishInterval(t, p, tierCap, tierKind, withheld, importMw, exportMw, spillMw);
+            for (int h = 0; h < nh; h++) {
+                held[h] = runFraction[base + holdLoads[h]];
+            }
         }
     }
 
@@ -294,9 +357,12 @@ public final class MeritOrderKernel {
         spillMw[t] = genLeft - exp;
     }
 
-    private void sortByValue(int[] order, double[] value, double hashprice) {
+    private void sortByValue(int[] order, double[] value, double hashprice, double[] held) {
         for (int l = 0; l < loadCount; l++) {
             value[l] = isMiner[l] ? minerValueCoef[l] * hashprice : fixedValueUsdPerMwh[l];
+        }
+        for (int k = 0; k < held.length; k++) {
+            value[holdLoads[k]] += holdPremiumUsdPerMwh[holdLoads[k]] * held[k];
         }
         // insertion sort, descending value, stable by load index
         for (int i = 0; i < order.length; i++) {

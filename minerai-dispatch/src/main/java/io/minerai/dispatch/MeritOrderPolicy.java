@@ -1,5 +1,6 @@
 package io.minerai.dispatch;
 
+import io.minerai.core.inputs.GpuInputs;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.Load;
@@ -7,6 +8,7 @@ import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.core.time.TimeSeries;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,37 +64,9 @@ public final class MeritOrderPolicy implements DispatchPolicy {
         return NAME;
     }
 
-    /** Builds the kernel for a site. */
+    /** Builds the kernel for a site whose GPU clouds run or stop (no cap levels, no job classes), hourly. */
     public static MeritOrderKernel kernel(Site site) {
-        List<Load> loads = site.loads();
-        int n = loads.size();
-        double[] maxMw = new double[n];
-        boolean[] firm = new boolean[n];
-        double[] coef = new double[n];
-        boolean[] isMiner = new boolean[n];
-        double[] fixed = new double[n];
-        for (int l = 0; l < n; l++) {
-            Load load = loads.get(l);
-            maxMw[l] = load.facilityPowerMw();
-            firm[l] = load.firm();
-            switch (load) {
-                case MinerFleet f -> {
-                    isMiner[l] = true;
-                    coef[l] = f.valueUsdPerMwh(1.0);
-                }
-                case GpuCloud g -> fixed[l] = g.valueUsdPerMwh();
-                default -> fixed[l] = 0;
-            }
-        }
-        return new MeritOrderKernel(
-                maxMw,
-                firm,
-                coef,
-                isMiner,
-                fixed,
-                site.grid().importCapMw(),
-                site.grid().effectiveExportCapMw(),
-                site.grid().totalAdderUsdPerMwh());
+        return Units.of(site, GpuInputs.NONE, 1.0).kernel(site);
     }
 
     @Override
@@ -101,7 +75,9 @@ public final class MeritOrderPolicy implements DispatchPolicy {
         TimeGrid grid = inputs.grid();
         int n = grid.count();
         int loads = site.loads().size();
+        Units units = Units.of(site, inputs.gpus(), grid.stepHours());
         double[] fraction = new double[n * loads];
+        double[] unitFraction = units.identity() ? fraction : new double[n * units.count()];
         double[] imp = new double[n];
         double[] exp = new double[n];
         double[] spill = new double[n];
@@ -115,7 +91,7 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                 limit[t] = m;
             }
         }
-        kernel(site)
+        units.kernel(site)
                 .run(
                         0,
                         n,
@@ -124,10 +100,13 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                         in.generationMw(),
                         in.dispatched(),
                         limit,
-                        fraction,
+                        unitFraction,
                         imp,
                         exp,
                         spill);
+        if (!units.identity()) {
+            units.toLoads(unitFraction, fraction, n, loads);
+        }
         double[] gen = in.generationMw().clone();
         for (int t = 0; t < n; t++) {
             if (!in.dispatched()[t]) {
@@ -135,6 +114,127 @@ public final class MeritOrderPolicy implements DispatchPolicy {
             }
         }
         return new Dispatch(NAME, grid, LoadInfo.of(site), in.dispatched(), fraction, gen, imp, exp, spill);
+    }
+
+    /**
+     * The site's loads as the kernel sees them: one unit per load, except a GPU cloud with cap levels or an inference
+     * commitment, which is one unit per block of power of constant value ({@link GpuModel#blocks()}, falling in
+     * value, so the merit order fills them in order). A training cloud's first block (the share of GPUs running)
+     * carries a hold premium: its expected pause cost ({@link GpuModel#expectedPauseCostUsd()}) per MWh of that block
+     * over one interval, so the merit order pauses training only when one interval's saving exceeds the work lost.
+     *
+     * @param loadOf per unit: its load
+     * @param width per unit: its share of the load's full power
+     * @param maxMw per unit: full power, MW
+     * @param firm per unit
+     * @param minerCoef per unit: value per MWh per unit of hashprice (miner fleets)
+     * @param isMiner per unit
+     * @param fixedValue per unit: value per MWh (other loads)
+     * @param holdPremium per unit: hold premium per MWh
+     * @param identity whether the units are the loads themselves
+     */
+    record Units(
+            int[] loadOf,
+            double[] width,
+            double[] maxMw,
+            boolean[] firm,
+            double[] minerCoef,
+            boolean[] isMiner,
+            double[] fixedValue,
+            double[] holdPremium,
+            boolean identity) {
+
+        static Units of(Site site, GpuInputs gpus, double stepHours) {
+            List<Load> loads = site.loads();
+            List<Integer> loadOf = new ArrayList<>();
+            List<double[]> rows = new ArrayList<>(); // width, maxMw, firm, coef, isMiner, fixed, premium
+            boolean identity = true;
+            for (int l = 0; l < loads.size(); l++) {
+                Load load = loads.get(l);
+                double mw = load.facilityPowerMw();
+                double firm = load.firm() ? 1 : 0;
+                switch (load) {
+                    case MinerFleet f -> {
+                        loadOf.add(l);
+                        rows.add(new double[] {1, mw, firm, f.valueUsdPerMwh(1.0), 1, 0, 0});
+                    }
+                    case GpuCloud g -> {
+                        GpuModel m = GpuModel.of(g, gpus);
+                        if (g.firm() || m.isPlain()) {
+                            loadOf.add(l);
+                            rows.add(new double[] {1, mw, firm, 0, 0, g.valueUsdPerMwh(), 0});
+                        } else {
+                            GpuModel.Blocks b = m.blocks();
+                            identity &= b.count() == 1;
+                            double pauseCost = m.expectedPauseCostUsd();
+                            for (int k = 0; k < b.count(); k++) {
+                                double blockMw = b.widthFraction()[k] * mw;
+                                double premium =
+                                        k == 0 && pauseCost > 0 && blockMw > 0 ? pauseCost / (blockMw * stepHours) : 0;
+                                loadOf.add(l);
+                                rows.add(new double[] {
+                                    b.widthFraction()[k], blockMw, 0, 0, 0, b.valueUsdPerMwh()[k], premium
+                                });
+                            }
+                        }
+                    }
+                    default -> {
+                        loadOf.add(l);
+                        rows.add(new double[] {1, mw, firm, 0, 0, 0, 0});
+                    }
+                }
+            }
+            int u = rows.size();
+            Units out = new Units(
+                    new int[u],
+                    new double[u],
+                    new double[u],
+                    new boolean[u],
+                    new double[u],
+                    new boolean[u],
+                    new double[u],
+                    new double[u],
+                    identity);
+            for (int k = 0; k < u; k++) {
+                double[] r = rows.get(k);
+                out.loadOf[k] = loadOf.get(k);
+                out.width[k] = r[0];
+                out.maxMw[k] = r[1];
+                out.firm[k] = r[2] != 0;
+                out.minerCoef[k] = r[3];
+                out.isMiner[k] = r[4] != 0;
+                out.fixedValue[k] = r[5];
+                out.holdPremium[k] = r[6];
+            }
+            return out;
+        }
+
+        int count() {
+            return loadOf.length;
+        }
+
+        MeritOrderKernel kernel(Site site) {
+            return new MeritOrderKernel(
+                    maxMw,
+                    firm,
+                    minerCoef,
+                    isMiner,
+                    fixedValue,
+                    holdPremium,
+                    site.grid().importCapMw(),
+                    site.grid().effectiveExportCapMw(),
+                    site.grid().totalAdderUsdPerMwh());
+        }
+
+        /** Sums the units' running fractions into the loads' fractions of full power. */
+        void toLoads(double[] unitFraction, double[] fraction, int n, int loads) {
+            int units = count();
+            for (int t = 0; t < n; t++) {
+                for (int k = 0; k < units; k++) {
+                    fraction[t * loads + loadOf[k]] += unitFraction[t * units + k] * width[k];
+                }
+            }
+        }
     }
 
     /**

@@ -44,22 +44,24 @@ public final class Settlement {
 
     /** Settles a dispatch under the given terms and sums it up. */
     public static DispatchResult settle(Site site, ScenarioInputs inputs, Dispatch dispatch, SettlementTerms terms) {
-        List<Settler> settlers = settlers(dispatch, terms);
+        List<Settler> settlers = settlers(site, inputs, dispatch, terms);
         SettlementContext context = new SettlementContext(site, inputs, dispatch);
         LedgerBuilder builder = new LedgerBuilder(dispatch, inputs.market(), settlers);
         for (Settler s : settlers) {
             s.settle(context, builder);
         }
         Ledger ledger = builder.build();
-        return new DispatchResult(summarize(site, inputs, ledger, builder), ledger);
+        DispatchSummary summary = summarize(site, inputs, ledger, builder);
+        FiniteTotals.require(summary, ledger);
+        return new DispatchResult(summary, ledger);
     }
 
-    /** The settlers of a dispatch under the terms, in ledger order. */
-    public static List<Settler> settlers(Dispatch dispatch, SettlementTerms terms) {
+    /** The settlers of a site's dispatch under the terms, in ledger order. */
+    public static List<Settler> settlers(Site site, ScenarioInputs inputs, Dispatch dispatch, SettlementTerms terms) {
         List<Settler> out = new ArrayList<>();
         out.add(new SiteMeasures(dispatch.loads()));
         out.add(new MiningSettler());
-        out.add(new AiCloudSettler(dispatch.deferrable()));
+        out.add(new AiCloudSettler(site, dispatch.deferrable(), inputs.gpus().precision()));
         out.add(new ColocationSettler());
         out.add(new SupplySettlers.Export());
         out.add(new SupplySettlers.PpaSellback());
@@ -95,6 +97,7 @@ public final class Settlement {
         double[] cbar = ledger.values(SiteMeasures.ENERGY_COST);
         double jobEnergy = 0;
         double jobFullEnergy = 0;
+        double jobCost = 0;
         double genMwh = 0;
         double spillMwh = 0;
         double importMwh = 0;
@@ -121,6 +124,7 @@ public final class Settlement {
             }
             for (int j = 0; j < jobs.jobs().size(); j++) {
                 jobEnergy += jobs.powerMw(t, j) * h;
+                jobCost += jobs.powerMw(t, j) * h * cbar[t];
                 jobFullEnergy += jobs.jobs().get(j).maxPowerMw() * h;
             }
             double imp = d.importMw()[t];
@@ -143,6 +147,7 @@ public final class Settlement {
         double minerFull = 0;
         double aiE = 0;
         double aiFull = 0;
+        double aiCost = jobCost;
         double coloE = 0;
         double minerCost = 0;
         double btc = 0;
@@ -161,6 +166,7 @@ public final class Settlement {
                 case AI_CLOUD -> {
                     aiE += loadEnergy[l];
                     aiFull += loadFullEnergy[l];
+                    aiCost += loadCost[l];
                 }
                 case COLOCATION -> coloE += loadEnergy[l];
             }
@@ -232,12 +238,48 @@ public final class Settlement {
                         cpb.cashCostUsd(),
                         cpb.allInUsd(),
                         minerE > 0 ? btc / minerE : Double.NaN),
-                new DispatchSummary.GpuTotals(ratio(aiE, aiFull)),
+                gpuTotals(ledger, inputs, ratio(aiE, aiFull), aiE, aiCost, minerE, btc),
                 new DispatchSummary.Averages(
                         dispatchedHours > 0 ? priceHours / dispatchedHours : Double.NaN,
                         dispatchedHours > 0 ? hashHours / dispatchedHours : Double.NaN),
                 facts,
                 loadSummaries);
+    }
+
+    /** The GPU side's delivery from the ledger's compute measures and streams, beside BTC per MWh. */
+    private static DispatchSummary.GpuTotals gpuTotals(
+            Ledger ledger,
+            ScenarioInputs inputs,
+            double uptime,
+            double aiMwh,
+            double aiCostUsd,
+            double minerMwh,
+            double btc) {
+        double gpuHours = sum(ledger.valuesOrZero(AiCloudSettler.GPU_HOURS_ID));
+        double eflopH = sum(ledger.valuesOrZero(AiCloudSettler.COMPUTE_ID));
+        double revenue = ledger.totalUsd(AiCloudSettler.AI_CLOUD.id())
+                + ledger.totalUsd(AiCloudSettler.TRAINING_LOSS.id())
+                + ledger.totalUsd(AiCloudSettler.SLA_PENALTY.id());
+        return new DispatchSummary.GpuTotals(
+                uptime,
+                gpuHours,
+                eflopH,
+                inputs.gpus().precision().id(),
+                ratio(gpuHours, aiMwh),
+                ratio(eflopH, aiMwh),
+                ratio(revenue, gpuHours),
+                ratio(aiMwh * 1000.0, gpuHours),
+                ratio(gpuHours, aiCostUsd),
+                ratio(eflopH, aiCostUsd),
+                minerMwh > 0 ? btc / minerMwh : 0);
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
     }
 
     private static double inMarketCurrency(double[] usd, MarketInputs market) {

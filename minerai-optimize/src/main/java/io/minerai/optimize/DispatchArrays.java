@@ -40,7 +40,7 @@ public final class DispatchArrays {
     public Dispatch toDispatch(String policyName) {
         List<DeferrableWork.Job> jobs = new ArrayList<>();
         for (GpuJob j : terms.jobs()) {
-            jobs.add(new DeferrableWork.Job(j.name(), j.maxPowerMw(), j.valueUsdPerMwh()));
+            jobs.add(new DeferrableWork.Job(j.name(), j.maxPowerMw(), j.valueUsdPerMwh(), j.facilityKwPerGpu()));
         }
         return new Dispatch(
                 policyName,

@@ -36,20 +36,6 @@ public record OptimizationProblem(
         Site site, ScenarioInputs inputs, SettlementTerms terms, MarketResponse response, OptimizeSettings settings) {
 
     /**
-     * A problem from a scenario's {@code markets} section (4CP and ancillary offers) and the 4CP peaks found for it.
-     *
-     * @param peaks 4CP peaks and alert intervals ({@link CoincidentPeaks#none} without a 4CP program)
-     */
-    public OptimizationProblem(
-            Site site,
-            ScenarioInputs inputs,
-            MarketPrograms programs,
-            OptimizeSettings settings,
-            CoincidentPeaks peaks) {
-        this(site, inputs, termsOf(programs, peaks), responseOf(programs, peaks), settings);
-    }
-
-    /**
      * A scenario's problem: its market programs as settlers by its market pack and the rules in force ({@link
      * MarketTerms}), its reserve offers and peak-alert rule, on the resolved inputs.
      */
@@ -116,6 +102,7 @@ public record OptimizationProblem(
     public SiteTerms siteTerms() {
         return SiteTerms.of(
                 site,
+                inputs.gpus(),
                 settings.fleetControls(),
                 settings.gpuJobs(),
                 response.reserves().maxOfferFraction());

@@ -1,5 +1,6 @@
 package io.minerai.optimize;
 
+import io.minerai.core.inputs.GpuInputs;
 import io.minerai.core.scenario.OptimizeSettings.FleetControl;
 import io.minerai.core.scenario.OptimizeSettings.GpuJob;
 import io.minerai.core.site.ColocationLease;
@@ -8,6 +9,7 @@ import io.minerai.core.site.Load;
 import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Ppa;
 import io.minerai.core.site.Site;
+import io.minerai.dispatch.GpuModel;
 import io.minerai.dispatch.LoadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import java.util.Optional;
  * @param controls per load: the fleet's control limits, or empty
  * @param jobs deferrable GPU jobs
  * @param maxOfferFraction share of curtailable running load that may be offered as reserve
+ * @param gpuModels per load: an interruptible GPU cloud with cap levels or a job class (training, inference), whose
+ *     revenue the {@link Steps.GpuCapLevels} step models (its {@code usdPerHour} is then 0); empty otherwise
  */
 public record SiteTerms(
         Site site,
@@ -48,17 +52,29 @@ public record SiteTerms(
         Optional<Ppa> ppa,
         List<Optional<FleetControl>> controls,
         List<GpuJob> jobs,
-        double maxOfferFraction) {
+        double maxOfferFraction,
+        List<Optional<GpuModel>> gpuModels) {
 
     public SiteTerms {
         loads = List.copyOf(loads);
         controls = List.copyOf(controls);
         jobs = List.copyOf(jobs);
+        gpuModels = List.copyOf(gpuModels);
     }
 
-    /** Terms of a site with fleet controls and jobs (unknown fleet names are rejected by the scenario validator). */
+    /** Terms of a site with fleet controls and jobs, its GPU clouds run or stop only. */
     public static SiteTerms of(
             Site site, List<FleetControl> fleetControls, List<GpuJob> jobs, double maxOfferFraction) {
+        return of(site, GpuInputs.NONE, fleetControls, jobs, maxOfferFraction);
+    }
+
+    /**
+     * Terms of a site with the GPU catalogue's information, fleet controls and jobs (unknown fleet names are rejected by
+     * the scenario validator).
+     */
+    public static SiteTerms of(
+            Site site, GpuInputs gpus, List<FleetControl> fleetControls, List<GpuJob> jobs, double maxOfferFraction) {
+        List<Optional<GpuModel>> models = new ArrayList<>();
         List<Load> ls = site.loads();
         int n = ls.size();
         double[] maxMw = new double[n];
@@ -75,6 +91,7 @@ public record SiteTerms(
                 firmMw += maxMw[l];
             }
             Optional<FleetControl> control = Optional.empty();
+            Optional<GpuModel> model = Optional.empty();
             switch (load) {
                 case MinerFleet f -> {
                     th[l] = f.fleetHashrateThPerS() * (1 - f.poolFeeFraction());
@@ -84,10 +101,18 @@ public record SiteTerms(
                         }
                     }
                 }
-                case GpuCloud g -> usd[l] = g.revenueUsdPerHour();
+                case GpuCloud g -> {
+                    GpuModel m = GpuModel.of(g, gpus);
+                    if (!g.firm() && !m.isPlain()) {
+                        model = Optional.of(m);
+                    } else {
+                        usd[l] = g.outputUsdPerHour();
+                    }
+                }
                 case ColocationLease c -> usd[l] = 0;
             }
             controls.add(control);
+            models.add(model);
         }
         return new SiteTerms(
                 site,
@@ -103,7 +128,8 @@ public record SiteTerms(
                 site.ppa(),
                 controls,
                 jobs,
-                maxOfferFraction);
+                maxOfferFraction,
+                models);
     }
 
     /** Terms of a site alone: continuous fleets, no jobs, all curtailable load may be offered. */

@@ -1,11 +1,13 @@
 package io.minerai.optimize;
 
 import io.minerai.core.ai.AiEconomics;
+import io.minerai.core.ai.PowerCapCurve;
 import io.minerai.core.scenario.OptimizeSettings.FleetControl;
 import io.minerai.core.scenario.OptimizeSettings.GpuJob;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.Ppa;
+import io.minerai.dispatch.GpuModel;
 import io.minerai.solver.LpModel;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +32,7 @@ public final class Steps {
                 new CoincidentPeakCharges(),
                 new PpaTerms(),
                 new GpuWork(),
+                new GpuCapLevels(),
                 new Objective());
     }
 
@@ -762,6 +765,102 @@ public final class Steps {
                     }
                 }
                 b.endRow();
+            }
+        }
+    }
+
+    /**
+     * GPU cap levels and job classes, for each interruptible GPU cloud with cap levels, a training job or an inference
+     * commitment (docs/AI_COMPUTE.md). With the curve's K levels of widths w_k and slopes s_k (throughput per power,
+     * falling: the curve is concave), block shares 0 <= u_kt <= 1 with x_lt = sum_k w_k u_kt (one level: u_0t = x_lt)
+     * give the throughput z_lt = sum_k s_k w_k u_kt, earning z_lt x output per hour x h (concavity makes the LP fill
+     * the blocks in order, so z_lt is the curve's throughput at x_lt). Inference with commitment c: shortfall 0 <= f_lt
+     * <= c, z_lt + f_lt >= c, costing f_lt x full MW x h x penalty per MWh. Training: the share running is u_0t;
+     * pausing is priced by a linear term, d_lt >= u_0,t-1 - u_0t, d_lt >= 0, costing d_lt x the expected pause cost
+     * (half a checkpoint interval plus the restart at full output, {@link GpuModel#expectedPauseCostUsd()}); the
+     * settlement counts the exact work since the last checkpoint. The first interval of a run has no previous share.
+     */
+    public static final class GpuCapLevels implements FormulationStep {
+        @Override
+        public String name() {
+            return "GPU cap levels";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            int loads = c.loads();
+            double h = c.hours();
+            LpModel.Builder b = c.b;
+            for (int l = 0; l < loads; l++) {
+                java.util.Optional<GpuModel> om = c.terms.gpuModels().get(l);
+                if (om.isEmpty()) {
+                    continue;
+                }
+                GpuModel m = om.get();
+                PowerCapCurve curve = m.levels();
+                int k = curve.levels();
+                String name = c.terms.loads().get(l).name();
+                int fBlock = b.family("cap level " + name);
+                int fSplit = b.family("cap levels " + name);
+                int fShort = b.family("SLA shortfall " + name);
+                int fShortRow = b.family("SLA commitment " + name);
+                int fPause = b.family("pause " + name);
+                int fPauseRow = b.family("pause cost " + name);
+                double rate = m.outputUsdPerHour() * h;
+                double committed = m.committedFraction();
+                double penalty = m.slaPenaltyUsdPerMwh() * m.cloud().facilityPowerMw() * h;
+                double pauseCost = m.expectedPauseCostUsd();
+                double prevShare = c.initial.previousFraction()[l];
+                int prevCol = -1;
+                boolean knownPrev = !Double.isNaN(prevShare);
+                if (knownPrev) {
+                    prevShare = m.runningShare(prevShare);
+                }
+                int[] u = new int[k];
+                for (int i = 0; i < c.n; i++) {
+                    int x = c.loadCol[i * loads + l];
+                    if (!c.dispatched(i) || x < 0) {
+                        continue;
+                    }
+                    int t = c.from + i;
+                    if (k == 1) {
+                        u[0] = x;
+                    } else {
+                        b.beginRow(fSplit, t, 0, 0);
+                        b.entry(x, 1);
+                        for (int q = 0; q < k; q++) {
+                            u[q] = b.addColumn(fBlock, t, 0, 1, 0);
+                            b.entry(u[q], -curve.blockPowerFraction(q));
+                        }
+                        b.endRow();
+                    }
+                    for (int q = 0; q < k; q++) {
+                        b.addObjective(u[q], rate * curve.blockSlope(q) * curve.blockPowerFraction(q));
+                    }
+                    if (committed > 0) {
+                        int f = b.addColumn(fShort, t, 0, committed, -penalty);
+                        b.beginRow(fShortRow, t, committed, Double.POSITIVE_INFINITY);
+                        for (int q = 0; q < k; q++) {
+                            b.entry(u[q], curve.blockSlope(q) * curve.blockPowerFraction(q));
+                        }
+                        b.entry(f, 1);
+                        b.endRow();
+                    }
+                    if (pauseCost > 0) {
+                        if (prevCol >= 0 || knownPrev) {
+                            int d = b.addColumn(fPause, t, 0, Double.POSITIVE_INFINITY, -pauseCost);
+                            double rhs = prevCol >= 0 ? 0 : prevShare;
+                            b.beginRow(fPauseRow, t, rhs, Double.POSITIVE_INFINITY);
+                            b.entry(d, 1);
+                            b.entry(u[0], 1);
+                            if (prevCol >= 0) {
+                                b.entry(prevCol, -1);
+                            }
+                            b.endRow();
+                        }
+                        prevCol = u[0];
+                    }
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
 import io.minerai.dispatch.program.CoincidentPeaks;
+import io.minerai.dispatch.program.MarketTerms;
 import io.minerai.solver.OrToolsSolver;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,14 +28,15 @@ class DefaultScenarioGoldenTest {
     void optimalIsAtLeastMeritOrderOnErcot2024() {
         Scenario s = DefaultScenario.load();
         ScenarioInputs inputs = InputResolver.resolve(s, Path.of("."));
-        CoincidentPeaks peaks = PeakResolver.resolve(s.markets(), inputs.grid(), Path.of("."));
-        assertThat(peaks.peaksUtc())
+        OptimizationProblem p = OptimizationProblem.forScenario(s, inputs, s.optimize());
+        CoincidentPeaks peaks = MarketTerms.of(s, inputs).peaks().get("ercot-4cp");
+        assertThat(peaks).isNotNull();
+        assertThat(java.util.Objects.requireNonNull(peaks).peaksUtc())
                 .containsExactly(
                         Instant.parse("2024-06-27T21:45:00Z"),
                         Instant.parse("2024-07-02T21:15:00Z"),
                         Instant.parse("2024-08-20T21:45:00Z"),
                         Instant.parse("2024-09-19T21:15:00Z"));
-        OptimizationProblem p = new OptimizationProblem(s.site(), inputs, s.markets(), s.optimize(), peaks);
         OptimizeResult opt = new Optimizer(new OrToolsSolver(OrToolsSolver.Backend.GLOP)).perfectForesight(p);
         DispatchResult merit = Settlement.settle(
                 s.site(), inputs, new MeritOrderPolicy().decide(s.site(), inputs), p.settlementTerms());

@@ -24,6 +24,8 @@ import io.minerai.dispatch.Dispatch;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.MeritOrderPolicy;
 import io.minerai.dispatch.Settlement;
+import io.minerai.dispatch.SettlementTerms;
+import io.minerai.dispatch.program.CoincidentPeakCharge;
 import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.solver.LpModel;
 import io.minerai.solver.OrToolsSolver;
@@ -251,15 +253,16 @@ class FormulationStepsTest {
                 boolean[] alert = {false, true};
                 peaks = peaks.withAlerts(alert);
             }
+            MarketPrograms programs = new MarketPrograms(
+                    Optional.of(
+                            new CoincidentPeakProgram(50, new CoincidentPeakProgram.PeakSource.ErcotFuelMix(0), rule)),
+                    Optional.empty());
             return new OptimizationProblem(
                     s,
                     in,
-                    new MarketPrograms(
-                            Optional.of(new CoincidentPeakProgram(
-                                    50, new CoincidentPeakProgram.PeakSource.ErcotFuelMix(0), rule)),
-                            Optional.empty()),
-                    OptimizeSettings.DEFAULT,
-                    peaks);
+                    SettlementTerms.of(List.of(CoincidentPeakCharge.ercot4cp(50, peaks.peakInterval()))),
+                    OptimizationProblem.responseOf(programs, peaks),
+                    OptimizeSettings.DEFAULT);
         }
 
         @Test

@@ -35,7 +35,10 @@ public final class PlanDocs {
                         + " (a test fails when it is stale). -->\n\n");
         sb.append("A plan file is one YAML (or JSON) document with a single top-level field `plan`. Unknown fields are"
                 + " errors; every problem is reported at once with its path, e.g."
-                + " `plan.leases[0].startMonth: lease starts in month 3 but hall 'h' is only ready in month 7`.\n\n");
+                + " `plan.leases[0].startMonth: lease starts in month 3 but hall 'h' is only ready in month 7`. A value"
+                + " that is possible but unusual (an adder above $500/MWh, a site above 5,000 MW) is accepted with a"
+                + " warning on stderr, e.g. `minerai: warning: plan.power.adderUsdPerMwh: is 800 $/MWh, unusually high"
+                + " (usually -100 .. 500); check the value and its unit`.\n\n");
         for (ObjectSpec o : PlanSchema.all()) {
             SchemaDocs.object(sb, o, "###");
         }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.minerai.core.scenario.DocumentText;
 import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.scenario.ObjectSpec;
+import io.minerai.core.validation.Checked;
+import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.Problems;
 import io.minerai.planning.model.Amortization;
 import io.minerai.planning.model.AsicPurchase;
@@ -61,23 +63,41 @@ public final class PlanReader {
     }
 
     public static Plan read(Path file) {
-        return parse(DocumentText.readFile(file, "plan"), "plan " + file.getFileName());
+        return readChecked(file).value();
+    }
+
+    /** Like {@link #read(Path)}, with the warnings about unusual values that the plan is accepted with. */
+    public static Checked<Plan> readChecked(Path file) {
+        return parseChecked(DocumentText.readFile(file, "plan"), "plan " + file.getFileName());
     }
 
     /** Parses YAML or JSON text; {@code what} names the input in errors. */
     public static Plan parse(String text, String what) {
-        return fromTree(DocumentText.parseObject(text, what, "a field 'plan'"), what);
+        return parseChecked(text, what).value();
+    }
+
+    /** Like {@link #parse(String, String)}, with the warnings. */
+    public static Checked<Plan> parseChecked(String text, String what) {
+        return fromTreeChecked(DocumentText.parseObject(text, what, "a field 'plan'"), what);
     }
 
     /** Binds a parsed tree: field errors first (all of them), then the cross-field rules (all of them). */
     public static Plan fromTree(JsonNode root, String what) {
+        return fromTreeChecked(root, what).value();
+    }
+
+    /** Like {@link #fromTree(JsonNode, String)}, with the warnings of the fields and of the cross-field rules. */
+    public static Checked<Plan> fromTreeChecked(JsonNode root, String what) {
         Problems problems = new Problems();
         FieldReader file = new FieldReader(root, "", PlanSchema.FILE, problems);
         Optional<Plan> plan = file.object("plan", PlanSchema.PLAN, PlanReader::plan);
         problems.throwIfAny(what);
         Plan p = plan.orElseThrow();
-        PlanValidator.validate(p, "plan").throwIfAny(what);
-        return p;
+        Problems rules = PlanValidator.validate(p, "plan");
+        rules.throwIfAny(what);
+        List<Problem> warnings = new ArrayList<>(problems.warnings());
+        warnings.addAll(rules.warnings());
+        return new Checked<>(p, warnings);
     }
 
     private static Plan plan(FieldReader r, ObjectSpec spec) {
@@ -166,7 +186,8 @@ public final class PlanReader {
         };
     }
 
-    private static BitcoinPlan bitcoin(FieldReader r, ObjectSpec spec) {
+    /** Reads a {@code bitcoin} section ({@link PlanSchema#BITCOIN}); also used by the portfolio document. */
+    public static BitcoinPlan bitcoin(FieldReader r, ObjectSpec spec) {
         return new BitcoinPlan(
                 r.number("startPriceUsdPerBtc"),
                 r.number("priceDriftPerYear"),
@@ -431,7 +452,8 @@ public final class PlanReader {
                 nameList(r, "contracts"));
     }
 
-    private static Uncertainty uncertainty(FieldReader r, ObjectSpec spec) {
+    /** Reads an {@code uncertainty} section ({@link PlanSchema#UNCERTAINTY}); also used by the portfolio document. */
+    public static Uncertainty uncertainty(FieldReader r, ObjectSpec spec) {
         String from = r.string("historyFrom");
         LocalDate historyFrom;
         try {
@@ -466,6 +488,7 @@ public final class PlanReader {
         List<Integer> starts = numberList(r, "startMonths", 0, Double.NaN).stream()
                 .map(Double::intValue)
                 .toList();
+        List<Double> contractShares = r.has("contractShares") ? numberList(r, "contractShares", 0, 1) : List.of(0.0);
         for (String n : List.of("buildFractions", "gpuShares", "startMonths")) {
             if (!r.has(n)) {
                 r.problems().add(r.fieldPath(n), "is required: a list with at least one value");
@@ -481,7 +504,9 @@ public final class PlanReader {
                 starts,
                 measure,
                 r.number("cvarAlpha"),
-                r.integer("paths"));
+                r.integer("paths"),
+                r.has("contract") ? Optional.of(r.string("contract")) : Optional.empty(),
+                contractShares);
     }
 
     /** A list of names; every bad element is reported with its index. */

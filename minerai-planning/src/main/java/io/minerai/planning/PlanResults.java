@@ -11,6 +11,7 @@ import io.minerai.planning.finance.Irr;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Plan;
+import io.minerai.planning.montecarlo.DscrYear;
 import io.minerai.planning.montecarlo.MonteCarloResult;
 import io.minerai.planning.montecarlo.StrategySummary;
 import io.minerai.planning.run.CashFlowCase;
@@ -131,6 +132,17 @@ public final class PlanResults {
                 dscrByYear.add(finite(min));
             }
             r.put("deterministicMinDscrByYear", dscrByYear);
+            List<Map<String, Object>> bands = new ArrayList<>();
+            for (DscrYear y : s.minDscrByYear()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("year", y.year());
+                m.put("p10", finite(y.p10()));
+                m.put("p50", finite(y.p50()));
+                m.put("p90", finite(y.p90()));
+                m.put("testedShare", y.testedShare());
+                bands.add(m);
+            }
+            r.put("minDscrByYear", bands);
             GpuBook book = dt.schedule().gpus();
             List<Map<String, Object>> contracts = new ArrayList<>();
             for (int j = 0; j < book.contractNames().size(); j++) {
@@ -208,6 +220,7 @@ public final class PlanResults {
             r.put("description", c.strategy().description());
             r.put("buildFraction", c.buildFraction());
             r.put("gpuShare", c.gpuShare());
+            r.put("contractShare", c.contractShare());
             r.put("startMonth", c.startMonth());
             r.put("score", finite(c.score()));
             r.put("meanNpvUsd", finite(c.summary().meanNpvUsd()));

@@ -11,6 +11,7 @@ import static io.minerai.core.scenario.FieldKind.STRING;
 import io.minerai.core.scenario.FieldKind;
 import io.minerai.core.scenario.FieldSpec;
 import io.minerai.core.scenario.ObjectSpec;
+import io.minerai.core.scenario.Plausibility;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class PlanSchema {
             "The site as a whole: its interconnection and fixed costs.",
             f("name", STRING).required().description("Site name.").build(),
             f("gridMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
@@ -74,6 +76,7 @@ public final class PlanSchema {
             "power (deck)",
             "A flat price deck: the same price every hour of a year, escalated yearly.",
             f("usdPerMwh", NUMBER)
+                    .plausible(Plausibility.ENERGY_PRICE_USD_PER_MWH)
                     .unit("$/MWh")
                     .required()
                     .description("Wholesale price in the first plan year.")
@@ -85,6 +88,7 @@ public final class PlanSchema {
                     .description("Yearly escalation of the wholesale price (0.02 = +2 %/yr).")
                     .build(),
             f("adderUsdPerMwh", NUMBER)
+                    .plausible(Plausibility.CHARGE_USD_PER_MWH)
                     .unit("$/MWh")
                     .defaultValue(0.0)
                     .description("Charges per MWh on top of the wholesale price (transmission, fees).")
@@ -111,6 +115,7 @@ public final class PlanSchema {
                     .description("Yearly escalation applied to the resampled prices.")
                     .build(),
             f("adderUsdPerMwh", NUMBER)
+                    .plausible(Plausibility.CHARGE_USD_PER_MWH)
                     .unit("$/MWh")
                     .defaultValue(0.0)
                     .description("Charges per MWh on top of the wholesale price (transmission, fees).")
@@ -304,6 +309,7 @@ public final class PlanSchema {
                     + " capex is spent evenly over the lead time; the hall takes critical IT x PUE of the site's MW.",
             f("name", STRING).required().description("Unique name.").build(),
             f("criticalItMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
@@ -344,6 +350,7 @@ public final class PlanSchema {
                     .description("Name of the hall hosting the GPUs.")
                     .build(),
             f("gpuCount", INTEGER)
+                    .plausible(Plausibility.MACHINE_COUNT)
                     .required()
                     .above(0)
                     .description("GPUs bought.")
@@ -356,6 +363,7 @@ public final class PlanSchema {
                             + " for $43.9 M (2024-09-16) = $40,648 per GPU.")
                     .build(),
             f("itKwPerGpu", NUMBER)
+                    .plausible(Plausibility.GPU_POWER_KW)
                     .unit("kW")
                     .defaultValue(1.275)
                     .above(0)
@@ -369,6 +377,7 @@ public final class PlanSchema {
                     .description("Economic and depreciation life; the GPUs retire after it. Assumption.")
                     .build(),
             f("priceUsdPerGpuHour", NUMBER)
+                    .plausible(Plausibility.GPU_PRICE_USD_PER_GPU_HOUR)
                     .unit("$/GPU-h")
                     .required()
                     .atLeast(0)
@@ -528,12 +537,14 @@ public final class PlanSchema {
             f("hall", STRING).required().description("Name of the hall leased.").build(),
             f("tenant", STRING).defaultValue("").description("Tenant name.").build(),
             f("criticalItMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
                     .description("Contracted critical IT.")
                     .build(),
             f("usdPerKwMonth", NUMBER)
+                    .plausible(Plausibility.RENT_USD_PER_KW_MONTH)
                     .unit("$/kW-month")
                     .required()
                     .atLeast(0)
@@ -878,6 +889,15 @@ public final class PlanSchema {
                     .defaultValue(2_000)
                     .above(0)
                     .description("Paths per candidate.")
+                    .build(),
+            f("contract", STRING)
+                    .description("Contract template on the GPU cloud template: candidates with a contract share above"
+                            + " 0 contract that share of their GPUs on its terms (a total value scaled to the GPUs;"
+                            + " the base strategy's contract-backed loans on it follow). Required when a contract"
+                            + " share is above 0.")
+                    .build(),
+            names("contractShares")
+                    .description("Shares of each candidate's GPUs under the contract, 0..1 (default [0]: spot only).")
                     .build());
 
     public static final ObjectSpec PLAN = ObjectSpec.of(

@@ -508,6 +508,31 @@ public final class PlanValidator {
                                         plan.leases().stream()
                                                 .map(LeasePlan::name)
                                                 .toList())));
+        boolean contracted = s.contractShares().stream().anyMatch(c -> c > 0);
+        if (contracted && s.contract().isEmpty()) {
+            p.add(
+                    path + ".contract",
+                    "is required when a contract share is above 0 (contractShares " + s.contractShares() + ")");
+        }
+        s.contract()
+                .ifPresent(name -> plan.contract(name)
+                        .ifPresentOrElse(
+                                c -> {
+                                    if (!c.gpuCloud().equals(s.gpuCloud())) {
+                                        p.add(
+                                                path + ".contract",
+                                                "contract '" + c.name() + "' is on GPU cloud '" + c.gpuCloud()
+                                                        + "', not on the searched GPU cloud '" + s.gpuCloud() + "'");
+                                    }
+                                },
+                                () -> p.add(
+                                        path + ".contract",
+                                        unknown(
+                                                "GPU contract",
+                                                name,
+                                                plan.contracts().stream()
+                                                        .map(GpuContract::name)
+                                                        .toList()))));
         for (int i = 0; i < s.startMonths().size(); i++) {
             if (s.startMonths().get(i) >= plan.horizonMonths()) {
                 p.add(

@@ -4,8 +4,10 @@ import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.report.chart.ChartImage;
+import io.minerai.report.chart.ComputeCharts;
 import io.minerai.report.chart.DispatchCharts;
 import io.minerai.report.csv.BacktestCsvWriter;
+import io.minerai.report.html.ComputeSection;
 import io.minerai.report.html.DispatchSections;
 import io.minerai.report.html.HtmlReport;
 import io.minerai.report.html.ReportSection;
@@ -118,22 +120,32 @@ public final class ReportWriter {
         Path json = outDir.resolve(SUMMARY_JSON);
         SummaryJson.write(result.summary(), json);
         List<ChartImage> images = charts ? DispatchCharts.renderAll(result, scenario.site()) : List.of();
+        Optional<ChartImage> compute = charts ? ComputeCharts.render(result, scenario.site()) : Optional.empty();
         List<Path> chartPaths = new ArrayList<>();
         for (ChartImage c : images) {
             chartPaths.add(c.writeTo(outDir));
         }
+        if (compute.isPresent()) {
+            chartPaths.add(compute.get().writeTo(outDir));
+        }
         Path html = outDir.resolve(REPORT_HTML);
-        htmlReport(images).writeTo(html);
+        htmlReport(images, compute).writeTo(html);
         return new ReportFiles(outDir, csv, json, chartPaths, html);
     }
 
     /** The HTML report with these charts (no files written). */
     public HtmlReport htmlReport(List<ChartImage> charts) {
+        return htmlReport(charts, Optional.empty());
+    }
+
+    /** The HTML report with these charts and the chart of the "Compute delivered" section (no files written). */
+    public HtmlReport htmlReport(List<ChartImage> charts, Optional<ChartImage> computeChart) {
         DispatchSections.Context ctx = new DispatchSections.Context(result, scenario, inputs, charts);
         return HtmlReport.builder()
                 .title(DispatchSections.title(ctx))
                 .subtitle(DispatchSections.subtitle(ctx))
                 .sections(DispatchSections.main(ctx))
+                .sections(ComputeSection.of(ctx, computeChart))
                 .sections(extraSections)
                 .appendices(DispatchSections.appendices(ctx))
                 .appendices(extraAppendices)

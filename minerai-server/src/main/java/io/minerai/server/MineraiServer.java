@@ -211,8 +211,12 @@ public final class MineraiServer implements AutoCloseable {
                         new ApiException(
                                 422,
                                 "Invalid input",
-                                e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
-                                        + " found; each is listed in errors with its path",
+                                e.total()
+                                        + (e.total() == 1 ? " problem" : " problems")
+                                        + (e.omitted() > 0
+                                                ? " found; the first "
+                                                        + e.problems().size() + " are listed in errors with their paths"
+                                                : " found; each is listed in errors with its path"),
                                 e.problems()));
             } catch (HttpResponseException e) {
                 int status = e.getStatus();

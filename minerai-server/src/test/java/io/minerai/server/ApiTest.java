@@ -436,7 +436,7 @@ class ApiTest {
         assertThat(b.status()).isEqualTo(422);
         assertThat(b.json().path("errors").findValuesAsText("path")).containsExactly("parameters.x");
         assertThat(viewer.get("/api/run-kinds").json().path("items").findValuesAsText("name"))
-                .containsExactly("backtest", "optimize", "compare", "plan");
+                .containsExactly("backtest", "optimize", "compare", "plan", "portfolio");
     }
 
     /** A plan run takes no scenario, runs the planning Monte Carlo and stores what the library computes. */
@@ -563,6 +563,50 @@ class ApiTest {
                 "/api/runs", "{\"kind\":\"compare\",\"scenarioId\":1,\"parameters\":{\"forecast\":\"perfect\"}}");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().path("errors").findValuesAsText("path")).containsExactly("parameters.forecast");
+    }
+
+    /** A portfolio run takes no scenario and stores what the portfolio library computes on the same inputs. */
+    @Test
+    void aPortfolioRunMatchesThePortfolioLibrary() {
+        var bad = operator.postJson("/api/runs", "{\"kind\":\"portfolio\",\"parameters\":{\"paths\":0,\"x\":1}}");
+        assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+        assertThat(bad.json().path("errors").findValuesAsText("path"))
+                .containsExactlyInAnyOrder("parameters.paths", "parameters.x");
+        var r = operator.postJson("/api/runs", "{\"kind\":\"portfolio\",\"parameters\":{\"paths\":6,\"seed\":5}}");
+        assertThat(r.status()).as(r.text()).isEqualTo(202);
+        long id = r.json().path("id").asLong();
+        Waits.until(
+                "portfolio run " + id + " to finish",
+                Duration.ofSeconds(120),
+                () -> !Set.of("queued", "running")
+                        .contains(viewer.get("/api/runs/" + id)
+                                .json()
+                                .path("status")
+                                .asText()));
+        JsonNode run = viewer.get("/api/runs/" + id).json();
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        JsonNode summary = viewer.get("/api/runs/" + id + "/summary").json().path("summary");
+        assertThat(summary.path("paths").asInt()).isEqualTo(6);
+        var lp = io.minerai.portfolio.PortfolioReader.bundledExample(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        var req = new io.minerai.portfolio.run.PortfolioRunner.Request(
+                java.util.OptionalInt.of(6),
+                java.util.OptionalLong.of(5),
+                java.util.Optional.empty(),
+                false,
+                new io.minerai.sweep.InProcessExecutor(1),
+                25);
+        var lib = io.minerai.portfolio.run.PortfolioRunner.run(lp, req, n -> {});
+        assertThat(summary.path("mixes").get(1).path("expectedNpvUsd").asDouble())
+                .isEqualTo(lib.result().chosen().summary().meanNpvUsd());
+        assertThat(summary.path("sites").get(0).path("recommended").asText())
+                .isEqualTo(lib.result()
+                        .recommendations()
+                        .get(0)
+                        .chosen()
+                        .candidate()
+                        .label());
+        assertThat(summary.path("acquisitions").get(0).path("maxPriceUsd").asDouble())
+                .isEqualTo(lib.result().acquisitions().get(0).maxPriceUsd());
     }
 
     @Test

@@ -266,6 +266,45 @@ class DashboardE2ETest {
                 .click();
         wait.until(
                 d -> other.equals(d.findElement(By.id("plan-allocation-title")).getAttribute("data-strategy")));
+        wait.until(d -> other.equals(d.findElement(By.id("plan-dscr-title")).getAttribute("data-strategy")));
+        // its minimum DSCR by year: P10..P90 of the paths (the API's bands), the deterministic case beside them
+        JsonNode otherJson = plan.path("strategies").get(2);
+        assertThat(otherJson.path("minDscrByYear").size()).isPositive();
+        List<?> dscr = (List<?>) script("return window.minerai.charts['chart-plan-dscr'].data.datasets[0].data");
+        assertThat(dscr).hasSize(otherJson.path("minDscrByYear").size());
+        for (int y = 0; y < dscr.size(); y++) {
+            JsonNode b = otherJson.path("minDscrByYear").get(y);
+            if (b.path("p10").isNull()) {
+                assertThat(dscr.get(y)).as("year %d", y).isNull();
+            } else {
+                List<?> band = (List<?>) dscr.get(y);
+                assertThat(number(band.get(0))).isCloseTo(b.path("p10").asDouble(), within(1e-12));
+                assertThat(number(band.get(1))).isCloseTo(b.path("p90").asDouble(), within(1e-12));
+            }
+        }
+        // the contracts: one row per contract of every strategy, with its value against spot renting
+        int contracts = 0;
+        for (JsonNode st : plan.path("strategies")) {
+            contracts += st.path("contracts").size();
+        }
+        assertThat(contracts).isPositive();
+        assertThat(driver.findElement(By.id("plan-contracts-card")).isDisplayed())
+                .isTrue();
+        List<WebElement> contractRows = driver.findElements(By.cssSelector("#plan-contracts-table tbody tr"));
+        assertThat(contractRows).hasSize(contracts);
+        String contractStrategy = contractRows.get(0).getAttribute("data-strategy");
+        for (JsonNode st : plan.path("strategies")) {
+            if (st.path("strategy").asText().equals(contractStrategy)) {
+                assertThat(contractRows.get(0).getText())
+                        .contains(usdText(st.path("contracts")
+                                .get(0)
+                                .path("totalValueUsd")
+                                .asDouble()))
+                        .contains(usdText(st.path("contractValueVsSpot")
+                                .path("meanNpvDifferenceUsd")
+                                .asDouble()));
+            }
+        }
         Files.copy(
                 driver.getScreenshotAs(OutputType.FILE).toPath(),
                 Path.of("target", "dashboard-plan.png"),

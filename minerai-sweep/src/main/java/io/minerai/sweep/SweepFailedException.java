@@ -1,11 +1,13 @@
 package io.minerai.sweep;
 
+import org.jspecify.annotations.Nullable;
+
 /** A task's evaluation threw; names the sweep and the task index. */
 public final class SweepFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int taskIndex;
 
-    public SweepFailedException(String sweepName, int taskIndex, String message, Throwable cause) {
+    public SweepFailedException(String sweepName, int taskIndex, String message, @Nullable Throwable cause) {
         super(
                 "sweep '" + sweepName + "' failed" + (taskIndex >= 0 ? " at task " + taskIndex : "") + ": " + message,
                 cause);

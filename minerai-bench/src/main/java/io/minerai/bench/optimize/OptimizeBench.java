@@ -9,13 +9,11 @@ import io.minerai.core.scenario.OptimizeSettings;
 import io.minerai.core.scenario.Period;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.time.TimeGrid;
-import io.minerai.dispatch.program.CoincidentPeaks;
 import io.minerai.optimize.Formulation;
 import io.minerai.optimize.MarketResponse;
 import io.minerai.optimize.OptimizationProblem;
 import io.minerai.optimize.OptimizeResult;
 import io.minerai.optimize.Optimizer;
-import io.minerai.optimize.PeakResolver;
 import io.minerai.optimize.RollingHorizon;
 import io.minerai.solver.OrToolsSolver;
 import io.minerai.solver.SolveOptions;
@@ -55,9 +53,11 @@ public final class OptimizeBench {
         OrToolsSolver.loadNativeLibraries();
         System.out.printf(Locale.ROOT, "native library load: %.2f s%n", (System.nanoTime() - t0) / 1e9);
         switch (what) {
-            case "hourly" -> hourly(rest.isEmpty() ? List.of("glop", "highs_lp", "pdlp") : rest);
+            case "hourly" -> hourly(rest.isEmpty() ? List.of("glop", "highs_lp", "pdlp") : rest, false);
+            case "hourly-ai" -> hourly(rest.isEmpty() ? List.of("glop") : rest, true);
             case "rolling5m" -> rolling5m(rest.isEmpty() ? "glop" : rest.get(0), rest.contains("limits"));
-            default -> throw new IllegalArgumentException("usage: OptimizeBench hourly|rolling5m [backend...]");
+            default ->
+                throw new IllegalArgumentException("usage: OptimizeBench hourly|hourly-ai|rolling5m [backend...]");
         }
         System.out.printf(Locale.ROOT, "peak resident memory (VmHWM): %.0f MB%n", peakRssMb());
     }
@@ -71,15 +71,20 @@ public final class OptimizeBench {
                 Optional.of(new AncillaryProgram(true, true, true, 1.0)));
     }
 
-    static void hourly(List<String> backends) {
+    static void hourly(List<String> backends, boolean ai) {
         Scenario s = DefaultScenario.load();
+        if (ai) {
+            s = s.withSite(aiSite(s.site()));
+        }
         TimeGrid grid = s.period().grid();
         Inputs in = inputs(s, grid);
         System.out.printf(
-                Locale.ROOT, "hourly stacked LP, default site, %d intervals, inputs: %s%n", grid.count(), in.label());
-        CoincidentPeaks peaks = PeakResolver.resolve(programs(), grid, Path.of("."));
-        OptimizationProblem p =
-                new OptimizationProblem(s.site(), in.inputs(), programs(), OptimizeSettings.DEFAULT, peaks);
+                Locale.ROOT,
+                "hourly stacked LP, default site%s, %d intervals, inputs: %s%n",
+                ai ? " with an H100 training and a B200 inference cloud capped from 60 %" : "",
+                grid.count(),
+                in.label());
+        OptimizationProblem p = problem(s.withMarkets(programs()), in.inputs(), OptimizeSettings.DEFAULT);
         for (String b : backends) {
             Optimizer o = new Optimizer(
                     io.minerai.solver.Solvers.byName(b),
@@ -128,6 +133,36 @@ public final class OptimizeBench {
     }
 
     /**
+     * The default site with the AI side of docs/examples/ai-compute-west-texas-2024.yaml: its H100 cloud training
+     * (checkpoints every 38 min, 2 min writes, 10 min restart) and a 1,024-GPU B200 inference cloud (60 % committed),
+     * both capped down to 60 % along the catalogue's curve.
+     */
+    static io.minerai.core.site.Site aiSite(io.minerai.core.site.Site site) {
+        io.minerai.core.ai.PowerCapping capping = new io.minerai.core.ai.PowerCapping(0.6, Optional.empty());
+        List<io.minerai.core.site.GpuCloud> clouds = new ArrayList<>();
+        for (io.minerai.core.site.GpuCloud g : site.gpuClouds()) {
+            clouds.add(g.with(
+                    io.minerai.core.ai.Cooling.LIQUID,
+                    capping,
+                    new io.minerai.core.ai.GpuWorkload.Training(38, 2, 10)));
+        }
+        clouds.add(new io.minerai.core.site.GpuCloud("b200-inference", "B200", 1024, 1.7875, 1.2, 6.6, 0.7, false)
+                .with(
+                        io.minerai.core.ai.Cooling.LIQUID,
+                        capping,
+                        new io.minerai.core.ai.GpuWorkload.Inference(0.6, 1500)));
+        return new io.minerai.core.site.Site(
+                site.name(),
+                site.grid(),
+                site.minerFleets(),
+                clouds,
+                site.colocationLeases(),
+                site.generators(),
+                site.ppa(),
+                site.opex());
+    }
+
+    /**
      * The 5-minute year's problem: 4CP (hindsight peaks from the bundled 2024 fuel mix) and the four SYNTHETIC-priced
      * reserve products RRS, ECRS, NSPIN and REGUP co-optimised with energy; with {@code limits}, per-product limits
      * (RRS at most half of the offer, ECRS at most 20 MW, the first fleet may not provide REGUP) that need a column per
@@ -138,7 +173,6 @@ public final class OptimizeBench {
         Period period = new Period(s.period().startUtc(), s.period().endUtc(), Duration.ofMinutes(5));
         TimeGrid grid = period.grid();
         ScenarioInputs in = SyntheticYear.inputs(grid, s.site().generators().size(), 7);
-        CoincidentPeaks peaks = PeakResolver.resolve(programs(), grid, Path.of("."));
         OptimizeSettings settings =
                 new OptimizeSettings(OptimizeSettings.ForecastMode.DAY_AHEAD, 48, 24, backend, List.of(), List.of());
         MarketResponse.ReserveOffering offers = limits
@@ -154,8 +188,8 @@ public final class OptimizeBench {
                                         Double.POSITIVE_INFINITY,
                                         List.of(s.site().minerFleets().get(0).name()))))
                 : MarketResponse.ReserveOffering.of(SyntheticYear.PRODUCTS, 1.0);
-        return new OptimizationProblem(s.site(), in, programs(), settings, peaks)
-                .withResponse(OptimizationProblem.responseOf(programs(), peaks).withReserves(offers));
+        OptimizationProblem p = problem(s.withMarkets(programs()), in, settings);
+        return p.withResponse(p.response().withReserves(offers));
     }
 
     static void rolling5m(String backend, boolean limits) {
@@ -206,6 +240,12 @@ public final class OptimizeBench {
      * @param label what they are
      */
     record Inputs(ScenarioInputs inputs, String label) {}
+
+    /** The scenario's problem on the given inputs, its programs' data (4CP system load) resolved as a run does. */
+    static OptimizationProblem problem(Scenario s, ScenarioInputs in, OptimizeSettings settings) {
+        return OptimizationProblem.forScenario(
+                s, io.minerai.data.resolve.InputResolver.withProgramData(s, in, Path.of(".")), settings);
+    }
 
     static Inputs inputs(Scenario s, TimeGrid grid) {
         if (Boolean.getBoolean("minerai.bench.synthetic")) {

@@ -8,12 +8,10 @@ import io.minerai.optimize.Formulation;
 import io.minerai.optimize.ModelData;
 import io.minerai.optimize.OptimizationProblem;
 import io.minerai.optimize.Optimizer;
-import io.minerai.optimize.PeakResolver;
 import io.minerai.optimize.SiteTerms;
 import io.minerai.solver.LpModel;
 import io.minerai.solver.SolveOptions;
 import io.minerai.solver.Solvers;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -56,12 +54,7 @@ public class StackedYearLpBench {
         Scenario s = DefaultScenario.load();
         TimeGrid grid = s.period().grid();
         var in = OptimizeBench.inputs(s, grid).inputs();
-        problem = new OptimizationProblem(
-                s.site(),
-                in,
-                s.markets(),
-                OptimizeSettings.DEFAULT,
-                PeakResolver.resolve(s.markets(), grid, Path.of(".")));
+        problem = OptimizeBench.problem(s, in, OptimizeSettings.DEFAULT);
         optimizer = new Optimizer(
                 Solvers.byName(backend), SolveOptions.DEFAULT.withTimeLimit(Duration.ofMinutes(5)), Formulation.full());
         data = problem.actualData();

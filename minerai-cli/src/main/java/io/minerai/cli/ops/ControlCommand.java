@@ -1,7 +1,9 @@
 package io.minerai.cli.ops;
 
 import io.minerai.cli.ExitCodes;
+import io.minerai.cli.Warnings;
 import io.minerai.core.audit.AuditLog;
+import io.minerai.core.validation.Checked;
 import io.minerai.ops.control.ControllerStatus;
 import io.minerai.ops.control.DriverFleet;
 import io.minerai.ops.control.DryRunFleet;
@@ -102,7 +104,9 @@ public final class ControlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SiteInventory inv = InventoryReader.read(inventory);
+        Checked<SiteInventory> read = InventoryReader.readChecked(inventory);
+        Warnings.print(spec.commandLine().getErr(), read.warnings());
+        SiteInventory inv = read.value();
         Clock clock = Clock.systemUTC();
         InventoryWiring wiring = new InventoryWiring(inv, k -> Objects.requireNonNullElse(System.getenv(k), ""), clock);
         try {

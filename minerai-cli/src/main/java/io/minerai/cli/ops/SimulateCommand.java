@@ -35,10 +35,12 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the live controller against a virtual site: emulated miners (stock Antminer CGI, LuxOS, Whatsminer"
-                    + " API v3) and GPU nodes (nvidia-smi, DCGM) on loopback sockets, real bundled ERCOT prices and"
-                    + " hashprice, random device faults, an OpenADR VTN issuing a daily peak event; a simulated day"
-                    + " runs in seconds.",
+            "Run the live controller against a virtual site: a mixed fleet of emulated miners (stock Antminer CGI,"
+                    + " LuxOS, Whatsminer API v3 and v2, VNish, ePIC, Braiins OS gRPC when its module is present) and"
+                    + " GPU nodes (nvidia-smi, DCGM) on loopback sockets behind the production drivers, a site meter"
+                    + " that sees cooling and transformer losses, real bundled ERCOT prices and hashprice, random"
+                    + " device faults, an OpenADR VTN issuing a daily peak event; a simulated day runs in about a"
+                    + " minute.",
             "Device physics and fault rates are synthetic; prices, hashprice and ASIC nameplates are real."
         })
 public final class SimulateCommand implements Callable<Integer> {
@@ -175,9 +177,8 @@ public final class SimulateCommand implements Callable<Integer> {
             if (!quiet && format.equals("table")) {
                 out.printf(
                         Locale.ROOT,
-                        "simulating %d miners + %d GPU nodes, %d day(s) from %s at %s steps, %s %s prices%n",
-                        miners,
-                        gpuNodes,
+                        "simulating %s, %d day(s) from %s at %s steps, %s %s prices%n",
+                        fleet(),
                         days,
                         startUtc,
                         step,
@@ -208,6 +209,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, SimulatedSite.Summary s) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fleet", fleet());
         m.put("steps", s.steps());
         m.put("capMw", round(s.capMw()));
         m.put("maxMeteredMw", round(s.maxTruePowerMw()));
@@ -224,7 +226,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (format.equals("json")) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
         } else {
-            out.println();
+            if (!quiet) {
+                out.println(); // after the live view
+            }
             m.forEach((k, v) -> out.printf(Locale.ROOT, "%-16s %s%n", k, v));
             if (auditDb != null) {
                 out.println("audit log: embedded store in " + auditDb.toAbsolutePath());
@@ -235,6 +239,19 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.printf(Locale.ROOT, "took %.1f s%n", s.wallSeconds());
         err.flush();
+    }
+
+    /** E.g. {@code 120 miners (36 antminer-stock, 18 luxos, ...) + 2 GPU nodes}. */
+    private String fleet() {
+        StringBuilder b = new StringBuilder().append(miners).append(" miners");
+        if (miners > 0) {
+            b.append(" (");
+            SimulatedSite.fleetMix(miners)
+                    .forEach((fw, n) -> b.append(n).append(' ').append(fw).append(", "));
+            b.setLength(b.length() - 2);
+            b.append(')');
+        }
+        return b.append(" + ").append(gpuNodes).append(" GPU nodes").toString();
     }
 
     private static double round(double v) {

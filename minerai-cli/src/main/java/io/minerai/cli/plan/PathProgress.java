@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * (no console, or CI set) each update is a new line, at most every 2 seconds, so logs stay short. Thread-safe: workers
  * report finished paths.
  */
-final class PathProgress implements PlanRunner.Listener, AutoCloseable {
+public final class PathProgress implements PlanRunner.Listener, AutoCloseable {
     private final @Nullable ProgressBar bar;
 
-    PathProgress(String task, long totalPaths, boolean quiet, PrintStream err) {
+    public PathProgress(String task, long totalPaths, boolean quiet, PrintStream err) {
         if (quiet) {
             bar = null;
             return;
@@ -47,6 +47,13 @@ final class PathProgress implements PlanRunner.Listener, AutoCloseable {
     public void stage(String m) {
         if (bar != null) {
             bar.setExtraMessage(" " + m);
+        }
+    }
+
+    /** A new total when more work was planned. */
+    public void total(long paths) {
+        if (bar != null) {
+            bar.maxHint(paths);
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.minerai.cli.ExitCodes;
+import io.minerai.cli.Warnings;
+import io.minerai.core.validation.Checked;
 import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.ValidationException;
 import io.minerai.planning.PlanReader;
@@ -185,7 +187,9 @@ public final class PlanCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Path file = planFile();
-        Plan plan = file == null ? PlanReader.bundledDefault() : PlanReader.read(file);
+        Checked<Plan> read = file == null ? Checked.of(PlanReader.bundledDefault()) : PlanReader.readChecked(file);
+        Warnings.print(spec.commandLine().getErr(), read.warnings());
+        Plan plan = read.value();
         plan = withOverrides(plan);
         List<StrategyPlan> chosen = chosenStrategies(plan);
         RiskMeasure measure = measure(plan);

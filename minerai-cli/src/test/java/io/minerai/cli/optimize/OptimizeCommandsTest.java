@@ -69,8 +69,12 @@ class OptimizeCommandsTest {
                 .doesNotContain("\tat ");
     }
 
+    /**
+     * A price of 3e13 $/MWh (which the solver's model checks used to catch as "badly scaled") is refused where it is
+     * written, at its line and column, before any model is built (issue 13: prices beyond any market's are errors).
+     */
     @Test
-    void badlyScaledPricesAreAClearInputErrorNamingTheFamilyAndInterval(@TempDir Path dir) throws Exception {
+    void absurdPricesAreRefusedAtTheirLineBeforeAnyModel(@TempDir Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("time,priceUsdPerMwh\n");
         for (int h = 0; h < 24; h++) {
             csv.append(String.format("2024-07-01T%02d:00:00Z,%s%n", h, h == 5 ? "3e13" : "30"));
@@ -95,6 +99,8 @@ class OptimizeCommandsTest {
                 "-o",
                 dir.resolve("o").toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.err()).contains("badly scaled").contains("import[5]").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("prices.csv:7:priceUsdPerMwh: must be within -100000..100000 USD/MWh, was 3e13")
+                .doesNotContain("\tat ");
     }
 }

@@ -91,6 +91,24 @@ class PlanCommandTest {
                 .contains("only ready in month 15");
     }
 
+    /** An unusual (possible) value is accepted with a warning on stderr naming its path; the plan still runs. */
+    @Test
+    void unusualValueIsWarnedAboutAndThePlanRuns(@TempDir Path dir) throws Exception {
+        String text = run("plan", "--print-default").out();
+        assertThat(text).contains("adderUsdPerMwh: 5 ");
+        Path f = dir.resolve("unusual.yaml");
+        Files.writeString(f, text.replace("adderUsdPerMwh: 5 ", "adderUsdPerMwh: 800 "));
+        Result r = run("plan", f.toString(), "--deterministic", "--no-tornado", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err())
+                .contains(
+                        "minerai: warning: plan.power.adderUsdPerMwh: is 800 $/MWh, unusually high (usually -100 .. 500)")
+                .contains("check the value and its unit");
+        assertThat(r.out()).contains("stay-mining");
+        Result usual = run("plan", "--deterministic", "--no-tornado", "--quiet");
+        assertThat(usual.err()).doesNotContain("warning");
+    }
+
     @Test
     void planFileAsArgumentOrOptionAndDeterministicAlone(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("plan.yaml");

@@ -21,6 +21,8 @@ import java.util.Optional;
  *     REGUP, REGDN) in $/MW-h, when the data has them
  * @param bitcoinDays the daily Bitcoin data behind {@code btcPerThDay} and {@code btcPriceUsd}, by UTC date
  * @param market the market's currency and exchange rate, system load and real-time ancillary prices
+ * @param gpus what the GPU catalogue says about each GPU cloud (generation, cap levels); {@link GpuInputs#NONE}
+ *     when built without the catalogue
  */
 public record ScenarioInputs(
         TimeGrid grid,
@@ -31,7 +33,32 @@ public record ScenarioInputs(
         Optional<TimeSeries> dayAheadPriceUsdPerMwh,
         Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
         Map<java.time.LocalDate, BitcoinDay> bitcoinDays,
-        MarketInputs market) {
+        MarketInputs market,
+        GpuInputs gpus) {
+
+    /** Inputs without catalogue information on GPU clouds. */
+    public ScenarioInputs(
+            TimeGrid grid,
+            TimeSeries priceUsdPerMwh,
+            TimeSeries btcPerThDay,
+            TimeSeries btcPriceUsd,
+            List<TimeSeries> generatorCapacityFactor,
+            Optional<TimeSeries> dayAheadPriceUsdPerMwh,
+            Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
+            Map<java.time.LocalDate, BitcoinDay> bitcoinDays,
+            MarketInputs market) {
+        this(
+                grid,
+                priceUsdPerMwh,
+                btcPerThDay,
+                btcPriceUsd,
+                generatorCapacityFactor,
+                dayAheadPriceUsdPerMwh,
+                ancillaryPricesUsdPerMwH,
+                bitcoinDays,
+                market,
+                GpuInputs.NONE);
+    }
 
     /** Inputs of a market in USD with nothing beyond energy and day-ahead ancillary prices. */
     public ScenarioInputs(
@@ -86,7 +113,23 @@ public record ScenarioInputs(
                 dayAheadPriceUsdPerMwh,
                 ancillaryPricesUsdPerMwH,
                 bitcoinDays,
-                m);
+                m,
+                gpus);
+    }
+
+    /** The same inputs with other GPU catalogue information. */
+    public ScenarioInputs withGpus(GpuInputs g) {
+        return new ScenarioInputs(
+                grid,
+                priceUsdPerMwh,
+                btcPerThDay,
+                btcPriceUsd,
+                generatorCapacityFactor,
+                dayAheadPriceUsdPerMwh,
+                ancillaryPricesUsdPerMwH,
+                bitcoinDays,
+                market,
+                g);
     }
 
     private static void requireGrid(TimeGrid grid, TimeSeries s) {

@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one object node against its {@link ObjectSpec}, recording every problem with its path and
@@ -44,7 +46,25 @@ public final class FieldReader {
     }
 
     public String fieldPath(String name) {
-        return path.isEmpty() ? name : path + "." + name;
+        String key = PLAIN_KEY.matcher(name).matches() ? name : quoted(name);
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** A key that is empty or has spaces, dots or other signs, shown in quotes so its path stays readable. */
+    private static String quoted(String key) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : key.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private void checkUnknownFields() {
@@ -196,7 +216,7 @@ public final class FieldReader {
 
     /**
      * An instant: ISO-8601 with offset ({@code 2024-01-01T00:00:00-06:00} or {@code ...Z}), or a plain date meaning
-     * midnight UTC.
+     * midnight UTC. A fraction of a second is a problem (never silently cut off).
      */
     public Instant instant(String name) {
         FieldSpec f = spec(name);
@@ -209,7 +229,15 @@ public final class FieldReader {
             if (s.length() == 10) {
                 return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return OffsetDateTime.parse(s).toInstant();
+            Instant t = OffsetDateTime.parse(s).toInstant();
+            if (t.getNano() != 0) {
+                problems.add(
+                        fieldPath(name),
+                        "must be a whole second (a fraction would be cut off), was '" + s + "'; write "
+                                + t.truncatedTo(ChronoUnit.SECONDS) + " if that is meant");
+                return t.truncatedTo(ChronoUnit.SECONDS);
+            }
+            return t;
         } catch (DateTimeParseException e) {
             problems.add(
                     fieldPath(name),
@@ -252,15 +280,16 @@ public final class FieldReader {
         long n;
         try {
             n = Long.parseLong(t.substring(0, t.length() - 1).trim());
-        } catch (NumberFormatException e) {
+            return switch (u) {
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                case 'd' -> Duration.ofDays(n);
+                default -> throw new IllegalArgumentException(s);
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            // not a number, or more days than a Duration holds
             throw new IllegalArgumentException(s, e);
         }
-        return switch (u) {
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            default -> throw new IllegalArgumentException(s);
-        };
     }
 
     /** A nested object, read with {@code reader}; empty when absent (reported if required). */
@@ -324,6 +353,10 @@ public final class FieldReader {
         return Optional.ofNullable(reader.apply(new FieldReader(n, p, childSpec, problems), childSpec));
     }
 
+    /**
+     * Errors for impossible values (not finite, outside the field's range, beyond {@link FieldSpec#MAX_MAGNITUDE}), a
+     * warning for an unusual one.
+     */
     private void checkRange(FieldSpec f, double d) {
         if (!Double.isFinite(d)) {
             problems.add(fieldPath(f.name()), "must be a finite number, was " + d);
@@ -333,6 +366,22 @@ public final class FieldReader {
         boolean high = !Double.isNaN(f.max()) && d > f.max();
         if (low || high) {
             problems.add(fieldPath(f.name()), "must be " + f.rangeText() + unitHint(f) + ", was " + FieldSpec.fmt(d));
+            return;
+        }
+        if (Math.abs(d) > FieldSpec.MAX_MAGNITUDE) {
+            problems.add(
+                    fieldPath(f.name()),
+                    "must be between -1e12 and 1e12" + unitHint(f) + " (no quantity of a site is that large), was "
+                            + FieldSpec.fmt(d));
+            return;
+        }
+        boolean unusuallyLow = !Double.isNaN(f.usualMin()) && d < f.usualMin();
+        boolean unusuallyHigh = !Double.isNaN(f.usualMax()) && d > f.usualMax();
+        if (unusuallyLow || unusuallyHigh) {
+            problems.warn(
+                    fieldPath(f.name()),
+                    "is " + FieldSpec.fmt(d) + unitHint(f) + ", unusually " + (unusuallyHigh ? "high" : "low") + " ("
+                            + f.usualText() + "); check the value and its unit");
         }
     }
 

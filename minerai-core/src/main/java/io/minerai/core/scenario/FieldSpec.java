@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param min lower bound for numbers (NaN for none)
  * @param minExclusive whether the lower bound is exclusive
  * @param max upper bound for numbers (NaN for none)
+ * @param usualMin below this a number is accepted with a warning, as merely unusual (NaN for none)
+ * @param usualMax above this a number is accepted with a warning (NaN for none)
  * @param allowed allowed values for ENUM fields
  * @param element object spec for OBJECT fields or LIST elements
  */
@@ -28,8 +30,16 @@ public record FieldSpec(
         double min,
         boolean minExclusive,
         double max,
+        double usualMin,
+        double usualMax,
         List<String> allowed,
         Optional<ObjectSpec> element) {
+
+    /**
+     * Largest magnitude of any number in a minerai document, whatever its field: no price, power, count or amount of a
+     * site comes near it, and below it no total of a run can overflow (1e12 x 1e12 x a million intervals is 1e30).
+     */
+    public static final double MAX_MAGNITUDE = 1e12;
 
     public FieldSpec {
         allowed = List.copyOf(allowed);
@@ -55,6 +65,22 @@ public record FieldSpec(
         return "";
     }
 
+    /** The usual range as docs show it, e.g. "usually <= 5000", or empty. */
+    public String usualText() {
+        boolean hasMin = !Double.isNaN(usualMin);
+        boolean hasMax = !Double.isNaN(usualMax);
+        if (hasMin && hasMax) {
+            return "usually " + fmt(usualMin) + " .. " + fmt(usualMax);
+        }
+        if (hasMin) {
+            return "usually >= " + fmt(usualMin);
+        }
+        if (hasMax) {
+            return "usually <= " + fmt(usualMax);
+        }
+        return "";
+    }
+
     static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
@@ -70,6 +96,8 @@ public record FieldSpec(
         private double min = Double.NaN;
         private boolean minExclusive;
         private double max = Double.NaN;
+        private double usualMin = Double.NaN;
+        private double usualMax = Double.NaN;
         private List<String> allowed = List.of();
         private Optional<ObjectSpec> element = Optional.empty();
 
@@ -117,6 +145,30 @@ public record FieldSpec(
             return this;
         }
 
+        /**
+         * Values outside {@code [min, max]} are accepted with a warning: possible, but more likely a slip of a digit or
+         * a unit. NaN leaves that side open.
+         */
+        public Builder usually(double min, double max) {
+            this.usualMin = min;
+            this.usualMax = max;
+            return this;
+        }
+
+        /**
+         * The bounds of a kind of quantity: its impossible values become errors (on a side this builder has not
+         * bounded yet) and its unusual values warnings.
+         */
+        public Builder plausible(Plausibility p) {
+            if (Double.isNaN(min) && !Double.isNaN(p.min())) {
+                atLeast(p.min());
+            }
+            if (Double.isNaN(max)) {
+                this.max = p.max();
+            }
+            return usually(p.usualMin(), p.usualMax());
+        }
+
         public Builder allowed(String... values) {
             this.allowed = List.of(values);
             return this;
@@ -129,7 +181,19 @@ public record FieldSpec(
 
         public FieldSpec build() {
             return new FieldSpec(
-                    name, kind, unit, required, defaultValue, description, min, minExclusive, max, allowed, element);
+                    name,
+                    kind,
+                    unit,
+                    required,
+                    defaultValue,
+                    description,
+                    min,
+                    minExclusive,
+                    max,
+                    usualMin,
+                    usualMax,
+                    allowed,
+                    element);
         }
     }
 }

@@ -1,6 +1,10 @@
 package io.minerai.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.minerai.core.ai.Cooling;
+import io.minerai.core.ai.GpuWorkload;
+import io.minerai.core.ai.PowerCapCurve;
+import io.minerai.core.ai.PowerCapping;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GeneratorKind;
@@ -43,6 +47,18 @@ public final class ScenarioReader {
     /** Binds an already parsed tree. */
     public static Scenario fromTree(JsonNode root, String what) {
         Problems problems = new Problems();
+        Optional<Scenario> bound = bind(root, problems);
+        problems.throwIfAny(what);
+        Scenario s = bound.orElseThrow();
+        ScenarioValidator.validate(s).throwIfAny(what);
+        return s;
+    }
+
+    /**
+     * Binds a tree against the schema, every problem and warning of its fields into {@code problems}; empty when a
+     * problem leaves a required part missing. The cross-field rules ({@link ScenarioValidator}) are not applied.
+     */
+    static Optional<Scenario> bind(JsonNode root, Problems problems) {
         FieldReader r = new FieldReader(root, "", ScenarioSchema.SCENARIO, problems);
         String name = r.string("name");
         String description = r.string("description");
@@ -61,20 +77,20 @@ public final class ScenarioReader {
                 .orElse(OptimizeSettings.DEFAULT);
         MarketSettings market = r.object("market", ScenarioSchema.MARKET, MarketSectionReader::market)
                 .orElse(MarketSettings.inferred(prices, markets));
-        problems.throwIfAny(what);
-        Scenario s = new Scenario(
+        if (!problems.isEmpty() || period.isEmpty() || site.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Scenario(
                 name,
                 description,
-                period.orElseThrow(),
+                period.get(),
                 prices,
                 bitcoin,
-                site.orElseThrow(),
+                site.get(),
                 sustainability,
                 markets,
                 optimize,
-                market);
-        ScenarioValidator.validate(s).throwIfAny(what);
-        return s;
+                market));
     }
 
     private static MarketPrograms markets(FieldReader r, ObjectSpec spec) {
@@ -252,6 +268,48 @@ public final class ScenarioReader {
     }
 
     private static GpuCloud gpuCloud(FieldReader r, ObjectSpec spec) {
+        Cooling cooling = Cooling.parse(r.enumValue("cooling")).orElse(Cooling.AIR);
+        double minCap = r.number("minPowerCapFraction");
+        List<PowerCapCurve.Point> points = r.list(
+                "powerCapCurve",
+                ScenarioSchema.POWER_CAP_POINT,
+                (p, s) -> new PowerCapCurve.Point(p.number("powerFraction"), p.number("throughputFraction")));
+        Optional<PowerCapCurve> curve = Optional.empty();
+        if (r.has("powerCapCurve")) {
+            List<String> bad = PowerCapCurve.problems(points);
+            if (bad.isEmpty()) {
+                curve = Optional.of(new PowerCapCurve(points));
+            } else {
+                bad.forEach(b -> r.problems().add(r.fieldPath("powerCapCurve"), b));
+            }
+        }
+        PowerCapping capping = minCap > 0 && minCap <= 1 ? new PowerCapping(minCap, curve) : PowerCapping.NONE;
+        Optional<GpuWorkload> training = r.object("training", ScenarioSchema.TRAINING, (t, s) -> {
+            double interval = t.number("checkpointIntervalMinutes");
+            double write = t.number("checkpointWriteMinutes");
+            double restart = t.number("restartMinutes");
+            if (interval > 0 && write >= interval) {
+                t.problems()
+                        .add(
+                                t.fieldPath("checkpointWriteMinutes"),
+                                "must be less than checkpointIntervalMinutes (" + interval + "), was " + write);
+                return GpuWorkload.RENTAL; // reported; the scenario is refused
+            }
+            return interval > 0 && write >= 0 && restart >= 0
+                    ? new GpuWorkload.Training(interval, write, restart)
+                    : GpuWorkload.RENTAL; // out of range: reported by the schema
+        });
+        Optional<GpuWorkload> inference = r.object("inference", ScenarioSchema.INFERENCE, (i, s) -> {
+            double committed = i.number("committedFraction");
+            double penalty = i.number("slaPenaltyUsdPerMwh");
+            return committed >= 0 && committed <= 1 && penalty >= 0
+                    ? new GpuWorkload.Inference(committed, penalty)
+                    : GpuWorkload.RENTAL; // out of range: reported by the schema
+        });
+        if (r.has("training") && r.has("inference")) {
+            r.problems().add(r.fieldPath("inference"), "give at most one of training and inference");
+        }
+        GpuWorkload workload = training.or(() -> inference).orElse(GpuWorkload.RENTAL);
         return new GpuCloud(
                 r.string("name"),
                 r.string("gpuModel"),
@@ -260,7 +318,10 @@ public final class ScenarioReader {
                 r.number("pue"),
                 r.number("priceUsdPerGpuHour"),
                 r.number("utilizationFraction"),
-                r.bool("firm"));
+                r.bool("firm"),
+                cooling,
+                capping,
+                workload);
     }
 
     private static ColocationLease colocationLease(FieldReader r, ObjectSpec spec) {

@@ -117,6 +117,7 @@ public final class ScenarioSchema {
             "A charge per imported MWh on top of the wholesale price.",
             f("name", STRING).required().description("What the charge is.").build(),
             f("usdPerMwh", NUMBER)
+                    .plausible(Plausibility.CHARGE_USD_PER_MWH)
                     .unit("$/MWh")
                     .required()
                     .description("Amount per imported MWh.")
@@ -130,6 +131,7 @@ public final class ScenarioSchema {
                     .description("Market settlement point whose price the site pays, e.g. HB_WEST or LZ_WEST.")
                     .build(),
             f("importCapMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
@@ -140,6 +142,7 @@ public final class ScenarioSchema {
                     .description("Whether surplus on-site generation may be exported (sold at the real-time price).")
                     .build(),
             f("exportCapMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .defaultValue(0.0)
                     .atLeast(0)
@@ -162,17 +165,20 @@ public final class ScenarioSchema {
                     .description("Machine model, e.g. Antminer S21.")
                     .build(),
             f("unitCount", INTEGER)
+                    .plausible(Plausibility.MACHINE_COUNT)
                     .required()
                     .above(0)
                     .description("Number of machines.")
                     .build(),
             f("unitHashrateThPerS", NUMBER)
+                    .plausible(Plausibility.MACHINE_HASHRATE_TH_PER_S)
                     .unit("TH/s")
                     .required()
                     .above(0)
                     .description("Nameplate hashrate per machine.")
                     .build(),
             f("unitPowerW", NUMBER)
+                    .plausible(Plausibility.MACHINE_POWER_W)
                     .unit("W")
                     .required()
                     .above(0)
@@ -191,21 +197,81 @@ public final class ScenarioSchema {
                     .description("Pool fee as a fraction of mining revenue.")
                     .build(),
             f("unitCapexUsd", NUMBER)
+                    .plausible(Plausibility.MACHINE_CAPEX_USD)
                     .unit("$")
                     .defaultValue(0.0)
                     .atLeast(0)
                     .description("Purchase price per machine, for depreciation in the all-in cost per BTC (0 = sunk).")
                     .build(),
             f("depreciationYears", NUMBER)
+                    .plausible(Plausibility.DEPRECIATION_YEARS)
                     .unit("years")
                     .defaultValue(3.0)
                     .above(0)
                     .description("Straight-line depreciation life of the machines.")
                     .build());
 
+    public static final ObjectSpec POWER_CAP_POINT = ObjectSpec.of(
+            "powerCapPoint",
+            "One cap level of a GPU cloud: throughput at a power cap.",
+            f("powerFraction", NUMBER)
+                    .required()
+                    .above(0)
+                    .atMost(1)
+                    .description("IT power at this cap / full IT power.")
+                    .build(),
+            f("throughputFraction", NUMBER)
+                    .required()
+                    .above(0)
+                    .atMost(1)
+                    .description("Throughput at this cap / full throughput.")
+                    .build());
+
+    public static final ObjectSpec TRAINING = ObjectSpec.of(
+            "training",
+            "A training job on a GPU cloud: it checkpoints while running; pausing GPUs loses the work since the last"
+                    + " checkpoint, resuming them costs the restart.",
+            f("checkpointIntervalMinutes", NUMBER)
+                    .unit("min")
+                    .required()
+                    .above(0)
+                    .description("Running time from one checkpoint to the next (Young/Daly: sqrt(2 x write time x"
+                            + " MTBF), e.g. 38 min for a 2-minute write and 6 h between failures).")
+                    .build(),
+            f("checkpointWriteMinutes", NUMBER)
+                    .unit("min")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Time to write a checkpoint, without progress; less than the interval.")
+                    .build(),
+            f("restartMinutes", NUMBER)
+                    .unit("min")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .description("Time from resuming paused GPUs to progress again (reload, warm-up).")
+                    .build());
+
+    public static final ObjectSpec INFERENCE = ObjectSpec.of(
+            "inference",
+            "Inference on a GPU cloud: a committed share of its throughput is sold firm; shortfall pays a penalty.",
+            f("committedFraction", NUMBER)
+                    .required()
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Committed share of the cloud's full throughput.")
+                    .build(),
+            f("slaPenaltyUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .required()
+                    .atLeast(0)
+                    .description("Penalty per MWh short of the commitment (throughput short x the cloud's full"
+                            + " facility MW x hours).")
+                    .build());
+
     public static final ObjectSpec GPU_CLOUD = ObjectSpec.of(
             "gpuCloud",
-            "Own GPU cloud: GPUs rented out by the hour.",
+            "Own GPU cloud: GPUs of one model in a hall, rented out by the hour, training a model or serving inference,"
+                    + " at full power or capped (docs/AI_COMPUTE.md).",
             f("name", STRING)
                     .required()
                     .description("Unique name of the asset within the site.")
@@ -215,11 +281,13 @@ public final class ScenarioSchema {
                     .description("GPU model, e.g. H100 SXM.")
                     .build(),
             f("gpuCount", INTEGER)
+                    .plausible(Plausibility.MACHINE_COUNT)
                     .required()
                     .above(0)
                     .description("Number of GPUs.")
                     .build(),
             f("itKwPerGpu", NUMBER)
+                    .plausible(Plausibility.GPU_POWER_KW)
                     .unit("kW")
                     .required()
                     .above(0)
@@ -233,10 +301,12 @@ public final class ScenarioSchema {
                     .description("Facility power / IT power of the hall.")
                     .build(),
             f("priceUsdPerGpuHour", NUMBER)
+                    .plausible(Plausibility.GPU_PRICE_USD_PER_GPU_HOUR)
                     .unit("$/GPU-h")
                     .required()
                     .atLeast(0)
-                    .description("Rental price.")
+                    .description("What one GPU-hour at full throughput earns: the rental price, or for a training job"
+                            + " the value of one GPU-hour of progress.")
                     .build(),
             f("utilizationFraction", NUMBER)
                     .required()
@@ -248,6 +318,34 @@ public final class ScenarioSchema {
                     .defaultValue(false)
                     .description("true: contracts oblige it to run every interval; false: it may be interrupted when"
                             + " power is worth more than its revenue per MWh.")
+                    .build(),
+            f("cooling", ENUM)
+                    .allowed("air", "liquid", "immersion")
+                    .defaultValue("air")
+                    .description("The hall's cooling: air, direct-to-chip liquid or immersion. A GPU model that the"
+                            + " GPU catalogue lists as needing liquid cooling (B200, B300, GB200/GB300 NVL72) is refused"
+                            + " in an air-cooled hall.")
+                    .build(),
+            f("minPowerCapFraction", NUMBER)
+                    .defaultValue(1.0)
+                    .above(0)
+                    .atMost(1)
+                    .description("Lowest power cap the dispatch may set, as a fraction of full IT power; the cap levels"
+                            + " are the throughput curve's points at or above it. 1 = run or stop only.")
+                    .build(),
+            f("powerCapCurve", LIST)
+                    .element(POWER_CAP_POINT)
+                    .description("Throughput at each cap level, ascending, ending at (1, 1), concave; default: the"
+                            + " GPU catalogue's curve of the model (docs/AI_COMPUTE.md).")
+                    .build(),
+            f("training", OBJECT)
+                    .element(TRAINING)
+                    .description("The cloud runs a training job (price = value of one GPU-hour of progress); at most"
+                            + " one of training and inference; neither = GPU rentals.")
+                    .build(),
+            f("inference", OBJECT)
+                    .element(INFERENCE)
+                    .description("The cloud serves inference with a committed capacity and an SLA penalty.")
                     .build());
 
     public static final ObjectSpec COLOCATION_LEASE = ObjectSpec.of(
@@ -259,12 +357,14 @@ public final class ScenarioSchema {
                     .build(),
             f("tenant", STRING).defaultValue("").description("Tenant name.").build(),
             f("criticalItMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
                     .description("Contracted critical IT capacity (servers, storage, network; excludes cooling).")
                     .build(),
             f("priceUsdPerKwMonth", NUMBER)
+                    .plausible(Plausibility.RENT_USD_PER_KW_MONTH)
                     .unit("$/kW-month")
                     .required()
                     .atLeast(0)
@@ -355,6 +455,7 @@ public final class ScenarioSchema {
                     .description("Technology.")
                     .build(),
             f("nameplateMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
@@ -371,12 +472,14 @@ public final class ScenarioSchema {
             "Fixed-price power purchase agreement settled at the real-time price: pay quantity x price every interval;"
                     + " contracted energy not used is sold back at the real-time price (power credits).",
             f("quantityMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
                     .description("Contracted block.")
                     .build(),
             f("priceUsdPerMwh", NUMBER)
+                    .plausible(Plausibility.ENERGY_PRICE_USD_PER_MWH)
                     .unit("$/MWh")
                     .required()
                     .description("Fixed price.")
@@ -387,12 +490,14 @@ public final class ScenarioSchema {
             "Site cash operating cost besides energy; allocated to mining by its share of site energy for the cash and"
                     + " all-in cost per BTC.",
             f("fixedUsdPerMonth", NUMBER)
+                    .plausible(Plausibility.SITE_COST_USD_PER_MONTH)
                     .unit("$/month")
                     .defaultValue(0.0)
                     .atLeast(0)
                     .description("Fixed cost per month (staff, security, insurance).")
                     .build(),
             f("variableUsdPerMwh", NUMBER)
+                    .plausible(Plausibility.CHARGE_USD_PER_MWH)
                     .unit("$/MWh")
                     .defaultValue(0.0)
                     .atLeast(0)
@@ -480,6 +585,7 @@ public final class ScenarioSchema {
                             + " contracted volume (quantity x hours), retained and retired for the site.")
                     .build(),
             f("ppaKgCo2ePerMwh", NUMBER)
+                    .plausible(Plausibility.EMISSIONS_KG_PER_MWH)
                     .unit("kg CO2e/MWh")
                     .defaultValue(0.0)
                     .atLeast(0)
@@ -492,6 +598,7 @@ public final class ScenarioSchema {
                     .description("Unbundled RECs/EACs bought and retired for the period (zero-emission generation).")
                     .build(),
             f("residualMixKgCo2ePerMwh", NUMBER)
+                    .plausible(Plausibility.EMISSIONS_KG_PER_MWH)
                     .unit("kg CO2e/MWh")
                     .atLeast(0)
                     .description("Residual-mix factor for grid energy not covered by instruments (e.g. the Green-e"
@@ -509,6 +616,7 @@ public final class ScenarioSchema {
                     .description("High price = at or above this percentile of the run's prices (nearest rank).")
                     .build(),
             f("highPriceUsdPerMwh", NUMBER)
+                    .plausible(Plausibility.ENERGY_PRICE_USD_PER_MWH)
                     .unit("$/MWh")
                     .description("A fixed price threshold used instead of the percentile when given.")
                     .build(),
@@ -573,6 +681,7 @@ public final class ScenarioSchema {
                     + " system peaks of June-September; the charge is tag x tariff (16 TAC 25.192). Settled for every"
                     + " policy alike. See docs/OPTIMIZE.md.",
             f("tariffUsdPerKwYear", NUMBER)
+                    .plausible(Plausibility.TRANSMISSION_USD_PER_KW_YEAR)
                     .unit("$/kW-year")
                     .required()
                     .atLeast(0)
@@ -954,22 +1063,27 @@ public final class ScenarioSchema {
                     .description("Name of the miner fleet (site.minerFleets[].name).")
                     .build(),
             f("blockCount", INTEGER)
+                    .atMost(1_000)
+                    .usually(Double.NaN, 100)
                     .defaultValue(0)
                     .atLeast(0)
                     .description(
                             "Switch the fleet in this many equal blocks (a mixed-integer model); 0 = any fraction.")
                     .build(),
             f("minOnIntervals", INTEGER)
+                    .atMost(ScenarioValidator.MAX_INTERVALS)
                     .defaultValue(1)
                     .atLeast(1)
                     .description("A started block stays on at least this many intervals (needs blockCount).")
                     .build(),
             f("minOffIntervals", INTEGER)
+                    .atMost(ScenarioValidator.MAX_INTERVALS)
                     .defaultValue(1)
                     .atLeast(1)
                     .description("A stopped block stays off at least this many intervals (needs blockCount).")
                     .build(),
             f("maxRestoreMwPerInterval", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .defaultValue(0.0)
                     .atLeast(0)
@@ -984,6 +1098,7 @@ public final class ScenarioSchema {
                     + " to its maximum. Give energyMwh, or gpuHours with facilityKwPerGpu.",
             f("name", STRING).required().description("Job name.").build(),
             f("maxPowerMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
@@ -1002,6 +1117,7 @@ public final class ScenarioSchema {
                     .description("GPU-hours the job needs (instead of energyMwh).")
                     .build(),
             f("facilityKwPerGpu", NUMBER)
+                    .plausible(Plausibility.GPU_POWER_KW)
                     .unit("kW")
                     .defaultValue(0.0)
                     .atLeast(0)
@@ -1013,6 +1129,7 @@ public final class ScenarioSchema {
                     .description("The work is due by this instant.")
                     .build(),
             f("valueUsdPerMwh", NUMBER)
+                    .plausible(Plausibility.ENERGY_PRICE_USD_PER_MWH)
                     .unit("$/MWh")
                     .defaultValue(0.0)
                     .description("Revenue per facility MWh of work done.")
@@ -1034,12 +1151,14 @@ public final class ScenarioSchema {
                             + " (rolling); persistence = plan on yesterday's real-time prices (rolling).")
                     .build(),
             f("windowHours", INTEGER)
+                    .atMost(10 * 8784)
                     .unit("h")
                     .defaultValue(48)
                     .atLeast(1)
                     .description("Rolling-horizon look-ahead.")
                     .build(),
             f("commitHours", INTEGER)
+                    .atMost(10 * 8784)
                     .unit("h")
                     .defaultValue(24)
                     .atLeast(1)
@@ -1118,6 +1237,9 @@ public final class ScenarioSchema {
                 TARIFF_ADDER,
                 MINER_FLEET,
                 GPU_CLOUD,
+                POWER_CAP_POINT,
+                TRAINING,
+                INFERENCE,
                 COLOCATION_LEASE,
                 GENERATOR,
                 PROFILE,

@@ -1,14 +1,18 @@
 package io.minerai.core.scenario;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeGrid;
+import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.Problems;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,8 +24,24 @@ public final class ScenarioValidator {
     /** Longest run accepted: ten years of 5-minute intervals. */
     public static final int MAX_INTERVALS = 10 * 366 * 288;
 
+    private static final ObjectMapper TREE = new ObjectMapper();
+
     private ScenarioValidator() {}
 
+    /**
+     * Every warning of a valid scenario, however it was made (a file, the API, period overrides): fields outside their
+     * usual range ({@link FieldSpec#usualText()}, checked on the scenario as the file format writes it, so the paths
+     * are the file's) and the cross-field ones of {@link #validate}, e.g. a fleet far larger than the site can power.
+     */
+    public static List<Problem> warnings(Scenario s) {
+        Problems fields = new Problems();
+        ScenarioReader.bind(TREE.valueToTree(ScenarioWriter.toMap(s)), fields);
+        List<Problem> out = new ArrayList<>(fields.warnings());
+        out.addAll(validate(s).warnings());
+        return List.copyOf(out);
+    }
+
+    /** Problems (errors) and warnings of the rules that span fields. */
     public static Problems validate(Scenario s) {
         Problems p = new Problems();
         period(s.period(), p);
@@ -128,6 +148,13 @@ public final class ScenarioValidator {
     }
 
     private static void period(Period period, Problems p) {
+        if (period.startUtc().getNano() != 0 || period.endUtc().getNano() != 0) {
+            p.add(
+                    period.startUtc().getNano() != 0 ? "period.start" : "period.end",
+                    "must be a whole second, was "
+                            + (period.startUtc().getNano() != 0 ? period.startUtc() : period.endUtc()));
+            return;
+        }
         Duration step = period.step();
         if (step.compareTo(TimeGrid.MIN_STEP) < 0 || step.compareTo(TimeGrid.MAX_STEP) > 0) {
             p.add("period.step", "must be between 5m and 1d, was " + human(step));
@@ -203,6 +230,7 @@ public final class ScenarioValidator {
                             parts.toString().trim().isEmpty() ? "" : parts,
                             grid.importCapMw()));
         }
+        oversized(site, p);
         for (int i = 0; i < site.minerFleets().size(); i++) {
             MinerFleet f = site.minerFleets().get(i);
             double jPerTh = f.unitHashrateThPerS() > 0 ? f.unitPowerW() / f.unitHashrateThPerS() : 0;
@@ -227,6 +255,69 @@ public final class ScenarioValidator {
                         "bundled fuel mix covers 2023 and 2024, was " + e.year());
             }
         }
+    }
+
+    /** Loads past this multiple of what the grid and on-site generation can supply are worth a warning. */
+    static final double OVERSIZE_FACTOR = 2;
+
+    /**
+     * Warns of loads far larger than the site could ever power (the import cap plus all on-site generation): possible
+     * (the surplus simply never runs) but far more likely a slipped digit in a count or a unit.
+     */
+    private static void oversized(Site site, Problems p) {
+        double supplyMw = site.grid().importCapMw();
+        for (Generator g : site.generators()) {
+            supplyMw += g.nameplateMw();
+        }
+        String supply = String.format(
+                Locale.ROOT,
+                "the import cap (%s MW) and on-site generation (%s MW) can supply",
+                FieldSpec.fmt(site.grid().importCapMw()),
+                FieldSpec.fmt(supplyMw - site.grid().importCapMw()));
+        boolean flagged = false;
+        for (int i = 0; i < site.minerFleets().size(); i++) {
+            MinerFleet f = site.minerFleets().get(i);
+            flagged |= oversizedLoad(
+                    "site.minerFleets[" + i + "]",
+                    f.facilityPowerMw(),
+                    supplyMw,
+                    supply,
+                    "unitCount and unitPowerW",
+                    p);
+        }
+        for (int i = 0; i < site.gpuClouds().size(); i++) {
+            GpuCloud g = site.gpuClouds().get(i);
+            flagged |= oversizedLoad(
+                    "site.gpuClouds[" + i + "]", g.facilityPowerMw(), supplyMw, supply, "gpuCount and itKwPerGpu", p);
+        }
+        double totalMw = site.totalLoadMw();
+        if (!flagged && totalMw > OVERSIZE_FACTOR * supplyMw) {
+            p.warn(
+                    "site",
+                    String.format(
+                            Locale.ROOT,
+                            "the loads draw %.1f MW at full power, %.0f times what %s; most of them can never run",
+                            totalMw,
+                            totalMw / supplyMw,
+                            supply));
+        }
+    }
+
+    private static boolean oversizedLoad(
+            String path, double loadMw, double supplyMw, String supply, String fields, Problems p) {
+        if (!(loadMw > OVERSIZE_FACTOR * supplyMw)) {
+            return false;
+        }
+        p.warn(
+                path,
+                String.format(
+                        Locale.ROOT,
+                        "draws %.1f MW at full power, %.0f times what %s; most of it can never run (check %s)",
+                        loadMw,
+                        loadMw / supplyMw,
+                        supply,
+                        fields));
+        return true;
     }
 
     private static void unique(Map<String, String> seen, String name, String path, Problems p) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.minerai.core.ai.GpuWorkload;
+import io.minerai.core.ai.PowerCapCurve;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GpuCloud;
@@ -388,6 +390,36 @@ public final class ScenarioWriter {
             cm.put("priceUsdPerGpuHour", c.priceUsdPerGpuHour());
             cm.put("utilizationFraction", c.utilizationFraction());
             cm.put("firm", c.firm());
+            cm.put("cooling", c.cooling().id());
+            if (c.capping().allowsCaps()) {
+                cm.put("minPowerCapFraction", c.capping().minPowerFraction());
+            }
+            c.capping().curve().ifPresent(curve -> {
+                List<Object> pts = new ArrayList<>();
+                for (PowerCapCurve.Point q : curve.points()) {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("powerFraction", q.powerFraction());
+                    pm.put("throughputFraction", q.throughputFraction());
+                    pts.add(pm);
+                }
+                cm.put("powerCapCurve", pts);
+            });
+            switch (c.workload()) {
+                case GpuWorkload.Rental r -> {}
+                case GpuWorkload.Training t -> {
+                    Map<String, Object> tm = new LinkedHashMap<>();
+                    tm.put("checkpointIntervalMinutes", t.checkpointIntervalMinutes());
+                    tm.put("checkpointWriteMinutes", t.checkpointWriteMinutes());
+                    tm.put("restartMinutes", t.restartMinutes());
+                    cm.put("training", tm);
+                }
+                case GpuWorkload.Inference i -> {
+                    Map<String, Object> im = new LinkedHashMap<>();
+                    im.put("committedFraction", i.committedFraction());
+                    im.put("slaPenaltyUsdPerMwh", i.slaPenaltyUsdPerMwh());
+                    cm.put("inference", im);
+                }
+            }
             gpus.add(cm);
         }
         m.put("gpuClouds", gpus);

@@ -8,6 +8,16 @@ package io.minerai.core.scenario;
 public final class SchemaDocs {
     private SchemaDocs() {}
 
+    /** The range column: the allowed range, then the usual one, e.g. "> 0 and <= 100000; usually <= 5000". */
+    static String range(FieldSpec f) {
+        String hard = f.rangeText();
+        String usual = f.usualText();
+        if (hard.isEmpty() || usual.isEmpty()) {
+            return hard + usual;
+        }
+        return hard + "; " + usual;
+    }
+
     /**
      * Appends the section of {@code o} (and of a union's variants, one level deeper).
      *
@@ -54,7 +64,7 @@ public final class SchemaDocs {
                     .append(" | ")
                     .append(req)
                     .append(" | ")
-                    .append(f.rangeText())
+                    .append(range(f))
                     .append(" | ")
                     .append(f.description().replace("|", "\\|"))
                     .append(" |\n");

@@ -101,10 +101,10 @@ class ScenarioReaderTest {
                   name: x
                   grid: {settlementPoint: HB_WEST, importCapMw: 10}
                   minerFleets:
-                    - {name: a, model: S21, unitCount: 10, unitHashrateThPerS: 200000, unitPowerW: 3500, pue: 1.1}
+                    - {name: a, model: S21, unitCount: 10, unitHashrateThPerS: 20000, unitPowerW: 3500, pue: 1.1}
                 """;
         assertThat(catchValidation(yaml).getMessage())
-                .contains("efficiency 0.0 J/TH")
+                .contains("efficiency 0.2 J/TH")
                 .contains("check units");
     }
 

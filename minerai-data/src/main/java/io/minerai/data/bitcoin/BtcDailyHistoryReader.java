@@ -91,7 +91,8 @@ public final class BtcDailyHistoryReader {
         }
 
         void row(CsvRow r) {
-            LocalDate date = r.requiredDate(dateCol, DateTimeFormatter.ISO_LOCAL_DATE, "YYYY-MM-DD");
+            LocalDate parsed = r.requiredDate(dateCol, DateTimeFormatter.ISO_LOCAL_DATE, "YYYY-MM-DD");
+            LocalDate date = parsed == null ? null : CoinMetricsReader.inEra(r, dateCol, parsed);
             if (date == null) {
                 return;
             }

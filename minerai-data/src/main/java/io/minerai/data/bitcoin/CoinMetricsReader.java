@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *       BitcoinHistory#missingDays()}). Days absent between the first and last row are missing too.
  *   <li>An empty {@code BlkCnt} reads as 0 (unknown); it does not enter hashprice.
  *   <li>Errors (each with file, line and column, all collected): malformed dates or numbers, duplicate days, negative
- *       subsidy or fees, hashrate or price not above 0.
+ *       subsidy or fees, hashrate or price not above 0, and values no real day has (more BTC than will ever exist, a
+ *       hashrate outside 1e-9 .. 1e12 TH/s, a price above $1e9).
  * </ul>
  *
  * <p>The bundled file is Coin Metrics Community Network Data (2024-01-01..2025-12-30), CC BY-NC 4.0: attribution
@@ -46,6 +47,19 @@ public final class CoinMetricsReader {
     /** Attribution required by the licence of the bundled data. */
     public static final String ATTRIBUTION =
             "Coin Metrics Community Network Data (coinmetrics/data csv/btc.csv), Coin Metrics, Inc., CC BY-NC 4.0";
+
+    /** No day issues or pays more BTC than will ever exist (21 million, the protocol's supply limit). */
+    static final double MAX_BTC = 21e6;
+    /**
+     * Network hashrate bounds, TH/s: 1 kH/s is below the network's first days in 2009 (megahashes), 1e12 TH/s (a
+     * million EH/s) over a thousand times today's (about 1 ZH/s); ASSUMPTION for both margins. Beyond them BTC per
+     * TH/s-day would be meaningless or overflow.
+     */
+    static final double MIN_HASHRATE_TH_PER_S = 1e-9;
+
+    static final double MAX_HASHRATE_TH_PER_S = 1e12;
+    /** A price of a billion dollars per BTC is not data (ASSUMPTION). */
+    static final double MAX_PRICE_USD = 1e9;
 
     static final List<String> COLUMNS = List.of("time", "BlkCnt", "FeeTotNtv", "HashRate", "IssTotNtv", "PriceUSD");
 
@@ -129,10 +143,10 @@ public final class CoinMetricsReader {
                 return;
             }
             int before = problems.total();
-            double feeBtc = nonNegative(r, fee);
-            double hashTh = positive(r, hash);
-            double subsidyBtc = nonNegative(r, iss);
-            double priceUsd = positive(r, price);
+            double feeBtc = upTo(r, fee, nonNegative(r, fee), 0, MAX_BTC, "BTC");
+            double hashTh = upTo(r, hash, positive(r, hash), MIN_HASHRATE_TH_PER_S, MAX_HASHRATE_TH_PER_S, "TH/s");
+            double subsidyBtc = upTo(r, iss, nonNegative(r, iss), 0, MAX_BTC, "BTC");
+            double priceUsd = upTo(r, price, positive(r, price), 0, MAX_PRICE_USD, "$/BTC");
             double blocks = r.numberOrNaN(blk);
             if (!Double.isNaN(blocks) && (blocks < 0 || blocks != Math.rint(blocks) || blocks > 10_000)) {
                 r.problem(blk, "must be a whole number of blocks >= 0, was " + r.text(blk));
@@ -161,6 +175,11 @@ public final class CoinMetricsReader {
                 int blockCount = Double.isNaN(blocks) ? 0 : (int) blocks;
                 days.put(date, new BitcoinDay(date, priceUsd, hashTh, subsidyBtc, feeBtc, blockCount));
             }
+        }
+
+        /** {@code v} checked against {@code [min, max]} unless its sign was already reported. */
+        private static double upTo(CsvRow r, int col, double v, double min, double max, String unit) {
+            return v > 0 || (v == 0 && min == 0) ? r.within(col, v, min, max, unit) : v;
         }
 
         private static double nonNegative(CsvRow r, int col) {
@@ -196,6 +215,26 @@ public final class CoinMetricsReader {
         }
     }
 
+    /** The first day of Bitcoin (the genesis block, 2009-01-03). */
+    static final LocalDate GENESIS = LocalDate.of(2009, 1, 3);
+    /** Days after this are taken for a mistyped year (ASSUMPTION); it also bounds the span a file can cover. */
+    static final LocalDate LAST_PLAUSIBLE_DAY = LocalDate.of(2199, 12, 31);
+
+    /**
+     * {@code d}, or null with a problem when no Bitcoin data can carry it: before the genesis block or after {@link
+     * #LAST_PLAUSIBLE_DAY} (a mistyped year, which would otherwise make a day-by-day history of millions of days).
+     */
+    static @Nullable LocalDate inEra(CsvRow r, int col, LocalDate d) {
+        if (d.isBefore(GENESIS) || d.isAfter(LAST_PLAUSIBLE_DAY)) {
+            r.problem(
+                    col,
+                    "day " + d + " is outside Bitcoin's era (" + GENESIS + " .. " + LAST_PLAUSIBLE_DAY
+                            + "); is the year mistyped?");
+            return null;
+        }
+        return d;
+    }
+
     /** Parses {@code YYYY-MM-DD} or an ISO instant at 00:00 UTC ({@code 2024-01-01T00:00:00.000000000Z}). */
     static @Nullable LocalDate parseDay(CsvRow r, int col) {
         String s = r.text(col);
@@ -205,7 +244,7 @@ public final class CoinMetricsReader {
         }
         try {
             if (s.length() == 10) {
-                return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE);
+                return inEra(r, col, LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE));
             }
             Instant t = Instant.parse(s);
             LocalDate d = LocalDate.ofInstant(t, ZoneOffset.UTC);
@@ -213,7 +252,7 @@ public final class CoinMetricsReader {
                 r.problem(col, "a daily row must start at 00:00 UTC, was '" + s + "'");
                 return null;
             }
-            return d;
+            return inEra(r, col, d);
         } catch (DateTimeParseException e) {
             r.problem(col, "not a UTC date YYYY-MM-DD: '" + s + "'");
             return null;

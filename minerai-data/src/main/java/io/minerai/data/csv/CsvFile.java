@@ -3,11 +3,12 @@ package io.minerai.data.csv;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.minerai.core.text.InvalidUtf8Exception;
+import io.minerai.core.text.StrictUtf8;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads a CSV file (UTF-8, optional BOM, optionally gzip-compressed) with a header line using FastCSV. Lines whose
  * field count differs from the header's are reported and skipped; unreadable input becomes a file problem instead of
- * an exception.
+ * an exception, and bytes that are not UTF-8 a problem at their line and column ({@code p.csv:14:7}).
  */
 public final class CsvFile {
     private CsvFile() {}
@@ -32,13 +33,12 @@ public final class CsvFile {
      * @param problems where problems go, located in this file
      */
     public static void read(InputStream in, FileProblems problems, HeaderCheck onHeader, Consumer<CsvRow> onRow) {
-        try (InputStream raw = decompressIfGzip(in);
+        try (InputStream raw = skipUtf8Bom(decompressIfGzip(in));
                 CsvReader<CsvRecord> reader = CsvReader.builder()
-                        .detectBomHeader(true)
                         .allowExtraFields(true)
                         .allowMissingFields(true)
                         .skipEmptyLines(true)
-                        .ofCsvRecord(raw, StandardCharsets.UTF_8)) {
+                        .ofCsvRecord(StrictUtf8.reader(raw))) {
             CloseableIterator<CsvRecord> it = reader.iterator();
             if (!it.hasNext()) {
                 problems.atFile("empty file; expected a header line");
@@ -60,7 +60,15 @@ public final class CsvFile {
                 }
                 onRow.accept(new CsvRow(header, rec, problems));
             }
-        } catch (UncheckedIOException | IOException e) {
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof InvalidUtf8Exception bad) {
+                problems.atCharacter(bad.line(), bad.column(), bad.reason());
+            } else {
+                problems.atFile("could not be read: " + e.getMessage());
+            }
+        } catch (InvalidUtf8Exception e) {
+            problems.atCharacter(e.line(), e.column(), e.reason());
+        } catch (IOException e) {
             problems.atFile("could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
             // FastCSV reports malformed CSV (e.g. an unclosed quote) as CsvParseException.
@@ -107,6 +115,16 @@ public final class CsvFile {
             }
         }
         return true;
+    }
+
+    /** Skips a UTF-8 byte order mark, which some spreadsheet programs write at the start of a CSV. */
+    private static InputStream skipUtf8Bom(InputStream in) throws IOException {
+        BufferedInputStream b = in instanceof BufferedInputStream bi ? bi : new BufferedInputStream(in, 1 << 16);
+        b.mark(3);
+        if (!(b.read() == 0xEF && b.read() == 0xBB && b.read() == 0xBF)) {
+            b.reset();
+        }
+        return b;
     }
 
     static InputStream decompressIfGzip(InputStream in) throws IOException {

@@ -70,6 +70,25 @@ public final class CsvRow {
         return v;
     }
 
+    /**
+     * {@code value} (read from {@code col}) when it lies in {@code [min, max]}; otherwise {@code NaN} with a problem
+     * recorded. {@code NaN} passes through (already missing or reported).
+     */
+    public double within(int col, double value, double min, double max, String unit) {
+        if (!Double.isNaN(value) && (value < min || value > max)) {
+            problem(
+                    col,
+                    "must be " + fmt(min) + " .. " + fmt(max) + (unit.isEmpty() ? "" : " " + unit) + ", was "
+                            + text(col));
+            return Double.NaN;
+        }
+        return value;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** A required decimal number; {@code NaN} with a problem recorded when empty or malformed. */
     public double requiredNumber(int col) {
         if (isBlank(col)) {

@@ -27,6 +27,11 @@ public final class FileProblems {
         target.add(fileName + ":" + line + ":" + column, message);
     }
 
+    /** A problem at a character of a line, {@code file:line:column} with the column counted in characters from 1. */
+    public void atCharacter(long line, long column, String message) {
+        target.add(fileName + ":" + line + ":" + column, message);
+    }
+
     /** A problem with a whole line. */
     public void atLine(long line, String message) {
         target.add(fileName + ":" + line, message);

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Collects every problem of an import, capped so that a file with a million bad lines still gives a readable message:
- * after {@link #DEFAULT_CAP} problems the rest are only counted and reported as one closing problem.
+ * after {@link #DEFAULT_CAP} problems the rest are only counted. The count is always the true one, also when the
+ * problems of one file are gathered into the collector of a larger input ({@link #addAll(ValidationException)}).
  */
 public final class ProblemCollector {
     /** Problems kept in full before the rest are only counted. */
@@ -43,6 +44,12 @@ public final class ProblemCollector {
         }
     }
 
+    /** Adds the problems of a rejected input, counting those it only counted too. */
+    public void addAll(ValidationException e) {
+        addAll(e.problems());
+        total += e.omitted();
+    }
+
     /** A view that prefixes paths with a file name. */
     public FileProblems forFile(String fileName) {
         return new FileProblems(fileName, this);
@@ -57,19 +64,15 @@ public final class ProblemCollector {
         return total;
     }
 
-    /** The problems kept, plus one closing problem counting those left out. */
+    /** The problems kept: all of them, or the first {@code cap} when {@link #total()} is larger. */
     public List<Problem> list() {
-        List<Problem> out = new ArrayList<>(kept);
-        if (total > kept.size()) {
-            out.add(new Problem("", "... and " + (total - kept.size()) + " more problems"));
-        }
-        return List.copyOf(out);
+        return List.copyOf(kept);
     }
 
-    /** Throws a {@link ValidationException} carrying every problem, if there is any. */
+    /** Throws a {@link ValidationException} with the problems kept and the true total, if there is any. */
     public void throwIfAny(String what) {
         if (total > 0) {
-            throw new ValidationException(what, list());
+            throw new ValidationException(what, list(), total);
         }
     }
 }

@@ -120,8 +120,9 @@ public final class ErcotFuelMixReader {
             String s = r.text(endCol);
             long endS = Long.MIN_VALUE;
             try {
-                endS = Instant.parse(s).getEpochSecond();
-                if (endS % STEP_S != 0) {
+                Instant end = Instant.parse(s);
+                endS = end.getEpochSecond();
+                if (endS % STEP_S != 0 || end.getNano() != 0) {
                     r.problem(endCol, "not on a quarter hour: '" + s + "'");
                 }
             } catch (DateTimeParseException e) {

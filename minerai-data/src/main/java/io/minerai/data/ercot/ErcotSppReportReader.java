@@ -1,5 +1,6 @@
 package io.minerai.data.ercot;
 
+import io.minerai.core.scenario.Plausibility;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.core.time.TimeSeries;
 import io.minerai.data.DateRange;
@@ -42,10 +43,20 @@ import java.util.zip.ZipInputStream;
  * those (read in name order, not recursively). Settlement point names match ignoring case. Rows of other
  * settlement points are skipped unchecked (a full report has hundreds of nodes); rows of the wanted one are fully
  * checked. Errors, all collected with file, line and column: missing columns, bad dates, hours or intervals out of
- * range or not existing that day, DSTFlag other than Y/N or Y outside the repeated hour, non-numeric prices,
- * duplicate intervals, and a settlement point absent from every file.
+ * range or not existing that day, DSTFlag other than Y/N or Y outside the repeated hour, non-numeric prices or
+ * prices no market reaches ({@link Plausibility#ENERGY_PRICE_USD_PER_MWH}), duplicate intervals, and a settlement point
+ * absent from every file.
  */
 public final class ErcotSppReportReader {
+    private static final Plausibility PRICE = Plausibility.ENERGY_PRICE_USD_PER_MWH;
+    /**
+     * Delivery days outside these are taken for a mistyped year (ASSUMPTION: no report in this format predates 2000);
+     * they also bound the 15-minute grid a file can span.
+     */
+    static final LocalDate FIRST_PLAUSIBLE_DAY = LocalDate.of(2000, 1, 1);
+
+    static final LocalDate LAST_PLAUSIBLE_DAY = LocalDate.of(2199, 12, 31);
+
     /** The report's columns. */
     public static final List<String> COLUMNS = List.of(
             "DeliveryDate",
@@ -197,7 +208,7 @@ public final class ErcotSppReportReader {
             LocalDate date = r.requiredDate(idx[0], DATE, "MM/DD/YYYY");
             int hour = r.requiredInt(idx[1]);
             int interval = r.requiredInt(idx[2]);
-            double price = r.requiredNumber(idx[5]);
+            double price = r.within(idx[5], r.requiredNumber(idx[5]), PRICE.min(), PRICE.max(), "$/MWh");
             String flag = r.text(idx[6]).toUpperCase(Locale.ROOT);
             boolean repeated = flag.equals("Y");
             if (!repeated && !flag.equals("N")) {
@@ -208,6 +219,12 @@ public final class ErcotSppReportReader {
             }
             if (interval != Integer.MIN_VALUE && (interval < 1 || interval > 4)) {
                 r.problem(idx[2], "interval must be 1..4, was " + interval);
+            }
+            if (date != null && (date.isBefore(FIRST_PLAUSIBLE_DAY) || date.isAfter(LAST_PLAUSIBLE_DAY))) {
+                r.problem(
+                        idx[0],
+                        "day " + date + " is outside " + FIRST_PLAUSIBLE_DAY + " .. " + LAST_PLAUSIBLE_DAY
+                                + "; is the year mistyped?");
             }
             if (fp.total() > before || date == null) {
                 return;

@@ -1,9 +1,11 @@
 package io.minerai.data.resolve;
 
 import io.minerai.core.bitcoin.BitcoinDay;
+import io.minerai.core.inputs.GpuInputs;
 import io.minerai.core.inputs.MarketInputs;
 import io.minerai.core.inputs.ScenarioInputs;
 import io.minerai.core.scenario.BitcoinSource;
+import io.minerai.core.scenario.Plausibility;
 import io.minerai.core.scenario.PriceSource;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.site.Generator;
@@ -22,6 +24,8 @@ import io.minerai.data.ercot.ErcotSppReportReader;
 import io.minerai.data.ercot.Market;
 import io.minerai.data.ercot.SppSeries;
 import io.minerai.data.series.TimestampedCsvReader;
+import io.minerai.data.specs.GpuCatalogueReader;
+import io.minerai.data.specs.GpuProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,6 +55,9 @@ import org.jspecify.annotations.Nullable;
  * resolve against {@code baseDir} (the scenario file's folder).
  */
 public final class InputResolver {
+    /** Prices beyond these are impossible in any market: an error at their line, never a total that overflows. */
+    private static final Plausibility PRICE = Plausibility.ENERGY_PRICE_USD_PER_MWH;
+
     private InputResolver() {}
 
     /** Resolves every input of the scenario onto its grid. */
@@ -115,6 +122,7 @@ public final class InputResolver {
                             () -> TimestampedCsvReader.read(
                                             file,
                                             TimestampedCsvReader.Spec.of(c.timeColumn(), c.valueColumn())
+                                                    .withRange(PRICE.min(), PRICE.max())
                                                     .withUnit("USD/MWh"))
                                     .series(c.valueColumn()),
                             problems);
@@ -180,20 +188,23 @@ public final class InputResolver {
                     .ifPresent(s -> capacityFactors.add(s.renamed("capacity factor " + g.name(), "1")));
         }
 
+        GpuInputs gpus = GpuProfiles.resolve(scenario.site(), GpuCatalogueReader.bundled(), problems);
+
         problems.throwIfAny("scenario inputs of " + scenario.name());
         if (price == null || btc == null || capacityFactors.size() != generators.size()) {
             throw new IllegalStateException("inputs incomplete without a reported problem");
         }
         return new ScenarioInputs(
-                grid,
-                price,
-                btc.btcPerThDay(),
-                btc.btcPriceUsd(),
-                capacityFactors,
-                dayAhead,
-                ancillary,
-                days,
-                marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData));
+                        grid,
+                        price,
+                        btc.btcPerThDay(),
+                        btc.btcPriceUsd(),
+                        capacityFactors,
+                        dayAhead,
+                        ancillary,
+                        days,
+                        marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData))
+                .withGpus(gpus);
     }
 
     /**
@@ -237,7 +248,7 @@ public final class InputResolver {
         try {
             return read.get();
         } catch (ValidationException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e);
             return null;
         }
     }

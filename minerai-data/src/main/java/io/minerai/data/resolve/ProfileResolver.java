@@ -96,7 +96,7 @@ public final class ProfileResolver {
             }
             return Optional.of(s.resampleTo(grid).renamed("capacity factor", "1"));
         } catch (ValidationException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e);
             return Optional.empty();
         }
     }

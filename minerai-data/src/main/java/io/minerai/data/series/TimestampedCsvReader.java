@@ -1,5 +1,6 @@
 package io.minerai.data.series;
 
+import io.minerai.core.scenario.FieldSpec;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.core.time.TimeSeries;
 import io.minerai.data.csv.CsvFile;
@@ -17,10 +18,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -35,13 +39,18 @@ import org.jspecify.annotations.Nullable;
  *       accepted). A bare local date-time ({@code 2024-01-01T00:00}) or date is an error unless the spec gives a time
  *       zone; then local times in the DST gap are errors and the repeated hour is read in file order (first
  *       occurrence = daylight time).
+ *   <li>Timestamps are whole seconds: a fraction of a second is an error, not silently cut off.
  *   <li>Rows must be in time order. The step is the smallest difference between consecutive rows (5 minutes to 1 day,
- *       whole minutes); a larger difference that is a whole number of steps is a run of missing intervals, anything
- *       else is an irregular step and an error naming the line.
+ *       whole minutes); a larger difference that is a whole number of steps is a run of missing intervals. When some
+ *       difference is not, the step is the one most rows follow and every row off that grid is an error at its own
+ *       line (the rows around it are not blamed).
  *   <li>Empty cells are missing values; non-numbers and values outside the spec's range are errors.
  * </ul>
  */
 public final class TimestampedCsvReader {
+    /** Most intervals a file may span, first row to last: twenty years of 5-minute data. */
+    public static final int MAX_INTERVALS = 20 * 366 * 288;
+
     private static final Pattern SPACE_SEPARATED = Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d.*");
 
     private TimestampedCsvReader() {}
@@ -91,10 +100,13 @@ public final class TimestampedCsvReader {
             }
         }
 
-        /** Any finite value, no zone, unit "1". */
+        /**
+         * Any value up to {@link FieldSpec#MAX_MAGNITUDE} either way (no quantity of a site is larger, and no total
+         * built from such values can overflow), no zone, unit "1".
+         */
         public static Spec of(String timeColumn, String... valueColumns) {
             return new Spec(
-                    timeColumn, List.of(valueColumns), null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "1");
+                    timeColumn, List.of(valueColumns), null, -FieldSpec.MAX_MAGNITUDE, FieldSpec.MAX_MAGNITUDE, "1");
         }
 
         /** Timestamps without offset are local times in {@code z}. */
@@ -147,7 +159,8 @@ public final class TimestampedCsvReader {
                 if (!Double.isNaN(v[k]) && (v[k] < spec.minValue() || v[k] > spec.maxValue())) {
                     r.problem(
                             valueCols[k],
-                            "must be within " + fmt(spec.minValue()) + ".." + fmt(spec.maxValue()) + ", was "
+                            "must be within " + fmt(spec.minValue()) + ".." + fmt(spec.maxValue())
+                                    + ("1".equals(spec.unit()) ? "" : " " + spec.unit()) + ", was "
                                     + r.text(valueCols[k]));
                     v[k] = Double.NaN;
                 }
@@ -176,6 +189,18 @@ public final class TimestampedCsvReader {
                 r.problem(timeCol, "empty; an ISO-8601 timestamp is required");
                 return null;
             }
+            Instant t = parseInstant(r, s);
+            if (t != null && t.getNano() != 0) {
+                r.problem(
+                        timeCol,
+                        "'" + s + "' has a fraction of a second; interval starts are whole seconds (write "
+                                + t.truncatedTo(ChronoUnit.SECONDS) + " if that is meant)");
+                return null;
+            }
+            return t;
+        }
+
+        private @Nullable Instant parseInstant(CsvRow r, String s) {
             String iso = SPACE_SEPARATED.matcher(s).matches() ? s.replaceFirst(" ", "T") : s;
             try {
                 return OffsetDateTime.parse(iso).toInstant();
@@ -218,34 +243,25 @@ public final class TimestampedCsvReader {
             }
             long step = Long.MAX_VALUE;
             for (int i = 1; i < times.size(); i++) {
-                step = Math.min(
-                        step, times.get(i).getEpochSecond() - times.get(i - 1).getEpochSecond());
+                step = Math.min(step, seconds(i) - seconds(i - 1));
             }
-            Duration stepD = Duration.ofSeconds(times.size() < 2 ? 3600 : step);
-            if (times.size() >= 2) {
-                if (step % 60 != 0
-                        || stepD.compareTo(TimeGrid.MIN_STEP) < 0
-                        || stepD.compareTo(TimeGrid.MAX_STEP) > 0) {
+            if (times.size() >= 2 && !isRegular(step)) {
+                reportIrregularRows();
+            } else if (times.size() >= 2) {
+                long intervals = (seconds(times.size() - 1) - seconds(0)) / step + 1;
+                if (intervals > MAX_INTERVALS) {
                     problems.atLine(
-                            lines.get(1),
-                            "the data's step " + stepD + " is not supported (5 minutes to 1 day, whole minutes)");
-                } else {
-                    for (int i = 1; i < times.size(); i++) {
-                        long d =
-                                times.get(i).getEpochSecond() - times.get(i - 1).getEpochSecond();
-                        if (d % step != 0) {
-                            problems.at(
-                                    lines.get(i),
-                                    spec.timeColumn(),
-                                    "irregular step: " + Duration.ofSeconds(d) + " after the previous row, the data's"
-                                            + " step is " + stepD);
-                        }
-                    }
+                            lines.get(lines.size() - 1),
+                            "the rows span " + times.get(0) + " (line " + lines.get(0) + ") .. "
+                                    + times.get(times.size() - 1)
+                                    + ", " + intervals + " intervals of " + human(step) + ", more than the "
+                                    + MAX_INTERVALS + " supported; is a year mistyped?");
                 }
             }
             collector.throwIfAny("time series " + what);
+            Duration stepD = Duration.ofSeconds(step);
             Instant start = times.get(0);
-            int count = (int) ((times.get(times.size() - 1).getEpochSecond() - start.getEpochSecond()) / step) + 1;
+            int count = (int) ((seconds(times.size() - 1) - seconds(0)) / step) + 1;
             TimeGrid grid = new TimeGrid(start, stepD, count);
             Map<String, TimeSeries> out = new LinkedHashMap<>();
             for (int k = 0; k < valueCols.length; k++) {
@@ -259,6 +275,129 @@ public final class TimestampedCsvReader {
                 out.put(spec.valueColumns().get(k), b.build());
             }
             return new TimestampedData(grid, out);
+        }
+
+        private long seconds(int row) {
+            return times.get(row).getEpochSecond();
+        }
+
+        /** Whether every row lies a whole number of {@code step}s after the previous one, and the step is supported. */
+        private boolean isRegular(long step) {
+            if (!supported(step)) {
+                return false;
+            }
+            for (int i = 1; i < times.size(); i++) {
+                if ((seconds(i) - seconds(i - 1)) % step != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean supported(long stepSeconds) {
+            Duration d = Duration.ofSeconds(stepSeconds);
+            return stepSeconds % 60 == 0 && d.compareTo(TimeGrid.MIN_STEP) >= 0 && d.compareTo(TimeGrid.MAX_STEP) <= 0;
+        }
+
+        /**
+         * Locates the rows that break the step. Among the differences between rows that are supported steps (the most
+         * common few), the grid chosen is the one most rows lie on; ties go to a step that divides a day, then to a
+         * grid aligned with the clock (rows at :00 for hourly data), then to the more common difference. Each row off
+         * that grid is reported at its own line.
+         */
+        private void reportIrregularRows() {
+            Map<Long, Integer> diffs = new HashMap<>();
+            for (int i = 1; i < times.size(); i++) {
+                diffs.merge(seconds(i) - seconds(i - 1), 1, Integer::sum);
+            }
+            List<Map.Entry<Long, Integer>> common = new ArrayList<>(diffs.entrySet());
+            common.sort(
+                    Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            Grid best = null;
+            int tried = 0;
+            for (Map.Entry<Long, Integer> c : common) {
+                if (!supported(c.getKey())) {
+                    continue;
+                }
+                Grid g = bestGrid(c.getKey(), c.getValue());
+                if (best == null || g.compareTo(best) > 0) {
+                    best = g;
+                }
+                if (++tried == 8) {
+                    break;
+                }
+            }
+            if (best == null) {
+                long step = common.get(0).getKey();
+                int at = 1;
+                while (seconds(at) - seconds(at - 1) != step) {
+                    at++;
+                }
+                problems.atLine(
+                        lines.get(at),
+                        "the data's step " + human(step) + " (from line " + lines.get(at - 1) + " to this one, as most"
+                                + " rows) is not supported; it must be 5 minutes to 1 day, whole minutes");
+                return;
+            }
+            int onGrid = 0;
+            while (!best.contains(seconds(onGrid))) {
+                onGrid++;
+            }
+            for (int i = 0; i < times.size(); i++) {
+                if (!best.contains(seconds(i))) {
+                    String previous = i == 0
+                            ? "it is the first row"
+                            : "the previous row, line " + lines.get(i - 1) + ", is " + times.get(i - 1);
+                    problems.at(
+                            lines.get(i),
+                            spec.timeColumn(),
+                            "irregular step: " + times.get(i) + " is not a whole number of " + human(best.step())
+                                    + " steps from the other rows (e.g. line " + lines.get(onGrid) + " at "
+                                    + times.get(onGrid) + "); " + previous);
+                }
+            }
+        }
+
+        /** The grid of {@code step} that most rows lie on. */
+        private Grid bestGrid(long step, int diffCount) {
+            Map<Long, Integer> phases = new HashMap<>();
+            for (int i = 0; i < times.size(); i++) {
+                phases.merge(Math.floorMod(seconds(i), step), 1, Integer::sum);
+            }
+            Grid best = null;
+            for (Map.Entry<Long, Integer> e : phases.entrySet()) {
+                Grid g = new Grid(step, e.getKey(), e.getValue(), diffCount);
+                if (best == null || g.compareTo(best) > 0) {
+                    best = g;
+                }
+            }
+            return Objects.requireNonNull(best);
+        }
+
+        /** A candidate grid: epoch seconds {@code phase + k x step}, holding {@code rows} of the file's rows. */
+        private record Grid(long step, long phase, int rows, int diffCount) implements Comparable<Grid> {
+            boolean contains(long epochSecond) {
+                return Math.floorMod(epochSecond, step) == phase;
+            }
+
+            @Override
+            public int compareTo(Grid o) {
+                int c = Integer.compare(rows, o.rows);
+                if (c == 0) {
+                    c = Boolean.compare(86_400 % step == 0, 86_400 % o.step == 0);
+                }
+                if (c == 0) {
+                    c = Boolean.compare(phase == 0, o.phase == 0);
+                }
+                if (c == 0) {
+                    c = Integer.compare(diffCount, o.diffCount);
+                }
+                return c != 0 ? c : Long.compare(o.step, step);
+            }
+        }
+
+        private static String human(long seconds) {
+            return Duration.ofSeconds(seconds).toString().substring(2).toLowerCase(Locale.ROOT);
         }
 
         private static String fmt(double v) {

@@ -97,6 +97,35 @@ class CoinMetricsReaderTest {
                 .hasMessageContaining("must be > 0, was 0");
     }
 
+    /**
+     * Found by the input fuzz test: a mistyped year made a day-by-day history of millions of days (out of memory), and
+     * values no real day has would overflow hashprice. Both are errors at their cell now.
+     */
+    @Test
+    void impossibleDaysAndValuesAreRefusedAtTheirCell() {
+        var in = TestFiles.lines(
+                "time,BlkCnt,FeeTotNtv,HashRate,IssTotNtv,PriceUSD",
+                "2024-01-01,131,1,468907288.1,818.75,44941.16",
+                "92024-01-02,131,1,468907288.1,818.75,44941.16",
+                "+999999-01-02T00:00:00Z,131,1,468907288.1,818.75,44941.16",
+                "2008-12-31,131,1,468907288.1,818.75,44941.16",
+                "2024-01-05,131,1e300,1e-300,818.75,1e308");
+        assertThatThrownBy(() -> CoinMetricsReader.read(in, "btc.csv"))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly(
+                                        "btc.csv:3:time: not a UTC date YYYY-MM-DD: '92024-01-02'",
+                                        "btc.csv:4:time: day +999999-01-02 is outside Bitcoin's era (2009-01-03 .. 2199-12-31); is"
+                                                + " the year mistyped?",
+                                        "btc.csv:5:time: day 2008-12-31 is outside Bitcoin's era (2009-01-03 .. 2199-12-31); is"
+                                                + " the year mistyped?",
+                                        "btc.csv:6:FeeTotNtv: must be 0 .. 21000000 BTC, was 1e300",
+                                        "btc.csv:6:HashRate: must be 1.0E-9 .. 1000000000000 TH/s, was 1e-300",
+                                        "btc.csv:6:PriceUSD: must be 0 .. 1000000000 $/BTC, was 1e308"));
+    }
+
     @Test
     void missingColumnsAreNamed() {
         var in = TestFiles.lines("time,BlkCnt,FeeTotNtv,IssTotNtv", "2024-01-01,1,1,1");

@@ -244,4 +244,28 @@ class InputResolverTest {
                                 .extracting(Problem::path)
                                 .isEqualTo(List.of("p.csv:3:time", "p.csv:3:priceUsdPerMwh")));
     }
+
+    /** A file with 105,408 bad rows: the message gives the true count, not the 100 listed plus one (issue 13). */
+    @Test
+    void aHugeBadFileReportsTheTrueNumberOfProblems(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("time,priceUsdPerMwh\n");
+        Instant t = Instant.parse("2024-01-01T00:00:00Z");
+        for (int i = 0; i < 105_408; i++) {
+            csv.append(t.plusSeconds(300L * i)).append(",x\n");
+        }
+        Files.writeString(dir.resolve("p.csv"), csv);
+        Scenario s = with(
+                period("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", Duration.ofHours(1)),
+                new PriceSource.Csv("p.csv", "time", "priceUsdPerMwh"),
+                DEFAULT.bitcoin(),
+                "HB_WEST");
+        assertThatThrownBy(() -> InputResolver.resolve(s, dir))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.total()).isEqualTo(105_408);
+                    assertThat(e.problems()).hasSize(100).allMatch(p -> p.path().startsWith("p.csv:"));
+                    assertThat(e.omitted()).isEqualTo(105_308);
+                })
+                .hasMessageContaining("has 105,408 problems (the first 100 are listed):")
+                .hasMessageEndingWith("... and 105,308 more problems");
+    }
 }

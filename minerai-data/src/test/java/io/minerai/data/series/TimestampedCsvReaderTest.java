@@ -105,10 +105,99 @@ class TimestampedCsvReaderTest {
                                                 + " previous row's 2024-01-01T00:40:00Z",
                                         "cf.csv:7:time: not an ISO-8601 timestamp: 'yesterday'",
                                         "cf.csv:8:cf: not a number: 'x'",
-                                        "cf.csv:4:time: irregular step: PT25M after the previous row, the data's step is"
-                                                + " PT15M",
-                                        "cf.csv:8:time: irregular step: PT20M after the previous row, the data's step is"
-                                                + " PT15M"));
+                                        "cf.csv:4:time: irregular step: 2024-01-01T00:40:00Z is not a whole number of"
+                                                + " 15m steps from the other rows (e.g. line 2 at 2024-01-01T00:00:00Z);"
+                                                + " the previous row, line 3, is 2024-01-01T00:15:00Z"));
+    }
+
+    /** One hourly row moved to :45 is blamed, not the regular rows before it (issue 13: it was the wrong line). */
+    @Test
+    void anIrregularStepIsReportedAtTheRowWhereItOccurs() {
+        var in = TestFiles.lines(
+                "time,price",
+                "2024-01-01T00:00:00Z,1",
+                "2024-01-01T01:00:00Z,2",
+                "2024-01-01T02:00:00Z,3",
+                "2024-01-01T02:45:00Z,4",
+                "2024-01-01T04:00:00Z,5",
+                "2024-01-01T05:00:00Z,6");
+        assertThatThrownBy(() -> TimestampedCsvReader.read(in, "p.csv", PRICE))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly(
+                                        "p.csv:5:time: irregular step: 2024-01-01T02:45:00Z is not a whole number of 1h"
+                                                + " steps from the other rows (e.g. line 2 at 2024-01-01T00:00:00Z); the previous row,"
+                                                + " line 4, is 2024-01-01T02:00:00Z"));
+    }
+
+    @Test
+    void aShiftedFirstRowIsTheOneBlamed() {
+        var in = TestFiles.lines(
+                "time,price", "2024-01-01T00:10:00Z,1", "2024-01-01T01:00:00Z,2", "2024-01-01T02:00:00Z,3");
+        assertThatThrownBy(() -> TimestampedCsvReader.read(in, "p.csv", PRICE))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems()).extracting(Problem::path).containsExactly("p.csv:2:time"))
+                .hasMessageContaining("it is the first row");
+    }
+
+    @Test
+    void aStepMostRowsFollowThatIsNotSupported() {
+        var in = TestFiles.lines(
+                "time,price",
+                "2024-01-01T00:00:00Z,1",
+                "2024-01-01T00:01:00Z,2",
+                "2024-01-01T00:02:00Z,3",
+                "2024-01-01T00:03:30Z,4");
+        assertThatThrownBy(() -> TimestampedCsvReader.read(in, "p.csv", PRICE))
+                .hasMessageContaining("p.csv:3: the data's step 1m (from line 2 to this one, as most rows) is not"
+                        + " supported; it must be 5 minutes to 1 day, whole minutes");
+    }
+
+    /** A fraction of a second is refused, not cut off (issue 13); a zero fraction is exact and fine. */
+    @Test
+    void fractionalSecondsAreRefusedNotTruncated() {
+        var in = TestFiles.lines(
+                "time,price", "2024-01-01T00:00:00.000Z,1", "2024-01-01T01:00:00.250Z,2", "2024-01-01T02:00:00Z,3");
+        assertThatThrownBy(() -> TimestampedCsvReader.read(in, "p.csv", PRICE))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly(
+                                        "p.csv:3:time: '2024-01-01T01:00:00.250Z' has a fraction of a second; interval"
+                                                + " starts are whole seconds (write 2024-01-01T01:00:00Z if that is meant)"));
+        TimestampedData ok = TimestampedCsvReader.read(
+                TestFiles.lines("time,price", "2024-01-01T00:00:00.000Z,1", "2024-01-01T01:00:00.0Z,2"),
+                "p.csv",
+                PRICE);
+        assertThat(ok.grid()).isEqualTo(new TimeGrid(Instant.parse("2024-01-01T00:00:00Z"), Duration.ofHours(1), 2));
+    }
+
+    @Test
+    void invalidUtf8IsReportedAtItsLineAndColumn() {
+        byte[] head = "time,price\n2024-01-01T00:00:00Z,1\n2024-01-01T01:00:00Z,".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+        bytes[head.length] = '2';
+        bytes[head.length + 1] = (byte) 0xB0; // a lone continuation byte
+        bytes[head.length + 2] = '\n';
+        assertThatThrownBy(() -> TimestampedCsvReader.read(new ByteArrayInputStream(bytes), "p.csv", PRICE))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::toString)
+                                .containsExactly("p.csv:3:23: not valid UTF-8 (byte 0xB0); save the file as UTF-8"));
+    }
+
+    @Test
+    void aMistypedYearCannotMakeAHugeGrid() {
+        var in = TestFiles.lines(
+                "time,price", "2024-01-01T00:00:00Z,1", "2024-01-01T01:00:00Z,2", "9024-01-01T00:00:00Z,3");
+        assertThatThrownBy(() -> TimestampedCsvReader.read(in, "p.csv", PRICE))
+                .hasMessageContaining("p.csv:4: the rows span 2024-01-01T00:00:00Z (line 2) .. 9024-01-01T00:00:00Z")
+                .hasMessageContaining("is a year mistyped?");
     }
 
     @Test

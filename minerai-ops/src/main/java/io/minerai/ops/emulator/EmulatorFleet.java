@@ -6,6 +6,15 @@ import io.minerai.ops.driver.CgminerRpc;
 import io.minerai.ops.driver.DigestHttpClient;
 import io.minerai.ops.driver.LuxosDriver;
 import io.minerai.ops.driver.WhatsminerV3Driver;
+import io.minerai.ops.driver.epic.EpicDriver;
+import io.minerai.ops.driver.http.JsonHttp;
+import io.minerai.ops.driver.vnish.VnishDriver;
+import io.minerai.ops.driver.whatsminerv2.WhatsminerV2Driver;
+import io.minerai.ops.emulator.epic.EpicEmulator;
+import io.minerai.ops.emulator.rig.EmulatedRig;
+import io.minerai.ops.emulator.vnish.VnishEmulator;
+import io.minerai.ops.emulator.whatsminerv2.WhatsminerV2Emulator;
+import io.minerai.ops.firmware.FirmwarePlugin;
 import io.minerai.ops.gpu.GpuNodeDriver;
 import io.minerai.ops.proto.TcpRequest;
 import java.io.IOException;
@@ -22,7 +31,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Emulated miners and GPU nodes on loopback ports in one process: every connection on a virtual thread. Hands out real
- * drivers pointed at the emulators, so everything above the socket is the production code path.
+ * drivers pointed at the emulators, so everything above the socket is the production code path. Miners are either
+ * {@link VirtualMiner}s (stock Antminer, LuxOS, Whatsminer v3) or {@link EmulatedRig}s behind the emulators of the
+ * firmware added later (Whatsminer API v2, VNish, ePIC, and any {@link FirmwarePlugin} such as Braiins OS).
  */
 public final class EmulatorFleet implements AutoCloseable {
     /**
@@ -61,6 +72,7 @@ public final class EmulatorFleet implements AutoCloseable {
     private final List<LoopbackServer> servers = new ArrayList<>();
     private final List<MinerEndpoints> miners = new ArrayList<>();
     private final List<GpuEndpoints> gpus = new ArrayList<>();
+    private final List<AutoCloseable> others = new ArrayList<>();
 
     public EmulatorFleet() {}
 
@@ -80,6 +92,74 @@ public final class EmulatorFleet implements AutoCloseable {
             };
             miners.add(e);
             return e;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Serves Whatsminer API v2 for a rig; returns the production driver pointed at it. */
+    public DeviceDriver whatsminerV2(EmulatedRig rig, long seed, double minPowerW, Timeouts t, Clock clock) {
+        try {
+            InetSocketAddress a = serve(rig.id() + "-v2", new WhatsminerV2Emulator(rig, seed));
+            return new WhatsminerV2Driver(
+                    rig.id(),
+                    new TcpRequest(a, t.connect(), t.read()),
+                    rig.spec().password(),
+                    rig.ratedW(),
+                    minPowerW,
+                    clock);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Serves the VNish REST API for a rig; returns the production driver pointed at it. */
+    public DeviceDriver vnish(EmulatedRig rig, long seed, Timeouts t, Clock clock) {
+        try {
+            VnishEmulator e = new VnishEmulator(rig, seed);
+            others.add(e);
+            return new VnishDriver(
+                    rig.id(),
+                    JsonHttp.of(URI.create(e.baseUrl()), rig.id(), t.connect(), t.read()),
+                    rig.spec().password(),
+                    rig.ratedW(),
+                    clock);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Serves the ePIC PowerPlay HTTP API for a rig (with its Power tuning algorithm); returns the driver. */
+    public DeviceDriver epic(EmulatedRig rig, Timeouts t, Clock clock) {
+        try {
+            EpicEmulator e = new EpicEmulator(rig, true);
+            others.add(e);
+            return new EpicDriver(
+                    rig.id(),
+                    JsonHttp.of(URI.create(e.baseUrl()), rig.id(), t.connect(), t.read()),
+                    rig.spec().password(),
+                    rig.ratedW(),
+                    clock);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Serves a plugin firmware's API for a rig (e.g. Braiins OS over gRPC); returns the plugin's driver. */
+    public DeviceDriver plugin(FirmwarePlugin p, EmulatedRig rig, long seed, Timeouts t, Clock clock) {
+        try {
+            FirmwarePlugin.Emulation e = p.emulate(rig, seed);
+            others.add(e);
+            return p.driver(
+                    new FirmwarePlugin.Endpoint(
+                            rig.id(),
+                            "127.0.0.1",
+                            e.port(),
+                            e.username(),
+                            rig.spec().password(),
+                            rig.ratedW(),
+                            t.read()),
+                    clock);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -158,6 +238,13 @@ public final class EmulatorFleet implements AutoCloseable {
     @Override
     public void close() {
         servers.forEach(LoopbackServer::close);
+        for (AutoCloseable c : others) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
+        }
         executor.shutdownNow();
     }
 }

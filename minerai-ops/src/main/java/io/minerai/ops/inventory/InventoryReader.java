@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.minerai.core.scenario.DocumentText;
 import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.scenario.ObjectSpec;
+import io.minerai.core.validation.Checked;
 import io.minerai.core.validation.Problems;
 import io.minerai.ops.control.ControllerConfig;
 import java.nio.file.Path;
@@ -21,13 +22,23 @@ public final class InventoryReader {
     private InventoryReader() {}
 
     public static SiteInventory read(Path file) {
+        return readChecked(file).value();
+    }
+
+    /** Like {@link #read(Path)}, with the warnings about unusual values that the inventory is accepted with. */
+    public static Checked<SiteInventory> readChecked(Path file) {
         String what = "inventory " + file.getFileName();
         String text = DocumentText.readFile(file, "inventory");
         Path base = file.toAbsolutePath().getParent();
-        return parse(text, what, base == null ? Path.of(".") : base);
+        return parseChecked(text, what, base == null ? Path.of(".") : base);
     }
 
     public static SiteInventory parse(String text, String what, Path baseDir) {
+        return parseChecked(text, what, baseDir).value();
+    }
+
+    /** Like {@link #parse(String, String, Path)}, with the warnings. */
+    public static Checked<SiteInventory> parseChecked(String text, String what, Path baseDir) {
         JsonNode root = DocumentText.parseObject(text, what, "fields");
         Problems problems = new Problems();
         FieldReader r = new FieldReader(root, "", InventorySchema.INVENTORY, problems);
@@ -98,7 +109,7 @@ public final class InventoryReader {
                 meter,
                 devices,
                 baseDir);
-        return inv;
+        return new Checked<>(inv, problems.warnings());
     }
 
     private static ControllerConfig defaults(double capMw) {

@@ -11,6 +11,7 @@ import static io.minerai.core.scenario.FieldKind.STRING;
 import io.minerai.core.scenario.FieldKind;
 import io.minerai.core.scenario.FieldSpec;
 import io.minerai.core.scenario.ObjectSpec;
+import io.minerai.core.scenario.Plausibility;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class InventorySchema {
             "The site.",
             req("name", STRING, "", "Site name."),
             FieldSpec.builder("capMw", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .required()
                     .above(0)
@@ -71,6 +73,7 @@ public final class InventorySchema {
             secs("confirmTimeoutSeconds", 90, "A command not confirmed by a reading within this is retried."),
             secs("retryDelaySeconds", 30, "First wait before a retry (doubles per failure, up to 8x)."),
             FieldSpec.builder("maxRestoreMwPerStep", NUMBER)
+                    .plausible(Plausibility.POWER_MW)
                     .unit("MW")
                     .defaultValue(0.5)
                     .above(0)
@@ -264,6 +267,7 @@ public final class InventorySchema {
         return List.of(
                 req("id", STRING, "", "Unique device id."),
                 FieldSpec.builder("ratedPowerW", NUMBER)
+                        .plausible(Plausibility.MACHINE_POWER_W)
                         .unit("W")
                         .required()
                         .above(0)
@@ -272,6 +276,7 @@ public final class InventorySchema {
                 num("curtailedPowerW", "W", 60, 0, "Wall power asleep (GPU nodes: at minimum caps)."),
                 num("hashrateThPerS", "TH/s", 0, 0, "Nameplate hashrate."),
                 FieldSpec.builder("valueUsdPerMwh", NUMBER)
+                        .plausible(Plausibility.ENERGY_PRICE_USD_PER_MWH)
                         .unit("USD/MWh")
                         .required()
                         .description("What running earns per MWh; the lowest value is curtailed first.")

@@ -21,6 +21,7 @@ import io.minerai.ops.device.Capabilities;
 import io.minerai.ops.device.DeviceDriver;
 import io.minerai.ops.device.DeviceKind;
 import io.minerai.ops.device.DeviceSpec;
+import io.minerai.ops.emulator.EmulatedDevice;
 import io.minerai.ops.emulator.EmulatedPowerMeter;
 import io.minerai.ops.emulator.EmulatorFleet;
 import io.minerai.ops.emulator.Firmware;
@@ -28,6 +29,8 @@ import io.minerai.ops.emulator.Quirks;
 import io.minerai.ops.emulator.VirtualGpuNode;
 import io.minerai.ops.emulator.VirtualMiner;
 import io.minerai.ops.emulator.VtnStub;
+import io.minerai.ops.emulator.rig.EmulatedRig;
+import io.minerai.ops.firmware.FirmwarePlugins;
 import io.minerai.ops.meter.ModbusTcpMeter;
 import io.minerai.ops.signal.OpenAdrVen;
 import io.minerai.ops.signal.ReplayPriceFeed;
@@ -44,7 +47,9 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * A whole virtual site: emulated miners (stock Antminer, LuxOS, Whatsminer v3) and GPU nodes on loopback sockets,
+ * A whole virtual site: emulated miners of every supported firmware ({@link MinerFirmware}: stock Antminer, LuxOS,
+ * Whatsminer API v3 and v2, VNish, ePIC, and Braiins OS when its module is on the class path) and GPU nodes on loopback
+ * sockets,
  * driven by the production drivers and controller on a fake clock, against the bundled real ERCOT prices and the
  * bundled real daily hashprice. Optionally a VTN stub issues an OpenADR import-limit event at each day's most
  * expensive hour. Device faults are switched on and off at random (seeded). The site has a meter (a Modbus TCP meter
@@ -160,6 +165,84 @@ public final class SimulatedSite {
             double deviceEnergyMwh,
             double maxDevicePowerMw) {}
 
+    /**
+     * The firmware an emulated miner runs, with its inventory driver name and the bundled ASIC model it stands for.
+     * {@link #BRAIINS} needs the minerai-ops-braiins module on the class path (found with ServiceLoader).
+     */
+    public enum MinerFirmware {
+        ANTMINER_STOCK("antminer-stock", "Antminer S19 Pro"),
+        LUXOS("luxos", "Antminer S19"),
+        WHATSMINER_V3("whatsminer-v3", "Whatsminer M30S"),
+        WHATSMINER_V2("whatsminer-v2", "Whatsminer M30S"),
+        VNISH("vnish", "Antminer S19"),
+        BRAIINS("braiins", "Antminer S17+"),
+        EPIC("epic", "Antminer S19 Pro");
+
+        /** The inventory's {@code driver:} name. */
+        public final String driverName;
+
+        final String model;
+
+        MinerFirmware(String driverName, String model) {
+            this.driverName = driverName;
+            this.model = model;
+        }
+    }
+
+    /**
+     * The mixed fleet, per 20 miners (a synthetic mix, ASSUMPTION): 6 stock Antminer, 3 LuxOS, 3 Whatsminer v3, 2
+     * Whatsminer v2, 3 VNish, 2 Braiins OS, 1 ePIC; the first 7 miners run one firmware each.
+     */
+    private static final List<MinerFirmware> MIX = List.of(
+            MinerFirmware.ANTMINER_STOCK,
+            MinerFirmware.LUXOS,
+            MinerFirmware.WHATSMINER_V3,
+            MinerFirmware.WHATSMINER_V2,
+            MinerFirmware.VNISH,
+            MinerFirmware.BRAIINS,
+            MinerFirmware.EPIC,
+            MinerFirmware.ANTMINER_STOCK,
+            MinerFirmware.LUXOS,
+            MinerFirmware.WHATSMINER_V3,
+            MinerFirmware.VNISH,
+            MinerFirmware.ANTMINER_STOCK,
+            MinerFirmware.WHATSMINER_V2,
+            MinerFirmware.BRAIINS,
+            MinerFirmware.ANTMINER_STOCK,
+            MinerFirmware.VNISH,
+            MinerFirmware.LUXOS,
+            MinerFirmware.WHATSMINER_V3,
+            MinerFirmware.ANTMINER_STOCK,
+            MinerFirmware.ANTMINER_STOCK);
+
+    /** Start-up, tuning and reboot times of the rig-based emulators (ASSUMPTION: a minute or less each). */
+    static final EmulatedRig.Delays RIG_DELAYS =
+            new EmulatedRig.Delays(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60));
+
+    /** The firmware of miner {@code i}: Braiins OS slots run stock firmware when the Braiins module is absent. */
+    public static MinerFirmware firmwareOf(int i) {
+        MinerFirmware fw = MIX.get(i % MIX.size());
+        return fw == MinerFirmware.BRAIINS
+                        && FirmwarePlugins.find(fw.driverName).isEmpty()
+                ? MinerFirmware.ANTMINER_STOCK
+                : fw;
+    }
+
+    /** How many miners of a fleet of {@code miners} run each firmware (driver name to count, in enum order). */
+    public static java.util.Map<String, Integer> fleetMix(int miners) {
+        int[] n = new int[MinerFirmware.values().length];
+        for (int i = 0; i < miners; i++) {
+            n[firmwareOf(i).ordinal()]++;
+        }
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (MinerFirmware f : MinerFirmware.values()) {
+            if (n[f.ordinal()] > 0) {
+                out.put(f.driverName, n[f.ordinal()]);
+            }
+        }
+        return out;
+    }
+
     private SimulatedSite() {}
 
     /** Runs a simulation; {@code onStep} sees every status (for the live view). */
@@ -186,36 +269,66 @@ public final class SimulatedSite {
         List<DeviceSpec> specs = new ArrayList<>();
         List<DeviceDriver> drivers = new ArrayList<>();
         List<Quirks> quirks = new ArrayList<>();
-        List<VirtualMiner> vms = new ArrayList<>();
+        List<EmulatedDevice> miners = new ArrayList<>();
+        List<MinerFirmware> minerFirmware = new ArrayList<>();
         List<VirtualGpuNode> gpus = new ArrayList<>();
         // far above the 50 ms slow replies: every request finishes within its step, whatever the machine's load
         EmulatorFleet.Timeouts t = new EmulatorFleet.Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(10));
         try (EmulatorFleet emu = new EmulatorFleet()) {
             for (int i = 0; i < o.miners(); i++) {
-                // Nameplate figures from the bundled ASIC specs (f2pool 2020): stock firmware on Antminer S19 Pro,
-                // LuxOS on Antminer S19, Whatsminer M30S; +-3 % spread per unit (synthetic).
-                Firmware fw =
-                        i % 10 < 5 ? Firmware.ANTMINER_STOCK : i % 10 < 8 ? Firmware.LUXOS : Firmware.WHATSMINER_V3;
-                AsicSpec spec = asic(
-                        switch (fw) {
-                            case ANTMINER_STOCK -> "Antminer S19 Pro";
-                            case LUXOS -> "Antminer S19";
-                            case WHATSMINER_V3 -> "Whatsminer M30S";
-                        });
+                // Nameplate figures from the bundled ASIC specs (f2pool 2020), the model per firmware in
+                // MinerFirmware; +-3 % spread per unit (synthetic).
+                MinerFirmware fw = firmwareOf(i);
+                AsicSpec spec = asic(fw.model);
                 double ths = spec.hashrateThPerS();
                 double w = spec.powerW() * (0.97 + 0.06 * rnd.nextDouble());
                 w = Math.round(w);
                 String id = String.format("r%02d-%03d", i / 40 + 1, i);
+                long deviceSeed = rnd.nextLong();
                 // Miners start running (a cold start on a working site); the least valuable are put to sleep below
                 // to bring the site under its cap before the controller starts.
-                VirtualMiner vm = new VirtualMiner(id, fw, w, 60, ths, "pw-" + i, clock);
-                var e = emu.add(vm);
-                vms.add(vm);
-                quirks.add(vm.quirks());
-                drivers.add(EmulatorFleet.driver(e, t, clock));
-                Capabilities caps = fw == Firmware.ANTMINER_STOCK
-                        ? Capabilities.SLEEP_ONLY
-                        : Capabilities.sleepAndTarget(Math.round(w * (fw == Firmware.LUXOS ? 0.6 : 0.5)), w);
+                EmulatedDevice dev;
+                DeviceDriver driver;
+                Capabilities caps;
+                switch (fw) {
+                    case ANTMINER_STOCK, LUXOS, WHATSMINER_V3 -> {
+                        Firmware legacy = fw == MinerFirmware.ANTMINER_STOCK
+                                ? Firmware.ANTMINER_STOCK
+                                : fw == MinerFirmware.LUXOS ? Firmware.LUXOS : Firmware.WHATSMINER_V3;
+                        VirtualMiner vm = new VirtualMiner(id, legacy, w, 60, ths, "pw-" + i, clock);
+                        driver = EmulatorFleet.driver(emu.add(vm), t, clock);
+                        dev = vm;
+                        caps = fw == MinerFirmware.ANTMINER_STOCK
+                                ? Capabilities.SLEEP_ONLY
+                                : Capabilities.sleepAndTarget(
+                                        Math.round(w * (fw == MinerFirmware.LUXOS ? 0.6 : 0.5)), w);
+                    }
+                    default -> {
+                        // Lowest power target the firmware offers: half the rating for Whatsminer v2 (the
+                        // inventory's default), 60 % for the others (ASSUMPTION); the controller learns the latter
+                        // from the device at its first reading, as on a real site.
+                        double minTargetW = Math.round(w * (fw == MinerFirmware.WHATSMINER_V2 ? 0.5 : 0.6));
+                        EmulatedRig rig = new EmulatedRig(
+                                        new EmulatedRig.Spec(id, w, 60, ths, minTargetW, "pw-" + i), clock)
+                                .delays(RIG_DELAYS);
+                        driver = switch (fw) {
+                            case WHATSMINER_V2 -> emu.whatsminerV2(rig, deviceSeed, minTargetW, t, clock);
+                            case VNISH -> emu.vnish(rig, deviceSeed, t, clock);
+                            case EPIC -> emu.epic(rig, t, clock);
+                            default ->
+                                emu.plugin(
+                                        FirmwarePlugins.find(fw.driverName).orElseThrow(), rig, deviceSeed, t, clock);
+                        };
+                        dev = rig;
+                        caps = fw == MinerFirmware.WHATSMINER_V2
+                                ? Capabilities.sleepAndTarget(minTargetW, w)
+                                : Capabilities.sleepAndTarget(60, w);
+                    }
+                }
+                miners.add(dev);
+                minerFirmware.add(fw);
+                quirks.add(dev.quirks());
+                drivers.add(driver);
                 double value = minerValueUsdPerMwh(hp0, ths, w);
                 specs.add(new DeviceSpec(id, DeviceKind.MINER, w, 60, ths, value, caps));
             }
@@ -245,7 +358,7 @@ public final class SimulatedSite {
             SitePhysics physics = SitePhysics.typical(capW);
             // Before control starts the site runs under its cap: the least valuable miners were asleep.
             List<Integer> byValue = new ArrayList<>();
-            for (int i = 0; i < vms.size(); i++) {
+            for (int i = 0; i < miners.size(); i++) {
                 byValue.add(i);
             }
             byValue.sort(java.util.Comparator.comparingDouble(i -> specs.get(i).valueUsdPerMwh()));
@@ -254,7 +367,11 @@ public final class SimulatedSite {
                 if (physics.siteW(startDevicesW, capW) <= 0.95 * capW) {
                     break;
                 }
-                vms.get(i).startAsleep();
+                if (miners.get(i) instanceof VirtualMiner vm) {
+                    vm.startAsleep();
+                } else if (miners.get(i) instanceof EmulatedRig rig) {
+                    rig.startAsleep();
+                }
                 startDevicesW -= specs.get(i).ratedPowerW() - specs.get(i).curtailedPowerW();
             }
             Duration span = Duration.ofDays(o.days());
@@ -335,7 +452,7 @@ public final class SimulatedSite {
                     if (ven != null) {
                         ven.poll();
                     }
-                    meterDevice.set(physics.siteW(devicesTrueW(vms, gpus), capW));
+                    meterDevice.set(physics.siteW(devicesTrueW(miners, gpus), capW));
                     if (!pollMeter(meter)) {
                         throw new IllegalStateException("the emulated meter did not answer: " + meter.lastError());
                     }
@@ -349,7 +466,7 @@ public final class SimulatedSite {
                     if (!fleet.awaitQuiet(Duration.ofMinutes(2))) {
                         throw new IllegalStateException("devices did not answer within 2 minutes at " + now);
                     }
-                    double devicesW = devicesTrueW(vms, gpus);
+                    double devicesW = devicesTrueW(miners, gpus);
                     double trueW = physics.siteW(devicesW, capW);
                     deviceEnergy += devicesW / 1e6 * stepH;
                     maxDevice = Math.max(maxDevice, devicesW / 1e6);
@@ -360,16 +477,16 @@ public final class SimulatedSite {
                             System.err.println("over cap at " + now + ": true " + trueW + " W, worst case "
                                     + c.worstCasePowerMw() * 1e6 + " W, cap " + capMw * 1e6 + " W, status " + st);
                             for (int g = 0; g < gpus.size(); g++) {
-                                int i = vms.size() + g;
+                                int i = miners.size() + g;
                                 System.err.println("  gpu " + (gpus.get(g).truePowerW() + 1500) + " counted "
                                         + c.worstCaseW(i) + " telemetry " + fleet.telemetry(i));
                             }
-                            for (int i = 0; i < vms.size(); i++) {
-                                if (vms.get(i).truePowerW() > c.worstCaseW(i) + 1) {
+                            for (int i = 0; i < miners.size(); i++) {
+                                if (miners.get(i).truePowerW() > c.worstCaseW(i) + 1) {
                                     System.err.println("over cap at " + now + ": "
-                                            + vms.get(i).id() + " "
-                                            + vms.get(i).firmware() + " true "
-                                            + vms.get(i).truePowerW() + " W, counted "
+                                            + miners.get(i).id() + " "
+                                            + minerFirmware.get(i).driverName + " true "
+                                            + miners.get(i).truePowerW() + " W, counted "
                                             + c.worstCaseW(i) + " W, telemetry " + fleet.telemetry(i));
                                 }
                             }
@@ -424,10 +541,10 @@ public final class SimulatedSite {
     }
 
     /** True device power: miners plus GPU nodes (GPUs and 1.5 kW of server overhead each), W. */
-    private static double devicesTrueW(List<VirtualMiner> vms, List<VirtualGpuNode> gpus) {
+    private static double devicesTrueW(List<EmulatedDevice> miners, List<VirtualGpuNode> gpus) {
         double w = 0;
-        for (VirtualMiner vm : vms) {
-            w += vm.truePowerW();
+        for (EmulatedDevice m : miners) {
+            w += m.truePowerW();
         }
         for (VirtualGpuNode n : gpus) {
             w += n.truePowerW() + 1500;

@@ -75,7 +75,7 @@ public abstract class DriverContract {
     /** Starts a running device at stock settings and a driver pointed at it. */
     protected abstract Subject start(FakeClock clock) throws Exception;
 
-    /** The documented-reply fixtures this driver must read (none by default). */
+    /** The documented-reply fixtures this driver must read (at least one; none by default, which fails the kit). */
     protected List<DocumentedCase> documentedReplies(FakeClock clock) throws Exception {
         return List.of();
     }
@@ -306,6 +306,9 @@ public abstract class DriverContract {
     @Test
     void documentedRepliesAreReadRight() throws Exception {
         List<DocumentedCase> cases = documentedReplies(clock);
+        assertThat(cases)
+                .as("every driver is checked against documented replies")
+                .isNotEmpty();
         Set<String> names = new java.util.HashSet<>();
         for (DocumentedCase c : cases) {
             toClose.add(c.fixture());

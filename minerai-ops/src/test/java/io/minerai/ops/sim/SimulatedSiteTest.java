@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A small virtual site over real sockets on the evening of the 2024-08-19/20 price spike (bundled real prices). */
-class SimulatedSiteTest {
+public class SimulatedSiteTest {
     @Test
     void spikeEveningStaysUnderTheCapWithEveryCommandAudited() throws Exception {
         var o = new SimulatedSite.Options(
@@ -82,7 +82,26 @@ class SimulatedSiteTest {
         assertThat(withoutWallTime(b)).isEqualTo(withoutWallTime(a));
     }
 
-    static SimulatedSite.Summary withoutWallTime(SimulatedSite.Summary s) {
+    /**
+     * The mixed fleet: every firmware this module emulates (the Braiins OS slots run stock firmware here, as the
+     * Braiins module is not on this module's class path; minerai-ops-braiins tests the fleet with it).
+     */
+    @Test
+    void theFleetMixesEveryFirmware() {
+        assertThat(SimulatedSite.fleetMix(120))
+                .containsExactly(
+                        java.util.Map.entry("antminer-stock", 36 + 12),
+                        java.util.Map.entry("luxos", 18),
+                        java.util.Map.entry("whatsminer-v3", 18),
+                        java.util.Map.entry("whatsminer-v2", 12),
+                        java.util.Map.entry("vnish", 18),
+                        java.util.Map.entry("epic", 6));
+        assertThat(SimulatedSite.fleetMix(7))
+                .hasSize(6)
+                .allSatisfy((fw, n) -> assertThat(n).isPositive());
+    }
+
+    public static SimulatedSite.Summary withoutWallTime(SimulatedSite.Summary s) {
         return new SimulatedSite.Summary(
                 s.steps(),
                 s.energyMwh(),

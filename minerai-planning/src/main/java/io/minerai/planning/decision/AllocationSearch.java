@@ -4,6 +4,7 @@ import io.minerai.planning.PlanValidator;
 import io.minerai.planning.engine.MarketData;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.GpuCloudPlan;
+import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Hall;
 import io.minerai.planning.model.LeasePlan;
 import io.minerai.planning.model.Plan;
@@ -17,10 +18,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
- * Grid search over how much of a hall to build, how to split it between own GPUs and a lease, and when to start.
+ * Grid search over how much of a hall to build, how to split it between own GPUs and a lease, when to start, and how
+ * much of the GPUs to contract (the search's contract template, its total value scaled to the GPUs; its
+ * contract-backed loans in the base strategy follow).
  * Every candidate is a strategy built from the search's templates: the hall scaled to the build fraction and moved to
  * the start month, the GPU cloud's count scaled to the GPU share of the built IT, the lease's IT to the rest (its
  * start kept as many months after hall readiness as in the template), and the base strategy's facilities re-pointed
@@ -38,6 +42,7 @@ public final class AllocationSearch {
      * @param buildFraction share of the hall's critical IT built
      * @param gpuShare share of the built IT used by own GPUs
      * @param startMonth construction start
+     * @param contractShare share of the candidate's GPUs under the contract template (0: all on the spot market)
      * @param strategy the generated strategy
      * @param summary its Monte Carlo summary
      * @param score the risk measure's value
@@ -47,6 +52,7 @@ public final class AllocationSearch {
             double buildFraction,
             double gpuShare,
             int startMonth,
+            double contractShare,
             StrategyPlan strategy,
             StrategySummary summary,
             double score,
@@ -85,7 +91,7 @@ public final class AllocationSearch {
             StrategySummary sum = r.summaries().get(i);
             double[] key = parse(s.name());
             out.add(new Candidate(
-                    key[0], key[1], (int) key[2], s, sum, sum.score(sp.riskMeasure()), rule.withinLimit(sum)));
+                    key[0], key[1], (int) key[2], key[3], s, sum, sum.score(sp.riskMeasure()), rule.withinLimit(sum)));
         }
         out.sort(Comparator.comparing((Candidate c) -> !c.withinBreachLimit())
                 .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
@@ -100,22 +106,31 @@ public final class AllocationSearch {
                 .orElse(0);
     }
 
-    private static String name(double f, double g, int s) {
-        return String.format(Locale.ROOT, "build %.2f gpu %.2f start %d", f, g, s);
+    private static String name(double f, double g, int s, double c) {
+        String base = String.format(Locale.ROOT, "build %.2f gpu %.2f start %d", f, g, s);
+        return c > 0 ? base + String.format(Locale.ROOT, " contract %.2f", c) : base;
     }
 
     private static double[] parse(String name) {
         String[] t = name.split(" ");
-        return new double[] {Double.parseDouble(t[1]), Double.parseDouble(t[3]), Double.parseDouble(t[5])};
+        return new double[] {
+            Double.parseDouble(t[1]),
+            Double.parseDouble(t[3]),
+            Double.parseDouble(t[5]),
+            t.length > 7 ? Double.parseDouble(t[7]) : 0
+        };
     }
 
     /** The plan with one strategy per candidate added after its own (and their assets and facilities). */
-    static Plan candidates(Plan plan, SearchPlan sp) {
+    public static Plan candidates(Plan plan, SearchPlan sp) {
         StrategyPlan base = plan.strategy(sp.base()).orElseThrow();
         Hall hall = plan.hall(sp.hall()).orElseThrow();
         GpuCloudPlan gpu = plan.gpuCloud(sp.gpuCloud()).orElseThrow();
         LeasePlan lease = plan.lease(sp.lease()).orElseThrow();
         int leaseDelay = Math.max(0, lease.startMonth() - hall.readyMonth());
+        Optional<GpuContract> template = sp.contract().flatMap(plan::contract);
+        List<GpuContract> contracts = new ArrayList<>(plan.contracts());
+        List<Facility> contractFin = new ArrayList<>();
         List<Hall> halls = new ArrayList<>(plan.halls());
         List<GpuCloudPlan> gpus = new ArrayList<>(plan.gpuClouds());
         List<LeasePlan> leases = new ArrayList<>(plan.leases());
@@ -145,13 +160,17 @@ public final class AllocationSearch {
                     }
                 }
                 case Facility.ContractBacked cb -> {
-                    // contracts are not searched: candidates rent their GPUs on the spot market
+                    // loans on the contract template follow the candidates' contracts; others are dropped
+                    if (template.isPresent()
+                            && cb.contract().equals(template.get().name())) {
+                        contractFin.add(cb);
+                    }
                 }
             }
         }
         List<String> keptNames = kept.stream().map(Facility::name).toList();
         strategies.add(new StrategyPlan(
-                name(0, 0, 0),
+                name(0, 0, 0, 0),
                 "build nothing (baseline)",
                 List.of(),
                 List.of(),
@@ -168,43 +187,26 @@ public final class AllocationSearch {
                     continue;
                 }
                 for (double g : sp.gpuShares()) {
-                    String id = name(f, g, start);
-                    double itMw = f * hall.criticalItMw();
-                    Hall h = new Hall(
-                            "hall[" + id + "]",
-                            itMw,
-                            hall.cooling(),
-                            start,
-                            hall.leadTimeMonths(),
-                            hall.capexUsdPerMwCriticalIt(),
-                            hall.depreciationYears());
-                    halls.add(h);
-                    List<String> sGpus = new ArrayList<>();
-                    List<String> sLeases = new ArrayList<>();
-                    List<String> sFacilities = new ArrayList<>(keptNames);
-                    for (Facility hf : hallFin) {
-                        Facility.ProjectFinance pf = (Facility.ProjectFinance) hf;
-                        Facility c = new Facility.ProjectFinance(
-                                pf.name() + "[" + id + "]",
-                                h.name(),
-                                pf.loanToCost(),
-                                pf.ratePerYear(),
-                                pf.amortization(),
-                                pf.tenorMonths(),
-                                pf.interestOnlyMonths());
-                        facilities.add(c);
-                        sFacilities.add(c.name());
-                    }
-                    int gpuCount = (int) Math.floor(g * itMw * 1000.0 / gpu.itKwPerGpu() + 1e-9);
-                    if (gpuCount > 0) {
-                        GpuCloudPlan gc = gpu.scaled("gpu[" + id + "]", h.name(), gpuCount);
-                        gpus.add(gc);
-                        sGpus.add(gc.name());
-                        for (Facility gf : gpuFin) {
-                            Facility.ProjectFinance pf = (Facility.ProjectFinance) gf;
+                    for (double cs : contractSharesFor(sp, g)) {
+                        String id = name(f, g, start, cs);
+                        double itMw = f * hall.criticalItMw();
+                        Hall h = new Hall(
+                                "hall[" + id + "]",
+                                itMw,
+                                hall.cooling(),
+                                start,
+                                hall.leadTimeMonths(),
+                                hall.capexUsdPerMwCriticalIt(),
+                                hall.depreciationYears());
+                        halls.add(h);
+                        List<String> sGpus = new ArrayList<>();
+                        List<String> sLeases = new ArrayList<>();
+                        List<String> sFacilities = new ArrayList<>(keptNames);
+                        for (Facility hf : hallFin) {
+                            Facility.ProjectFinance pf = (Facility.ProjectFinance) hf;
                             Facility c = new Facility.ProjectFinance(
                                     pf.name() + "[" + id + "]",
-                                    gc.name(),
+                                    h.name(),
                                     pf.loanToCost(),
                                     pf.ratePerYear(),
                                     pf.amortization(),
@@ -213,58 +215,111 @@ public final class AllocationSearch {
                             facilities.add(c);
                             sFacilities.add(c.name());
                         }
-                    }
-                    double leaseMw = itMw - gpuCount * gpu.itKwPerGpu() / 1000.0;
-                    int leaseStart = h.readyMonth() + leaseDelay;
-                    if (leaseMw > 1e-6 && leaseStart < plan.horizonMonths()) {
-                        LeasePlan lp = new LeasePlan(
-                                "lease[" + id + "]",
-                                h.name(),
-                                lease.tenant(),
-                                leaseMw,
-                                lease.usdPerKwMonth(),
-                                lease.escalatorPerYear(),
-                                lease.termMonths(),
-                                leaseStart,
-                                lease.tenantCredit(),
-                                lease.annualDefaultProbability(),
-                                lease.backstopFraction(),
-                                lease.noiMarginFraction());
-                        leases.add(lp);
-                        sLeases.add(lp.name());
-                        for (Facility lf : leaseFin) {
-                            Facility.LeaseBackedNotes n = (Facility.LeaseBackedNotes) lf;
-                            Facility c = new Facility.LeaseBackedNotes(
-                                    n.name() + "[" + id + "]",
-                                    lp.name(),
-                                    n.advanceFraction(),
-                                    n.ratePerYear(),
-                                    n.amortization(),
-                                    n.tenorMonths(),
-                                    n.interestOnlyMonths());
-                            facilities.add(c);
-                            sFacilities.add(c.name());
+                        int gpuCount = (int) Math.floor(g * itMw * 1000.0 / gpu.itKwPerGpu() + 1e-9);
+                        List<String> sContracts = new ArrayList<>();
+                        if (gpuCount > 0) {
+                            GpuCloudPlan gc = gpu.scaled("gpu[" + id + "]", h.name(), gpuCount);
+                            gpus.add(gc);
+                            sGpus.add(gc.name());
+                            for (Facility gf : gpuFin) {
+                                Facility.ProjectFinance pf = (Facility.ProjectFinance) gf;
+                                Facility c = new Facility.ProjectFinance(
+                                        pf.name() + "[" + id + "]",
+                                        gc.name(),
+                                        pf.loanToCost(),
+                                        pf.ratePerYear(),
+                                        pf.amortization(),
+                                        pf.tenorMonths(),
+                                        pf.interestOnlyMonths());
+                                facilities.add(c);
+                                sFacilities.add(c.name());
+                            }
+                            int contracted = (int) Math.floor(cs * gpuCount + 1e-9);
+                            if (contracted > 0 && template.isPresent()) {
+                                GpuContract t = template.get();
+                                int shift = start - hall.startMonth();
+                                GpuContract k = t.forCandidate(
+                                        "contract[" + id + "]",
+                                        gc.name(),
+                                        contracted,
+                                        t.prepaymentMonth().map(m -> Math.max(0, m + shift)));
+                                contracts.add(k);
+                                sContracts.add(k.name());
+                                for (Facility cf : contractFin) {
+                                    Facility.ContractBacked cb = (Facility.ContractBacked) cf;
+                                    Facility c = new Facility.ContractBacked(
+                                            cb.name() + "[" + id + "]",
+                                            k.name(),
+                                            cb.sizingDscr(),
+                                            cb.maxLoanToCost(),
+                                            cb.ratePerYear(),
+                                            cb.amortization(),
+                                            cb.tenorMonths(),
+                                            cb.interestOnlyMonths());
+                                    facilities.add(c);
+                                    sFacilities.add(c.name());
+                                }
+                            }
                         }
+                        double leaseMw = itMw - gpuCount * gpu.itKwPerGpu() / 1000.0;
+                        int leaseStart = h.readyMonth() + leaseDelay;
+                        if (leaseMw > 1e-6 && leaseStart < plan.horizonMonths()) {
+                            LeasePlan lp = new LeasePlan(
+                                    "lease[" + id + "]",
+                                    h.name(),
+                                    lease.tenant(),
+                                    leaseMw,
+                                    lease.usdPerKwMonth(),
+                                    lease.escalatorPerYear(),
+                                    lease.termMonths(),
+                                    leaseStart,
+                                    lease.tenantCredit(),
+                                    lease.annualDefaultProbability(),
+                                    lease.backstopFraction(),
+                                    lease.noiMarginFraction());
+                            leases.add(lp);
+                            sLeases.add(lp.name());
+                            for (Facility lf : leaseFin) {
+                                Facility.LeaseBackedNotes n = (Facility.LeaseBackedNotes) lf;
+                                Facility c = new Facility.LeaseBackedNotes(
+                                        n.name() + "[" + id + "]",
+                                        lp.name(),
+                                        n.advanceFraction(),
+                                        n.ratePerYear(),
+                                        n.amortization(),
+                                        n.tenorMonths(),
+                                        n.interestOnlyMonths());
+                                facilities.add(c);
+                                sFacilities.add(c.name());
+                            }
+                        }
+                        strategies.add(new StrategyPlan(
+                                id,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%.0f MW IT from month %d: %d GPUs (%.0f %% contracted), %.0f MW leased",
+                                        itMw,
+                                        start,
+                                        gpuCount,
+                                        cs * 100,
+                                        Math.max(0, leaseMw)),
+                                List.of(h.name()),
+                                sGpus,
+                                sLeases,
+                                base.asicPurchases(),
+                                sFacilities,
+                                sContracts));
                     }
-                    strategies.add(new StrategyPlan(
-                            id,
-                            String.format(
-                                    Locale.ROOT,
-                                    "%.0f MW IT from month %d: %d GPUs, %.0f MW leased",
-                                    itMw,
-                                    start,
-                                    gpuCount,
-                                    Math.max(0, leaseMw)),
-                            List.of(h.name()),
-                            sGpus,
-                            sLeases,
-                            base.asicPurchases(),
-                            sFacilities,
-                            List.of()));
                 }
             }
         }
         return plan.withBlocks(halls, gpus, leases, plan.financing().withFacilities(facilities))
+                .withContracts(contracts)
                 .withStrategies(strategies);
+    }
+
+    /** The contract shares to try: the search's when the candidate has GPUs, else only 0 (nothing to contract). */
+    private static List<Double> contractSharesFor(SearchPlan sp, double gpuShare) {
+        return gpuShare > 0 ? sp.contractShares() : List.of(0.0);
     }
 }

@@ -1,8 +1,9 @@
 package io.minerai.planning.engine;
 
 /**
- * Market paths of a block of paths, structure-of-arrays: value of path b (0-based within the block) in month m is at
- * {@code [b * months + m]}. Reused across blocks; filled by {@link MarketModel#fill}.
+ * Market paths of a block of paths, structure-of-arrays, month-major: the value of path b (0-based within the block) in
+ * month m is at {@code [m * capacity + b]}, so the engine's loop over the paths of one month reads consecutive values.
+ * Reused across blocks; filled by {@link MarketModel#fill}.
  */
 public final class MarketBlock {
     final int capacity;
@@ -44,26 +45,27 @@ public final class MarketBlock {
         return size;
     }
 
+    /** Index of path b in month m. */
+    int at(int b, int m) {
+        return m * capacity + b;
+    }
+
     /** Copy of path b as a {@link MarketPath}. */
     public MarketPath path(int b) {
-        int o = b * months;
         int[] defaults = new int[leaseCount];
         System.arraycopy(leaseDefaultMonth, b * leaseCount, defaults, 0, leaseCount);
         int[] contractDefaults = new int[contractCount];
         System.arraycopy(contractDefaultMonth, b * contractCount, contractDefaults, 0, contractCount);
         double[] price = new double[months];
         double[] hashrate = new double[months];
+        double[] fees = new double[months];
+        int[] entries = new int[months];
         for (int m = 0; m < months; m++) {
-            price[m] = StrictMath.exp(logPriceUsdPerBtc[o + m]);
-            hashrate[m] = StrictMath.exp(logNetworkHashrateThPerS[o + m]);
+            price[m] = StrictMath.exp(logPriceUsdPerBtc[at(b, m)]);
+            hashrate[m] = StrictMath.exp(logNetworkHashrateThPerS[at(b, m)]);
+            fees[m] = feesBtcPerBlock[at(b, m)];
+            entries[m] = powerEntry[at(b, m)];
         }
-        return new MarketPath(
-                price,
-                hashrate,
-                java.util.Arrays.copyOfRange(feesBtcPerBlock, o, o + months),
-                java.util.Arrays.copyOfRange(powerEntry, o, o + months),
-                gpuDeclineShiftPerYear[b],
-                defaults,
-                contractDefaults);
+        return new MarketPath(price, hashrate, fees, entries, gpuDeclineShiftPerYear[b], defaults, contractDefaults);
     }
 }

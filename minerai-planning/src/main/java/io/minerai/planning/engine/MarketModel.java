@@ -109,8 +109,46 @@ public final class MarketModel {
             throw new IllegalArgumentException("block holds " + out.capacity + " paths, asked " + count);
         }
         out.size = count;
+        int[] draws = new int[grid.months()];
         for (int b = 0; b < count; b++) {
-            fillPath(out, b, firstPath + b, new PathRandom(u.seed(), firstPath + b));
+            fillPath(out, b, firstPath + b, new PathRandom(u.seed(), firstPath + b), draws);
+        }
+    }
+
+    /**
+     * Fills block {@code out} with paths [firstPath, firstPath + count) of a common market: BTC price, hashrate, fees
+     * and the GPU decline shift from {@code common} (the same for every site evaluated on it); this site's power
+     * months drawn from its own bank by a generator seeded by (the plan's seed, path) on a stream of its own, and its
+     * tenants' and customers' defaults as on its own paths (keyed by (seed, path, counterparty)).
+     */
+    public void fill(MarketBlock out, CommonMarket common, long firstPath, int count) {
+        if (count > out.capacity) {
+            throw new IllegalArgumentException("block holds " + out.capacity + " paths, asked " + count);
+        }
+        if (firstPath + count > common.paths()) {
+            throw new IllegalArgumentException(
+                    "the common market has " + common.paths() + " paths, asked up to " + (firstPath + count));
+        }
+        out.size = count;
+        int months = grid.months();
+        int stride = out.capacity;
+        int bankDraws = bank.perMonth();
+        for (int b = 0; b < count; b++) {
+            long pathIndex = firstPath + b;
+            fillDefaults(out, b, pathIndex);
+            PathRandom power = new PathRandom(PathSeeds.mix(u.seed(), POWER_STREAM), pathIndex);
+            int o = (int) pathIndex * months;
+            for (int m = 0; m < months; m++) {
+                int at = m * stride + b;
+                double logPrice = common.logPriceUsdPerBtc[o + m];
+                double logHashrate = common.logNetworkHashrateThPerS[o + m];
+                out.logPriceUsdPerBtc[at] = logPrice;
+                out.logNetworkHashrateThPerS[at] = logHashrate;
+                out.priceOverHashrate[at] = StrictMath.exp(logPrice - logHashrate);
+                out.feesBtcPerBlock[at] = common.feesBtcPerBlock[o + m];
+                out.powerEntry[at] = bank.entry(grid.monthOfYear(m), bankDraws > 1 ? power.nextInt(bankDraws) : 0);
+            }
+            out.gpuDeclineShiftPerYear[b] = common.gpuDeclineShiftPerYear[(int) pathIndex];
         }
     }
 
@@ -141,12 +179,37 @@ public final class MarketModel {
         return (h >>> 11) * 0x1.0p-53;
     }
 
-    private void fillPath(MarketBlock out, int b, long pathIndex, PathRandom rng) {
+    private void fillPath(MarketBlock out, int b, long pathIndex, PathRandom rng, int[] draws) {
         int months = grid.months();
-        int o = b * months;
+        int stride = out.capacity;
         // per-path draws first, always in the same order
         double zGpu = rng.nextGaussian();
+        fillDefaults(out, b, pathIndex);
+        drawBitcoin(
+                btc,
+                u,
+                returns,
+                grid,
+                bank.perMonth(),
+                rng,
+                out.logPriceUsdPerBtc,
+                out.logNetworkHashrateThPerS,
+                out.priceOverHashrate,
+                out.feesBtcPerBlock,
+                draws,
+                b,
+                stride);
+        for (int m = 0; m < months; m++) {
+            out.powerEntry[m * stride + b] = bank.entry(grid.monthOfYear(m), draws[m]);
+        }
         out.gpuDeclineShiftPerYear[b] = u.gpuDeclineSdPerYear() * zGpu;
+    }
+
+    /** Stream index of a site's own power-month draws on a common market (apart from the paths' own streams). */
+    private static final long POWER_STREAM = 0x706f776572L; // "power"
+
+    /** Path b's tenant and customer default months (from uniforms keyed by (seed, path, counterparty) only). */
+    private void fillDefaults(MarketBlock out, int b, long pathIndex) {
         for (int l = 0; l < leases.size(); l++) {
             LeasePlan lease = leases.get(l);
             // keyed by tenant, not by the lease's place in the plan: the same tenant defaults at the same time in
@@ -174,6 +237,30 @@ public final class MarketModel {
                     contractStart[j],
                     grid.months());
         }
+    }
+
+    /**
+     * The bitcoin side of one path, month by month, from the path's generator (after its GPU draw): the block
+     * bootstrap of BTC returns, correlated hashrate, fees, and (when the power bank holds several months per calendar
+     * month) the power month drawn, in that order each month. Values of month m go to index {@code base + m * stride}
+     * of the arrays; power draws to {@code powerDraw[m]}. Shared by the plan's own paths and by {@link CommonMarket},
+     * so both draw the same numbers from the same generator.
+     */
+    static void drawBitcoin(
+            BitcoinPlan btc,
+            Uncertainty u,
+            BtcReturns returns,
+            MonthGrid grid,
+            int bankDraws,
+            PathRandom rng,
+            double[] logPriceOut,
+            double[] logHashrateOut,
+            double[] priceOverHashrateOut,
+            double[] feesOut,
+            int[] powerDraw,
+            int base,
+            int stride) {
+        int months = grid.months();
         double driftMonthly = btc.priceDriftPerYear() / 12.0;
         double growthMonthly = btc.hashrateGrowthPerYear() / 12.0;
         double scale = u.btcVolatilityScale();
@@ -184,7 +271,6 @@ public final class MarketModel {
         int blockDays = u.bootstrapBlockDays();
         int historyDays = returns.size();
         double meanDaily = returns.meanDaily();
-        int bankDraws = bank.perMonth();
         double logPrice = StrictMath.log(btc.startPriceUsdPerBtc());
         double logHashrate = StrictMath.log(btc.startNetworkHashrateEhPerS() * 1e6);
         for (int m = 0; m < months; m++) {
@@ -201,14 +287,14 @@ public final class MarketModel {
             }
             double zHash = rng.nextGaussian();
             double zFee = rng.nextGaussian();
-            int j = bankDraws > 1 ? rng.nextInt(bankDraws) : 0;
+            powerDraw[m] = bankDraws > 1 ? rng.nextInt(bankDraws) : 0;
             double surprise = scale > 0 ? scale * (blockSum - d * meanDaily) : 0;
-            out.logPriceUsdPerBtc[o + m] = logPrice;
-            out.logNetworkHashrateThPerS[o + m] = logHashrate;
-            out.priceOverHashrate[o + m] = StrictMath.exp(logPrice - logHashrate);
-            out.feesBtcPerBlock[o + m] =
+            int at = base + m * stride;
+            logPriceOut[at] = logPrice;
+            logHashrateOut[at] = logHashrate;
+            priceOverHashrateOut[at] = StrictMath.exp(logPrice - logHashrate);
+            feesOut[at] =
                     feeSd > 0 ? btc.feesBtcPerBlock() * StrictMath.exp(feeSd * zFee + feeBias) : btc.feesBtcPerBlock();
-            out.powerEntry[o + m] = bank.entry(grid.monthOfYear(m), j);
             logPrice += driftMonthly + surprise;
             logHashrate += growthMonthly + elasticity * surprise + hashNoise * zHash;
         }

@@ -2,261 +2,470 @@ package io.minerai.planning.engine;
 
 import io.minerai.planning.finance.Dilution;
 import io.minerai.planning.finance.Irr;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The fast evaluation of strategies over a block of market paths: primitive arrays only, no allocation or boxing in
- * the month loop (one engine per worker thread owns its scratch arrays). Same arithmetic as {@link CashFlowTable},
- * inlined.
+ * The fast evaluation of strategies over a block of market paths, month-major: for each chunk of at most {@link #CHUNK}
+ * paths and each strategy, month t is computed for every path of the chunk in one tight loop over primitive arrays
+ * (structure of arrays indexed {@code [t * chunk + path]}), then month t + 1. Each path's state (loss pools, NPV and
+ * cumulative sums, DSCR prefix sums) is an array over the chunk's paths. Every path's arithmetic is the same sequence
+ * of operations as in the readable {@link CashFlowTable} order (and as the path-major engine this replaced, kept in
+ * the tests as the reference it equals bit for bit), so results do not depend on the chunk, block or thread count.
+ *
+ * <p>Why month-major: the paths of one month draw their power month from the same calendar month's bank entries
+ * (about 100 kB of sorted prices instead of 1.2 MB for a whole year), so the curtailment searches of a month hit the
+ * cache; the searches of different paths are independent and overlap in the CPU; the chunk's arrays stay in L2. One
+ * engine per worker thread owns its scratch arrays; nothing is allocated in the month loops.
  */
 public final class PathEngine {
+    /** Paths evaluated together: the chunk's arrays (about ten of 120 x 64 doubles) stay in L2. */
+    static final int CHUNK = 64;
+
+    private final int chunk;
+    // [t * chunk + c]
     private final double[] equity;
-    private final double[] unlevered;
-    private final double[] ebitda;
-    private final double[] cfads;
-    private final double[] incremental;
     private final double[] baselineEquity;
     private final double[] prefixCfads;
-    private final double[] pathDraw;
-    private final double[] pathService;
-    private final double[] pathInterest;
-    private final GpuBook.Month gpuMonth = new GpuBook.Month();
     private final double[] prefixService;
-    private final int months;
-    // k = countBelow(entry, threshold) is a pure function: strategies with the same fleet efficiency on the same
-    // path-month reuse it instead of searching the power month again
     private final double[] memoThreshold;
-    private final int[] memoEntry;
     private final int[] memoK;
+    private final double[] pathDrawUsd;
+    private final double[] pathServiceUsd;
+    private final double[] pathInterestUsd;
+    // [c]
+    private final boolean[] accelerated;
+    private final double[] outstandingUsd;
+    private final double[] lossPool;
+    private final double[] lossPoolUnlevered;
+    private final double[] npv;
+    private final double[] npvUnlevered;
+    private final double[] cum;
+    private final double[] cumMin;
+    private final double[] cumUnlevered;
+    private final double[] cumUnleveredMin;
+    private final double[] last12Ebitda;
+    private final double[] spotRevenue;
+    private final double[] contractRevenue;
+    private final double[] incrementalCum;
+    private final int[] lastNegative;
+    private final double[] minDscr;
+    private final boolean[] breached;
+    // [t], one path
+    private final double[] ebitdaRow;
+    private final double[] revenueRow;
+    private final double[] thresholdRow;
+    private final int[] countRow;
+    private final double[] flows;
+    private final double[] draw;
+    private final double[] service;
+    private final double[] interest;
+    private final GpuBook.Month gpuMonth = new GpuBook.Month();
 
     /**
      * @param months months of the plan
-     * @param blockCapacity paths per block (for the baseline's cash flows)
+     * @param blockCapacity paths per market block
      */
     public PathEngine(int months, int blockCapacity) {
-        this.months = months;
-        equity = new double[months];
-        unlevered = new double[months];
-        ebitda = new double[months];
-        cfads = new double[months];
-        incremental = new double[months];
-        baselineEquity = new double[months * blockCapacity];
-        prefixCfads = new double[months + 1];
-        pathDraw = new double[months];
-        pathService = new double[months];
-        pathInterest = new double[months];
-        prefixService = new double[months + 1];
-        memoThreshold = new double[months * blockCapacity];
-        java.util.Arrays.fill(memoThreshold, Double.NaN);
-        memoEntry = new int[months * blockCapacity];
-        memoK = new int[months * blockCapacity];
+        this.chunk = Math.max(1, Math.min(CHUNK, blockCapacity));
+        int cells = months * chunk;
+        equity = new double[cells];
+        baselineEquity = new double[cells];
+        prefixCfads = new double[cells + chunk];
+        prefixService = new double[cells + chunk];
+        memoThreshold = new double[cells];
+        memoK = new int[cells];
+        pathDrawUsd = new double[cells];
+        pathServiceUsd = new double[cells];
+        pathInterestUsd = new double[cells];
+        accelerated = new boolean[chunk];
+        outstandingUsd = new double[chunk];
+        lossPool = new double[chunk];
+        lossPoolUnlevered = new double[chunk];
+        npv = new double[chunk];
+        npvUnlevered = new double[chunk];
+        cum = new double[chunk];
+        cumMin = new double[chunk];
+        cumUnlevered = new double[chunk];
+        cumUnleveredMin = new double[chunk];
+        last12Ebitda = new double[chunk];
+        spotRevenue = new double[chunk];
+        contractRevenue = new double[chunk];
+        incrementalCum = new double[chunk];
+        lastNegative = new int[chunk];
+        minDscr = new double[chunk];
+        breached = new boolean[chunk];
+        ebitdaRow = new double[chunk];
+        revenueRow = new double[chunk];
+        thresholdRow = new double[chunk];
+        countRow = new int[chunk];
+        flows = new double[months];
+        draw = new double[months];
+        service = new double[months];
+        interest = new double[months];
     }
 
     /**
-     * Evaluates {@code s} on every path of {@code block}; path b is written at index firstPath + b of {@code out}.
-     * Call it first with the baseline strategy ({@code baseline = true}) for each block: IRR and payback of every
-     * strategy are of its cash flows incremental to the baseline (none for the baseline itself).
+     * Evaluates every strategy of {@code schedules} on every path of {@code block}; path b of the block is written at
+     * index firstPath + b of the strategy's {@link StrategyPaths}. The first schedule is the baseline: IRR and payback
+     * of every other strategy are of its cash flows incremental to the baseline's on the same path (none for the
+     * baseline itself).
      */
     public void evaluate(
-            StrategySchedule s, PowerBank bank, MarketBlock block, int firstPath, StrategyPaths out, boolean baseline) {
-        for (int b = 0; b < block.size; b++) {
-            evaluatePath(s, bank, block, b, firstPath + b, out, baseline);
+            List<StrategySchedule> schedules,
+            PowerBank bank,
+            MarketBlock block,
+            int firstPath,
+            List<StrategyPaths> outs) {
+        for (int c0 = 0; c0 < block.size; c0 += chunk) {
+            int count = Math.min(chunk, block.size - c0);
+            Arrays.fill(memoThreshold, Double.NaN);
+            for (int s = 0; s < schedules.size(); s++) {
+                evaluateChunk(schedules.get(s), bank, block, c0, count, firstPath, outs.get(s), s == 0);
+            }
         }
     }
 
-    private void evaluatePath(
-            StrategySchedule s, PowerBank bank, MarketBlock block, int b, int i, StrategyPaths out, boolean baseline) {
+    private void evaluateChunk(
+            StrategySchedule s,
+            PowerBank bank,
+            MarketBlock block,
+            int c0,
+            int count,
+            int firstPath,
+            StrategyPaths out,
+            boolean baseline) {
         final int n = s.months;
-        final int o = b * block.months;
-        final int leaseBase = b * block.leaseCount;
-        final double adder = s.powerAdderUsdPerMwh;
-        final double poolKeep = 1 - s.poolFeeFraction;
-        final double gpuShift = block.gpuDeclineShiftPerYear[b];
-        final double taxRate = s.taxRate;
-        final GpuBook gpuBook = s.gpus;
-        final int contractBase = b * block.contractCount;
-        double spotRevenue = 0;
-        double contractRevenue = 0;
-        // debt lines of this path: the schedule's, unless a customer default accelerates a contract-backed loan
-        double[] draw = s.debtDrawUsd;
-        double[] service = s.debtServiceUsd;
-        double[] interest = s.interestPaidUsd;
-        double outstanding = s.debtOutstandingAtHorizonUsd;
-        for (int f = 0; f < s.acceleratedBy.length; f++) {
-            int d = block.contractDefaultMonth[contractBase + s.acceleratedBy[f]];
-            if (d < n) {
-                if (draw == s.debtDrawUsd) {
-                    System.arraycopy(s.debtDrawUsd, 0, pathDraw, 0, n);
-                    System.arraycopy(s.debtServiceUsd, 0, pathService, 0, n);
-                    System.arraycopy(s.interestPaidUsd, 0, pathInterest, 0, n);
-                    draw = pathDraw;
-                    service = pathService;
-                    interest = pathInterest;
-                }
-                outstanding -= Acceleration.apply(
-                        s.facilityLines.get(s.acceleratedFacility[f]).schedule(), d, draw, service, interest);
-            }
-        }
-        double lossPool = 0;
-        double lossPoolUnlevered = 0;
-        double npv = 0;
-        double npvUnlevered = 0;
+        final int ch = chunk;
+        final int stride = block.capacity;
+        prepareDebt(s, block, c0, count);
+        Arrays.fill(lossPool, 0, count, 0);
+        Arrays.fill(lossPoolUnlevered, 0, count, 0);
+        Arrays.fill(npv, 0, count, 0);
+        Arrays.fill(npvUnlevered, 0, count, 0);
+        Arrays.fill(cum, 0, count, 0);
+        Arrays.fill(cumMin, 0, count, 0);
+        Arrays.fill(cumUnlevered, 0, count, 0);
+        Arrays.fill(cumUnleveredMin, 0, count, 0);
+        Arrays.fill(last12Ebitda, 0, count, 0);
+        Arrays.fill(spotRevenue, 0, count, 0);
+        Arrays.fill(contractRevenue, 0, count, 0);
+        Arrays.fill(incrementalCum, 0, count, 0);
+        Arrays.fill(lastNegative, 0, count, -1);
+        Arrays.fill(prefixCfads, 0, chunk, 0);
+        Arrays.fill(prefixService, 0, chunk, 0);
+        final boolean gpus = s.gpus.any();
         for (int t = 0; t < n; t++) {
-            final double hours = s.hours[t];
-            final int entry = block.powerEntry[o + t];
-            final double factor = s.powerFactor[t];
-            // USD per TH/s per day, then per MWh at the meter: 1 TH/s at e J/TH uses e x 24e-6 MWh a day
-            double usdPerThDay =
-                    (s.subsidyBtcPerBlock[t] + block.feesBtcPerBlock[o + t]) * 144.0 * block.priceOverHashrate[o + t];
-            double revenuePerMwh = usdPerThDay * poolKeep / (s.miningEfficiencyJPerTh[t] * 24e-6 * s.miningPue);
-            int size = bank.size(entry);
-            double threshold = (revenuePerMwh - adder) / factor;
-            int k;
-            int memo = o + t;
-            if (memoThreshold[memo] == threshold && memoEntry[memo] == entry) {
-                k = memoK[memo];
-            } else {
-                k = bank.countBelow(entry, threshold);
-                memoThreshold[memo] = threshold;
-                memoEntry[memo] = entry;
-                memoK[memo] = k;
-            }
-            double run = (double) k / size;
-            double mw = s.miningFacilityMw[t];
-            double e = mw * hours * run * revenuePerMwh
-                    - mw * hours * (factor * bank.sumSmallest(entry, k) / size + adder * run)
-                    - s.fixedOpexUsd[t]
-                    - mw * (run * s.miningOpexUsdPerMwMonth + (1 - run) * s.miningStandbyOpexUsdPerMwMonth);
-            if (gpuBook.any()) {
-                double meanPrice = factor * bank.sumSmallest(entry, size) / size + adder;
-                gpuBook.month(t, hours, meanPrice, gpuShift, block.contractDefaultMonth, contractBase, gpuMonth);
-                e += gpuMonth.spotRevenueUsd + gpuMonth.contractRevenueUsd - gpuMonth.powerUsd - gpuMonth.opexUsd;
-                spotRevenue += gpuMonth.spotRevenueUsd;
-                contractRevenue += gpuMonth.contractRevenueUsd;
+            final int row = t * ch;
+            final int marketRow = t * stride + c0;
+            mining(s, bank, block, t, row, marketRow, count);
+            if (gpus) {
+                gpus(s, bank, block, t, marketRow, count);
             }
             for (int l = 0; l < s.leaseCount; l++) {
                 double rent = s.leaseRentUsd[l][t];
                 if (rent != 0) {
-                    boolean defaulted = t >= block.leaseDefaultMonth[leaseBase + s.leasePlanIndex[l]];
-                    e += defaulted
-                            ? rent * (s.leaseBackstop[l] - (1 - s.leaseNoiMargin[l]))
-                            : rent * s.leaseNoiMargin[l];
+                    lease(s, block, l, t, rent, c0, count);
                 }
             }
-            ebitda[t] = e;
-            // tax with loss carry-forward, levered and unlevered
-            double taxable = e - s.depreciationUsd[t] - interest[t] + s.saleGainUsd[t];
-            double tax = 0;
-            if (taxable <= 0) {
-                lossPool -= taxable;
+            finance(s, t, row, count, firstPath + c0, out, baseline);
+        }
+        covenant(s, count, out, firstPath + c0);
+        for (int c = 0; c < count; c++) {
+            int i = firstPath + c0 + c;
+            if (baseline) {
+                // the baseline is what the others are measured against: no IRR and no payback of its own
+                out.irrPerYear[i] = Double.NaN;
+                out.paybackMonth[i] = StrategyPaths.NO_PAYBACK;
             } else {
-                double used = Math.min(lossPool, taxable);
-                lossPool -= used;
-                tax = taxRate * (taxable - used);
-            }
-            double taxableU = e - s.depreciationUsd[t] + s.saleGainUsd[t];
-            double taxU = 0;
-            if (taxableU <= 0) {
-                lossPoolUnlevered -= taxableU;
-            } else {
-                double used = Math.min(lossPoolUnlevered, taxableU);
-                lossPoolUnlevered -= used;
-                taxU = taxRate * (taxableU - used);
-            }
-            cfads[t] = e - tax;
-            equity[t] = cfads[t] - s.capexUsd[t] + draw[t] - service[t] + s.saleProceedsUsd[t];
-            unlevered[t] = e - taxU - s.capexUsd[t] + s.saleProceedsUsd[t];
-        }
-        double last12 = 0;
-        for (int t = Math.max(0, n - 12); t < n; t++) {
-            last12 += ebitda[t];
-        }
-        double tv = s.terminalEbitdaMultiple * Math.max(0, last12 * 12.0 / Math.min(12, n));
-        equity[n - 1] += tv - outstanding;
-        unlevered[n - 1] += tv;
-
-        double minDscr = Double.POSITIVE_INFINITY;
-        boolean breached = false;
-        final int first = s.firstServiceMonth;
-        if (s.hasDebt && first < n) {
-            // windows never reach back before the first month of service: prefix sums from it
-            final int w = s.dscrWindowMonths;
-            double pc = 0;
-            double ps = 0;
-            for (int t = first; t < n; t++) {
-                prefixCfads[t - first] = pc;
-                prefixService[t - first] = ps;
-                pc += cfads[t];
-                ps += service[t];
-            }
-            prefixCfads[n - first] = pc;
-            prefixService[n - first] = ps;
-            for (int t = first; t < n; t++) {
-                int lo;
-                int hi;
-                if (s.dscrForward) {
-                    lo = t;
-                    hi = Math.min(n - 1, t + w - 1);
-                } else {
-                    lo = Math.max(first, t - w + 1);
-                    hi = t;
+                for (int t = 0; t < n; t++) {
+                    flows[t] = equity[t * ch + c] - baselineEquity[t * ch + c];
                 }
-                double windowService = prefixService[hi + 1 - first] - prefixService[lo - first];
-                if (windowService > StrategySchedule.SERVICE_EPSILON_USD) {
-                    double dscr = (prefixCfads[hi + 1 - first] - prefixCfads[lo - first]) / windowService;
-                    if (dscr < minDscr) {
-                        minDscr = dscr;
-                    }
-                    if (dscr < s.minDscr) {
-                        breached = true;
-                    }
-                }
+                out.irrPerYear[i] = Irr.yearly(flows, n);
+                out.paybackMonth[i] = lastNegative[c] == n - 1 ? StrategyPaths.NO_PAYBACK : lastNegative[c] + 1;
             }
-        }
-        double cum = 0;
-        double cumMin = 0;
-        double cumU = 0;
-        double cumUMin = 0;
-        boolean keep = out.cumulativeEquityUsd.length > 0;
-        int co = i * n;
-        int bo = b * months;
-        for (int t = 0; t < n; t++) {
-            npv += equity[t] * s.discount[t];
-            npvUnlevered += unlevered[t] * s.discount[t];
-            cum += equity[t];
-            cumU += unlevered[t];
-            cumMin = Math.min(cumMin, cum);
-            cumUMin = Math.min(cumUMin, cumU);
-            if (keep) {
-                out.cumulativeEquityUsd[co + t] = (float) cum;
-            }
+            out.npvUsd[i] = npv[c];
+            out.spotGpuRevenueUsd[i] = spotRevenue[c];
+            out.contractRevenueUsd[i] = contractRevenue[c];
+            out.unleveredNpvUsd[i] = npvUnlevered[c];
+            out.minDscr[i] = minDscr[c];
+            out.breached[i] = breached[c];
+            out.peakEquityNeedUsd[i] = -cumMin[c];
+            out.pureEquityDilution[i] = Dilution.fraction(-cumUnleveredMin[c], s.preMoneyEquityUsd);
         }
         if (baseline) {
-            // the baseline is what the others are measured against: no IRR and no payback of its own
-            System.arraycopy(equity, 0, baselineEquity, bo, n);
-            out.irrPerYear[i] = Double.NaN;
-            out.paybackMonth[i] = StrategyPaths.NO_PAYBACK;
-        } else {
-            for (int t = 0; t < n; t++) {
-                incremental[t] = equity[t] - baselineEquity[bo + t];
+            // the baseline's equity flows stay for the other strategies of this chunk
+            System.arraycopy(equity, 0, baselineEquity, 0, n * ch);
+        }
+    }
+
+    /**
+     * Mining's EBITDA of month t for the chunk's paths (with the site's fixed opex): revenue per MWh from the path's
+     * BTC price over hashrate and fees, the run fraction from the sorted power month (memoised per path-month: the
+     * strategies of a chunk with the same fleet efficiency search the same threshold), power and opex.
+     */
+    private void mining(
+            StrategySchedule s, PowerBank bank, MarketBlock block, int t, int row, int marketRow, int count) {
+        final double adder = s.powerAdderUsdPerMwh;
+        final double poolKeep = 1 - s.poolFeeFraction;
+        final double hours = s.hours[t];
+        final double factor = s.powerFactor[t];
+        final double subsidy = s.subsidyBtcPerBlock[t];
+        // (e x 24e-6) x PUE: the same product the readable engine divides by
+        final double perThDayMwh = s.miningEfficiencyJPerTh[t] * 24e-6 * s.miningPue;
+        final double mw = s.miningFacilityMw[t];
+        final double mwHours = mw * hours;
+        final double fixed = s.fixedOpexUsd[t];
+        final double opexRun = s.miningOpexUsdPerMwMonth;
+        final double opexStandby = s.miningStandbyOpexUsdPerMwMonth;
+        final double[] poh = block.priceOverHashrate;
+        final double[] fees = block.feesBtcPerBlock;
+        final int[] entries = block.powerEntry;
+        final double[] memo = memoThreshold;
+        final int[] memoCount = memoK;
+        final double[] e = ebitdaRow;
+        final double[] revenue = revenueRow;
+        final double[] thresholds = thresholdRow;
+        final int[] ks = countRow;
+        for (int c = 0; c < count; c++) {
+            final int m = marketRow + c;
+            // USD per TH/s per day, then per MWh at the meter: 1 TH/s at e J/TH uses e x 24e-6 MWh a day
+            double usdPerThDay = (subsidy + fees[m]) * 144.0 * poh[m];
+            double revenuePerMwh = usdPerThDay * poolKeep / perThDayMwh;
+            revenue[c] = revenuePerMwh;
+            thresholds[c] = (revenuePerMwh - adder) / factor;
+        }
+        // the searches alone in one loop: independent of each other, they overlap in the CPU
+        for (int c = 0; c < count; c++) {
+            double threshold = thresholds[c];
+            if (memo[row + c] == threshold) {
+                ks[c] = memoCount[row + c];
+            } else {
+                int k = bank.countBelow(entries[marketRow + c], threshold);
+                ks[c] = k;
+                memo[row + c] = threshold;
+                memoCount[row + c] = k;
             }
-            double c = 0;
-            int lastNegative = -1;
-            for (int t = 0; t < n; t++) {
-                c += incremental[t];
-                if (c < 0) {
-                    lastNegative = t;
+        }
+        for (int c = 0; c < count; c++) {
+            final int entry = entries[marketRow + c];
+            final int k = ks[c];
+            final int size = bank.size(entry);
+            final double revenuePerMwh = revenue[c];
+            double run = (double) k / size;
+            e[c] = mwHours * run * revenuePerMwh
+                    - mwHours * (factor * bank.sumSmallest(entry, k) / size + adder * run)
+                    - fixed
+                    - mw * (run * opexRun + (1 - run) * opexStandby);
+        }
+    }
+
+    /** Adds the GPU lines of month t (spot and contract revenue, power at the month's mean price, opex). */
+    private void gpus(StrategySchedule s, PowerBank bank, MarketBlock block, int t, int marketRow, int count) {
+        final GpuBook gpuBook = s.gpus;
+        final double hours = s.hours[t];
+        final double factor = s.powerFactor[t];
+        final double adder = s.powerAdderUsdPerMwh;
+        final GpuBook.Month g = gpuMonth;
+        final int c0 = marketRow - t * block.capacity;
+        for (int c = 0; c < count; c++) {
+            int entry = block.powerEntry[marketRow + c];
+            int size = bank.size(entry);
+            double meanPrice = factor * bank.sumSmallest(entry, size) / size + adder;
+            int b = c0 + c;
+            gpuBook.month(
+                    t,
+                    hours,
+                    meanPrice,
+                    block.gpuDeclineShiftPerYear[b],
+                    block.contractDefaultMonth,
+                    b * block.contractCount,
+                    g);
+            ebitdaRow[c] += g.spotRevenueUsd + g.contractRevenueUsd - g.powerUsd - g.opexUsd;
+            spotRevenue[c] += g.spotRevenueUsd;
+            contractRevenue[c] += g.contractRevenueUsd;
+        }
+    }
+
+    /** Adds lease l's net operating income of month t (the backstop's share after the tenant's default). */
+    private void lease(StrategySchedule s, MarketBlock block, int l, int t, double rent, int c0, int count) {
+        final double paying = rent * s.leaseNoiMargin[l];
+        final double defaulted = rent * (s.leaseBackstop[l] - (1 - s.leaseNoiMargin[l]));
+        final int[] defaults = block.leaseDefaultMonth;
+        final int lc = block.leaseCount;
+        final int plan = s.leasePlanIndex[l];
+        for (int c = 0; c < count; c++) {
+            ebitdaRow[c] += t >= defaults[(c0 + c) * lc + plan] ? defaulted : paying;
+        }
+    }
+
+    /**
+     * Month t's tax (loss carry-forward, levered and unlevered), CFADS, equity and unlevered flows for the chunk's
+     * paths, with their running NPVs, cumulative sums, covenant prefix sums and payback; the terminal value (EBITDA
+     * multiple on the last 12 months, less debt still owed) in the last month.
+     */
+    private void finance(
+            StrategySchedule s, int t, int row, int count, int firstIndex, StrategyPaths out, boolean baseline) {
+        final int n = s.months;
+        final int ch = chunk;
+        final double taxRate = s.taxRate;
+        final double depreciation = s.depreciationUsd[t];
+        final double saleGain = s.saleGainUsd[t];
+        final double capex = s.capexUsd[t];
+        final double saleProceeds = s.saleProceedsUsd[t];
+        final double discount = s.discount[t];
+        final double scheduleDraw = s.debtDrawUsd[t];
+        final double scheduleService = s.debtServiceUsd[t];
+        final double scheduleInterest = s.interestPaidUsd[t];
+        final int first = s.hasDebt ? s.firstServiceMonth : n;
+        final boolean inLast12 = t >= Math.max(0, n - 12);
+        final boolean lastMonth = t == n - 1;
+        final boolean serviceWindow = t >= first;
+        final boolean keep = out.cumulativeEquityUsd.length > 0;
+        final int serviceRow = (t - first) * ch;
+        final double[] e = ebitdaRow;
+        for (int c = 0; c < count; c++) {
+            final boolean acc = accelerated[c];
+            final double ebitda = e[c];
+            final double interestPaid = acc ? pathInterestUsd[row + c] : scheduleInterest;
+            // tax with loss carry-forward, levered and unlevered
+            double taxable = ebitda - depreciation - interestPaid + saleGain;
+            double tax = 0;
+            if (taxable <= 0) {
+                lossPool[c] -= taxable;
+            } else {
+                double used = Math.min(lossPool[c], taxable);
+                lossPool[c] -= used;
+                tax = taxRate * (taxable - used);
+            }
+            double taxableU = ebitda - depreciation + saleGain;
+            double taxU = 0;
+            if (taxableU <= 0) {
+                lossPoolUnlevered[c] -= taxableU;
+            } else {
+                double used = Math.min(lossPoolUnlevered[c], taxableU);
+                lossPoolUnlevered[c] -= used;
+                taxU = taxRate * (taxableU - used);
+            }
+            double cfads = ebitda - tax;
+            double serviceUsd = acc ? pathServiceUsd[row + c] : scheduleService;
+            double eq = cfads - capex + (acc ? pathDrawUsd[row + c] : scheduleDraw) - serviceUsd + saleProceeds;
+            double un = ebitda - taxU - capex + saleProceeds;
+            if (serviceWindow) {
+                // prefix sums of CFADS and service from the first month of service (the covenant windows)
+                prefixCfads[serviceRow + ch + c] = prefixCfads[serviceRow + c] + cfads;
+                prefixService[serviceRow + ch + c] = prefixService[serviceRow + c] + serviceUsd;
+            }
+            if (inLast12) {
+                last12Ebitda[c] += ebitda;
+            }
+            if (lastMonth) {
+                double tv = s.terminalEbitdaMultiple * Math.max(0, last12Ebitda[c] * 12.0 / Math.min(12, n));
+                eq += tv - (acc ? outstandingUsd[c] : s.debtOutstandingAtHorizonUsd);
+                un += tv;
+            }
+            equity[row + c] = eq;
+            npv[c] += eq * discount;
+            npvUnlevered[c] += un * discount;
+            double cu = cum[c] + eq;
+            cum[c] = cu;
+            cumMin[c] = Math.min(cumMin[c], cu);
+            double cuU = cumUnlevered[c] + un;
+            cumUnlevered[c] = cuU;
+            cumUnleveredMin[c] = Math.min(cumUnleveredMin[c], cuU);
+            if (keep) {
+                out.cumulativeEquityUsd[(firstIndex + c) * n + t] = (float) cu;
+            }
+            if (!baseline) {
+                double ic = incrementalCum[c] + (eq - baselineEquity[row + c]);
+                incrementalCum[c] = ic;
+                if (ic < 0) {
+                    lastNegative[c] = t;
                 }
             }
-            out.irrPerYear[i] = Irr.yearly(incremental, n);
-            out.paybackMonth[i] = lastNegative == n - 1 ? StrategyPaths.NO_PAYBACK : lastNegative + 1;
         }
-        out.npvUsd[i] = npv;
-        out.spotGpuRevenueUsd[i] = spotRevenue;
-        out.contractRevenueUsd[i] = contractRevenue;
-        out.unleveredNpvUsd[i] = npvUnlevered;
-        out.minDscr[i] = minDscr;
-        out.breached[i] = breached;
-        out.peakEquityNeedUsd[i] = -cumMin;
-        out.pureEquityDilution[i] = Dilution.fraction(-cumUMin, s.preMoneyEquityUsd);
+    }
+
+    /**
+     * This chunk's debt lines: the schedule's, except on paths where a customer default accelerates a contract-backed
+     * loan (those get their own lines, and owe less at the horizon).
+     */
+    private void prepareDebt(StrategySchedule s, MarketBlock block, int c0, int count) {
+        final int n = s.months;
+        for (int c = 0; c < count; c++) {
+            accelerated[c] = false;
+            int contractBase = (c0 + c) * block.contractCount;
+            double outstanding = s.debtOutstandingAtHorizonUsd;
+            for (int f = 0; f < s.acceleratedBy.length; f++) {
+                int d = block.contractDefaultMonth[contractBase + s.acceleratedBy[f]];
+                if (d < n) {
+                    if (!accelerated[c]) {
+                        System.arraycopy(s.debtDrawUsd, 0, draw, 0, n);
+                        System.arraycopy(s.debtServiceUsd, 0, service, 0, n);
+                        System.arraycopy(s.interestPaidUsd, 0, interest, 0, n);
+                        accelerated[c] = true;
+                    }
+                    outstanding -= Acceleration.apply(
+                            s.facilityLines.get(s.acceleratedFacility[f]).schedule(), d, draw, service, interest);
+                }
+            }
+            if (accelerated[c]) {
+                outstandingUsd[c] = outstanding;
+                for (int t = 0; t < n; t++) {
+                    pathDrawUsd[t * chunk + c] = draw[t];
+                    pathServiceUsd[t * chunk + c] = service[t];
+                    pathInterestUsd[t * chunk + c] = interest[t];
+                }
+            }
+        }
+    }
+
+    /**
+     * The covenant test of every path of the chunk: DSCR over windows that never reach back before the first month of
+     * service, from the prefix sums of the month loop.
+     */
+    private void covenant(StrategySchedule s, int count, StrategyPaths out, int firstIndex) {
+        final int n = s.months;
+        final int ch = chunk;
+        final int years = out.years;
+        final double[] byYear = out.minDscrByYear;
+        Arrays.fill(minDscr, 0, count, Double.POSITIVE_INFINITY);
+        Arrays.fill(breached, 0, count, false);
+        Arrays.fill(byYear, firstIndex * years, (firstIndex + count) * years, Double.POSITIVE_INFINITY);
+        final int first = s.firstServiceMonth;
+        if (!s.hasDebt || first >= n) {
+            return;
+        }
+        final int w = s.dscrWindowMonths;
+        final double floor = s.minDscr;
+        for (int t = first; t < n; t++) {
+            int lo;
+            int hi;
+            if (s.dscrForward) {
+                lo = t;
+                hi = Math.min(n - 1, t + w - 1);
+            } else {
+                lo = Math.max(first, t - w + 1);
+                hi = t;
+            }
+            final int hiRow = (hi + 1 - first) * ch;
+            final int loRow = (lo - first) * ch;
+            final int year = firstIndex * years + t / 12;
+            for (int c = 0; c < count; c++) {
+                double windowService = prefixService[hiRow + c] - prefixService[loRow + c];
+                if (windowService > StrategySchedule.SERVICE_EPSILON_USD) {
+                    double dscr = (prefixCfads[hiRow + c] - prefixCfads[loRow + c]) / windowService;
+                    if (dscr < minDscr[c]) {
+                        minDscr[c] = dscr;
+                    }
+                    if (dscr < floor) {
+                        breached[c] = true;
+                    }
+                    if (dscr < byYear[year + c * years]) {
+                        byYear[year + c * years] = dscr;
+                    }
+                }
+            }
+        }
     }
 }

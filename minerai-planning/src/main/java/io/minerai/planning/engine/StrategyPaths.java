@@ -27,6 +27,13 @@ public final class StrategyPaths {
     final double[] spotGpuRevenueUsd;
     /** GPU contract revenue (payments, prepayments, renewals, backstop) over the horizon (undiscounted). */
     final double[] contractRevenueUsd;
+    /**
+     * Minimum DSCR of each path in each plan year ([path * years + y], year y = months 12y .. 12y+11), +infinity in a
+     * year without a covenant test.
+     */
+    final double[] minDscrByYear;
+    /** Plan years (the last may be partial). */
+    final int years;
     /** Cumulative equity cash flow by path and month ([path * months + m]) when kept, else empty. */
     final float[] cumulativeEquityUsd;
 
@@ -47,6 +54,8 @@ public final class StrategyPaths {
         unleveredNpvUsd = new double[paths];
         spotGpuRevenueUsd = new double[paths];
         contractRevenueUsd = new double[paths];
+        years = (months + 11) / 12;
+        minDscrByYear = new double[paths * years];
         cumulativeEquityUsd = keepCumulative ? new float[paths * months] : new float[0];
     }
 
@@ -105,6 +114,20 @@ public final class StrategyPaths {
 
     public double[] contractRevenueUsd() {
         return contractRevenueUsd.clone();
+    }
+
+    /** Plan years (the last may be partial). */
+    public int years() {
+        return years;
+    }
+
+    /** Every path's minimum DSCR in plan year y (+infinity where no covenant test fell in that year). */
+    public double[] minDscrInYear(int y) {
+        double[] out = new double[paths()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = minDscrByYear[i * years + y];
+        }
+        return out;
     }
 
     public int[] paybackMonth() {

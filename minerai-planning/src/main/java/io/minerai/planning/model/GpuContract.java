@@ -92,6 +92,34 @@ public record GpuContract(
                 endOfTerm);
     }
 
+    /**
+     * The same terms for a search candidate: another name, GPU cloud and number of GPUs, the prepayment month moved
+     * with the hall, and a total value scaled to the GPUs (a price per GPU-hour stays).
+     */
+    public GpuContract forCandidate(String newName, String newGpuCloud, int n, Optional<Integer> newPrepaymentMonth) {
+        Price p = switch (price) {
+            case Price.PerGpuHour h -> h;
+            case Price.TotalValue v -> new Price.TotalValue(v.usd() * n / gpuCount);
+        };
+        return new GpuContract(
+                newName,
+                newGpuCloud,
+                customer,
+                n,
+                termMonths,
+                p,
+                escalatorPerYear,
+                prepaymentFraction,
+                newPrepaymentMonth,
+                availabilityFraction,
+                slaAvailabilityFraction,
+                serviceCreditPerPoint,
+                maxServiceCreditFraction,
+                annualDefaultProbability,
+                backstopFraction,
+                endOfTerm);
+    }
+
     /** The service credit as a share of the monthly fee: per point below the SLA, capped. */
     public double serviceCreditFraction() {
         double shortPoints = Math.max(0, slaAvailabilityFraction - availabilityFraction) * 100;

@@ -233,6 +233,30 @@ public record Plan(
         return withUncertainty(uncertainty.deterministic().withPaths(1)).withSearch(search.map(s -> s.withPaths(1)));
     }
 
+    /** Plan with other GPU contracts (used by the search to add scaled variants). */
+    public Plan withContracts(List<GpuContract> newContracts) {
+        return new Plan(
+                name,
+                description,
+                startMonth,
+                horizonMonths,
+                site,
+                power,
+                bitcoin,
+                mining,
+                cooling,
+                halls,
+                gpuClouds,
+                leases,
+                asicPurchases,
+                newContracts,
+                financing,
+                valuation,
+                strategies,
+                uncertainty,
+                search);
+    }
+
     /** Plan with other building blocks (used by the search to add scaled variants). */
     public Plan withBlocks(
             List<Hall> newHalls, List<GpuCloudPlan> newGpus, List<LeasePlan> newLeases, FinancingPlan newFinancing) {

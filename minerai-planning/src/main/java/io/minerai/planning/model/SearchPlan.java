@@ -1,6 +1,7 @@
 package io.minerai.planning.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A grid search over how much of a hall to build, how to split it between own GPUs and a lease, and when to start.
@@ -16,6 +17,9 @@ import java.util.List;
  * @param riskMeasure what to maximise
  * @param cvarAlpha tail share for CVaR
  * @param paths paths per candidate
+ * @param contract contract template on the GPU cloud template: candidates with a contract share above 0 contract that
+ *     share of their GPUs on its terms (its contract-backed facilities follow)
+ * @param contractShares shares of each candidate's GPUs under the contract ([0]: spot only)
  */
 public record SearchPlan(
         String base,
@@ -27,16 +31,30 @@ public record SearchPlan(
         List<Integer> startMonths,
         RiskMeasure riskMeasure,
         double cvarAlpha,
-        int paths) {
+        int paths,
+        Optional<String> contract,
+        List<Double> contractShares) {
     public SearchPlan {
         buildFractions = List.copyOf(buildFractions);
         gpuShares = List.copyOf(gpuShares);
         startMonths = List.copyOf(startMonths);
+        contractShares = List.copyOf(contractShares);
     }
 
     /** The same search with another number of paths per candidate. */
     public SearchPlan withPaths(int n) {
         return new SearchPlan(
-                base, hall, gpuCloud, lease, buildFractions, gpuShares, startMonths, riskMeasure, cvarAlpha, n);
+                base,
+                hall,
+                gpuCloud,
+                lease,
+                buildFractions,
+                gpuShares,
+                startMonths,
+                riskMeasure,
+                cvarAlpha,
+                n,
+                contract,
+                contractShares);
     }
 }

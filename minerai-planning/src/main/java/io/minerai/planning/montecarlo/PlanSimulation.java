@@ -1,6 +1,7 @@
 package io.minerai.planning.montecarlo;
 
 import io.minerai.planning.engine.CashFlowTable;
+import io.minerai.planning.engine.CommonMarket;
 import io.minerai.planning.engine.MarketBlock;
 import io.minerai.planning.engine.MarketData;
 import io.minerai.planning.engine.MarketModel;
@@ -126,6 +127,41 @@ public final class PlanSimulation {
     /** Monte Carlo over compiled strategies (the first being the baseline), on paths 0 .. paths-1. */
     public MonteCarloResult runSchedules(
             List<StrategySchedule> schedules, int paths, RunSettings settings, IntConsumer pathsDone) {
+        return runSchedules(schedules, paths, settings, pathsDone, market::fill);
+    }
+
+    /**
+     * Monte Carlo over {@code strategies} (valid for this plan; the first is the baseline) on the paths of a common
+     * market shared with other sites (issue 12: common random numbers): BTC price, hashrate, fees and GPU decline
+     * shift come from {@code common}; this site's power months, tenant and customer defaults are its own (see {@link
+     * MarketModel#fill(MarketBlock, CommonMarket, long, int)}). One result per path of {@code common}, bit-identical
+     * for any thread count.
+     *
+     * @throws IllegalArgumentException when the common market's months are not this plan's
+     */
+    public MonteCarloResult run(
+            List<StrategyPlan> strategies, CommonMarket common, RunSettings settings, IntConsumer pathsDone) {
+        if (!common.start().equals(grid.start()) || common.months() != grid.months()) {
+            throw new IllegalArgumentException("the common market covers " + common.months() + " months from "
+                    + common.start() + "; plan '" + plan.name() + "' has " + grid.months() + " months from "
+                    + grid.start());
+        }
+        return runSchedules(
+                strategies.stream().map(s -> compile(plan, s)).toList(),
+                common.paths(),
+                settings,
+                pathsDone,
+                (block, first, count) -> market.fill(block, common, first, count));
+    }
+
+    /** Fills a block with paths [first, first + count). */
+    @FunctionalInterface
+    private interface BlockFill {
+        void fill(MarketBlock block, long first, int count);
+    }
+
+    private MonteCarloResult runSchedules(
+            List<StrategySchedule> schedules, int paths, RunSettings settings, IntConsumer pathsDone, BlockFill fill) {
         List<StrategyPaths> outs = new ArrayList<>();
         for (StrategySchedule s : schedules) {
             outs.add(new StrategyPaths(s.name(), outs.isEmpty(), paths, grid.months(), settings.keepCumulative()));
@@ -144,10 +180,8 @@ public final class PlanSimulation {
             while ((bi = next.getAndIncrement()) < blocks) {
                 int first = bi * blockSize;
                 int count = Math.min(blockSize, paths - first);
-                market.fill(block, first, count);
-                for (int s = 0; s < schedules.size(); s++) {
-                    engine.evaluate(schedules.get(s), bank, block, first, outs.get(s), s == 0);
-                }
+                fill.fill(block, first, count);
+                engine.evaluate(schedules, bank, block, first, outs);
                 pathsDone.accept(count);
             }
         };

@@ -2,7 +2,9 @@ package io.minerai.planning.montecarlo;
 
 import io.minerai.planning.engine.StrategyPaths;
 import io.minerai.planning.model.RiskMeasure;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A strategy's NPV distribution and risk figures over all paths.
@@ -31,6 +33,7 @@ import java.util.Arrays;
  * @param probabilityBeatsBaseline share of paths where the NPV exceeds the baseline's
  * @param meanSpotGpuRevenueUsd mean GPU spot revenue over the horizon (undiscounted)
  * @param meanContractRevenueUsd mean GPU contract revenue over the horizon (undiscounted)
+ * @param minDscrByYear per plan year, the distribution of the paths' minimum DSCR (empty without debt service)
  */
 public record StrategySummary(
         String strategy,
@@ -55,7 +58,12 @@ public record StrategySummary(
         double meanIncrementalNpvUsd,
         double probabilityBeatsBaseline,
         double meanSpotGpuRevenueUsd,
-        double meanContractRevenueUsd) {
+        double meanContractRevenueUsd,
+        List<DscrYear> minDscrByYear) {
+
+    public StrategySummary {
+        minDscrByYear = List.copyOf(minDscrByYear);
+    }
 
     /** Summary of {@code p}; {@code baseline} is the run's baseline strategy (may be {@code p} itself). */
     public static StrategySummary of(StrategyPaths p, StrategyPaths baseline, double cvarAlpha) {
@@ -109,7 +117,26 @@ public record StrategySummary(
                 isBaseline ? na : Stats.mean(Stats.sorted(diff)),
                 isBaseline ? na : (double) beats / n,
                 Stats.mean(Stats.sorted(p.spotGpuRevenueUsd())),
-                Stats.mean(Stats.sorted(p.contractRevenueUsd())));
+                Stats.mean(Stats.sorted(p.contractRevenueUsd())),
+                dscrByYear(p));
+    }
+
+    private static List<DscrYear> dscrByYear(StrategyPaths p) {
+        List<DscrYear> out = new ArrayList<>();
+        boolean any = false;
+        for (int y = 0; y < p.years(); y++) {
+            double[] v = Stats.sorted(Arrays.stream(p.minDscrInYear(y))
+                    .map(d -> d == Double.POSITIVE_INFINITY ? Double.NaN : d)
+                    .toArray());
+            any |= v.length > 0;
+            out.add(new DscrYear(
+                    y,
+                    Stats.quantile(v, 0.1),
+                    Stats.quantile(v, 0.5),
+                    Stats.quantile(v, 0.9),
+                    (double) v.length / p.paths()));
+        }
+        return any ? out : List.of();
     }
 
     /** The value of a risk measure (higher is better). */

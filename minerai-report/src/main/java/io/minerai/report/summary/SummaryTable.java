@@ -36,9 +36,43 @@ public final class SummaryTable {
         return sb.toString();
     }
 
-    /** Period, energy, revenue stack, loads, Bitcoin, cost per BTC. */
+    /** Period, energy, revenue stack, loads, Bitcoin, cost per BTC, and compute delivered when the site has GPUs. */
     public static List<TextTable> tables(DispatchSummary s) {
-        return List.of(period(s), revenueStack(s), energy(s), loads(s), bitcoin(s), costPerBtc(s));
+        List<TextTable> out = new java.util.ArrayList<>(
+                List.of(period(s), revenueStack(s), energy(s), loads(s), bitcoin(s), costPerBtc(s)));
+        if (hasGpuSide(s)) {
+            out.add(computeDelivered(s));
+        }
+        return out;
+    }
+
+    /** Whether the run had GPU clouds or GPU jobs. */
+    public static boolean hasGpuSide(DispatchSummary s) {
+        return s.gpu().gpuHoursDelivered() > 0
+                || s.energy().aiCloudEnergyMwh() > 0
+                || s.loads().stream().anyMatch(l -> l.loadClass() == io.minerai.dispatch.LoadClass.AI_CLOUD);
+    }
+
+    /** AI and mining output side by side: compute and GPU-hours per MWh and per dollar of power, BTC per MWh. */
+    public static TextTable computeDelivered(DispatchSummary s) {
+        DispatchSummary.GpuTotals g = s.gpu();
+        DispatchSummary.BitcoinTotals b = s.bitcoin();
+        String p = g.computePrecision();
+        return TextTable.builder("Compute delivered", "Output", "Value", "Unit")
+                .textColumn(2)
+                .row("GPU-hours delivered", Fmt.num(g.gpuHoursDelivered(), 0), "GPU-h")
+                .row("Compute delivered", Fmt.num(g.computeDeliveredExaflopHours(), 1), "EFLOP-h (" + p + ")")
+                .row("GPU-hours per MWh", Fmt.num(g.gpuHoursPerMwh(), 1), "GPU-h per MWh drawn by the GPU side")
+                .row("Compute per MWh", Fmt.num(g.exaflopHoursPerMwh(), 4), "EFLOP-h per MWh")
+                .row("GPU-hours per dollar of power", Fmt.num(g.gpuHoursPerPowerCostUsd(), 3), "GPU-h per USD")
+                .row("Compute per dollar of power", Fmt.num(g.exaflopHoursPerPowerCostUsd(), 5), "EFLOP-h per USD")
+                .row("GPU revenue per GPU-hour", Fmt.usd(g.revenueUsdPerGpuHour()), "USD per GPU-h, after losses")
+                .row("Energy per GPU-hour", Fmt.num(g.energyKwhPerGpuHour(), 3), "facility kWh per GPU-h")
+                .row("BTC mined", Fmt.btc(b.btcMined()), "BTC after pool fees")
+                .row("BTC per MWh", Fmt.num(g.btcPerMwh(), 6), "BTC per MWh drawn by miners")
+                .note("Compute: dense throughput at each cap level, after checkpoint writes and work lost to pauses"
+                        + " (docs/AI_COMPUTE.md). Per dollar: of the side's energy at each interval's average cost.")
+                .build();
     }
 
     /** Policy, period, step and interval counts, with missing intervals by reason. */

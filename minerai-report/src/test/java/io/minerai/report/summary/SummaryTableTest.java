@@ -55,4 +55,24 @@ class SummaryTableTest {
                 Backtest.meritOrder(site, TestFixtures.tinyInputs()).summary());
         assertThat(text).containsPattern("Energy only +n/a").containsPattern("Cash cost +n/a");
     }
+
+    @Test
+    void computeDeliveredSitsBesideBtcPerMwhOnlyForSitesWithGpus() {
+        // tiny site: the 1 MW cloud of 1,000 GPUs (1 kW each, PUE 1, fully used) runs in the three dispatched hours:
+        // 3,000 GPU-hours for 3 MWh = 1,000 GPU-h per MWh, $2 per GPU-hour; no FLOPs (model given without catalogue)
+        DispatchSummary s = TestFixtures.tinyResult().summary();
+        assertThat(s.gpu().gpuHoursDelivered()).isEqualTo(3000.0);
+        assertThat(s.gpu().gpuHoursPerMwh()).isEqualTo(1000.0);
+        assertThat(s.gpu().revenueUsdPerGpuHour()).isEqualTo(2.0);
+        String text = SummaryTable.render(s);
+        assertThat(text)
+                .contains("Compute delivered")
+                .containsPattern("GPU-hours delivered +3,000 +GPU-h")
+                .containsPattern("GPU-hours per MWh +1,000.0")
+                .containsPattern("BTC per MWh +0.00");
+        Site noGpu = TestFixtures.site("No GPUs", List.of(TestFixtures.fleet("f")), List.of(), List.of());
+        assertThat(SummaryTable.render(
+                        Backtest.meritOrder(noGpu, TestFixtures.tinyInputs()).summary()))
+                .doesNotContain("Compute delivered");
+    }
 }

@@ -24,14 +24,16 @@ public final class RunKinds {
 
     /**
      * The standard kinds: {@code backtest} (merit-order dispatch over the scenario's period), {@code optimize}
-     * (optimal dispatch with a solver), {@code compare} (policy vs optimal) and {@code plan} (the planning Monte Carlo of a plan document).
+     * (optimal dispatch with a solver), {@code compare} (policy vs optimal), {@code plan} (the planning Monte Carlo of a plan document) and {@code
+     * portfolio} (the bundled company portfolio).
      */
     public static RunKinds standard(InputsResolver resolver) {
         return new RunKinds()
                 .register(new BacktestKind(resolver))
                 .register(new OptimizeKind(resolver))
                 .register(new CompareKind(resolver))
-                .register(new PlanKind());
+                .register(new PlanKind())
+                .register(new PortfolioKind(java.time.Clock.systemUTC()));
     }
 
     public Optional<RunKind> get(String name) {

@@ -191,14 +191,17 @@ async function startRun() {
   $('run-error').textContent = '';
   const scenarioId = Number($('scenario-select').value);
   const [kind, forecast] = $('kind-select').value.split(':');
-  if (!scenarioId && kind !== 'plan') {
+  if (!scenarioId && kind !== 'plan' && kind !== 'portfolio') {
     $('run-error').textContent = 'Store a scenario first (POST /api/scenarios).';
     return;
   }
   // a plan run takes no scenario: the bundled plan document, 2,000 paths
+  // a portfolio run takes no scenario either: the bundled example company
   const body = kind === 'plan'
     ? { kind, parameters: { paths: 2000 } }
-    : { kind, scenarioId, parameters: forecast ? { forecast } : {} };
+    : kind === 'portfolio'
+      ? { kind, parameters: { paths: 300 } }
+      : { kind, scenarioId, parameters: forecast ? { forecast } : {} };
   try {
     const run = await api('/api/runs', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -265,9 +268,12 @@ function setKpi(id, value, text) {
 
 function label(t) { return t.slice(0, 16).replace('T', ' '); }
 
-function showView(plan) {
-  document.querySelectorAll('.dispatch-view').forEach((e) => { e.hidden = plan; });
-  document.querySelectorAll('.plan-view').forEach((e) => { e.hidden = !plan; });
+// view: true or 'plan' = the plan view, 'portfolio' = the portfolio view, false = the dispatch views
+function showView(view) {
+  const v = view === true ? 'plan' : (view || 'dispatch');
+  document.querySelectorAll('.dispatch-view').forEach((e) => { e.hidden = v !== 'dispatch'; });
+  document.querySelectorAll('.plan-view').forEach((e) => { e.hidden = v !== 'plan'; });
+  document.querySelectorAll('.portfolio-view').forEach((e) => { e.hidden = v !== 'portfolio'; });
 }
 
 // P10..P90 of each strategy's NPV as a floating bar, with its mean and P50 ($ million)
@@ -314,6 +320,67 @@ function renderPlanAllocation(p, name) {
   });
 }
 
+// The chosen strategy's minimum DSCR in each plan year: P10..P90 over the Monte Carlo paths, their median, the
+// deterministic case and the covenant's minimum
+function renderPlanDscr(p, name) {
+  const s = p.strategies.find((x) => x.strategy === name) || p.strategies[0];
+  const year0 = Number(String(p.startMonth).slice(0, 4));
+  const bands = s.minDscrByYear || [];
+  const det = s.deterministicMinDscrByYear || [];
+  const years = Math.max(bands.length, det.length);
+  const labels = [];
+  for (let y = 0; y < years; y++) { labels.push(String(year0 + y)); }
+  $('plan-dscr-title').textContent = s.strategy + (bands.length === 0 ? ': no debt service' : '; covenant minimum '
+    + num2.format(p.minDscr) + ', ' + p.dscrDefinition + ' ' + p.dscrWindowMonths + '-month window');
+  $('plan-dscr-title').dataset.strategy = s.strategy;
+  chart('chart-plan-dscr', {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        { type: 'bar', label: 'P10 to P90 of paths', data: bands.map((b) => (b.p10 == null ? null : [b.p10, b.p90])),
+          backgroundColor: '#9fb3c8', order: 3 },
+        { type: 'line', label: 'P50', data: bands.map((b) => b.p50), showLine: false, pointStyle: 'line',
+          pointRadius: 12, borderWidth: 3, borderColor: '#c62828', order: 1 },
+        { type: 'line', label: 'deterministic', data: det, borderColor: '#1f2933', backgroundColor: '#1f2933',
+          order: 0 },
+        { type: 'line', label: 'covenant minimum', data: labels.map(() => p.minDscr), borderColor: '#f7931a',
+          borderDash: [6, 4], pointRadius: 0, order: 2 },
+      ],
+    },
+    options: { scales: { y: { beginAtZero: false, title: { display: true, text: 'DSCR' } } } },
+  });
+}
+
+// Every contract of every strategy, with what it is worth against renting the same GPUs on the spot market
+function renderPlanContracts(p) {
+  const tbody = document.querySelector('#plan-contracts-table tbody');
+  tbody.innerHTML = '';
+  let rows = 0;
+  const money = (v) => (v == null ? '-' : usd.format(v));
+  const share = (v) => (v == null ? '-' : pct.format(v));
+  for (const s of p.strategies) {
+    for (const c of (s.contracts || [])) {
+      const v = s.contractValueVsSpot || {};
+      const tr = document.createElement('tr');
+      tr.dataset.strategy = s.strategy;
+      tr.dataset.contract = c.name;
+      [s.strategy, c.name, c.customer, num2.format(c.gpus), c.termMonths + ' months', num2.format(c.priceUsdPerGpuHour),
+        money(c.totalValueUsd), money(c.prepaymentUsd), money(c.contractBackedDebtUsd),
+        share(c.deterministicEquipmentIrrPerYear), money(v.meanNpvDifferenceUsd), share(v.probabilityPositive),
+        money(s.meanContractRevenueUsd), money(s.meanSpotGpuRevenueUsd)].forEach((x, i) => {
+        const td = document.createElement('td');
+        td.textContent = x;
+        if (i >= 3) { td.className = 'num'; }
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+      rows++;
+    }
+  }
+  $('plan-contracts-card').hidden = rows === 0;
+}
+
 async function renderPlan(run) {
   const result = await api('/api/runs/' + run.id + '/summary');
   const p = result.summary;
@@ -336,7 +403,7 @@ async function renderPlan(run) {
     const base = s.strategy === p.baselineStrategy;
     const tr = document.createElement('tr');
     tr.dataset.strategy = s.strategy;
-    tr.addEventListener('click', () => renderPlanAllocation(p, s.strategy));
+    tr.addEventListener('click', () => { renderPlanAllocation(p, s.strategy); renderPlanDscr(p, s.strategy); });
     if (s.strategy === p.bestStrategy) { tr.classList.add('selected'); }
     [s.strategy, money(s.deterministicNpvUsd), money(s.meanNpvUsd), money(s.p10NpvUsd), money(s.p50NpvUsd),
       money(s.p90NpvUsd), money(s.cvarNpvUsd), share(s.probabilityNpvNegative),
@@ -353,6 +420,75 @@ async function renderPlan(run) {
   }
   renderPlanNpv(p);
   renderPlanAllocation(p, p.bestStrategy);
+  renderPlanDscr(p, p.bestStrategy);
+  renderPlanContracts(p);
+  document.body.dataset.renderedRun = String(run.id);
+}
+
+function fillRows(selector, rows) {
+  const tbody = document.querySelector(selector + ' tbody');
+  tbody.innerHTML = '';
+  for (const cells of rows) {
+    const tr = document.createElement('tr');
+    cells.forEach((c, i) => {
+      const td = document.createElement('td');
+      td.textContent = c;
+      if (i >= 1) { td.className = 'num'; }
+      tr.appendChild(td);
+    });
+    tbody.appendChild(tr);
+  }
+}
+
+async function renderPortfolio(run) {
+  const result = await api('/api/runs/' + run.id + '/summary');
+  const p = result.summary;
+  state.summary = p;
+  state.renderedRunId = run.id;
+  showView('portfolio');
+  const money = (v) => (v == null ? '-' : usd.format(v));
+  $('portfolio-title').textContent = p.portfolio + ': ' + p.sites.length + ' sites, ' + p.horizonMonths
+    + ' months from ' + p.start + '; ' + p.paths + ' paths, seed ' + p.seed + ' (common random numbers), run #' + run.id;
+  $('portfolio-notes').textContent = 'Portfolio NPV of the company\'s cash flows to equity. Chosen by ' + p.riskMeasure
+    + (p.maxBreachProbability < 1 ? ' with P(breach) <= ' + pct.format(p.maxBreachProbability) : '')
+    + '. ' + p.siteTasks + ' site tasks. BTC paths: ' + p.btcHistory + '.';
+  fillRows('#portfolio-mixes', p.mixes.map((m) => [m.mix === 'chosen' ? 'chosen' : 'every site keeps its current',
+    money(m.expectedNpvUsd), money(m.p10NpvUsd), money(m.p50NpvUsd), money(m.p90NpvUsd), money(m.cvarNpvUsd),
+    pct.format(m.breachProbability), pct.format(m.meanDilution)]));
+  fillRows('#portfolio-sites', p.sites.map((s) => [s.site, s.currentStrategy, s.recommended, s.startMonth || '-',
+    money(s.currentExpectedNpvUsd), money(s.recommendedExpectedNpvUsd),
+    s.power.source + ' (' + num2.format(s.power.meanAllInUsdPerMwh) + ')']));
+  fillRows('#portfolio-acquisitions', p.acquisitions.map((a) => [a.name, a.closingDate, money(a.askingPriceUsd),
+    money(a.valueWithoutSynergiesUsd), money(a.valueWithSynergiesUsd),
+    (a.accretiveAtAsk ? 'accretive' : 'dilutive') + ' (' + a.riskMeasure + ' value per share)', money(a.maxPriceUsd)]));
+  const m = (v) => v / 1e6;
+  chart('chart-portfolio-sites', {
+    type: 'bar',
+    data: {
+      labels: p.sites.map((s) => s.site),
+      datasets: [
+        { label: 'current strategy ($ million)', data: p.sites.map((s) => m(s.currentExpectedNpvUsd)), backgroundColor: '#9fb3c8' },
+        { label: 'recommended ($ million)', data: p.sites.map((s) => m(s.recommendedExpectedNpvUsd)), backgroundColor: '#f7931a' },
+      ],
+    },
+    options: { scales: { y: { title: { display: true, text: 'E[NPV], $ million' } } } },
+  });
+  const a = p.acquisitions[0];
+  if (a) {
+    $('portfolio-acq-title').textContent = a.name + ': asking ' + money(a.askingPriceUsd) + ', most to pay '
+      + money(a.maxPriceUsd);
+    chart('chart-portfolio-acquisition', {
+      type: 'line',
+      data: {
+        labels: a.valuePerShareByPrice.map((x) => num2.format(x.priceUsd / 1e6)),
+        datasets: [
+          { label: 'with the deal ($/share)', data: a.valuePerShareByPrice.map((x) => x.valuePerShareAfterUsd), borderColor: '#c62828' },
+          { label: 'without the deal ($/share)', data: a.valuePerShareByPrice.map((x) => x.valuePerShareBeforeUsd), borderColor: '#1f77b4' },
+        ],
+      },
+      options: { scales: { x: { title: { display: true, text: 'price, $ million' } } } },
+    });
+  }
   document.body.dataset.renderedRun = String(run.id);
 }
 
@@ -379,6 +515,7 @@ function renderComparison(s) {
 
 async function render(run) {
   if (run.kind === 'plan') { $('compare-card').hidden = true; await renderPlan(run); return; }
+  if (run.kind === 'portfolio') { $('compare-card').hidden = true; await renderPortfolio(run); return; }
   showView(false);
   const [result, scenario] = await Promise.all([
     api('/api/runs/' + run.id + '/summary'),

@@ -1,0 +1,5 @@
+/** PNG charts of a portfolio run. */
+@NullMarked
+package io.minerai.portfolio.chart;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,149 @@
+package io.minerai.portfolio.engine;
+
+import io.minerai.core.inputs.ScenarioInputs;
+import io.minerai.core.scenario.Scenario;
+import io.minerai.core.site.MinerFleet;
+import io.minerai.core.time.TimeGrid;
+import io.minerai.data.resolve.InputResolver;
+import io.minerai.dispatch.DispatchResult;
+import io.minerai.dispatch.LoadClass;
+import io.minerai.dispatch.ledger.Direction;
+import io.minerai.dispatch.ledger.Ledger;
+import io.minerai.dispatch.ledger.Stream;
+import io.minerai.dispatch.settle.SiteMeasures;
+import io.minerai.optimize.ScenarioSettlement;
+import io.minerai.planning.engine.PowerDay;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A site's power prices from its own dispatch: the scenario is resolved on its own market's real prices (any market
+ * pack, converted to USD) and dispatched with the merit-order backtest settled under the scenario's market programs
+ * ({@link ScenarioSettlement#meritOrder}, what {@code minerai backtest} runs). Each interval's all-in price is what the
+ * site paid per MWh imported: energy at the market price plus tariff adders plus the market programs' charges booked
+ * in that interval (e.g. a 4CP transmission charge), or the market price plus adders when it imported nothing. The
+ * intervals are averaged into local hours (the scenario's clock) and cut into whole days; the planning engine
+ * resamples these real days into months and, on each Monte Carlo path, runs mining in the hours whose all-in price is
+ * below its revenue per MWh (the merit-order rule at that path's hashprice).
+ */
+public final class DispatchedPower {
+    private DispatchedPower() {}
+
+    /** Dispatches {@code scenario} over its own period and returns its days of all-in prices. */
+    public static SiteModel.PowerInfo of(Scenario scenario, Path baseDir) {
+        ScenarioInputs inputs = InputResolver.resolve(scenario, baseDir);
+        DispatchResult result = ScenarioSettlement.meritOrder(scenario, inputs, baseDir);
+        return fromLedger(scenario, result.ledger());
+    }
+
+    /** The all-in hourly days of a settled dispatch. */
+    static SiteModel.PowerInfo fromLedger(Scenario scenario, Ledger ledger) {
+        TimeGrid grid = ledger.grid();
+        double h = grid.stepHours();
+        double[] price = ledger.values(SiteMeasures.PRICE);
+        double[] importMw = ledger.values(SiteMeasures.IMPORT);
+        double[] powerCost = ledger.amountsOrZero("power_cost");
+        double adders = scenario.site().grid().totalAdderUsdPerMwh();
+        double[] charges = new double[ledger.size()];
+        for (Stream s : ledger.streams()) {
+            if (s.direction() == Direction.COST
+                    && !s.program().equals("site")
+                    && !s.program().equals("energy")) {
+                double[] a = ledger.amounts(s);
+                for (int t = 0; t < charges.length; t++) {
+                    charges[t] -= a[t];
+                }
+            }
+        }
+        double[] mining = ledger.values(SiteMeasures.classMeasure(LoadClass.MINING));
+        double fleetMw = 0;
+        for (MinerFleet f : scenario.site().minerFleets()) {
+            fleetMw += f.facilityPowerMw();
+        }
+        ZoneOffset offset = localOffset(grid);
+        Map<LocalDate, double[]> sums = new LinkedHashMap<>();
+        Map<LocalDate, double[]> counts = new LinkedHashMap<>();
+        int intervals = 0;
+        double importMwh = 0;
+        double energyCost = 0;
+        double chargesUsd = 0;
+        double minedMwh = 0;
+        double fleetMwh = 0;
+        for (int t = 0; t < ledger.size(); t++) {
+            if (!ledger.dispatched(t)) {
+                continue;
+            }
+            intervals++;
+            double mwh = importMw[t] * h;
+            double allIn = mwh > 1e-9 ? (-powerCost[t] + charges[t]) / mwh : price[t] + adders;
+            importMwh += mwh;
+            energyCost += -powerCost[t];
+            chargesUsd += charges[t];
+            minedMwh += mining[t] * h;
+            fleetMwh += fleetMw * h;
+            var local = grid.start(t).atOffset(offset);
+            LocalDate day = local.toLocalDate();
+            int hour = local.getHour();
+            sums.computeIfAbsent(day, d -> new double[24])[hour] += allIn;
+            counts.computeIfAbsent(day, d -> new double[24])[hour] += 1;
+        }
+        List<PowerDay> days = new ArrayList<>();
+        double total = 0;
+        int hours = 0;
+        for (Map.Entry<LocalDate, double[]> e : sums.entrySet()) {
+            double[] c = counts.get(e.getKey());
+            double[] s = e.getValue();
+            boolean whole = true;
+            double[] p = new double[24];
+            for (int k = 0; k < 24; k++) {
+                if (c == null || c[k] == 0) {
+                    whole = false;
+                    break;
+                }
+                p[k] = s[k] / c[k];
+            }
+            if (whole) {
+                days.add(new PowerDay(e.getKey(), p));
+                for (double v : p) {
+                    total += v;
+                    hours++;
+                }
+            }
+        }
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "scenario " + scenario.name() + ": its dispatch has no whole day of prices");
+        }
+        String currency = ledger.money().currency().getCurrencyCode();
+        String label = scenario.site().grid().settlementPoint() + " merit-order dispatch "
+                + days.get(0).date() + ".." + days.get(days.size() - 1).date() + " (" + days.size() + " days)";
+        return new SiteModel.PowerInfo(
+                label,
+                days,
+                total / hours,
+                Optional.of(new SiteModel.DispatchFacts(
+                        intervals,
+                        importMwh,
+                        energyCost,
+                        chargesUsd,
+                        fleetMwh > 0 ? 1 - minedMwh / fleetMwh : 0,
+                        currency)));
+    }
+
+    /**
+     * The offset of the market's clock, taken from where the scenario's period starts: periods start at local
+     * midnight (past noon UTC it is a positive offset; the Americas win at exactly 12 h).
+     */
+    static ZoneOffset localOffset(TimeGrid grid) {
+        int secondsOfDay =
+                grid.startUtc().atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
+        int offset = secondsOfDay <= 12 * 3600 ? -secondsOfDay : 24 * 3600 - secondsOfDay;
+        return ZoneOffset.ofTotalSeconds(offset);
+    }
+}
