@@ -10,9 +10,18 @@ import java.util.List;
  * @param source what the document is, for messages ("portfolio my.yaml" or the bundled example)
  * @param sites the company's sites, in document order
  * @param targets per acquisition (document order), its sites
+ * @param text the document's text (a worker in another JVM reads it again)
+ * @param folder where the files it names are
+ * @param today the day closing dates were checked against
  */
 public record LoadedPortfolio(
-        Portfolio portfolio, String source, List<LoadedSite> sites, List<List<LoadedSite>> targets) {
+        Portfolio portfolio,
+        String source,
+        List<LoadedSite> sites,
+        List<List<LoadedSite>> targets,
+        String text,
+        DocumentFolder folder,
+        java.time.LocalDate today) {
     public LoadedPortfolio {
         sites = List.copyOf(sites);
         targets = targets.stream().map(List::copyOf).toList();
@@ -20,6 +29,6 @@ public record LoadedPortfolio(
 
     /** The same sites with another document (e.g. other paths or seed). */
     public LoadedPortfolio with(Portfolio p) {
-        return new LoadedPortfolio(p, source, sites, targets);
+        return new LoadedPortfolio(p, source, sites, targets, text, folder, today);
     }
 }

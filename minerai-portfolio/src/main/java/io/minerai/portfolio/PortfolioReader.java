@@ -95,7 +95,7 @@ public final class PortfolioReader {
             targets.add(t);
         }
         problems.throwIfAny(what);
-        return new LoadedPortfolio(p, what, sites, targets);
+        return new LoadedPortfolio(p, what, sites, targets, text, folder, today);
     }
 
     private static void rules(Portfolio p, LocalDate today, Problems problems) {

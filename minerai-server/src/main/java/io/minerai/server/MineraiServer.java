@@ -86,6 +86,11 @@ public final class MineraiServer implements AutoCloseable {
                 cfg.startup.showJavalinBanner = false;
                 cfg.startup.showOldJavalinVersionWarning = false;
                 cfg.http.maxRequestSize = Math.max(config.maxUploadBytes(), config.maxJsonBytes());
+                long maxBody = Math.max(config.maxUploadBytes(), config.maxJsonBytes());
+                cfg.jetty.modifyServletContextHandler(h -> h.addFilter(
+                        new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestBodyDrain(maxBody)),
+                        "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
                 cfg.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
                     sf.directory = WEB;

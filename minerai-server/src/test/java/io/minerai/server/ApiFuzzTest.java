@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
  * route of the server (methods right and wrong, path ids odd and huge, query parameters out of range and malformed,
  * bodies broken, huge, binary or of the wrong type, odd headers, tokens right, wrong and missing). Loopback only,
  * bounded in count; it stops by itself.
+ *
+ * <p>Every request gets an answer. Some are refused by Jetty's parser before any handler (a path with an encoded NUL
+ * {@code %00}: 400; a URI over 8 KB: 414); Jetty then closes the connection without saying so in a {@code Connection}
+ * header, and the JDK client sends its next request on the closed connection ("header parser received no bytes"; it
+ * retries GETs by itself, so the others show). Such a request is sent again on a new connection and must be answered
+ * there. About 20 of the 10,000 are, every time.
  */
 class ApiFuzzTest {
     static final int REQUESTS = 10_000;
@@ -95,6 +101,9 @@ class ApiFuzzTest {
             Map<Integer, Integer> statuses = new TreeMap<>();
             List<String> serverErrors = new ArrayList<>();
             List<String> dropped = new ArrayList<>();
+            Map<Integer, Integer> resent = new TreeMap<>();
+            List<String> unanswered = new ArrayList<>();
+            List<String> throttledAdmin = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 String method = random.nextInt(4) == 0 ? pick(random, METHODS) : methodOf(server, random, templates);
                 String path = fill(pick(random, templates), random);
@@ -133,22 +142,42 @@ class ApiFuzzTest {
                 } catch (IllegalArgumentException e) {
                     continue; // a method the client will not send
                 }
+                HttpRequest request = b.build();
                 HttpResponse<String> r;
                 try {
-                    r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                    r = http.send(request, HttpResponse.BodyHandlers.ofString());
                 } catch (java.io.IOException e) {
-                    // the server closed the connection without an answer (Jetty refusing a request it cannot parse)
+                    // the connection closed without an answer: the client had reused a kept-alive connection that
+                    // the server had just closed. Sent again on a new connection, the request must get its answer.
                     dropped.add(method + " " + path + " (" + type + ", " + body.length + " bytes): " + e.getMessage());
-                    continue;
+                    try (HttpClient fresh = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build()) {
+                        r = fresh.send(request, HttpResponse.BodyHandlers.ofString());
+                    } catch (java.io.IOException again) {
+                        unanswered.add(method + " " + path + query + " (" + type + ", " + body.length + " bytes): "
+                                + again.getMessage());
+                        continue;
+                    }
+                    resent.merge(r.statusCode(), 1, Integer::sum);
                 }
                 statuses.merge(r.statusCode(), 1, Integer::sum);
+                if (auth < 6 && r.statusCode() == 429) {
+                    throttledAdmin.add(method + " " + path + query);
+                }
                 if (r.statusCode() >= 500) {
                     serverErrors.add(method + " " + path + query + " -> " + r.statusCode() + " "
                             + r.body().substring(0, Math.min(200, r.body().length())));
                 }
             }
-            System.out.println("API fuzz: " + REQUESTS + " requests, statuses " + statuses + ", connections closed"
-                    + " without an answer: " + dropped.size() + (dropped.isEmpty() ? "" : ", e.g. " + dropped.get(0)));
+            System.out.println("API fuzz: " + REQUESTS + " requests, statuses " + statuses + "; kept-alive connections"
+                    + " closed under a request: " + dropped.size()
+                    + (dropped.isEmpty() ? "" : " (e.g. " + dropped.get(0) + ")")
+                    + ", answered when sent again on a new connection: " + resent + ", unanswered: "
+                    + unanswered);
+            assertThat(unanswered)
+                    .as("requests that got no answer even on a new connection")
+                    .isEmpty();
             assertThat(serverErrors).as("responses >= 500").isEmpty();
             assertThat(server.store().readiness()).isEmpty();
         }

@@ -106,9 +106,23 @@ final class EmbeddedFiles {
         long changeCounter = Integer.toUnsignedLong(h.getInt(24));
         long pageCount = Integer.toUnsignedLong(h.getInt(28));
         long validFor = Integer.toUnsignedLong(h.getInt(92));
-        if (validFor == changeCounter && pageCount > 0 && size < pageCount * pageSizeBytes) {
+        // A checkpoint copies the write-ahead log into the file page by page, page 1 (with the new page count) first:
+        // a crash in the middle leaves the file shorter than its header says while the log still holds every page.
+        // SQLite finishes that checkpoint when it opens the store, and quick_check then finds any damage that is left,
+        // so the header's page count is only trusted when there is no log with frames in it.
+        if (validFor == changeCounter && pageCount > 0 && size < pageCount * pageSizeBytes && !walHoldsFrames(db)) {
             throw new StoreRefusedException("the store file " + db + " is truncated: " + size + " bytes, but its"
                     + " header says " + pageCount + " pages of " + pageSizeBytes + " bytes." + keep);
+        }
+    }
+
+    /** Whether the store's write-ahead log exists and holds more than its 32-byte header. */
+    private static boolean walHoldsFrames(Path db) {
+        Path wal = db.resolveSibling(db.getFileName() + "-wal");
+        try {
+            return Files.isRegularFile(wal) && Files.size(wal) > 32;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

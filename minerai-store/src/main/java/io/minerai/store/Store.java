@@ -234,14 +234,41 @@ public final class Store implements AutoCloseable {
 
     private static void migrate(DataSource ds, StoreConfig config) {
         try {
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:io/minerai/store/migration/" + config.kind())
                     .javaMigrations(new LedgerToColumnsMigration())
-                    .load()
-                    .migrate();
+                    .load();
+            refuseNewerSchema(flyway, config);
+            flyway.migrate();
+        } catch (StoreRefusedException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new StoreException("cannot migrate the store at " + config.redactedUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A store whose schema was migrated by a newer minerai than this one is refused before anything is changed (Flyway
+     * would refuse it too, but with advice to "repair" the store, which would hide the newer schema's changes).
+     */
+    private static void refuseNewerSchema(Flyway flyway, StoreConfig config) {
+        org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+        java.util.List<String> newer = java.util.Arrays.stream(info.applied())
+                .filter(m -> (m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
+                                || m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED)
+                        && m.getVersion() != null)
+                .map(m -> m.getVersion().getVersion())
+                .toList();
+        if (!newer.isEmpty()) {
+            String known = java.util.Arrays.stream(info.all())
+                    .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+                    .map(m -> m.getVersion().getVersion())
+                    .reduce((a, b) -> b)
+                    .orElse("none");
+            throw new StoreRefusedException("the store at " + config.redactedUrl() + " was written by a newer minerai:"
+                    + " its schema has version " + String.join(", ", newer) + ", and this version knows versions up to "
+                    + known + ". It was left as it is; use the minerai version that wrote it, or a newer one.");
         }
     }
 

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The test first gives the store a history in-process: hundreds of runs with ledgers, scenario updates and
  * deletions, revoked tokens, audit entries. Then it starts writer processes one after the other; each takes the store's
- * exclusive lease (so a writer also proves that a killed holder's lease is freed), and writes until it is killed with
- * SIGKILL after a random delay (one in five at any moment of its start, so some die while opening and recovering the store, the others 0 to 300 ms after it has opened it). A writer prints
+ * exclusive lease (so a writer also proves that a killed holder's lease is freed), and writes from
+ * {@value #WRITER_THREADS} threads at once (runs with ledgers, audit entries, tokens, scenario versions and deletions)
+ * until it is killed with
+ * SIGKILL after a random delay (one in five at any moment of its start, so some die while opening and recovering the store, the others 0 to {@value #WRITE_WINDOW_MS} ms after it has opened it). A writer prints
  * {@code ack <what> <id>} only after the commit has returned. The next writer is started before the current one is
  * killed (it waits for the lease), so its JVM start overlaps. At the end the store is opened and must hold every acknowledged run (succeeded,
  * with its whole ledger and result), token, scenario version and audit entry, an intact audit chain, and no run with
@@ -40,8 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
  * suite short; docs/SERVER.md gives the command and result of the 1,000-kill run).
  */
 class CrashDurabilityTest {
-    static final int DEFAULT_KILLS = 25;
+    static final int DEFAULT_KILLS = 10;
     private static final int HISTORY_RUNS = 300;
+    /** A writer that opened the store is killed at a uniformly random moment within this many ms. */
+    static final int WRITE_WINDOW_MS = 1_500;
+    /** Threads writing at once in each writer process. */
+    static final int WRITER_THREADS = 3;
 
     @Test
     void embeddedStoreKeepsEveryAcknowledgedWriteThroughKills(@TempDir Path dir) throws Exception {
@@ -62,14 +68,16 @@ class CrashDurabilityTest {
     }
 
     private static void crashAndCheck(StoreConfig config) throws Exception {
-        int kills = Integer.getInteger("minerai.crash.kills", DEFAULT_KILLS);
+        int kills = Math.max(1, Integer.getInteger("minerai.crash.kills", DEFAULT_KILLS));
+        long t0 = System.nanoTime();
         history(config);
+        long t1 = System.nanoTime();
         Random random = new Random(20261204);
         Acks acks = new Acks();
         Process current = startWriter(config, 0);
         int killed = 0;
         try {
-            for (int i = 0; i < kills; i++) {
+            for (int i = 0; i < kills - 1; i++) {
                 java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
                 Thread reader = acks.follow(current, ready);
                 Process next;
@@ -85,20 +93,52 @@ class CrashDurabilityTest {
                             .as("writer %d opened the store", i)
                             .isTrue();
                     next = startWriter(config, i + 1);
-                    Thread.sleep(random.nextInt(300));
+                    Thread.sleep(random.nextInt(WRITE_WINDOW_MS));
                     kill(current);
                 }
                 reader.join(10_000);
                 killed++;
                 current = next;
             }
+            // the last writer is killed only once it has acknowledged writes of every kind, so that every run of
+            // the test checks runs, audit entries, tokens and scenario versions whatever the random delays were
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            Acks last = new Acks();
+            Thread reader = acks.follow(current, ready, last);
+            assertThat(ready.await(120, TimeUnit.SECONDS))
+                    .as("last writer opened the store")
+                    .isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while ((last.audits.isEmpty() || last.tokens.isEmpty() || last.scenarioAcks.get() == 0)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             kill(current);
+            reader.join(10_000);
+            killed++;
         } finally {
             current.destroyForcibly(); // never leave a writer behind, even when an assertion failed
         }
         assertThat(killed).isEqualTo(kills);
-        assertThat(acks.runs).as("writes acknowledged before the kills").isNotEmpty();
+        assertThat(acks.runs).as("runs acknowledged before the kills").isNotEmpty();
+        assertThat(acks.audits)
+                .as("audit entries acknowledged before the kills")
+                .isNotEmpty();
+        assertThat(acks.tokens).as("tokens acknowledged before the kills").isNotEmpty();
+        assertThat(acks.scenarioAcks.get()).as("scenario versions acknowledged").isPositive();
         verify(config, acks);
+        System.out.printf(
+                "crash test (%s): history of %d runs %.0f s; %d kills in %.0f s; every acknowledged write found: %d runs,"
+                        + " %d audit entries, %d tokens, %d scenario versions%n",
+                config.kind(),
+                HISTORY_RUNS,
+                (t1 - t0) / 1e9,
+                kills,
+                (System.nanoTime() - t1) / 1e9,
+                acks.runs.size(),
+                acks.audits.size(),
+                acks.tokens.size(),
+                acks.scenarioAcks.get());
     }
 
     private static void kill(Process p) throws InterruptedException {
@@ -106,7 +146,7 @@ class CrashDurabilityTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
-    /** Hundreds of runs with ledgers, scenario versions, deletions, revoked tokens and audit entries. */
+    /** Hundreds of runs with ledgers (some deleted), scenario versions and deletions, revoked tokens, audit entries. */
     private static void history(StoreConfig config) {
         try (Store s = Store.open(config, Clock.systemUTC())) {
             long sid = s.scenarios().create("history", "{}", "test").scenarioId();
@@ -116,7 +156,12 @@ class CrashDurabilityTest {
                 if (i % 5 == 4) {
                     s.runs().fail(r.id(), "history");
                 } else {
-                    s.runs().complete(r.id(), Ledgers.result("{\"i\":" + i + "}", Ledgers.small(), 1));
+                    // every tenth a year of hourly intervals, so the file has some size
+                    RunLedger ledger = i % 10 == 0 ? Ledgers.wide(8_784, 8) : Ledgers.small();
+                    s.runs().complete(r.id(), Ledgers.result("{\"i\":" + i + "}", ledger, 1));
+                }
+                if (i % 7 == 6) {
+                    s.runs().delete(r.id() - 1); // an admin deleting an older finished run: its ledger chunks go
                 }
                 if (i % 10 == 0) {
                     long other = s.scenarios()
@@ -161,8 +206,14 @@ class CrashDurabilityTest {
         final Set<Long> tokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final Map<Long, Integer> scenarioVersions = new java.util.concurrent.ConcurrentHashMap<>();
         final Set<Long> audits = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger scenarioAcks = new java.util.concurrent.atomic.AtomicInteger();
 
         Thread follow(Process p, java.util.concurrent.CountDownLatch ready) {
+            return follow(p, ready, new Acks());
+        }
+
+        /** Reads a writer's acknowledgements into this and into {@code also} (what this one writer acknowledged). */
+        Thread follow(Process p, java.util.concurrent.CountDownLatch ready, Acks also) {
             Thread t = new Thread(() -> {
                 try (BufferedReader out =
                         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -175,14 +226,8 @@ class CrashDurabilityTest {
                         if (f.length < 3 || !f[0].equals("ack")) {
                             continue;
                         }
-                        long id = Long.parseLong(f[2]);
-                        switch (f[1]) {
-                            case "run" -> runs.add(id);
-                            case "token" -> tokens.add(id);
-                            case "audit" -> audits.add(id);
-                            case "scenario" -> scenarioVersions.merge(id, Integer.parseInt(f[3]), Math::max);
-                            default -> throw new IllegalStateException(line);
-                        }
+                        record(f);
+                        also.record(f);
                     }
                 } catch (IOException e) {
                     // the pipe closes when the writer is killed
@@ -191,6 +236,20 @@ class CrashDurabilityTest {
             t.setDaemon(true);
             t.start();
             return t;
+        }
+
+        private void record(String[] f) {
+            long id = Long.parseLong(f[2]);
+            switch (f[1]) {
+                case "run" -> runs.add(id);
+                case "token" -> tokens.add(id);
+                case "audit" -> audits.add(id);
+                case "scenario" -> {
+                    scenarioVersions.merge(id, Integer.parseInt(f[3]), Math::max);
+                    scenarioAcks.incrementAndGet();
+                }
+                default -> throw new IllegalStateException(String.join(" ", f));
+            }
         }
     }
 
@@ -201,6 +260,7 @@ class CrashDurabilityTest {
                 assertThat(r.status()).as("run %d", id).isEqualTo(RunStatus.SUCCEEDED);
                 assertThat(s.runs().summaryJson(id)).as("summary of run %d", id).isPresent();
                 assertThat(s.runs().ledgerSize(id)).as("ledger of run %d", id).isEqualTo(4);
+                assertThat(s.runs().columns(id)).as("columns of run %d", id).hasSize(8);
             }
             Set<Long> tokenIds = new HashSet<>();
             s.tokens().list().forEach(t -> tokenIds.add(t.id()));
@@ -238,7 +298,7 @@ class CrashDurabilityTest {
                 int n = s.runs().ledgerSize(r.id());
                 List<String> names =
                         s.runs().columns(r.id()).stream().map(ColumnInfo::name).toList();
-                assertThat(names).as("columns of run %d", r.id()).hasSize(8);
+                assertThat(names).as("columns of run %d", r.id()).isNotEmpty();
                 SeriesPage all = s.runs().series(r.id(), names, 0, n);
                 assertThat(all.timesUtc()).hasSize(n);
                 names.forEach(name -> assertThat(all.column(name)).hasSize(n));
@@ -277,36 +337,55 @@ class CrashDurabilityTest {
             }
             System.out.println("ready");
             System.out.flush();
-            try (Store s = store) {
-                long sid = s.scenarios().create("crash", "{}", "writer").scenarioId();
-                for (int i = 0; ; i++) {
-                    RunRecord run = s.runs().create(new NewRun("backtest", sid, 1, "{}", "writer"));
-                    s.runs().markRunning(run.id());
-                    s.runs().progress(run.id(), 0.5, "dispatching");
-                    s.runs().complete(run.id(), Ledgers.result("{\"i\":" + i + "}", Ledgers.small(), 0.1));
-                    ack("run", run.id());
-                    AuditEntry a = s.auditLog()
-                            .append(new AuditEntry(
-                                    0, Instant.now(), "writer", "run:" + run.id(), "complete", "ok", Map.of()));
-                    ack("audit", a.sequence());
-                    if (random.nextInt(4) == 0) {
-                        var t = s.tokens()
-                                .create("w" + i, Role.VIEWER, String.format("%064x", random.nextLong() >>> 1), "w");
-                        ack("token", t.id());
-                    }
-                    if (random.nextInt(4) == 0) {
-                        var v = s.scenarios().update(sid, "crash", "{\"i\":" + i + "}", "writer");
-                        System.out.println(
-                                "ack scenario " + sid + " " + v.orElseThrow().version());
-                        System.out.flush();
-                    }
+            Store s = store;
+            // several threads write at once, as a server's concurrent requests and runs do
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < WRITER_THREADS; t++) {
+                Random r = new Random(random.nextLong());
+                Thread th = new Thread(() -> write(s, r), "writer-" + t);
+                th.start();
+                threads.add(th);
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+        }
+
+        private static void write(Store s, Random random) {
+            long sid = s.scenarios().create("crash", "{}", "writer").scenarioId();
+            for (int i = 0; ; i++) {
+                RunRecord run = s.runs().create(new NewRun("backtest", sid, 1, "{}", "writer"));
+                s.runs().markRunning(run.id());
+                s.runs().progress(run.id(), 0.5, "dispatching");
+                s.runs().complete(run.id(), Ledgers.result("{\"i\":" + i + "}", Ledgers.small(), 0.1));
+                ack("run", run.id());
+                AuditEntry a = s.auditLog()
+                        .append(new AuditEntry(
+                                0, Instant.now(), "writer", "run:" + run.id(), "complete", "ok", Map.of()));
+                ack("audit", a.sequence());
+                if (random.nextInt(4) == 0) {
+                    var t = s.tokens()
+                            .create("w" + i, Role.VIEWER, String.format("%064x", random.nextLong() >>> 1), "w");
+                    ack("token", t.id());
+                }
+                if (random.nextInt(4) == 0) {
+                    var v = s.scenarios().update(sid, "crash", "{\"i\":" + i + "}", "writer");
+                    ack("scenario", sid + " " + v.orElseThrow().version());
+                }
+                if (random.nextInt(8) == 0) {
+                    // a deletion among the writes: an older scenario of this writer's store goes
+                    long other =
+                            s.scenarios().create("gone" + i, "{}", "writer").scenarioId();
+                    s.scenarios().delete(other);
                 }
             }
         }
 
-        private static void ack(String what, long id) {
-            System.out.println("ack " + what + " " + id);
-            System.out.flush();
+        private static void ack(String what, Object id) {
+            synchronized (System.out) {
+                System.out.println("ack " + what + " " + id);
+                System.out.flush();
+            }
         }
     }
 }

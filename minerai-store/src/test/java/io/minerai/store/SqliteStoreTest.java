@@ -96,6 +96,70 @@ class SqliteStoreTest extends StoreContract {
         assertThat(Files.readAllBytes(db)).isEqualTo(half);
     }
 
+    /**
+     * SIGKILL during a checkpoint leaves the file shorter than its header says (page 1, with the new page count, is
+     * written first) while the write-ahead log still holds every page: the store opens, SQLite finishes the checkpoint,
+     * and nothing is lost. The 1,000-kill crash run found this: the store was refused as "truncated" after kill 25.
+     */
+    @Test
+    void aCheckpointInterruptedByAKillIsFinishedNotRefused(@TempDir Path dir) throws Exception {
+        Path live = dir.resolve("live");
+        Path crash = dir.resolve("crash");
+        Files.createDirectories(crash);
+        List<Long> runs = new java.util.ArrayList<>();
+        try (Store s = Store.open(StoreConfig.embedded(live), CLOCK)) {
+            try (var c = s.dataSourceForTests().getConnection();
+                    var st = c.createStatement()) {
+                st.execute("PRAGMA wal_autocheckpoint = 0"); // the one writer connection: every commit stays in the log
+            }
+            long sid = s.scenarios().create("s", "{}", "a").scenarioId();
+            for (int i = 0; i < 20; i++) {
+                var run = s.runs().create(new NewRun("backtest", sid, 1, "{}", "a"));
+                s.runs().markRunning(run.id());
+                s.runs().complete(run.id(), Ledgers.result("{}", Ledgers.wide(2_000, 8), 1));
+                runs.add(run.id());
+            }
+            // the files as a kill would leave them before any checkpoint (no writes while they are copied)
+            Files.copy(live.resolve("minerai.db"), crash.resolve("minerai.db"));
+            Files.copy(live.resolve("minerai.db-wal"), crash.resolve("minerai.db-wal"));
+        }
+        Path db = crash.resolve("minerai.db");
+        byte[] wal = Files.readAllBytes(crash.resolve("minerai.db-wal"));
+        byte[] page1 = lastWalFrameOfPage1(wal);
+        long pagesInLog = java.nio.ByteBuffer.wrap(page1).getInt(28) & 0xffffffffL;
+        assertThat(pagesInLog * page1.length).isGreaterThan(Files.size(db));
+        // the checkpoint got as far as page 1: the header now counts pages the file does not have yet
+        try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
+            f.write(page1);
+        }
+        try (Store s = Store.open(StoreConfig.embedded(crash), CLOCK)) {
+            for (long id : runs) {
+                assertThat(s.runs().get(id).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+                assertThat(s.runs().ledgerSize(id)).isEqualTo(2_000);
+            }
+            assertThat(StoreMaintenance.check(s).problems()).isEmpty();
+        }
+    }
+
+    /** The newest copy of page 1 in a write-ahead log (format: sqlite.org/fileformat2.html, "WAL File Format"). */
+    private static byte[] lastWalFrameOfPage1(byte[] wal) {
+        var h = java.nio.ByteBuffer.wrap(wal);
+        int pageSize = h.getInt(8);
+        long salt1 = h.getInt(16);
+        long salt2 = h.getInt(20);
+        byte[] last = null;
+        for (int at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+            if (h.getInt(at + 8) != salt1 || h.getInt(at + 12) != salt2) {
+                break; // a frame of an earlier round of the log
+            }
+            if (h.getInt(at) == 1) {
+                last = java.util.Arrays.copyOfRange(wal, at + 24, at + 24 + pageSize);
+            }
+        }
+        assertThat(last).as("page 1 in the log").isNotNull();
+        return java.util.Objects.requireNonNull(last);
+    }
+
     @Test
     void aForeignFileIsRefused(@TempDir Path dir) throws Exception {
         Files.writeString(
@@ -132,6 +196,52 @@ class SqliteStoreTest extends StoreContract {
                 .isInstanceOf(StoreRefusedException.class)
                 .hasMessageContaining("minerai.mv.db");
         assertThat(dir.resolve("minerai.db")).doesNotExist();
+    }
+
+    /** A real store of the H2 era (see legacy-h2/SOURCE.md) is refused with a message that says what it is. */
+    @Test
+    void aRealStoreOfTheH2EraIsRefusedAndLeftAsItIs(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("minerai.mv.db");
+        try (var in = SqliteStoreTest.class.getResourceAsStream("legacy-h2/minerai.mv.db")) {
+            Files.copy(java.util.Objects.requireNonNull(in), old);
+        }
+        byte[] before = Files.readAllBytes(old);
+        assertThat(new String(before, 0, 200, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("an H2 MVStore file")
+                .contains("H:2");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> Store.openExclusive(StoreConfig.embedded(dir), CLOCK))
+                    .isInstanceOf(StoreRefusedException.class)
+                    .hasMessageContaining("found the store of an older minerai version, " + old + " (H2)")
+                    .hasMessageContaining("cannot read H2 files")
+                    .hasMessageContaining("left as it is");
+        }
+        assertThat(Files.readAllBytes(old)).isEqualTo(before);
+        assertThat(dir.resolve("minerai.db")).doesNotExist();
+        assertThat(dir.resolve("minerai.db.new")).doesNotExist();
+    }
+
+    /** A store migrated by a newer minerai (a schema version this one does not know) is refused, unchanged. */
+    @Test
+    void aStoreOfANewerVersionIsRefusedAndLeftAsItIs(@TempDir Path dir) throws Exception {
+        try (Store s = Store.open(StoreConfig.embedded(dir), CLOCK)) {
+            s.scenarios().create("kept", "{}", "a");
+        }
+        Path db = dir.resolve("minerai.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (99, '99', 'from the"
+                    + " future', 'SQL', 'V99__from_the_future.sql', 0, '', '2030-01-01 00:00:00', 1, 1)");
+        }
+        byte[] before = Files.readAllBytes(db);
+        assertThatThrownBy(() -> Store.openExclusive(StoreConfig.embedded(dir), CLOCK))
+                .isInstanceOf(StoreRefusedException.class)
+                .hasMessageContaining("was written by a newer minerai")
+                .hasMessageContaining("schema has version 99")
+                .hasMessageContaining("knows versions up to 7")
+                .hasMessageNotContaining("repair");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
     }
 
     @Test

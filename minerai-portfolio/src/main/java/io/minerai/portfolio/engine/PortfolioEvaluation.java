@@ -246,7 +246,7 @@ public final class PortfolioEvaluation {
     }
 
     /** A site's candidates: the current strategy first, then every strategy x delay that fits the horizon. */
-    static List<Candidate> candidates(SiteModel site, int siteIndex, List<Integer> delays, boolean search) {
+    public static List<Candidate> candidates(SiteModel site, int siteIndex, List<Integer> delays, boolean search) {
         Plan plan = site.plan();
         List<StrategyPlan> strategies = new ArrayList<>(site.strategies());
         if (search && site.plan().search().isPresent()) {
@@ -409,7 +409,6 @@ public final class PortfolioEvaluation {
                 double eh = mw / eff;
                 double cost = company.fleet().costUsdPerMw() * mw;
                 Plan dp = to.candidate().plan();
-                String name = "fleet-from-" + allSites.get(firstSite + src).name();
                 FleetMove move = new FleetMove(
                         allSites.get(firstSite + src).name(),
                         allSites.get(firstSite + dst).name(),
@@ -420,13 +419,7 @@ public final class PortfolioEvaluation {
                         eff,
                         dp.mining().pue(),
                         cost);
-                proposals.add(new Candidate(
-                        firstSite + dst,
-                        to.candidate().strategy(),
-                        to.candidate().delayMonths(),
-                        Plans.withMoveIn(dp, name, arrive, eh, eff, cost),
-                        Plans.withPurchase(to.candidate().strategyPlan(), name),
-                        Optional.of(move)));
+                proposals.add(withMoveIn(to.candidate(), move));
             }
         }
         if (proposals.isEmpty()) {
@@ -470,6 +463,24 @@ public final class PortfolioEvaluation {
             }
         }
         return new Moves(perSite, idx, accepted, base);
+    }
+
+    /** {@code base} with the miners of {@code move} moved in (an ASIC purchase whose capex is the move's cost). */
+    public static Candidate withMoveIn(Candidate base, FleetMove move) {
+        String name = "fleet-from-" + move.fromSite();
+        return new Candidate(
+                base.site(),
+                base.strategy(),
+                base.delayMonths(),
+                Plans.withMoveIn(
+                        base.plan(),
+                        name,
+                        move.arriveMonth(),
+                        move.hashrateEhPerS(),
+                        move.efficiencyJPerTh(),
+                        move.costUsd()),
+                Plans.withPurchase(base.strategyPlan(), name),
+                Optional.of(move));
     }
 
     private static double gain(CandidateOutcome o, List<List<CandidateOutcome>> perSite, int[] idx, int firstSite) {

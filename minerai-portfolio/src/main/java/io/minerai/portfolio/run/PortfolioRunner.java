@@ -89,6 +89,33 @@ public final class PortfolioRunner {
         BtcReturns returns = PlanHistory.btcReturns(
                 BtcDailyHistoryReader.bundled(), p.uncertainty().historyFrom());
         listener.stage("dispatch");
+        Models m = models(lp, p);
+        List<SiteModel> sites = m.sites();
+        List<PortfolioEvaluation.Target> targets = m.targets();
+        PortfolioEvaluation.Settings settings = new PortfolioEvaluation.Settings(
+                p.uncertainty().paths(),
+                req.blockPaths(),
+                req.search(),
+                req.executor(),
+                PortfolioRecipe.factory(lp, req, lp.today()));
+        listener.planned(PortfolioEvaluation.plannedPaths(sites, targets, p, settings));
+        PortfolioEvaluation.Result r = PortfolioEvaluation.run(p, sites, targets, settings, listener);
+        return new PortfolioRun(p, lp.source(), m.btcHistory(), r, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The sites of a run: the company's and each target's.
+     *
+     * @param sites the company's sites
+     * @param targets each acquisition with its sites
+     * @param btcHistory the BTC history of the bootstrap
+     */
+    record Models(List<SiteModel> sites, List<PortfolioEvaluation.Target> targets, String btcHistory) {}
+
+    /** Every site's model: its power from the dispatch of its scenario, on the portfolio {@code p}'s terms. */
+    static Models models(LoadedPortfolio lp, Portfolio p) {
+        BtcReturns returns = PlanHistory.btcReturns(
+                BtcDailyHistoryReader.bundled(), p.uncertainty().historyFrom());
         List<SiteModel> sites = new ArrayList<>();
         for (LoadedSite s : lp.sites()) {
             sites.add(SiteModels.of(s, p, DispatchedPower.of(s.scenario(), s.scenarioBaseDir()), returns, 0));
@@ -103,10 +130,6 @@ public final class PortfolioRunner {
             }
             targets.add(new PortfolioEvaluation.Target(acq, ts, k));
         }
-        PortfolioEvaluation.Settings settings = new PortfolioEvaluation.Settings(
-                p.uncertainty().paths(), req.blockPaths(), req.search(), req.executor());
-        listener.planned(PortfolioEvaluation.plannedPaths(sites, targets, p, settings));
-        PortfolioEvaluation.Result r = PortfolioEvaluation.run(p, sites, targets, settings, listener);
-        return new PortfolioRun(p, lp.source(), returns.label(), r, (System.nanoTime() - t0) / 1e9);
+        return new Models(sites, targets, returns.label());
     }
 }

@@ -46,6 +46,17 @@ public final class RunService implements AutoCloseable {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private final Timer solverTimer;
+    /** Marks runs failed again later when the store refused it (a full disk): they never stay RUNNING for good. */
+    private final java.util.concurrent.ScheduledExecutorService failRetries =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "minerai-run-fail-retry");
+                t.setDaemon(true);
+                return t;
+            });
+    /** First and longest wait before marking a run failed again. */
+    static final Duration FIRST_FAIL_RETRY = Duration.ofMillis(500);
+
+    static final Duration LONGEST_FAIL_RETRY = Duration.ofSeconds(30);
 
     public RunService(Store store, RunKinds kinds, Clock clock, MeterRegistry meters, int threads, int queueCapacity) {
         this.store = store;
@@ -146,6 +157,33 @@ public final class RunService implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Marks a run FAILED; when the store refuses that too (the cause of the failure, e.g. a full disk, is still there),
+     * tries again later with a growing wait, so the run is failed as soon as the store takes writes again, without a
+     * restart. A run still RUNNING when the server stops is failed by the next server's recovery.
+     */
+    private void markFailed(long runId, String msg, Duration wait) {
+        try {
+            store.runs().fail(runId, msg);
+        } catch (io.minerai.store.StoreException e) {
+            if (closing) {
+                return;
+            }
+            LOG.warn(
+                    "run {} could not be marked failed ({}); trying again in {} ms",
+                    runId,
+                    firstLine(String.valueOf(e.getMessage())),
+                    wait.toMillis());
+            Duration next =
+                    wait.multipliedBy(2).compareTo(LONGEST_FAIL_RETRY) > 0 ? LONGEST_FAIL_RETRY : wait.multipliedBy(2);
+            try {
+                failRetries.schedule(() -> markFailed(runId, msg, next), wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                // stopping: the next server's recovery fails the run
+            }
+        }
+    }
+
     private record QueuedRun(long runId, Runnable body) implements Runnable {
         @Override
         public void run() {
@@ -188,8 +226,8 @@ public final class RunService implements AutoCloseable {
             outcome = closing ? "interrupted" : "cancelled";
         } catch (Exception | LinkageError | AssertionError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            store.runs().fail(runId, msg);
             LOG.warn("run {} ({}) failed: {}", runId, run.kind(), firstLine(msg));
+            markFailed(runId, msg, FIRST_FAIL_RETRY);
         } finally {
             active.decrementAndGet();
             running.remove(runId);
@@ -308,6 +346,7 @@ public final class RunService implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        failRetries.shutdownNow();
         executor.getQueue().clear();
         cancelled.addAll(running);
         executor.shutdown();
