@@ -78,12 +78,15 @@ class GpuContractPropertyTest {
             irr[k] = det.paths().get(1).irrPerYear()[0];
             peakEquity[k] = det.paths().get(1).peakEquityNeedUsd()[0];
         }
-        // a prepayment covering the GPUs leaves no equity in: the flows never go negative and the IRR is unbounded
+        // a prepayment covering (nearly) all the GPUs leaves no or little equity in: the IRR is unbounded or above the
+        // solver's bracket and reported undefined; it then counts as the highest, so more prepayment must give an
+        // undefined IRR too (seen in CI: prepaid 0.35 at a high price left $133,620 of equity and an IRR past the
+        // bracket)
         for (int k = 0; k < 2; k++) {
             if (Double.isNaN(irr[k])) {
                 assertThat(peakEquity[k])
-                        .as("IRR undefined at a prepaid share of %s", prepaid[k])
-                        .isZero();
+                        .as("peak equity at a prepaid share of %s", prepaid[k])
+                        .isGreaterThanOrEqualTo(0);
                 irr[k] = Double.POSITIVE_INFINITY;
             }
         }
