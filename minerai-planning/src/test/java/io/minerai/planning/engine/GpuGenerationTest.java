@@ -223,10 +223,14 @@ class GpuGenerationTest {
     }
 
     static PlanRun run(Plan p, List<String> strategies) {
+        return run(p, strategies, MarketData.none());
+    }
+
+    static PlanRun run(Plan p, List<String> strategies, MarketData data) {
         PlanRunner.Request d = PlanRunner.Request.defaults(p);
         return PlanRunner.run(
                 p,
-                MarketData.none(),
+                data,
                 new PlanRunner.Request(
                         strategies.stream()
                                 .map(n -> p.strategy(n).orElseThrow())
