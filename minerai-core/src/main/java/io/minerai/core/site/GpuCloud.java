@@ -4,6 +4,8 @@ import io.minerai.core.ai.AiEconomics;
 import io.minerai.core.ai.Cooling;
 import io.minerai.core.ai.GpuWorkload;
 import io.minerai.core.ai.PowerCapping;
+import io.minerai.core.ai.PueCurve;
+import java.util.Optional;
 
 /**
  * Own GPU cloud: GPUs of one model in a hall, running one class of work (rentals, a training job or inference with a
@@ -20,6 +22,7 @@ import io.minerai.core.ai.PowerCapping;
  * @param cooling the hall's cooling
  * @param capping how far its power may be capped
  * @param workload what runs on it
+ * @param pueCurve the hall's PUE as a function of the ambient temperature; empty = the constant {@code pue}
  */
 public record GpuCloud(
         String name,
@@ -32,8 +35,37 @@ public record GpuCloud(
         boolean firm,
         Cooling cooling,
         PowerCapping capping,
-        GpuWorkload workload)
+        GpuWorkload workload,
+        Optional<PueCurve> pueCurve)
         implements Load {
+
+    /** A cloud whose hall has a constant PUE. */
+    public GpuCloud(
+            String name,
+            String gpuModel,
+            int gpuCount,
+            double itKwPerGpu,
+            double pue,
+            double priceUsdPerGpuHour,
+            double utilizationFraction,
+            boolean firm,
+            Cooling cooling,
+            PowerCapping capping,
+            GpuWorkload workload) {
+        this(
+                name,
+                gpuModel,
+                gpuCount,
+                itKwPerGpu,
+                pue,
+                priceUsdPerGpuHour,
+                utilizationFraction,
+                firm,
+                cooling,
+                capping,
+                workload,
+                Optional.empty());
+    }
 
     /** A rental cloud in an air-cooled hall that runs or stops (no caps). */
     public GpuCloud(
@@ -72,7 +104,25 @@ public record GpuCloud(
                 firm,
                 newCooling,
                 newCapping,
-                newWorkload);
+                newWorkload,
+                pueCurve);
+    }
+
+    /** The same cloud with another PUE curve. */
+    public GpuCloud withPueCurve(Optional<PueCurve> newCurve) {
+        return new GpuCloud(
+                name,
+                gpuModel,
+                gpuCount,
+                itKwPerGpu,
+                pue,
+                priceUsdPerGpuHour,
+                utilizationFraction,
+                firm,
+                cooling,
+                capping,
+                workload,
+                newCurve);
     }
 
     @Override
