@@ -58,6 +58,7 @@ public record MarginalValues(
                 c.cooling(),
                 c.capping(),
                 c.workload(),
+                c.contract(),
                 c.pueCurve());
         double addedMw = grown.facilityPowerMw() - c.facilityPowerMw();
         List<GpuCloud> gpus = new ArrayList<>(s.gpuClouds());

@@ -213,6 +213,12 @@ public final class ScenarioValidator {
             if (g.firm()) {
                 firm += g.peakFacilityPowerMw();
                 parts.append(String.format(Locale.ROOT, " '%s' %.2f MW", g.name(), g.peakFacilityPowerMw()));
+            } else if (g.contract().present()) {
+                double mw = g.pueCurve().isPresent()
+                        ? g.contract().contractedFraction() * g.peakFacilityPowerMw()
+                        : g.contractedMw();
+                firm += mw;
+                parts.append(String.format(Locale.ROOT, " '%s' contracted %.2f MW", g.name(), mw));
             }
         }
         for (ColocationLease c : site.colocationLeases()) {

@@ -2,6 +2,7 @@ package io.minerai.core.site;
 
 import io.minerai.core.ai.AiEconomics;
 import io.minerai.core.ai.Cooling;
+import io.minerai.core.ai.GpuContract;
 import io.minerai.core.ai.GpuWorkload;
 import io.minerai.core.ai.PowerCapping;
 import io.minerai.core.ai.PueCurve;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param cooling the hall's cooling
  * @param capping how far its power may be capped
  * @param workload what runs on it
+ * @param contract its contracted part, firm in dispatch ({@link GpuContract#NONE}: all spot)
  * @param pueCurve the hall's PUE as a function of the ambient temperature; empty = the constant {@code pue}
  */
 public record GpuCloud(
@@ -36,10 +38,41 @@ public record GpuCloud(
         Cooling cooling,
         PowerCapping capping,
         GpuWorkload workload,
+        GpuContract contract,
         Optional<PueCurve> pueCurve)
         implements Load {
 
     /** A cloud whose hall has a constant PUE. */
+    public GpuCloud(
+            String name,
+            String gpuModel,
+            int gpuCount,
+            double itKwPerGpu,
+            double pue,
+            double priceUsdPerGpuHour,
+            double utilizationFraction,
+            boolean firm,
+            Cooling cooling,
+            PowerCapping capping,
+            GpuWorkload workload,
+            GpuContract contract) {
+        this(
+                name,
+                gpuModel,
+                gpuCount,
+                itKwPerGpu,
+                pue,
+                priceUsdPerGpuHour,
+                utilizationFraction,
+                firm,
+                cooling,
+                capping,
+                workload,
+                contract,
+                Optional.empty());
+    }
+
+    /** A cloud without a contracted part. */
     public GpuCloud(
             String name,
             String gpuModel,
@@ -64,7 +97,7 @@ public record GpuCloud(
                 cooling,
                 capping,
                 workload,
-                Optional.empty());
+                GpuContract.NONE);
     }
 
     /** A rental cloud in an air-cooled hall that runs or stops (no caps). */
@@ -105,6 +138,25 @@ public record GpuCloud(
                 newCooling,
                 newCapping,
                 newWorkload,
+                contract,
+                pueCurve);
+    }
+
+    /** The same cloud with another contract. */
+    public GpuCloud withContract(GpuContract newContract) {
+        return new GpuCloud(
+                name,
+                gpuModel,
+                gpuCount,
+                itKwPerGpu,
+                pue,
+                priceUsdPerGpuHour,
+                utilizationFraction,
+                firm,
+                cooling,
+                capping,
+                workload,
+                newContract,
                 pueCurve);
     }
 
@@ -122,7 +174,13 @@ public record GpuCloud(
                 cooling,
                 capping,
                 workload,
+                contract,
                 newCurve);
+    }
+
+    /** Facility MW the contract holds firm outside allowed events (0 without a contract, the whole cloud if firm). */
+    public double contractedMw() {
+        return firm ? facilityPowerMw() : contract.contractedFraction() * facilityPowerMw();
     }
 
     @Override

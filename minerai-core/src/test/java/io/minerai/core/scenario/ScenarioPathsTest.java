@@ -49,7 +49,14 @@ class ScenarioPathsTest {
                         24,
                         java.time.LocalDate.of(2025, 6, 20),
                         new DemandReductionProgram.EventSource.Csv("events.csv", "start", "end"))),
-                Optional.empty());
+                Optional.empty(),
+                Optional.of(new FlexibleComputeProgram(
+                        5,
+                        20,
+                        new FlexibleComputeProgram.Availability.PerMwMonth(3000),
+                        0.5,
+                        24,
+                        new DemandReductionProgram.EventSource.Csv("flex-events.csv", "start", "end"))));
         MarketSettings market = new MarketSettings(
                 "nem",
                 Optional.of("VIC1"),
@@ -92,6 +99,7 @@ class ScenarioPathsTest {
                         new ScenarioPaths.FileRef("sustainability.gridFactors.path", "factors.csv"),
                         new ScenarioPaths.FileRef("markets.coincidentPeak.peakSource.path", "load.csv"),
                         new ScenarioPaths.FileRef("markets.demandReduction.events.path", "events.csv"),
+                        new ScenarioPaths.FileRef("markets.flexibleCompute.events.path", "flex-events.csv"),
                         new ScenarioPaths.FileRef("market.data.prices.path", "market-prices.csv"),
                         new ScenarioPaths.FileRef("market.data.dayAheadPrices.path", "da.csv"),
                         new ScenarioPaths.FileRef("market.data.systemLoad.path", "demand.csv"),
@@ -127,6 +135,7 @@ class ScenarioPathsTest {
                         "/run/factors.csv",
                         "/run/load.csv",
                         "/run/events.csv",
+                        "/run/flex-events.csv",
                         "/run/market-prices.csv",
                         "/run/da.csv",
                         "/run/demand.csv",
@@ -152,7 +161,7 @@ class ScenarioPathsTest {
         for (ScenarioPaths.FileRef f : ScenarioPaths.files(everyFile())) {
             covered.add(f.field().replaceAll("\\[\\d+]", "[]"));
         }
-        assertThat(inSchema).hasSize(13).isEqualTo(covered);
+        assertThat(inSchema).hasSize(14).isEqualTo(covered);
     }
 
     private static void walk(ObjectSpec o, String prefix, Set<String> out) {
@@ -186,6 +195,9 @@ class ScenarioPathsTest {
                                 "markets.coincidentPeak.peakSource.path", "file not found: " + dir.resolve("load.csv")),
                         new io.minerai.core.validation.Problem(
                                 "markets.demandReduction.events.path", "file not found: " + dir.resolve("events.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "markets.flexibleCompute.events.path",
+                                "file not found: " + dir.resolve("flex-events.csv")),
                         new io.minerai.core.validation.Problem(
                                 "market.data.prices.path", "file not found: " + dir.resolve("market-prices.csv")),
                         new io.minerai.core.validation.Problem(

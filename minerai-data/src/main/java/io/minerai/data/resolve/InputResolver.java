@@ -188,7 +188,8 @@ public final class InputResolver {
                     .ifPresent(s -> capacityFactors.add(s.renamed("capacity factor " + g.name(), "1")));
         }
 
-        GpuInputs gpus = GpuProfiles.resolve(scenario.site(), GpuCatalogueReader.bundled(), problems);
+        GpuInputs gpus = GpuProfiles.resolve(
+                scenario.site(), GpuCatalogueReader.bundled(), scenario.computePrecision(), problems);
         Optional<TimeSeries> ambient = scenario.site()
                 .ambientTemperature()
                 .flatMap(a -> AmbientTemperatureResolver.resolve(a, grid, baseDir, problems));
