@@ -189,7 +189,11 @@ public final class InputResolver {
         }
 
         GpuInputs gpus = GpuProfiles.resolve(
-                scenario.site(), GpuCatalogueReader.bundled(), scenario.computePrecision(), problems);
+                scenario.site(),
+                scenario.optimize().gpuJobs(),
+                GpuCatalogueReader.bundled(),
+                scenario.computePrecision(),
+                problems);
 
         problems.throwIfAny("scenario inputs of " + scenario.name());
         if (price == null || btc == null || capacityFactors.size() != generators.size()) {
