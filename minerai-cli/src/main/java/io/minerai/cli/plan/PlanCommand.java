@@ -377,7 +377,7 @@ public final class PlanCommand implements Callable<Integer> {
             for (GpuBook.Fleet f : book.fleets()) {
                 out.printf(
                         Locale.ROOT,
-                        "  %-18s %-14s %-10s %,9d  %s  $%,.0f  %.3f kW  $%.2f  %s%s%n",
+                        "  %-18s %-14s %-12s %,9d  %s  $%,.0f  %.3f kW  $%.2f  %s%s%n",
                         s.strategy(),
                         f.gpuCloud(),
                         f.generation().isEmpty() ? "-" : f.generation(),
