@@ -53,6 +53,14 @@ public final class ScenarioOptions {
     @Nullable
     String step;
 
+    @Option(
+            names = "--compute-precision",
+            paramLabel = "PRECISION",
+            description = "Count compute delivered in this precision instead of the scenario's computePrecision:"
+                    + " bf16-dense (default) or fp8-dense (the GPU catalogue's dense throughput).")
+    @Nullable
+    String computePrecision;
+
     @Spec(Spec.Target.MIXEE)
     @Nullable
     CommandSpec mixee;
@@ -89,6 +97,15 @@ public final class ScenarioOptions {
         List<Problem> files = ScenarioPaths.unreadable(s, baseDir());
         if (!files.isEmpty()) {
             throw new ValidationException(subject(), files);
+        }
+        if (computePrecision != null) {
+            String given = computePrecision;
+            s = s.withComputePrecision(io.minerai.core.ai.ComputePrecision.parse(given)
+                    .orElseThrow(() -> new ValidationException(
+                            "options",
+                            new Problem(
+                                    "--compute-precision",
+                                    "must be one of bf16-dense, fp8-dense, was '" + given + "'"))));
         }
         if (from == null && to == null && step == null) {
             return s;

@@ -98,6 +98,60 @@ class BacktestCommandTest {
     }
 
     @Test
+    void fp8PrecisionCountsTheCataloguesFp8ThroughputFromTheScenarioOrTheFlag(@TempDir Path dir) throws Exception {
+        // one H100 SXM cloud for a day: the GPU catalogue lists 989.4 dense BF16 and 1,978.9 dense FP8 TFLOPS per GPU
+        String yaml = """
+                name: fp8
+                period: {start: 2024-07-01T00:00:00-05:00, end: 2024-07-02T00:00:00-05:00, step: 1h}
+                prices: {source: ercot-bundled, market: RTM}
+                bitcoin: {source: coinmetrics-bundled}
+                site:
+                  name: x
+                  grid: {settlementPoint: HB_WEST, importCapMw: 10}
+                  gpuClouds:
+                    - {name: h100, gpuModel: H100 SXM, gpuCount: 64, itKwPerGpu: 1.275, pue: 1.3,
+                       priceUsdPerGpuHour: 2.5, utilizationFraction: 0.8}
+                """;
+        Path bf16 = dir.resolve("bf16.yaml");
+        Files.writeString(bf16, yaml);
+        Path fp8 = dir.resolve("fp8.yaml");
+        Files.writeString(fp8, yaml + "computePrecision: fp8-dense\n");
+        JsonNode a = gpuJson(bf16, dir.resolve("a"));
+        JsonNode b = gpuJson(fp8, dir.resolve("b"));
+        JsonNode c = gpuJson(bf16, dir.resolve("c"), "--compute-precision", "fp8-dense");
+        double ratio = 1978.9 / 989.4;
+        assertThat(a.get("computePrecision").asText()).isEqualTo("bf16-dense");
+        assertThat(b.get("computePrecision").asText()).isEqualTo("fp8-dense");
+        assertThat(c.get("computePrecision").asText()).isEqualTo("fp8-dense");
+        assertThat(a.get("computeDeliveredExaflopHours").asDouble()).isPositive();
+        assertThat(b.get("computeDeliveredExaflopHours").asDouble())
+                .isCloseTo(a.get("computeDeliveredExaflopHours").asDouble() * ratio, within(1e-9));
+        assertThat(c.get("computeDeliveredExaflopHours").asDouble())
+                .isEqualTo(b.get("computeDeliveredExaflopHours").asDouble());
+        assertThat(b.get("gpuHoursDelivered").asDouble())
+                .isEqualTo(a.get("gpuHoursDelivered").asDouble());
+        CliRunner.Result bad = CliRunner.run(
+                "backtest",
+                bf16.toString(),
+                "--quiet",
+                "--compute-precision",
+                "fp4",
+                "--out",
+                dir.resolve("d").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--compute-precision: must be one of bf16-dense, fp8-dense, was 'fp4'");
+    }
+
+    private static JsonNode gpuJson(Path scenario, Path out, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(
+                List.of("backtest", scenario.toString(), "--out", out.toString(), "--format", "json", "--no-report"));
+        args.addAll(List.of(extra));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return JSON.readTree(r.out()).get("gpu");
+    }
+
+    @Test
     void aB200InAnAirCooledHallIsRefusedWithItsPath(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("air.yaml");
         Files.writeString(f, """

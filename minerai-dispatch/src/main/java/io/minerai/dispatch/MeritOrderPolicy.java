@@ -104,6 +104,9 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                         imp,
                         exp,
                         spill);
+        if (units.hasContracts() && limit.length > 0) {
+            runAllowedEvents(site, grid, in, units, limit, unitFraction, imp, exp, spill);
+        }
         if (!units.identity()) {
             units.toLoads(unitFraction, fraction, n, loads);
         }
@@ -114,6 +117,64 @@ public final class MeritOrderPolicy implements DispatchPolicy {
             }
         }
         return new Dispatch(NAME, grid, LoadInfo.of(site), in.dispatched(), fraction, gen, imp, exp, spill);
+    }
+
+    /**
+     * Re-decides the intervals in which some contracted GPU capacity may be curtailed ({@link ContractAllowance}) with
+     * a kernel in which those contracted units are curtailable, worth their value plus the contract's service credit
+     * per MWh (so they are cut last, and only for the event's import limit or a price above that); elsewhere they are
+     * firm. One kernel per set of curtailable contracts, run over each stretch of intervals with that set.
+     */
+    private static void runAllowedEvents(
+            Site site,
+            TimeGrid grid,
+            PreparedInputs in,
+            Units units,
+            double[] limit,
+            double[] unitFraction,
+            double[] imp,
+            double[] exp,
+            double[] spill) {
+        int n = grid.count();
+        List<GpuCloud> clouds = site.gpuClouds();
+        long[] allowed = new long[n];
+        for (int k = 0; k < clouds.size(); k++) {
+            if (!clouds.get(k).contract().present() || clouds.get(k).firm()) {
+                continue;
+            }
+            boolean[] mask = ContractAllowance.curtailable(
+                    limit, grid, in.dispatched(), clouds.get(k).contract());
+            for (int t = 0; t < n; t++) {
+                if (mask[t]) {
+                    allowed[t] |= 1L << k;
+                }
+            }
+        }
+        java.util.Map<Long, MeritOrderKernel> kernels = new java.util.HashMap<>();
+        int t = 0;
+        while (t < n) {
+            long key = allowed[t];
+            int end = t + 1;
+            while (end < n && allowed[end] == key) {
+                end++;
+            }
+            if (key != 0) {
+                kernels.computeIfAbsent(key, kk -> units.kernel(site, kk))
+                        .run(
+                                t,
+                                end,
+                                in.priceUsdPerMwh(),
+                                in.hashpriceUsdPerThDay(),
+                                in.generationMw(),
+                                in.dispatched(),
+                                limit,
+                                unitFraction,
+                                imp,
+                                exp,
+                                spill);
+            }
+            t = end;
+        }
     }
 
     /**
@@ -131,6 +192,9 @@ public final class MeritOrderPolicy implements DispatchPolicy {
      * @param isMiner per unit
      * @param fixedValue per unit: value per MWh (other loads)
      * @param holdPremium per unit: hold premium per MWh
+     * @param contractOf per unit: index of its GPU cloud in {@link Site#gpuClouds()} when the unit is part of the
+     *     cloud's contracted capacity (firm unless the contract allows curtailing it), -1 otherwise
+     * @param creditUsdPerMwh per unit: the contract's service credit per MWh of the unit not drawn
      * @param identity whether the units are the loads themselves
      */
     record Units(
@@ -142,6 +206,8 @@ public final class MeritOrderPolicy implements DispatchPolicy {
             boolean[] isMiner,
             double[] fixedValue,
             double[] holdPremium,
+            int[] contractOf,
+            double[] creditUsdPerMwh,
             boolean identity) {
 
         static Units of(Site site, GpuInputs gpus, double stepHours) {
@@ -156,13 +222,46 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                 switch (load) {
                     case MinerFleet f -> {
                         loadOf.add(l);
-                        rows.add(new double[] {1, mw, firm, f.valueUsdPerMwh(1.0), 1, 0, 0});
+                        rows.add(new double[] {1, mw, firm, f.valueUsdPerMwh(1.0), 1, 0, 0, -1, 0});
+                    }
+                    case GpuCloud g
+                    when g.contract().present() && !g.firm() -> {
+                        identity = false;
+                        int cloud = site.gpuClouds().indexOf(g);
+                        GpuModel m = GpuModel.of(g, gpus);
+                        GpuModel.Blocks b = m.isPlain()
+                                ? new GpuModel.Blocks(new double[] {g.valueUsdPerMwh()}, new double[] {1})
+                                : m.blocks();
+                        double c = g.contract().contractedFraction();
+                        double credit = mw > 0 ? g.contract().creditUsdPerShortfallHour(mw, g.gpuCount()) / mw : 0;
+                        double pauseCost = m.expectedPauseCostUsd();
+                        double from = 0;
+                        for (int k = 0; k < b.count(); k++) {
+                            double to = from + b.widthFraction()[k];
+                            double firmPart = Math.max(0, Math.min(to, c) - from);
+                            double spotPart = b.widthFraction()[k] - firmPart;
+                            if (firmPart > 1e-12) {
+                                loadOf.add(l);
+                                rows.add(new double[] {
+                                    firmPart, firmPart * mw, 0, 0, 0, b.valueUsdPerMwh()[k], 0, cloud, credit
+                                });
+                            }
+                            if (spotPart > 1e-12) {
+                                double partMw = spotPart * mw;
+                                double premium =
+                                        k == 0 && pauseCost > 0 && partMw > 0 ? pauseCost / (partMw * stepHours) : 0;
+                                loadOf.add(l);
+                                rows.add(new double[] {spotPart, partMw, 0, 0, 0, b.valueUsdPerMwh()[k], premium, -1, 0
+                                });
+                            }
+                            from = to;
+                        }
                     }
                     case GpuCloud g -> {
                         GpuModel m = GpuModel.of(g, gpus);
                         if (g.firm() || m.isPlain()) {
                             loadOf.add(l);
-                            rows.add(new double[] {1, mw, firm, 0, 0, g.valueUsdPerMwh(), 0});
+                            rows.add(new double[] {1, mw, firm, 0, 0, g.valueUsdPerMwh(), 0, -1, 0});
                         } else {
                             GpuModel.Blocks b = m.blocks();
                             identity &= b.count() == 1;
@@ -173,14 +272,14 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                                         k == 0 && pauseCost > 0 && blockMw > 0 ? pauseCost / (blockMw * stepHours) : 0;
                                 loadOf.add(l);
                                 rows.add(new double[] {
-                                    b.widthFraction()[k], blockMw, 0, 0, 0, b.valueUsdPerMwh()[k], premium
+                                    b.widthFraction()[k], blockMw, 0, 0, 0, b.valueUsdPerMwh()[k], premium, -1, 0
                                 });
                             }
                         }
                     }
                     default -> {
                         loadOf.add(l);
-                        rows.add(new double[] {1, mw, firm, 0, 0, 0, 0});
+                        rows.add(new double[] {1, mw, firm, 0, 0, 0, 0, -1, 0});
                     }
                 }
             }
@@ -194,6 +293,8 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                     new boolean[u],
                     new double[u],
                     new double[u],
+                    new int[u],
+                    new double[u],
                     identity);
             for (int k = 0; k < u; k++) {
                 double[] r = rows.get(k);
@@ -205,8 +306,20 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                 out.isMiner[k] = r[4] != 0;
                 out.fixedValue[k] = r[5];
                 out.holdPremium[k] = r[6];
+                out.contractOf[k] = (int) r[7];
+                out.creditUsdPerMwh[k] = r[8];
             }
             return out;
+        }
+
+        /** Whether some unit is contracted GPU capacity. */
+        boolean hasContracts() {
+            for (int k : contractOf) {
+                if (k >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         int count() {
@@ -214,12 +327,35 @@ public final class MeritOrderPolicy implements DispatchPolicy {
         }
 
         MeritOrderKernel kernel(Site site) {
+            return kernel(site, 0L);
+        }
+
+        /**
+         * The kernel in which the contracted units of the clouds in {@code curtailableClouds} (a bit per index in
+         * {@link Site#gpuClouds()}) are curtailable, worth their value plus the service credit per MWh; every other
+         * contracted unit is firm.
+         */
+        MeritOrderKernel kernel(Site site, long curtailableClouds) {
+            boolean[] f = firm.clone();
+            double[] v = fixedValue;
+            if (curtailableClouds != 0) {
+                v = fixedValue.clone();
+            }
+            for (int k = 0; k < f.length; k++) {
+                if (contractOf[k] >= 0) {
+                    boolean cut = (curtailableClouds & (1L << contractOf[k])) != 0;
+                    f[k] = !cut;
+                    if (cut) {
+                        v[k] += creditUsdPerMwh[k];
+                    }
+                }
+            }
             return new MeritOrderKernel(
                     maxMw,
-                    firm,
+                    f,
                     minerCoef,
                     isMiner,
-                    fixedValue,
+                    v,
                     holdPremium,
                     site.grid().importCapMw(),
                     site.grid().effectiveExportCapMw(),

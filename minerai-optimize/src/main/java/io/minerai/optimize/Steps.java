@@ -7,6 +7,7 @@ import io.minerai.core.scenario.OptimizeSettings.GpuJob;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.GpuCloud;
 import io.minerai.core.site.Ppa;
+import io.minerai.dispatch.ContractAllowance;
 import io.minerai.dispatch.GpuModel;
 import io.minerai.solver.LpModel;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class Steps {
                 new PpaTerms(),
                 new GpuWork(),
                 new GpuCapLevels(),
+                new GpuContracts(),
                 new Objective());
     }
 
@@ -303,6 +305,7 @@ public final class Steps {
 
         @Override
         public void apply(ModelContext c) {
+            double[] contractedMw = contractedFirmMw(c);
             for (ModelData.ImportLimit limit : c.data.importLimits()) {
                 int failing = 0;
                 int first = -1;
@@ -319,7 +322,9 @@ public final class Steps {
                         first = first < 0 ? t : first;
                         worstMw = Math.max(worstMw, need - max);
                     }
-                    c.b.setBounds(c.importCol[i], 0, Math.max(0, max));
+                    // contracted GPU capacity beyond its allowance runs through the event, above the limit
+                    double bound = contractedMw.length == 0 ? max : Math.max(max, need + contractedMw[t]);
+                    c.b.setBounds(c.importCol[i], 0, Math.max(0, bound));
                 }
                 if (failing > 0) {
                     throw new io.minerai.core.validation.ValidationException(
@@ -337,6 +342,31 @@ public final class Steps {
                 }
             }
         }
+    }
+
+    /**
+     * Per interval of the grid, the contracted GPU MW that must run (contracts outside their allowed events); empty
+     * when the site has no contracts.
+     */
+    static double[] contractedFirmMw(ModelContext c) {
+        double[] out = new double[0];
+        double[] limit = GpuContracts.importLimit(c.data);
+        List<io.minerai.core.site.Load> loads = c.terms.site().loads();
+        for (int l = 0; l < loads.size(); l++) {
+            if (!(loads.get(l) instanceof GpuCloud g) || !g.contract().present() || g.firm()) {
+                continue;
+            }
+            if (out.length == 0) {
+                out = new double[c.data.grid().count()];
+            }
+            boolean[] allowed = ContractAllowance.curtailable(limit, c.data.grid(), c.data.dispatched(), g.contract());
+            for (int t = 0; t < out.length; t++) {
+                if (!allowed[t]) {
+                    out[t] += g.contractedMw();
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -862,6 +892,73 @@ public final class Steps {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Contracted GPU capacity (issue 16): a cloud whose contract holds share c of its power firm runs at x_lt >= c in
+     * every interval, except where the contract lets it be curtailed ({@link ContractAllowance}: program events within
+     * the year's allowance); there a shortfall 0 <= k_lt <= c with x_lt + k_lt >= c costs k_lt x the service credit
+     * per hour of the whole cloud short x h. In a peak-alert interval (which stops curtailable load) the contracted
+     * part still runs: x_lt = c.
+     */
+    public static final class GpuContracts implements FormulationStep {
+        @Override
+        public String name() {
+            return "GPU contracts";
+        }
+
+        @Override
+        public void apply(ModelContext c) {
+            int loads = c.loads();
+            double h = c.hours();
+            LpModel.Builder b = c.b;
+            double[] limit = importLimit(c.data);
+            for (int l = 0; l < loads; l++) {
+                if (!(c.terms.site().loads().get(l) instanceof GpuCloud g)
+                        || !g.contract().present()
+                        || g.firm()) {
+                    continue;
+                }
+                double share = g.contract().contractedFraction();
+                double perHour = g.contract().creditUsdPerShortfallHour(g.facilityPowerMw(), g.gpuCount());
+                boolean[] allowed =
+                        ContractAllowance.curtailable(limit, c.data.grid(), c.data.dispatched(), g.contract());
+                String name = c.terms.loads().get(l).name();
+                int fShort = b.family("contract shortfall " + name);
+                int fRow = b.family("contracted capacity " + name);
+                for (int i = 0; i < c.n; i++) {
+                    int x = c.loadCol[i * loads + l];
+                    if (!c.dispatched(i) || x < 0) {
+                        continue;
+                    }
+                    int t = c.from + i;
+                    if (!allowed[t]) {
+                        b.setBounds(x, share, c.data.isCurtailed(t) ? share : 1);
+                    } else {
+                        int k = b.addColumn(fShort, t, 0, share, -perHour * h);
+                        b.beginRow(fRow, t, share, Double.POSITIVE_INFINITY);
+                        b.entry(x, 1);
+                        b.entry(k, 1);
+                        b.endRow();
+                    }
+                }
+            }
+        }
+
+        /** Per interval the lowest import limit of the programs ({@code +inf} outside events); empty for none. */
+        static double[] importLimit(ModelData data) {
+            if (data.importLimits().isEmpty()) {
+                return new double[0];
+            }
+            double[] m = new double[data.grid().count()];
+            java.util.Arrays.fill(m, Double.POSITIVE_INFINITY);
+            for (ModelData.ImportLimit il : data.importLimits()) {
+                for (int t = 0; t < m.length; t++) {
+                    m[t] = Math.min(m[t], il.maxImportMw()[t]);
+                }
+            }
+            return m;
         }
     }
 

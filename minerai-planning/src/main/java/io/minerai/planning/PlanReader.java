@@ -2,12 +2,15 @@ package io.minerai.planning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.minerai.core.ai.GpuGeneration;
+import io.minerai.core.ai.PricePath;
 import io.minerai.core.scenario.DocumentText;
 import io.minerai.core.scenario.FieldReader;
 import io.minerai.core.scenario.ObjectSpec;
 import io.minerai.core.validation.Checked;
 import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.Problems;
+import io.minerai.data.specs.GpuCatalogueReader;
 import io.minerai.planning.model.Amortization;
 import io.minerai.planning.model.AsicPurchase;
 import io.minerai.planning.model.BitcoinPlan;
@@ -35,11 +38,13 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Reads a plan file ({@code plan:} YAML/JSON document) against {@link PlanSchema} with core's {@link FieldReader}:
@@ -115,7 +120,9 @@ public final class PlanReader {
         Map<CoolingType, Cooling> cooling =
                 r.object("cooling", PlanSchema.COOLING, PlanReader::cooling).orElseGet(PlanReader::defaultCooling);
         List<Hall> halls = r.list("halls", PlanSchema.HALL, PlanReader::hall);
-        List<GpuCloudPlan> gpus = r.list("gpuClouds", PlanSchema.GPU_CLOUD, PlanReader::gpuCloud);
+        List<GpuCloudPlan> gpus = r.list("gpuClouds", PlanSchema.GPU_CLOUD, PlanReader::gpuCloud).stream()
+                .map(g -> g.resolve(halls))
+                .toList();
         List<LeasePlan> leases = r.list("leases", PlanSchema.LEASE, PlanReader::lease);
         List<AsicPurchase> asics = r.list("asicPurchases", PlanSchema.ASIC_PURCHASE, PlanReader::asicPurchase);
         List<GpuContract> contracts = r.list("gpuContracts", PlanSchema.GPU_CONTRACT, PlanReader::contract).stream()
@@ -252,23 +259,114 @@ public final class PlanReader {
                 r.number("depreciationYears"));
     }
 
-    private static GpuCloudPlan gpuCloud(FieldReader r, ObjectSpec spec) {
-        return new GpuCloudPlan(
+    /** A GPU cloud as read, before its hall is known: without a count, a catalogue generation fills the hall. */
+    private record CloudAsRead(GpuCloudPlan cloud, boolean countGiven) {
+        GpuCloudPlan resolve(List<Hall> halls) {
+            if (countGiven) {
+                return cloud;
+            }
+            Optional<Hall> hall =
+                    halls.stream().filter(h -> h.name().equals(cloud.hall())).findFirst();
+            if (hall.isEmpty()) {
+                return cloud; // 0 GPUs; the validator reports the unknown hall
+            }
+            int n = (int) Math.floor(hall.get().criticalItMw() * 1000 / cloud.itKwPerGpu() + 1e-9);
+            return new GpuCloudPlan(
+                    cloud.name(),
+                    cloud.hall(),
+                    n,
+                    cloud.usdPerGpu(),
+                    cloud.itKwPerGpu(),
+                    cloud.lifeYears(),
+                    cloud.priceUsdPerGpuHour(),
+                    cloud.priceDeclinePerYear(),
+                    cloud.utilizationFraction(),
+                    cloud.opexUsdPerGpuMonth(),
+                    cloud.generation(),
+                    cloud.residualValueByAgeYears(),
+                    cloud.refreshWith(),
+                    cloud.model());
+        }
+    }
+
+    private static CloudAsRead gpuCloud(FieldReader r, ObjectSpec spec) {
+        Optional<GpuGeneration> gen = Optional.empty();
+        if (r.has("gpuModel")) {
+            String m = r.string("gpuModel");
+            gen = GpuCatalogueReader.bundled().find(m);
+            if (gen.isEmpty()) {
+                r.problems()
+                        .add(
+                                r.fieldPath("gpuModel"),
+                                "unknown GPU model '" + m + "'; the GPU catalogue has: "
+                                        + String.join(
+                                                ", ",
+                                                GpuCatalogueReader.bundled().names()));
+            }
+        }
+        if (gen.isEmpty() && !r.has("gpuCount")) {
+            r.problems().add(r.fieldPath("gpuCount"), "is required (or give gpuModel: its GPUs fill the hall)");
+        }
+        if (gen.isEmpty() && !r.has("priceUsdPerGpuHour")) {
+            r.problems()
+                    .add(
+                            r.fieldPath("priceUsdPerGpuHour"),
+                            "is required (or give gpuModel: the GPU catalogue's price path)");
+        }
+        Optional<CoolingType> convert = Optional.empty();
+        if (r.has("convertHallTo")) {
+            String c = r.enumValue("convertHallTo");
+            try {
+                convert = Optional.of(CoolingType.fromKey(c));
+            } catch (IllegalArgumentException e) {
+                convert = Optional.empty(); // reported by enumValue
+            }
+        }
+        // the generation's figures unless the plan gives its own
+        double usdPerGpu = gen.isPresent() && !r.has("usdPerGpu") ? gen.get().capexUsdPerGpu() : r.number("usdPerGpu");
+        double kw = gen.isPresent() && !r.has("itKwPerGpu") ? gen.get().itKwPerGpu() : r.number("itKwPerGpu");
+        double decline = gen.isPresent() && !r.has("priceDeclinePerYear")
+                ? gen.get().rentalPrice().declinePerYear()
+                : r.number("priceDeclinePerYear");
+        Optional<PricePath> path = gen.isPresent() && !r.has("priceUsdPerGpuHour")
+                ? Optional.of(gen.get().rentalPrice())
+                : Optional.empty();
+        double price = path.map(PricePath::priceUsdPerGpuHour).orElseGet(() -> r.number("priceUsdPerGpuHour"));
+        String label = r.has("generation") || gen.isEmpty()
+                ? r.string("generation")
+                : gen.get().name();
+        // FLOPs: from the named generation, else from a label the catalogue knows (reports only)
+        Optional<GpuGeneration> flops = gen.isPresent()
+                ? gen
+                : label.isEmpty()
+                        ? Optional.empty()
+                        : GpuCatalogueReader.bundled().find(label);
+        Set<CoolingType> required = EnumSet.noneOf(CoolingType.class);
+        gen.ifPresent(g -> g.coolings().forEach(c -> required.add(CoolingType.fromKey(c.id()))));
+        GpuCloudPlan.Model model = new GpuCloudPlan.Model(
+                gen.map(GpuGeneration::name).orElse(""),
+                path,
+                required,
+                convert,
+                flops.map(GpuGeneration::bf16DenseTflops).orElse(0.0));
+        GpuCloudPlan cloud = new GpuCloudPlan(
                 r.string("name"),
                 r.string("hall"),
-                r.integer("gpuCount"),
-                r.number("usdPerGpu"),
-                r.number("itKwPerGpu"),
+                r.has("gpuCount") ? r.integer("gpuCount") : 0,
+                usdPerGpu,
+                kw,
                 r.number("lifeYears"),
-                r.number("priceUsdPerGpuHour"),
-                r.number("priceDeclinePerYear"),
+                price,
+                decline,
                 r.number("utilizationFraction"),
                 r.number("opexUsdPerGpuMonth"),
-                r.string("generation"),
+                label,
                 r.has("residualValueByAgeYears")
                         ? numberList(r, "residualValueByAgeYears", 0, 1)
                         : PlanSchema.DEFAULT_RESIDUAL,
-                r.string("refreshWith"));
+                r.string("refreshWith"),
+                model);
+        return new CloudAsRead(cloud, r.has("gpuCount") || gen.isEmpty());
     }
 
     /**
@@ -334,7 +432,9 @@ public final class PlanReader {
                 r.number("maxServiceCreditFraction"),
                 r.number("annualDefaultProbability"),
                 r.number("backstopFraction"),
-                end);
+                end,
+                new GpuContract.Curtailment(
+                        r.number("curtailmentHoursPerYear"), r.number("curtailmentCreditMultiple")));
         return new ContractAsRead(
                 c,
                 r.has("gpuCount") ? OptionalInt.of(r.integer("gpuCount")) : OptionalInt.empty(),

@@ -15,6 +15,7 @@ import io.minerai.planning.montecarlo.DscrYear;
 import io.minerai.planning.montecarlo.MonteCarloResult;
 import io.minerai.planning.montecarlo.StrategySummary;
 import io.minerai.planning.run.CashFlowCase;
+import io.minerai.planning.run.ComputeDelivered;
 import io.minerai.planning.run.PlanRun;
 import io.minerai.planning.run.VariantComparison;
 import java.util.ArrayList;
@@ -109,6 +110,19 @@ public final class PlanResults {
             r.put("meanUnleveredNpvUsd", finite(s.meanUnleveredNpvUsd()));
             r.put("meanSpotGpuRevenueUsd", finite(s.meanSpotGpuRevenueUsd()));
             r.put("meanContractRevenueUsd", finite(s.meanContractRevenueUsd()));
+            r.put("computePrecision", ComputeDelivered.PRECISION);
+            List<Map<String, Object>> compute = new ArrayList<>();
+            for (ComputeDelivered c : ComputeDelivered.of(run, s)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("year", c.year());
+                m.put("month", c.month());
+                m.put("gpuHoursDelivered", finite(c.gpuHoursDelivered()));
+                m.put("computeDeliveredExaflopHours", finite(c.computeDeliveredExaflopHours()));
+                m.put("deterministicBtcMined", finite(c.deterministicBtcMined()));
+                compute.add(m);
+            }
+            r.put("computeByYear", compute);
+            r.put("meanCurtailedContractGpuHours", finite(s.meanCurtailedGpuHours()));
             for (VariantComparison c : run.comparisonsOf(s.strategy())) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("meanNpvDifferenceUsd", finite(c.meanNpvDifferenceUsd()));
@@ -144,6 +158,29 @@ public final class PlanResults {
             }
             r.put("minDscrByYear", bands);
             GpuBook book = dt.schedule().gpus();
+            List<Map<String, Object>> fleets = new ArrayList<>();
+            for (GpuBook.Fleet f : book.fleets()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("gpuCloud", f.gpuCloud());
+                m.put("generation", f.generation());
+                m.put("gpus", f.gpus());
+                m.put("goLiveMonth", f.goLiveMonth());
+                m.put("goLive", plan.startMonth().plusMonths(f.goLiveMonth()).toString());
+                m.put("retireMonth", f.retireMonth());
+                m.put("usdPerGpu", finite(f.usdPerGpu()));
+                m.put("capexUsd", finite(f.usdPerGpu() * f.gpus()));
+                m.put("itKwPerGpu", finite(f.itKwPerGpu()));
+                m.put("facilityKwPerGpu", finite(f.facilityKwPerGpu()));
+                m.put("spotPriceAtGoLiveUsdPerGpuHour", finite(f.spotPriceAtGoLiveUsdPerGpuHour()));
+                m.put("priceDeclinePerYear", finite(f.priceDeclinePerYear()));
+                m.put("cooling", f.cooling().key());
+                m.put("coolingConversionCapexUsd", finite(f.coolingConversionCapexUsd()));
+                m.put("bf16DenseTflopsPerGpu", finite(f.bf16DenseTflopsPerGpu()));
+                fleets.add(m);
+            }
+            if (!fleets.isEmpty()) {
+                r.put("gpuFleets", fleets);
+            }
             List<Map<String, Object>> contracts = new ArrayList<>();
             for (int j = 0; j < book.contractNames().size(); j++) {
                 String name = book.contractNames().get(j);

@@ -343,17 +343,29 @@ public final class PlanSchema {
 
     public static final ObjectSpec GPU_CLOUD = ObjectSpec.of(
             "gpuCloud",
-            "Own GPU cloud: GPUs bought when their hall is ready and rented by the hour until their life ends.",
+            "Own GPU cloud: GPUs bought when their hall is ready and rented by the hour until their life ends. With"
+                    + " gpuModel, the GPU catalogue's generation gives every figure the cloud does not give itself.",
             f("name", STRING).required().description("Unique name.").build(),
             f("hall", STRING)
                     .required()
                     .description("Name of the hall hosting the GPUs.")
                     .build(),
+            f("gpuModel", STRING)
+                    .description(
+                            "A generation of the bundled GPU catalogue (H100 SXM, H200, B200, DGX B200, B300, GB200"
+                                    + " NVL72, GB300 NVL72; aliases such as H100 or GB300 work): its all-in cost per GPU"
+                                    + " (usdPerGpu), IT kW per GPU (system IT kW / GPUs per system; sets how many GPUs fill a"
+                                    + " hall), rental price path (the dated price moved along priceDeclinePerYear to the month"
+                                    + " the GPUs go live, so a generation bought later starts lower), its decline, its dense"
+                                    + " BF16 throughput (compute delivered) and the cooling it needs (a liquid-only generation"
+                                    + " in an air-cooled hall is an error unless convertHallTo converts it). Fields given here"
+                                    + " override the catalogue's. See docs/AI_COMPUTE.md for the figures and their sources.")
+                    .build(),
             f("gpuCount", INTEGER)
                     .plausible(Plausibility.MACHINE_COUNT)
-                    .required()
                     .above(0)
-                    .description("GPUs bought.")
+                    .description("GPUs bought. Required without gpuModel; with it, default: as many as fit the hall's"
+                            + " critical IT (floor(IT kW / itKwPerGpu)).")
                     .build(),
             f("usdPerGpu", NUMBER)
                     .unit("$/GPU")
@@ -379,10 +391,11 @@ public final class PlanSchema {
             f("priceUsdPerGpuHour", NUMBER)
                     .plausible(Plausibility.GPU_PRICE_USD_PER_GPU_HOUR)
                     .unit("$/GPU-h")
-                    .required()
                     .atLeast(0)
                     .description("Rental price when the GPUs go live (H100 2026: hyperscaler $3.50-5.00, specialty"
-                            + " $2.50-3.50, long tail $1.99-2.50; H200 $2.50-7.00).")
+                            + " $2.50-3.50, long tail $1.99-2.50; H200 $2.50-7.00). Required without gpuModel; with"
+                            + " it, default: the catalogue's dated price moved along priceDeclinePerYear to the"
+                            + " go-live month.")
                     .build(),
             f("priceDeclinePerYear", NUMBER)
                     .defaultValue(0.2)
@@ -404,7 +417,8 @@ public final class PlanSchema {
                     .build(),
             f("generation", STRING)
                     .defaultValue("")
-                    .description("GPU generation label, e.g. H200, GB300 (reports only).")
+                    .description("GPU generation label, e.g. H200, GB300 (reports only; a label the GPU catalogue"
+                            + " knows gives compute delivered its FLOPs). Default: gpuModel's catalogue name.")
                     .build(),
             names("residualValueByAgeYears")
                     .defaultValue(DEFAULT_RESIDUAL_TEXT)
@@ -421,6 +435,13 @@ public final class PlanSchema {
                     .description("Name of a GPU cloud in the same hall (a newer generation) bought when these GPUs"
                             + " retire: it goes live in their retirement month for its own life; its contracts carry"
                             + " on. Empty: the GPUs are sold and the hall stands empty.")
+                    .build(),
+            f("convertHallTo", ENUM)
+                    .allowed("air", "immersion", "liquid")
+                    .description("Convert the hall's cooling when these GPUs go live (e.g. air to liquid for a"
+                            + " Blackwell refresh): capex = the hall's critical IT x that cooling's capexUsdPerMwIt in"
+                            + " the go-live month, depreciated over the hall's life; these GPUs and later refreshes"
+                            + " run at its PUE. The site MW the hall takes stay as built.")
                     .build());
 
     public static final ObjectSpec GPU_CONTRACT = ObjectSpec.of(
@@ -526,6 +547,24 @@ public final class PlanSchema {
                     .description("At the end of the term: spot = rent the GPUs on the spot market; renew = the customer"
                             + " renews at each month's spot price on the path (take-or-pay) until the GPUs retire;"
                             + " sell = sell the GPUs at their residual value.")
+                    .build(),
+            f("curtailmentHoursPerYear", NUMBER)
+                    .unit("hours/year")
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .atMost(8784)
+                    .description("Hours a contract year the operator may switch the contracted GPUs off (a twelfth of"
+                            + " it each month), used in the month's most expensive hours when their all-in power price"
+                            + " exceeds the credit per MWh. 0 (default) = firm: the contracted GPUs run every hour and"
+                            + " pay every hour's power, the expensive ones too.")
+                    .build(),
+            f("curtailmentCreditMultiple", NUMBER)
+                    .defaultValue(1.0)
+                    .atLeast(0)
+                    .atMost(100)
+                    .description("Service credit per curtailed GPU-hour, as a multiple of the month's contract price"
+                            + " per GPU-hour. Default 1: the customer does not pay for the hours it did not get"
+                            + " (assumption).")
                     .build());
 
     public static final ObjectSpec LEASE = ObjectSpec.of(

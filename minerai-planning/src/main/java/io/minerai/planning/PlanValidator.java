@@ -2,6 +2,7 @@ package io.minerai.planning;
 
 import io.minerai.core.validation.Problems;
 import io.minerai.planning.model.AsicPurchase;
+import io.minerai.planning.model.CoolingType;
 import io.minerai.planning.model.Facility;
 import io.minerai.planning.model.GpuCloudPlan;
 import io.minerai.planning.model.GpuContract;
@@ -86,6 +87,7 @@ public final class PlanValidator {
         for (int i = 0; i < plan.gpuClouds().size(); i++) {
             refresh(plan, plan.gpuClouds().get(i), r + "gpuClouds[" + i + "]", p);
         }
+        coolingFits(plan, r, p);
         for (int i = 0; i < plan.contracts().size(); i++) {
             GpuContract c = plan.contracts().get(i);
             String path = r + "gpuContracts[" + i + "]";
@@ -153,6 +155,58 @@ public final class PlanValidator {
         }
         plan.search().ifPresent(s -> search(plan, s, r + "search", p));
         return p;
+    }
+
+    /**
+     * Every GPU generation runs in a hall whose cooling it can use: the hall's own cooling, or what a cloud's
+     * {@code convertHallTo} (or an earlier cloud's, along a refresh chain) converted it to.
+     */
+    private static void coolingFits(Plan plan, String r, Problems p) {
+        List<GpuCloudPlan> clouds = plan.gpuClouds();
+        java.util.Set<String> refreshTargets = new java.util.HashSet<>();
+        for (GpuCloudPlan g : clouds) {
+            refreshTargets.add(g.refreshWith());
+        }
+        java.util.Set<String> roots = new java.util.HashSet<>();
+        for (StrategyPlan s : plan.strategies()) {
+            roots.addAll(s.gpuClouds());
+        }
+        java.util.Set<Integer> reported = new java.util.HashSet<>();
+        for (GpuCloudPlan root : clouds) {
+            if (!roots.contains(root.name()) && refreshTargets.contains(root.name())) {
+                continue; // only ever a refresh: checked along the chain that reaches it
+            }
+            Optional<Hall> hall = plan.hall(root.hall());
+            if (hall.isEmpty()) {
+                continue;
+            }
+            CoolingType cooling = hall.get().cooling();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            GpuCloudPlan g = root;
+            while (g != null && seen.add(g.name()) && g.hall().equals(root.hall())) {
+                cooling = g.model().convertHallTo().orElse(cooling);
+                int i = clouds.indexOf(g);
+                if (!g.model().requiredCooling().isEmpty()
+                        && !g.model().requiredCooling().contains(cooling)
+                        && reported.add(i)) {
+                    p.add(
+                            r + "gpuClouds[" + i + "].gpuModel",
+                            "GPU model " + g.model().gpuModel() + " needs "
+                                    + g.model().requiredCooling().stream()
+                                            .map(CoolingType::key)
+                                            .sorted()
+                                            .collect(java.util.stream.Collectors.joining(" or "))
+                                    + " cooling (GPU catalogue), hall '"
+                                    + hall.get().name() + "' is "
+                                    + cooling.key() + (g == root ? "" : " when it goes live as a refresh")
+                                    + "; set convertHallTo: liquid (cooling capex per MW IT) or choose a model that"
+                                    + " fits the hall");
+                }
+                g = g.refreshWith().isEmpty()
+                        ? null
+                        : plan.gpuCloud(g.refreshWith()).orElse(null);
+            }
+        }
     }
 
     private static void refresh(Plan plan, GpuCloudPlan g, String path, Problems p) {

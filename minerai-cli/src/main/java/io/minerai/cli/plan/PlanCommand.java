@@ -13,6 +13,7 @@ import io.minerai.planning.PlanResults;
 import io.minerai.planning.chart.PlanCharts;
 import io.minerai.planning.decision.DecisionRule;
 import io.minerai.planning.decision.Tornado;
+import io.minerai.planning.engine.GpuBook;
 import io.minerai.planning.engine.PathOutcome;
 import io.minerai.planning.model.DscrDefinition;
 import io.minerai.planning.model.FinancingPlan;
@@ -24,6 +25,7 @@ import io.minerai.planning.montecarlo.MonteCarloResult;
 import io.minerai.planning.montecarlo.RunSettings;
 import io.minerai.planning.montecarlo.StrategySummary;
 import io.minerai.planning.report.CashFlowReport;
+import io.minerai.planning.run.ComputeDelivered;
 import io.minerai.planning.run.PlanRun;
 import io.minerai.planning.run.PlanRunner;
 import io.minerai.planning.run.VariantComparison;
@@ -353,6 +355,95 @@ public final class PlanCommand implements Callable<Integer> {
         return pct(s.covenantBreachProbability()) + flag;
     }
 
+    /**
+     * The GPU fleets of every strategy with GPUs (generation, go-live, cost, kW, spot price at go-live, cooling) and
+     * what each strategy delivers by plan year: GPU-hours and exaFLOP-hours (dense BF16) expected over the paths, BTC
+     * mined on the deterministic deck.
+     */
+    private static void computeTable(PrintWriter out, PlanRun run) {
+        Plan plan = run.plan();
+        List<StrategySummary> withGpus = run.monteCarlo().summaries().stream()
+                .filter(s -> !s.computeByYear().isEmpty())
+                .toList();
+        if (withGpus.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("GPU fleets (cloud, generation, GPUs, live from, $/GPU all-in, facility kW/GPU, spot $/GPU-h at"
+                + " go-live, hall cooling):");
+        for (StrategySummary s : withGpus) {
+            GpuBook book =
+                    run.table(run.casesOf(s.strategy()).get(0)).schedule().gpus();
+            for (GpuBook.Fleet f : book.fleets()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-18s %-14s %-12s %,9d  %s  $%,.0f  %.3f kW  $%.2f  %s%s%n",
+                        s.strategy(),
+                        f.gpuCloud(),
+                        f.generation().isEmpty() ? "-" : f.generation(),
+                        f.gpus(),
+                        plan.startMonth().plusMonths(f.goLiveMonth()),
+                        f.usdPerGpu(),
+                        f.facilityKwPerGpu(),
+                        f.spotPriceAtGoLiveUsdPerGpuHour(),
+                        f.cooling().key(),
+                        f.coolingConversionCapexUsd() > 0
+                                ? String.format(
+                                        Locale.ROOT, " (converted, $%,.0f M)", f.coolingConversionCapexUsd() / 1e6)
+                                : "");
+            }
+        }
+        List<StrategySummary> all = run.monteCarlo().summaries();
+        int years = ComputeDelivered.of(run, all.get(0)).size();
+        out.printf(
+                Locale.ROOT,
+                "Compute delivered by plan year from %s: GPU-hours (million) and exaFLOP-hours (dense BF16), expected over"
+                        + " the paths; BTC mined on the deterministic deck%n",
+                plan.startMonth());
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-18s %-9s", "strategy", ""));
+        for (int y = 0; y < years; y++) {
+            head.append(String.format(Locale.ROOT, " %8s", "y" + (y + 1)));
+        }
+        out.println(head);
+        for (StrategySummary s : all) {
+            List<ComputeDelivered> c = ComputeDelivered.of(run, s);
+            if (!s.computeByYear().isEmpty()) {
+                row(out, s.strategy(), "GPU-h M", c, x -> x.gpuHoursDelivered() / 1e6, "%8.1f");
+                row(out, "", "EFLOP-h", c, ComputeDelivered::computeDeliveredExaflopHours, "%8.0f");
+            }
+            row(
+                    out,
+                    s.computeByYear().isEmpty() ? s.strategy() : "",
+                    "BTC",
+                    c,
+                    ComputeDelivered::deterministicBtcMined,
+                    "%8.0f");
+        }
+        for (StrategySummary s : all) {
+            if (s.meanCurtailedGpuHours() > 0) {
+                out.printf(
+                        Locale.ROOT,
+                        "%s: contracted GPU-hours curtailed within the contracts' allowances: %,.0f (mean)%n",
+                        s.strategy(),
+                        s.meanCurtailedGpuHours());
+            }
+        }
+    }
+
+    private static void row(
+            PrintWriter out,
+            String strategy,
+            String measure,
+            List<ComputeDelivered> c,
+            java.util.function.ToDoubleFunction<ComputeDelivered> f,
+            String fmt) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-18s %-9s", strategy, measure));
+        for (ComputeDelivered x : c) {
+            b.append(' ').append(num(f.applyAsDouble(x), fmt));
+        }
+        out.println(b);
+    }
+
     private void table(PrintWriter out, PlanRun run, List<Path> charts, List<Path> cashflowFiles) {
         Plan plan = run.plan();
         MonteCarloResult mc = run.monteCarlo();
@@ -407,6 +498,7 @@ public final class PlanCommand implements Callable<Integer> {
                         m(s.meanSpotGpuRevenueUsd()));
             }
         }
+        computeTable(out, run);
         FinancingPlan f = plan.financing();
         out.printf(
                 Locale.ROOT,

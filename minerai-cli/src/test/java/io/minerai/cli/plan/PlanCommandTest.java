@@ -214,6 +214,53 @@ class PlanCommandTest {
     }
 
     @Test
+    void gpuGenerationsExampleComparesGenerationsAndReportsComputeDelivered() throws Exception {
+        Result r = run(
+                "plan",
+                "../docs/examples/plans/gpu-generations-west-texas.yaml",
+                "--deterministic",
+                "--no-tornado",
+                "--format",
+                "json",
+                "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode refresh = root.get("strategies").get(2);
+        assertThat(refresh.get("strategy").asText()).isEqualTo("h100-then-b300");
+        // H100s fill the 100 MW air hall (1.275 kW each), then B300s in the hall converted to liquid in 2030-01
+        JsonNode h100 = refresh.get("gpuFleets").get(0);
+        JsonNode b300 = refresh.get("gpuFleets").get(1);
+        assertThat(h100.get("generation").asText()).isEqualTo("H100 SXM");
+        assertThat(h100.get("gpus").asInt()).isEqualTo(78_431);
+        assertThat(h100.get("cooling").asText()).isEqualTo("air");
+        assertThat(b300.get("goLive").asText()).isEqualTo("2030-01");
+        assertThat(b300.get("cooling").asText()).isEqualTo("liquid");
+        assertThat(b300.get("coolingConversionCapexUsd").asDouble()).isEqualTo(150_000_000.0); // 100 MW x $1.5 M
+        assertThat(refresh.has("refreshValueVsSell")).isTrue();
+        assertThat(refresh.get("computePrecision").asText()).isEqualTo("bf16-dense");
+        // plan year 2 (2027): 78,431 H100 x 0.8 x 8,760 h; x 989.4 TFLOPS / 10^6
+        JsonNode y2 = refresh.get("computeByYear").get(1);
+        assertThat(y2.get("gpuHoursDelivered").asDouble())
+                .isCloseTo(78_431 * 0.8 * 8760, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(y2.get("computeDeliveredExaflopHours").asDouble())
+                .isCloseTo(78_431 * 0.8 * 8760 * 989.4 / 1e6, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(root.get("strategies")
+                        .get(0)
+                        .get("computeByYear")
+                        .get(0)
+                        .get("deterministicBtcMined")
+                        .asDouble())
+                .isGreaterThan(1000);
+        Result table = run(
+                "plan",
+                "../docs/examples/plans/gpu-generations-west-texas.yaml",
+                "--deterministic",
+                "--no-tornado",
+                "--quiet");
+        assertThat(table.out()).contains("GPU fleets", "B300", "(converted, $150 M)", "Compute delivered", "EFLOP-h");
+    }
+
+    @Test
     void badOptions() {
         assertThat(run("plan", "--strategies", "nope", "--quiet").err()).contains("no strategy named 'nope'");
         assertThat(run("plan", "--paths", "0", "--quiet").exitCode()).isEqualTo(2);

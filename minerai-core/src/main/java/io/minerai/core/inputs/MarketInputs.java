@@ -32,20 +32,27 @@ public record MarketInputs(
     /**
      * Data of the market's programs, resolved by minerai-data.
      *
-     * @param eventIntervals per interval of the run's grid, 1 inside an emergency event of a demand-reduction service
-     *     (read from the scenario's event file), empty when the program has no event file
+     * @param eventIntervals per program id (e.g. {@code ercot-sb6-demand-reduction}, {@code flexible-compute}): per
+     *     interval of the run's grid, 1 inside one of the program's events (read from its event file); a program
+     *     without an event file has no entry
      * @param capacityPriceUsdPerMwDay capacity clearing price by delivery-year start year (PJM RPM, for the scenario's
      *     LDA)
      * @param capacityPriceSource where the capacity prices come from (and any RTO price standing in for an LDA)
      */
     public record ProgramData(
-            Optional<TimeSeries> eventIntervals,
+            Map<String, TimeSeries> eventIntervals,
             Map<Integer, Double> capacityPriceUsdPerMwDay,
             String capacityPriceSource) {
-        public static final ProgramData NONE = new ProgramData(Optional.empty(), Map.of(), "");
+        public static final ProgramData NONE = new ProgramData(Map.of(), Map.of(), "");
 
         public ProgramData {
+            eventIntervals = Map.copyOf(eventIntervals);
             capacityPriceUsdPerMwDay = Map.copyOf(capacityPriceUsdPerMwDay);
+        }
+
+        /** The event windows of one program, if it has an event file. */
+        public Optional<TimeSeries> events(String programId) {
+            return Optional.ofNullable(eventIntervals.get(programId));
         }
     }
 

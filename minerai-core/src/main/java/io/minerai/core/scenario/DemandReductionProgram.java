@@ -27,6 +27,9 @@ public record DemandReductionProgram(
         LocalDate from,
         EventSource events) {
 
+    /** The program's id in ledgers, streams and problems. */
+    public static final String PROGRAM = "ercot-sb6-demand-reduction";
+
     /** When events happen. */
     public sealed interface EventSource {
         /**

@@ -12,14 +12,25 @@ import java.util.Optional;
  * @param ancillary ancillary services the site may offer from curtailable load
  * @param demandReduction an emergency demand-reduction service the site has committed to
  * @param capacityObligation PJM's capacity obligation
+ * @param flexibleCompute a flexible-compute demand-response contract with the utility (any market)
  */
 public record MarketPrograms(
         Optional<CoincidentPeakProgram> coincidentPeak,
         Optional<AncillaryProgram> ancillary,
         Optional<DemandReductionProgram> demandReduction,
-        Optional<CapacityObligationProgram> capacityObligation) {
-    public static final MarketPrograms NONE =
-            new MarketPrograms(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional<CapacityObligationProgram> capacityObligation,
+        Optional<FlexibleComputeProgram> flexibleCompute) {
+    public static final MarketPrograms NONE = new MarketPrograms(
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** The programs without a flexible-compute contract. */
+    public MarketPrograms(
+            Optional<CoincidentPeakProgram> coincidentPeak,
+            Optional<AncillaryProgram> ancillary,
+            Optional<DemandReductionProgram> demandReduction,
+            Optional<CapacityObligationProgram> capacityObligation) {
+        this(coincidentPeak, ancillary, demandReduction, capacityObligation, Optional.empty());
+    }
 
     /** Coincident peak and ancillary services only. */
     public MarketPrograms(Optional<CoincidentPeakProgram> coincidentPeak, Optional<AncillaryProgram> ancillary) {
@@ -28,11 +39,16 @@ public record MarketPrograms(
 
     /** The same programs with another coincident-peak program. */
     public MarketPrograms withCoincidentPeak(Optional<CoincidentPeakProgram> cp) {
-        return new MarketPrograms(cp, ancillary, demandReduction, capacityObligation);
+        return new MarketPrograms(cp, ancillary, demandReduction, capacityObligation, flexibleCompute);
     }
 
     /** The same programs with another demand-reduction program. */
     public MarketPrograms withDemandReduction(Optional<DemandReductionProgram> dr) {
-        return new MarketPrograms(coincidentPeak, ancillary, dr, capacityObligation);
+        return new MarketPrograms(coincidentPeak, ancillary, dr, capacityObligation, flexibleCompute);
+    }
+
+    /** The same programs with another flexible-compute contract. */
+    public MarketPrograms withFlexibleCompute(Optional<FlexibleComputeProgram> fc) {
+        return new MarketPrograms(coincidentPeak, ancillary, demandReduction, capacityObligation, fc);
     }
 }

@@ -105,6 +105,30 @@ final class MarketSectionReader {
                 events);
     }
 
+    static FlexibleComputeProgram flexibleCompute(FieldReader r, ObjectSpec spec) {
+        DemandReductionProgram.EventSource.Csv events = r.object(
+                        "events",
+                        ScenarioSchema.FLEXIBLE_COMPUTE_EVENTS,
+                        (e, s) -> new DemandReductionProgram.EventSource.Csv(
+                                e.string("path"), e.string("startColumn"), e.string("endColumn")))
+                .orElse(new DemandReductionProgram.EventSource.Csv("", "start", "end")); // required: reported
+        boolean perMonth = r.has("availabilityUsdPerMwMonth");
+        boolean perHour = r.has("availabilityUsdPerMwHour");
+        if (perMonth == perHour) {
+            r.problems().add(r.path(), "give one of availabilityUsdPerMwMonth and availabilityUsdPerMwHour");
+        }
+        FlexibleComputeProgram.Availability availability = perMonth
+                ? new FlexibleComputeProgram.Availability.PerMwMonth(r.number("availabilityUsdPerMwMonth"))
+                : new FlexibleComputeProgram.Availability.PerMwHour(perHour ? r.number("availabilityUsdPerMwHour") : 0);
+        return new FlexibleComputeProgram(
+                r.number("committedMw"),
+                r.number("firmLevelMw"),
+                availability,
+                r.number("clawbackFraction"),
+                r.number("noticeHours"),
+                events);
+    }
+
     static CapacityObligationProgram capacityObligation(FieldReader r, ObjectSpec spec) {
         List<Instant> hours = r.list("peakHours", ScenarioSchema.PEAK_HOUR, (h, s) -> h.instant("start"));
         CapacityObligationProgram.PeakHours peaks = hours.isEmpty()

@@ -200,6 +200,26 @@ final class MarketValidator {
                                 + s.site().grid().importCapMw() + " MW: nothing is committed");
             }
         });
+        mp.flexibleCompute().ifPresent(fc -> {
+            double cap = s.site().grid().importCapMw();
+            if (fc.firmLevelMw() >= cap) {
+                p.add(
+                        "markets.flexibleCompute.firmLevelMw",
+                        "is " + fc.firmLevelMw() + " MW, not below the import cap of " + cap
+                                + " MW: an event would ask for no reduction");
+            }
+            if (fc.committedMw() > cap) {
+                p.add(
+                        "markets.flexibleCompute.committedMw",
+                        "is " + fc.committedMw() + " MW, more than the import cap of " + cap + " MW");
+            }
+            if (s.site().gpuClouds().isEmpty()) {
+                p.add(
+                        "markets.flexibleCompute",
+                        "is a contract for flexible GPU load, but the site has no gpuClouds (for miners alone use"
+                                + " markets.demandReduction)");
+            }
+        });
         mp.capacityObligation().ifPresent(c -> {
             requireProgram(pack, "pjm-capacity", "markets.capacityObligation", first, last, p);
             if (c.peaks() instanceof CapacityObligationProgram.PeakHours.FromSystemLoad

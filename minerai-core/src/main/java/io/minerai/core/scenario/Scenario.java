@@ -20,6 +20,7 @@ import io.minerai.core.site.Site;
  *     OptimizeSettings#DEFAULT} when the file has no {@code optimize} section
  * @param market the market pack, node, rules, data and exchange rate; inferred from {@code prices} when the file has
  *     no {@code market} section
+ * @param computePrecision the number format compute delivered is counted in (dense BF16 by default)
  */
 public record Scenario(
         String name,
@@ -31,7 +32,34 @@ public record Scenario(
         SustainabilitySettings sustainability,
         MarketPrograms markets,
         OptimizeSettings optimize,
-        MarketSettings market) {
+        MarketSettings market,
+        io.minerai.core.ai.ComputePrecision computePrecision) {
+
+    /** A scenario counting compute in dense BF16 (the default precision). */
+    public Scenario(
+            String name,
+            String description,
+            Period period,
+            PriceSource prices,
+            BitcoinSource bitcoin,
+            Site site,
+            SustainabilitySettings sustainability,
+            MarketPrograms markets,
+            OptimizeSettings optimize,
+            MarketSettings market) {
+        this(
+                name,
+                description,
+                period,
+                prices,
+                bitcoin,
+                site,
+                sustainability,
+                markets,
+                optimize,
+                market,
+                io.minerai.core.ai.ComputePrecision.BF16_DENSE);
+    }
 
     /** A scenario whose market follows from its price source (no {@code market} section). */
     public Scenario(
@@ -79,24 +107,70 @@ public record Scenario(
     /** The same scenario over another period (e.g. a command-line override). */
     public Scenario withPeriod(Period newPeriod) {
         return new Scenario(
-                name, description, newPeriod, prices, bitcoin, site, sustainability, markets, optimize, market);
+                name,
+                description,
+                newPeriod,
+                prices,
+                bitcoin,
+                site,
+                sustainability,
+                markets,
+                optimize,
+                market,
+                computePrecision);
     }
 
     /** The same scenario with another site. */
     public Scenario withSite(io.minerai.core.site.Site newSite) {
         return new Scenario(
-                name, description, period, prices, bitcoin, newSite, sustainability, markets, optimize, market);
+                name,
+                description,
+                period,
+                prices,
+                bitcoin,
+                newSite,
+                sustainability,
+                markets,
+                optimize,
+                market,
+                computePrecision);
     }
 
     /** The same scenario with other market programs. */
     public Scenario withMarkets(MarketPrograms newMarkets) {
         return new Scenario(
-                name, description, period, prices, bitcoin, site, sustainability, newMarkets, optimize, market);
+                name,
+                description,
+                period,
+                prices,
+                bitcoin,
+                site,
+                sustainability,
+                newMarkets,
+                optimize,
+                market,
+                computePrecision);
     }
 
     /** The same scenario in another market (pack, node, data, exchange rate) with another price source. */
     public Scenario withMarket(MarketSettings newMarket, PriceSource newPrices) {
         return new Scenario(
-                name, description, period, newPrices, bitcoin, site, sustainability, markets, optimize, newMarket);
+                name,
+                description,
+                period,
+                newPrices,
+                bitcoin,
+                site,
+                sustainability,
+                markets,
+                optimize,
+                newMarket,
+                computePrecision);
+    }
+
+    /** The same scenario counting compute in another precision (e.g. a command-line override). */
+    public Scenario withComputePrecision(io.minerai.core.ai.ComputePrecision p) {
+        return new Scenario(
+                name, description, period, prices, bitcoin, site, sustainability, markets, optimize, market, p);
     }
 }

@@ -116,6 +116,18 @@ public final class ScenarioPaths {
                     new DemandReductionProgram.EventSource.Csv(
                             f.map("markets.demandReduction.events.path", c.path()), c.startColumn(), c.endColumn()))));
         }
+        if (markets.flexibleCompute().isPresent()) {
+            FlexibleComputeProgram fc = markets.flexibleCompute().get();
+            DemandReductionProgram.EventSource.Csv c = fc.events();
+            markets = markets.withFlexibleCompute(Optional.of(new FlexibleComputeProgram(
+                    fc.committedMw(),
+                    fc.firmLevelMw(),
+                    fc.availability(),
+                    fc.clawbackFraction(),
+                    fc.noticeHours(),
+                    new DemandReductionProgram.EventSource.Csv(
+                            f.map("markets.flexibleCompute.events.path", c.path()), c.startColumn(), c.endColumn()))));
+        }
         MarketSettings market = marketFiles(s.market(), f);
         Site site = s.site();
         Site newSite = new Site(
@@ -128,7 +140,17 @@ public final class ScenarioPaths {
                 site.ppa(),
                 site.opex());
         return new Scenario(
-                s.name(), s.description(), s.period(), prices, bitcoin, newSite, sus, markets, s.optimize(), market);
+                s.name(),
+                s.description(),
+                s.period(),
+                prices,
+                bitcoin,
+                newSite,
+                sus,
+                markets,
+                s.optimize(),
+                market,
+                s.computePrecision());
     }
 
     private static MarketSettings marketFiles(MarketSettings ms, PathMapper f) {

@@ -2,6 +2,7 @@ package io.minerai.core.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minerai.core.ai.Cooling;
+import io.minerai.core.ai.GpuContract;
 import io.minerai.core.ai.GpuWorkload;
 import io.minerai.core.ai.PowerCapCurve;
 import io.minerai.core.ai.PowerCapping;
@@ -77,6 +78,9 @@ public final class ScenarioReader {
                 .orElse(OptimizeSettings.DEFAULT);
         MarketSettings market = r.object("market", ScenarioSchema.MARKET, MarketSectionReader::market)
                 .orElse(MarketSettings.inferred(prices, markets));
+        io.minerai.core.ai.ComputePrecision precision = io.minerai.core.ai.ComputePrecision.parse(
+                        r.enumValue("computePrecision"))
+                .orElse(io.minerai.core.ai.ComputePrecision.BF16_DENSE); // other values: reported by the schema
         if (!problems.isEmpty() || period.isEmpty() || site.isEmpty()) {
             return Optional.empty();
         }
@@ -90,7 +94,8 @@ public final class ScenarioReader {
                 sustainability,
                 markets,
                 optimize,
-                market));
+                market,
+                precision));
     }
 
     private static MarketPrograms markets(FieldReader r, ObjectSpec spec) {
@@ -102,7 +107,9 @@ public final class ScenarioReader {
                 r.object("demandReduction", ScenarioSchema.DEMAND_REDUCTION, MarketSectionReader::demandReduction);
         Optional<CapacityObligationProgram> cap = r.object(
                 "capacityObligation", ScenarioSchema.CAPACITY_OBLIGATION, MarketSectionReader::capacityObligation);
-        return new MarketPrograms(cp, anc, dr, cap);
+        Optional<FlexibleComputeProgram> fc =
+                r.object("flexibleCompute", ScenarioSchema.FLEXIBLE_COMPUTE, MarketSectionReader::flexibleCompute);
+        return new MarketPrograms(cp, anc, dr, cap, fc);
     }
 
     private static CoincidentPeakProgram coincidentPeak(FieldReader r, ObjectSpec spec) {
@@ -310,6 +317,16 @@ public final class ScenarioReader {
             r.problems().add(r.fieldPath("inference"), "give at most one of training and inference");
         }
         GpuWorkload workload = training.or(() -> inference).orElse(GpuWorkload.RENTAL);
+        int gpuCount = r.integer("gpuCount");
+        GpuContract contract = r.object("contract", ScenarioSchema.GPU_CONTRACT, (c, s) -> gpuContract(c, gpuCount))
+                .orElse(GpuContract.NONE);
+        if (contract.present() && r.bool("firm")) {
+            r.problems()
+                    .add(
+                            r.fieldPath("contract"),
+                            "the cloud is firm as a whole (firm: true); a contract makes part of it firm: give one of"
+                                    + " them");
+        }
         return new GpuCloud(
                 r.string("name"),
                 r.string("gpuModel"),
@@ -321,7 +338,48 @@ public final class ScenarioReader {
                 r.bool("firm"),
                 cooling,
                 capping,
-                workload);
+                workload,
+                contract);
+    }
+
+    /** The contracted part of a cloud of {@code gpuCount} GPUs; problems at their paths. */
+    private static GpuContract gpuContract(FieldReader c, int gpuCount) {
+        boolean byFraction = c.has("contractedFraction");
+        boolean byGpus = c.has("contractedGpus");
+        double fraction = 0;
+        if (byFraction == byGpus) {
+            c.problems().add(c.path(), "give one of contractedFraction and contractedGpus");
+        } else if (byFraction) {
+            fraction = c.number("contractedFraction");
+        } else {
+            int gpus = c.integer("contractedGpus");
+            if (gpuCount > 0 && gpus > gpuCount) {
+                c.problems()
+                        .add(
+                                c.fieldPath("contractedGpus"),
+                                "is " + gpus + ", more than the cloud's " + gpuCount + " GPUs");
+            } else if (gpuCount > 0) {
+                fraction = (double) gpus / gpuCount;
+            }
+        }
+        if (c.has("serviceCreditUsdPerMwh") && c.has("serviceCreditUsdPerGpuHour")) {
+            c.problems()
+                    .add(
+                            c.fieldPath("serviceCreditUsdPerGpuHour"),
+                            "give at most one of serviceCreditUsdPerMwh and" + " serviceCreditUsdPerGpuHour");
+        }
+        GpuContract.ServiceCredit credit = c.has("serviceCreditUsdPerGpuHour")
+                ? new GpuContract.ServiceCredit.PerGpuHour(c.number("serviceCreditUsdPerGpuHour"))
+                : new GpuContract.ServiceCredit.PerMwh(
+                        c.has("serviceCreditUsdPerMwh") ? c.number("serviceCreditUsdPerMwh") : 0);
+        double sla = c.has("availabilitySla") ? c.number("availabilitySla") : 0;
+        double allowance = c.has("curtailmentAllowanceHoursPerYear")
+                ? c.number("curtailmentAllowanceHoursPerYear")
+                : (sla > 0 ? (1 - sla) * 8760.0 : 0);
+        if (!(fraction >= 0 && fraction <= 1) || !(allowance >= 0) || credit.rate() < 0 || !(sla >= 0 && sla <= 1)) {
+            return GpuContract.NONE; // out of range: reported by the schema
+        }
+        return new GpuContract(fraction, allowance, credit, sla);
     }
 
     private static ColocationLease colocationLease(FieldReader r, ObjectSpec spec) {

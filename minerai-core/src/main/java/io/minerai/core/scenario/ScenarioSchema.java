@@ -268,6 +268,47 @@ public final class ScenarioSchema {
                             + " facility MW x hours).")
                     .build());
 
+    public static final ObjectSpec GPU_CONTRACT = ObjectSpec.of(
+            "gpuContract",
+            "The contracted part of a GPU cloud (capacity sold to a customer, e.g. IREN's GB300 contract with"
+                    + " Microsoft): the dispatch never curtails it for price, only in the events of a demand-response or"
+                    + " emergency program (markets.demandReduction, markets.flexibleCompute) and only within the"
+                    + " contract's curtailment allowance of the calendar year, paying its service credits for every"
+                    + " hour short. Give contractedFraction or contractedGpus, and at most one service credit rate.",
+            f("contractedFraction", NUMBER)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Contracted share of the cloud's full power (and GPUs).")
+                    .build(),
+            f("contractedGpus", INTEGER)
+                    .atLeast(0)
+                    .description("Contracted GPUs (instead of contractedFraction); at most gpuCount.")
+                    .build(),
+            f("curtailmentAllowanceHoursPerYear", NUMBER)
+                    .unit("h")
+                    .atLeast(0)
+                    .description("Event hours per calendar year (UTC) in which the contracted part may be curtailed;"
+                            + " each event interval within it counts in full. Default: (1 - availabilitySla) x 8,760 h"
+                            + " when availabilitySla is given, else 0 (never curtailed).")
+                    .build(),
+            f("serviceCreditUsdPerMwh", NUMBER)
+                    .unit("$/MWh")
+                    .atLeast(0)
+                    .description("Service credit per MWh of contracted capacity short (share short x full facility MW"
+                            + " x h).")
+                    .build(),
+            f("serviceCreditUsdPerGpuHour", NUMBER)
+                    .unit("$/GPU-h")
+                    .atLeast(0)
+                    .description("Service credit per contracted GPU-hour short (instead of serviceCreditUsdPerMwh).")
+                    .build(),
+            f("availabilitySla", NUMBER)
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Availability promised to the customer, e.g. 0.999 (reported; sets the default"
+                            + " allowance).")
+                    .build());
+
     public static final ObjectSpec GPU_CLOUD = ObjectSpec.of(
             "gpuCloud",
             "Own GPU cloud: GPUs of one model in a hall, rented out by the hour, training a model or serving inference,"
@@ -346,6 +387,10 @@ public final class ScenarioSchema {
             f("inference", OBJECT)
                     .element(INFERENCE)
                     .description("The cloud serves inference with a committed capacity and an SLA penalty.")
+                    .build(),
+            f("contract", OBJECT)
+                    .element(GPU_CONTRACT)
+                    .description("Its contracted part, firm in dispatch; none by default (all spot capacity).")
                     .build());
 
     public static final ObjectSpec COLOCATION_LEASE = ObjectSpec.of(
@@ -837,6 +882,69 @@ public final class ScenarioSchema {
                     .description("When events happen.")
                     .build());
 
+    public static final ObjectSpec FLEXIBLE_COMPUTE_EVENTS = ObjectSpec.of(
+            "flexibleComputeEvents",
+            "The events the utility called: a CSV with one row per event, its start and end (ISO-8601 with an"
+                    + " offset).",
+            filePath(),
+            f("startColumn", STRING)
+                    .defaultValue("start")
+                    .description("Event start column.")
+                    .build(),
+            f("endColumn", STRING)
+                    .defaultValue("end")
+                    .description("Event end column (exclusive).")
+                    .build());
+
+    public static final ObjectSpec FLEXIBLE_COMPUTE = ObjectSpec.of(
+            "flexibleCompute",
+            "A flexible-compute demand-response contract with the utility, in the style of Google's agreements with"
+                    + " Indiana Michigan Power and TVA for machine-learning workloads (2025): paid for committed"
+                    + " curtailable MW; in an event the site must hold its grid import at or below its firm level;"
+                    + " missing it repays part of the annual payment (claw-back per event: clawbackFraction x min(1,"
+                    + " average MW above the firm level / committed MW) x annual availability payment, at most that"
+                    + " payment per calendar year). Any market. Give exactly one availability rate.",
+            f("committedMw", NUMBER)
+                    .unit("MW")
+                    .required()
+                    .above(0)
+                    .description("Curtailable MW committed (paid).")
+                    .build(),
+            f("firmLevelMw", NUMBER)
+                    .unit("MW")
+                    .required()
+                    .atLeast(0)
+                    .description("The most the site may import during an event.")
+                    .build(),
+            f("availabilityUsdPerMwMonth", NUMBER)
+                    .unit("$/MW-month")
+                    .atLeast(0)
+                    .description("Payment per committed MW per month (a month = 730 h).")
+                    .build(),
+            f("availabilityUsdPerMwHour", NUMBER)
+                    .unit("$/MW-h")
+                    .atLeast(0)
+                    .description("Payment per committed MW per hour (instead of per month).")
+                    .build(),
+            f("clawbackFraction", NUMBER)
+                    .required()
+                    .atLeast(0)
+                    .atMost(1)
+                    .description("Share of the annual availability payment repaid for an event missed by the whole"
+                            + " committed MW (pro rata for a partial miss).")
+                    .build(),
+            f("noticeHours", NUMBER)
+                    .unit("h")
+                    .defaultValue(24)
+                    .atLeast(0)
+                    .description("Notice before an event; policies know events this far ahead.")
+                    .build(),
+            f("events", OBJECT)
+                    .element(FLEXIBLE_COMPUTE_EVENTS)
+                    .required()
+                    .description("When the utility called events.")
+                    .build());
+
     public static final ObjectSpec PEAK_HOUR = ObjectSpec.of(
             "peakHour",
             "One coincident peak hour.",
@@ -886,6 +994,10 @@ public final class ScenarioSchema {
             f("capacityObligation", OBJECT)
                     .element(CAPACITY_OBLIGATION)
                     .description("PJM capacity obligation; none by default.")
+                    .build(),
+            f("flexibleCompute", OBJECT)
+                    .element(FLEXIBLE_COMPUTE)
+                    .description("Flexible-compute demand-response contract with the utility; none by default.")
                     .build());
 
     // ------------------------------------------------------------------------------------------------- market
@@ -1223,6 +1335,12 @@ public final class ScenarioSchema {
                     .element(MARKET)
                     .description("The market pack, node, rules, data and exchange rate; inferred from prices when"
                             + " absent.")
+                    .build(),
+            f("computePrecision", ENUM)
+                    .allowed("bf16-dense", "fp8-dense")
+                    .defaultValue("bf16-dense")
+                    .description("The number format compute delivered is counted in (FLOP-hours from the GPU"
+                            + " catalogue's dense throughput in it); the CLI's --compute-precision overrides it.")
                     .build());
 
     /** Every object spec, in documentation order. */
@@ -1240,6 +1358,7 @@ public final class ScenarioSchema {
                 POWER_CAP_POINT,
                 TRAINING,
                 INFERENCE,
+                GPU_CONTRACT,
                 COLOCATION_LEASE,
                 GENERATOR,
                 PROFILE,
@@ -1262,6 +1381,8 @@ public final class ScenarioSchema {
                 DEMAND_REDUCTION_EVENTS,
                 CAPACITY_OBLIGATION,
                 PEAK_HOUR,
+                FLEXIBLE_COMPUTE,
+                FLEXIBLE_COMPUTE_EVENTS,
                 OPTIMIZE,
                 FLEET_CONTROL,
                 GPU_JOB);

@@ -213,6 +213,9 @@ public final class ScenarioValidator {
             if (g.firm()) {
                 firm += g.facilityPowerMw();
                 parts.append(String.format(Locale.ROOT, " '%s' %.2f MW", g.name(), g.facilityPowerMw()));
+            } else if (g.contract().present()) {
+                firm += g.contractedMw();
+                parts.append(String.format(Locale.ROOT, " '%s' contracted %.2f MW", g.name(), g.contractedMw()));
             }
         }
         for (ColocationLease c : site.colocationLeases()) {

@@ -71,6 +71,9 @@ public final class ScenarioWriter {
         if (s.market().declared()) {
             m.put("market", market(s.market()));
         }
+        if (s.computePrecision() != io.minerai.core.ai.ComputePrecision.BF16_DENSE) {
+            m.put("computePrecision", s.computePrecision().id());
+        }
         return m;
     }
 
@@ -148,6 +151,23 @@ public final class ScenarioWriter {
             }
             dm.put("events", em);
             m.put("demandReduction", dm);
+        });
+        mp.flexibleCompute().ifPresent(fc -> {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("committedMw", fc.committedMw());
+            fm.put("firmLevelMw", fc.firmLevelMw());
+            switch (fc.availability()) {
+                case FlexibleComputeProgram.Availability.PerMwMonth a -> fm.put("availabilityUsdPerMwMonth", a.rate());
+                case FlexibleComputeProgram.Availability.PerMwHour a -> fm.put("availabilityUsdPerMwHour", a.rate());
+            }
+            fm.put("clawbackFraction", fc.clawbackFraction());
+            fm.put("noticeHours", fc.noticeHours());
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("path", fc.events().path());
+            em.put("startColumn", fc.events().startColumn());
+            em.put("endColumn", fc.events().endColumn());
+            fm.put("events", em);
+            m.put("flexibleCompute", fm);
         });
         mp.capacityObligation().ifPresent(c -> {
             Map<String, Object> cm = new LinkedHashMap<>();
@@ -419,6 +439,22 @@ public final class ScenarioWriter {
                     im.put("slaPenaltyUsdPerMwh", i.slaPenaltyUsdPerMwh());
                     cm.put("inference", im);
                 }
+            }
+            if (c.contract().present()) {
+                io.minerai.core.ai.GpuContract k = c.contract();
+                Map<String, Object> km = new LinkedHashMap<>();
+                km.put("contractedFraction", k.contractedFraction());
+                km.put("curtailmentAllowanceHoursPerYear", k.curtailmentAllowanceHoursPerYear());
+                switch (k.credit()) {
+                    case io.minerai.core.ai.GpuContract.ServiceCredit.PerMwh r ->
+                        km.put("serviceCreditUsdPerMwh", r.rate());
+                    case io.minerai.core.ai.GpuContract.ServiceCredit.PerGpuHour r ->
+                        km.put("serviceCreditUsdPerGpuHour", r.rate());
+                }
+                if (k.availabilitySla() > 0) {
+                    km.put("availabilitySla", k.availabilitySla());
+                }
+                cm.put("contract", km);
             }
             gpus.add(cm);
         }

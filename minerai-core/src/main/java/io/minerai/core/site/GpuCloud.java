@@ -2,6 +2,7 @@ package io.minerai.core.site;
 
 import io.minerai.core.ai.AiEconomics;
 import io.minerai.core.ai.Cooling;
+import io.minerai.core.ai.GpuContract;
 import io.minerai.core.ai.GpuWorkload;
 import io.minerai.core.ai.PowerCapping;
 
@@ -20,6 +21,7 @@ import io.minerai.core.ai.PowerCapping;
  * @param cooling the hall's cooling
  * @param capping how far its power may be capped
  * @param workload what runs on it
+ * @param contract its contracted part, firm in dispatch ({@link GpuContract#NONE}: all spot)
  */
 public record GpuCloud(
         String name,
@@ -32,8 +34,37 @@ public record GpuCloud(
         boolean firm,
         Cooling cooling,
         PowerCapping capping,
-        GpuWorkload workload)
+        GpuWorkload workload,
+        GpuContract contract)
         implements Load {
+
+    /** A cloud without a contracted part. */
+    public GpuCloud(
+            String name,
+            String gpuModel,
+            int gpuCount,
+            double itKwPerGpu,
+            double pue,
+            double priceUsdPerGpuHour,
+            double utilizationFraction,
+            boolean firm,
+            Cooling cooling,
+            PowerCapping capping,
+            GpuWorkload workload) {
+        this(
+                name,
+                gpuModel,
+                gpuCount,
+                itKwPerGpu,
+                pue,
+                priceUsdPerGpuHour,
+                utilizationFraction,
+                firm,
+                cooling,
+                capping,
+                workload,
+                GpuContract.NONE);
+    }
 
     /** A rental cloud in an air-cooled hall that runs or stops (no caps). */
     public GpuCloud(
@@ -72,7 +103,30 @@ public record GpuCloud(
                 firm,
                 newCooling,
                 newCapping,
-                newWorkload);
+                newWorkload,
+                contract);
+    }
+
+    /** The same cloud with another contract. */
+    public GpuCloud withContract(GpuContract newContract) {
+        return new GpuCloud(
+                name,
+                gpuModel,
+                gpuCount,
+                itKwPerGpu,
+                pue,
+                priceUsdPerGpuHour,
+                utilizationFraction,
+                firm,
+                cooling,
+                capping,
+                workload,
+                newContract);
+    }
+
+    /** Facility MW the contract holds firm outside allowed events (0 without a contract, the whole cloud if firm). */
+    public double contractedMw() {
+        return firm ? facilityPowerMw() : contract.contractedFraction() * facilityPowerMw();
     }
 
     @Override

@@ -19,7 +19,7 @@ class MarketInputsTest {
     @Test
     void everyWithKeepsTheOtherParts() {
         MarketInputs.ProgramData programs = new MarketInputs.ProgramData(
-                Optional.of(TimeSeries.of("event", "1", GRID, new double[] {0, 1, 1, 0})),
+                Map.of("ercot-sb6-demand-reduction", TimeSeries.of("event", "1", GRID, new double[] {0, 1, 1, 0})),
                 Map.of(2025, 329.17),
                 "test");
         TimeSeries fx = TimeSeries.constant("fx", "USD/AUD", GRID, 0.65);
@@ -32,6 +32,8 @@ class MarketInputsTest {
         MarketInputs all = m.withPrograms(programs).withSystemLoad(load).withRealTimeAncillaryPrices(rt);
 
         assertThat(all.programs()).isEqualTo(programs);
+        assertThat(all.programs().events("ercot-sb6-demand-reduction")).isPresent();
+        assertThat(all.programs().events("flexible-compute")).isEmpty();
         assertThat(all.systemLoadMw()).contains(load);
         assertThat(all.realTimeAncillaryPricesUsdPerMwH()).isEqualTo(rt);
         assertThat(all.currency()).isEqualTo(Currency.getInstance("AUD"));

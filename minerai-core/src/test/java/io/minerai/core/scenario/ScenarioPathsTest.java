@@ -47,7 +47,14 @@ class ScenarioPathsTest {
                         24,
                         java.time.LocalDate.of(2025, 6, 20),
                         new DemandReductionProgram.EventSource.Csv("events.csv", "start", "end"))),
-                Optional.empty());
+                Optional.empty(),
+                Optional.of(new FlexibleComputeProgram(
+                        5,
+                        20,
+                        new FlexibleComputeProgram.Availability.PerMwMonth(3000),
+                        0.5,
+                        24,
+                        new DemandReductionProgram.EventSource.Csv("flex-events.csv", "start", "end"))));
         MarketSettings market = new MarketSettings(
                 "nem",
                 Optional.of("VIC1"),
@@ -90,6 +97,7 @@ class ScenarioPathsTest {
                         new ScenarioPaths.FileRef("sustainability.gridFactors.path", "factors.csv"),
                         new ScenarioPaths.FileRef("markets.coincidentPeak.peakSource.path", "load.csv"),
                         new ScenarioPaths.FileRef("markets.demandReduction.events.path", "events.csv"),
+                        new ScenarioPaths.FileRef("markets.flexibleCompute.events.path", "flex-events.csv"),
                         new ScenarioPaths.FileRef("market.data.prices.path", "market-prices.csv"),
                         new ScenarioPaths.FileRef("market.data.dayAheadPrices.path", "da.csv"),
                         new ScenarioPaths.FileRef("market.data.systemLoad.path", "demand.csv"),
@@ -124,6 +132,7 @@ class ScenarioPathsTest {
                         "/run/factors.csv",
                         "/run/load.csv",
                         "/run/events.csv",
+                        "/run/flex-events.csv",
                         "/run/market-prices.csv",
                         "/run/da.csv",
                         "/run/demand.csv",
@@ -148,7 +157,7 @@ class ScenarioPathsTest {
         for (ScenarioPaths.FileRef f : ScenarioPaths.files(everyFile())) {
             covered.add(f.field().replaceAll("\\[\\d+]", "[]"));
         }
-        assertThat(inSchema).hasSize(12).isEqualTo(covered);
+        assertThat(inSchema).hasSize(13).isEqualTo(covered);
     }
 
     private static void walk(ObjectSpec o, String prefix, Set<String> out) {
@@ -182,6 +191,9 @@ class ScenarioPathsTest {
                                 "markets.coincidentPeak.peakSource.path", "file not found: " + dir.resolve("load.csv")),
                         new io.minerai.core.validation.Problem(
                                 "markets.demandReduction.events.path", "file not found: " + dir.resolve("events.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "markets.flexibleCompute.events.path",
+                                "file not found: " + dir.resolve("flex-events.csv")),
                         new io.minerai.core.validation.Problem(
                                 "market.data.prices.path", "file not found: " + dir.resolve("market-prices.csv")),
                         new io.minerai.core.validation.Problem(

@@ -188,7 +188,8 @@ public final class InputResolver {
                     .ifPresent(s -> capacityFactors.add(s.renamed("capacity factor " + g.name(), "1")));
         }
 
-        GpuInputs gpus = GpuProfiles.resolve(scenario.site(), GpuCatalogueReader.bundled(), problems);
+        GpuInputs gpus = GpuProfiles.resolve(
+                scenario.site(), GpuCatalogueReader.bundled(), scenario.computePrecision(), problems);
 
         problems.throwIfAny("scenario inputs of " + scenario.name());
         if (price == null || btc == null || capacityFactors.size() != generators.size()) {

@@ -4,6 +4,7 @@ import io.minerai.core.inputs.MarketInputs;
 import io.minerai.core.scenario.CapacityObligationProgram;
 import io.minerai.core.scenario.CoincidentPeakProgram;
 import io.minerai.core.scenario.DemandReductionProgram;
+import io.minerai.core.scenario.FlexibleComputeProgram;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.core.time.TimeSeries;
@@ -136,10 +137,20 @@ final class ProgramDataResolver {
 
     /** Program data: event windows and capacity prices. */
     static MarketInputs.ProgramData programData(Scenario s, TimeGrid grid, Path baseDir, ProblemCollector problems) {
-        Optional<TimeSeries> events = Optional.empty();
+        Map<String, TimeSeries> events = new LinkedHashMap<>();
         Optional<DemandReductionProgram> dr = s.markets().demandReduction();
         if (dr.isPresent() && dr.get().events() instanceof DemandReductionProgram.EventSource.Csv c) {
-            events = Optional.ofNullable(events(c, grid, baseDir, problems));
+            TimeSeries e = events(c, "markets.demandReduction.events.path", grid, baseDir, problems);
+            if (e != null) {
+                events.put(DemandReductionProgram.PROGRAM, e);
+            }
+        }
+        Optional<FlexibleComputeProgram> fc = s.markets().flexibleCompute();
+        if (fc.isPresent()) {
+            TimeSeries e = events(fc.get().events(), "markets.flexibleCompute.events.path", grid, baseDir, problems);
+            if (e != null) {
+                events.put(FlexibleComputeProgram.PROGRAM, e);
+            }
         }
         Map<Integer, Double> prices = new LinkedHashMap<>();
         StringBuilder source = new StringBuilder();
@@ -183,10 +194,14 @@ final class ProgramDataResolver {
 
     /** 1 in every run interval that overlaps an event of the CSV, 0 elsewhere. */
     private static @Nullable TimeSeries events(
-            DemandReductionProgram.EventSource.Csv c, TimeGrid grid, Path baseDir, ProblemCollector problems) {
+            DemandReductionProgram.EventSource.Csv c,
+            String pathField,
+            TimeGrid grid,
+            Path baseDir,
+            ProblemCollector problems) {
         Path p = baseDir.resolve(c.path());
         if (!Files.exists(p)) {
-            problems.add("markets.demandReduction.events.path", "file not found: " + p.toAbsolutePath());
+            problems.add(pathField, "file not found: " + p.toAbsolutePath());
             return null;
         }
         double[] mask = new double[grid.count()];
@@ -218,7 +233,7 @@ final class ProgramDataResolver {
                         }
                     }
                 });
-        return problems.total() > before ? null : TimeSeries.of("demand-reduction events", "1", grid, mask);
+        return problems.total() > before ? null : TimeSeries.of("program events", "1", grid, mask);
     }
 
     private static @Nullable Instant instant(CsvRow row, int col) {

@@ -28,8 +28,17 @@ import java.util.Optional;
 public final class GpuProfiles {
     private GpuProfiles() {}
 
-    /** The profiles of every GPU cloud of the site; problems go to {@code problems}. */
+    /** The profiles of every GPU cloud of the site, compute counted in dense BF16; problems go to {@code problems}. */
     public static GpuInputs resolve(Site site, GpuCatalogue catalogue, ProblemCollector problems) {
+        return resolve(site, catalogue, io.minerai.core.ai.ComputePrecision.BF16_DENSE, problems);
+    }
+
+    /** The profiles of every GPU cloud of the site, compute counted in {@code precision}. */
+    public static GpuInputs resolve(
+            Site site,
+            GpuCatalogue catalogue,
+            io.minerai.core.ai.ComputePrecision precision,
+            ProblemCollector problems) {
         Map<String, GpuInputs.Profile> out = new LinkedHashMap<>();
         List<GpuCloud> clouds = site.gpuClouds();
         for (int i = 0; i < clouds.size(); i++) {
@@ -53,7 +62,7 @@ public final class GpuProfiles {
             }
             out.put(c.name(), GpuInputs.Profile.of(c, g));
         }
-        return new GpuInputs(out, GpuInputs.NONE.precision());
+        return new GpuInputs(out, precision);
     }
 
     private static String coolings(GpuGeneration g) {

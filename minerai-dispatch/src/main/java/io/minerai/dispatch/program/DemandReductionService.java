@@ -16,7 +16,7 @@ import java.util.List;
  * import limit ({@link ImportLimitProgram}).
  */
 public final class DemandReductionService implements Settler, ImportLimitProgram {
-    public static final String PROGRAM = "ercot-sb6-demand-reduction";
+    public static final String PROGRAM = io.minerai.core.scenario.DemandReductionProgram.PROGRAM;
 
     public static final Stream AVAILABILITY = Stream.of(
             "demand_reduction_availability",

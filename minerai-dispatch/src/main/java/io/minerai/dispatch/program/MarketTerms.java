@@ -7,6 +7,7 @@ import io.minerai.core.scenario.AncillaryProgram;
 import io.minerai.core.scenario.CapacityObligationProgram;
 import io.minerai.core.scenario.CoincidentPeakProgram;
 import io.minerai.core.scenario.DemandReductionProgram;
+import io.minerai.core.scenario.FlexibleComputeProgram;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.time.TimeGrid;
 import io.minerai.core.time.TimeSeries;
@@ -91,6 +92,7 @@ public record MarketTerms(SettlementTerms terms, Map<String, CoincidentPeaks> pe
         });
         s.markets().demandReduction().ifPresent(d -> settlers.add(demandReduction(d, pack, s, inputs)));
         s.markets().capacityObligation().ifPresent(c -> settlers.addAll(capacity(c, inputs, peaks)));
+        s.markets().flexibleCompute().ifPresent(fc -> settlers.add(flexibleCompute(fc, inputs)));
         return new MarketTerms(SettlementTerms.of(settlers), peaks);
     }
 
@@ -118,7 +120,7 @@ public record MarketTerms(SettlementTerms terms, Map<String, CoincidentPeaks> pe
         int n = grid.count();
         boolean[] inForce = new boolean[n];
         boolean[] event = new boolean[n];
-        Optional<TimeSeries> eventSeries = in.market().programs().eventIntervals();
+        Optional<TimeSeries> eventSeries = in.market().programs().events(DemandReductionService.PROGRAM);
         for (int t = 0; t < n; t++) {
             LocalDate day = LocalDate.ofInstant(grid.start(t), pack.clock().zone());
             inForce[t] = !day.isBefore(d.from());
@@ -138,6 +140,17 @@ public record MarketTerms(SettlementTerms terms, Map<String, CoincidentPeaks> pe
                 d.penaltyUsdPerMwh(),
                 inForce,
                 event);
+    }
+
+    private static Settler flexibleCompute(FlexibleComputeProgram fc, ScenarioInputs in) {
+        int n = in.grid().count();
+        boolean[] event = new boolean[n];
+        Optional<TimeSeries> series = in.market().programs().events(FlexibleComputeProgram.PROGRAM);
+        for (int t = 0; t < n && series.isPresent(); t++) {
+            event[t] = !series.get().isMissing(t) && series.get().value(t) > 0;
+        }
+        return new FlexibleComputeContract(
+                fc.committedMw(), fc.firmLevelMw(), fc.availability().usdPerMwHour(), fc.clawbackFraction(), event);
     }
 
     /**

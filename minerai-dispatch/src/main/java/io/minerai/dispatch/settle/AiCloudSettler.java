@@ -30,6 +30,9 @@ import java.util.List;
  *       checkpoint clock counts running minutes from the start of the run (or from a resume after a full pause).
  *   <li>{@code ai_sla_penalty} (sites with an inference cloud): max(0, committed - y(x)) x full facility MW x h x the
  *       penalty per MWh.
+ *   <li>{@code ai_contract_service_credit} (sites with a contracted GPU cloud): max(0, contracted share - x) x the
+ *       contract's service credit per hour of the whole cloud short (per MWh x full facility MW, or per GPU-hour x
+ *       GPUs) x h.
  *   <li>measures {@code gpu_hours} (GPUs x utilisation x running share x h, plus jobs' energy / facility kW per GPU)
  *       and {@code compute_exaflop_hours} (GPUs x utilisation x y(x) x progress x dense TFLOPS x h / 1e6, minus work
  *       lost to pauses), and each job's power.
@@ -57,6 +60,13 @@ public final class AiCloudSettler implements Settler {
             Direction.COST,
             "site",
             "inference throughput short of the commitment (MWh at full facility power) x the SLA penalty per MWh");
+    public static final Stream SERVICE_CREDIT = Stream.of(
+            "ai_contract_service_credit",
+            "GPU contract service credits",
+            Direction.COST,
+            "site",
+            "contracted GPU capacity short (share short x full facility MW or GPUs x h) x the contract's service"
+                    + " credit");
     public static final String GPU_HOURS_ID = "gpu_hours";
     public static final String COMPUTE_ID = "compute_exaflop_hours";
 
@@ -80,6 +90,9 @@ public final class AiCloudSettler implements Settler {
         }
         if (inference) {
             streams.add(SLA_PENALTY);
+        }
+        if (site.gpuClouds().stream().anyMatch(g -> g.contract().present() && !g.firm())) {
+            streams.add(SERVICE_CREDIT);
         }
         gpuHours = gpuHoursMeasure();
         compute = computeMeasure(precision);
@@ -125,6 +138,7 @@ public final class AiCloudSettler implements Settler {
         double[] usd = out.amounts(AI_CLOUD);
         double[] loss = streams.contains(TRAINING_LOSS) ? out.amounts(TRAINING_LOSS) : new double[c.size()];
         double[] penalty = streams.contains(SLA_PENALTY) ? out.amounts(SLA_PENALTY) : new double[c.size()];
+        double[] credit = streams.contains(SERVICE_CREDIT) ? out.amounts(SERVICE_CREDIT) : new double[0];
         boolean counts = measures.contains(gpuHours);
         double[] gpuH = counts ? out.values(gpuHours) : new double[c.size()];
         double[] eflopH = counts ? out.values(compute) : new double[c.size()];
@@ -135,6 +149,9 @@ public final class AiCloudSettler implements Settler {
         for (int l = 0; l < loads.size(); l++) {
             if (loads.get(l) instanceof GpuCloud g) {
                 settleCloud(c, out, l, GpuModel.of(g, gpus), usd, loss, penalty, gpuH, eflopH);
+                if (g.contract().present() && !g.firm()) {
+                    settleContract(c, out, l, g, credit);
+                }
             }
         }
         for (int t = 0; t < c.size(); t++) {
@@ -198,6 +215,27 @@ public final class AiCloudSettler implements Settler {
             }
             first = false;
         }
+    }
+
+    /** Service credits of a contracted cloud: every hour its running fraction is below the contracted share. */
+    private static void settleContract(SettlementContext c, LedgerBuilder out, int l, GpuCloud g, double[] credit) {
+        double h = c.hours();
+        double contracted = g.contract().contractedFraction();
+        double perHour = g.contract().creditUsdPerShortfallHour(g.facilityPowerMw(), g.gpuCount());
+        double shortHours = 0;
+        for (int t = 0; t < c.size(); t++) {
+            if (!c.dispatched(t)) {
+                continue;
+            }
+            double shortShare = Math.max(0, contracted - c.dispatch().fraction(t, l));
+            if (shortShare > 1e-12) {
+                double usd = shortShare * perHour * h;
+                credit[t] -= usd;
+                out.addLoadRevenue(l, -usd);
+                shortHours += shortShare / contracted * h;
+            }
+        }
+        out.fact("gpu-contract-" + g.name(), "contractedShortHours", shortHours);
     }
 
     /**

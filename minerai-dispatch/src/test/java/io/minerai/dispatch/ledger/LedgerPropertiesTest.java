@@ -19,6 +19,7 @@ import io.minerai.dispatch.Settlement;
 import io.minerai.dispatch.SettlementTerms;
 import io.minerai.dispatch.program.CoincidentPeakCharge;
 import io.minerai.dispatch.program.DemandReductionService;
+import io.minerai.dispatch.program.FlexibleComputeContract;
 import io.minerai.dispatch.program.RtcbAncillary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -137,7 +138,35 @@ class LedgerPropertiesTest {
                     0,
                     peaks));
         }
-        return new Case(c.site(), in.withMarket(market), SettlementTerms.of(programs), c.dispatch());
+        if (((m.eventBits() >> 11) & 1) == 1) {
+            // a flexible-compute contract (Google / I&M style) with its own events; test figures
+            boolean[] event = new boolean[n];
+            for (int t = 0; t < n; t++) {
+                event[t] = ((m.eventBits() >> ((t + 5) % 12)) & 1) == 1;
+            }
+            programs.add(new FlexibleComputeContract(3, 1, 4.1, 0.5, event));
+        }
+        io.minerai.core.site.Site site = c.site();
+        if (((m.eventBits() >> 10) & 1) == 1 && !site.gpuClouds().isEmpty()) {
+            // part of every GPU cloud under contract, with service credits (per MWh or per GPU-hour as drawn)
+            List<io.minerai.core.site.GpuCloud> clouds = new ArrayList<>();
+            for (io.minerai.core.site.GpuCloud g : site.gpuClouds()) {
+                io.minerai.core.ai.GpuContract.ServiceCredit credit = m.controllable()
+                        ? new io.minerai.core.ai.GpuContract.ServiceCredit.PerGpuHour(1.5)
+                        : new io.minerai.core.ai.GpuContract.ServiceCredit.PerMwh(120);
+                clouds.add(g.firm() ? g : g.withContract(new io.minerai.core.ai.GpuContract(0.5, 2, credit, 0)));
+            }
+            site = new io.minerai.core.site.Site(
+                    site.name(),
+                    site.grid(),
+                    site.minerFleets(),
+                    clouds,
+                    site.colocationLeases(),
+                    site.generators(),
+                    site.ppa(),
+                    site.opex());
+        }
+        return new Case(site, in.withMarket(market), SettlementTerms.of(programs), c.dispatch());
     }
 
     private Arbitrary<Case> base() {
@@ -266,11 +295,18 @@ class LedgerPropertiesTest {
         double tag = s.programFact("what-if-12cp", "tagMw");
         double billed = s.programFact("what-if-12cp", "billedMw");
         assertThat(billed).isGreaterThanOrEqualTo(tag);
+        if (c.site().gpuClouds().stream().anyMatch(g -> g.contract().present())) {
+            assertThat(l.stream("ai_contract_service_credit")).isPresent();
+        }
         // every program in the terms has its streams in the ledger
         for (io.minerai.dispatch.ledger.Settler p : c.terms().programs()) {
             if (p instanceof DemandReductionService) {
                 assertThat(l.stream(DemandReductionService.AVAILABILITY.id())).isPresent();
                 assertThat(l.stream(DemandReductionService.PENALTY.id())).isPresent();
+            }
+            if (p instanceof FlexibleComputeContract) {
+                assertThat(l.stream(FlexibleComputeContract.AVAILABILITY.id())).isPresent();
+                assertThat(l.stream(FlexibleComputeContract.CLAWBACK.id())).isPresent();
             }
             if (p instanceof RtcbAncillary) {
                 assertThat(l.stream(RtcbAncillary.DEVIATION.id())).isPresent();

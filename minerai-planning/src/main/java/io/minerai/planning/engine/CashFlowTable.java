@@ -170,7 +170,18 @@ public final class CashFlowTable {
                     + mw * (1 - runFraction) * s.miningStandbyOpexUsdPerMwMonth;
             double meanPrice = factor * bank.mean(entry) + adder;
             // GPU clouds: spot and contracted GPUs, their power and opex
-            s.gpus.month(t, hours, meanPrice, path.gpuDeclineShiftPerYear(), path.contractDefaultMonth(), 0, gpu);
+            s.gpus.month(
+                    t,
+                    hours,
+                    meanPrice,
+                    bank,
+                    entry,
+                    factor,
+                    adder,
+                    path.gpuDeclineShiftPerYear(),
+                    path.contractDefaultMonth(),
+                    0,
+                    gpu);
             meanPrices[t] = meanPrice;
             // leases: rent received (the backstop's share after a default); the landlord's costs go on
             double leaseRevenue = 0;

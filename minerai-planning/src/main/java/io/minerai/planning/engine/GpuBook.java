@@ -1,5 +1,6 @@
 package io.minerai.planning.engine;
 
+import io.minerai.planning.model.CoolingType;
 import io.minerai.planning.model.GpuCloudPlan;
 import io.minerai.planning.model.GpuContract;
 import io.minerai.planning.model.Hall;
@@ -36,7 +37,14 @@ public final class GpuBook {
     final double[] opexUsdPerGpuMonth;
     final double[] mwPerGpu;
     final double[] usdPerGpu;
+    /** Dense BF16 TFLOPS per GPU (0 when the generation is unknown). */
+    final double[] tflopsPerGpu;
+
     final GpuCloudPlan[] cloud;
+    /** The hall's cooling while each fleet is live, and the capex of converting it when the fleet arrived. */
+    final CoolingType[] instanceCooling;
+
+    final double[] conversionCapexUsd;
     /** [instance][month]: GPUs live (after sales at term end). */
     final double[][] liveUnits;
     /** [instance][month]: facility MW of the live GPUs (IT x PUE). */
@@ -49,6 +57,10 @@ public final class GpuBook {
     final double[] liveMwh;
 
     final double[] liveOpexUsd;
+    /** By month, with no customer default and no curtailment: GPU-hours delivered and exaFLOP-hours (dense BF16). */
+    final double[] baseGpuHours;
+
+    final double[] baseExaflopHours;
 
     final int contracts;
     final String[] contractName;
@@ -65,6 +77,12 @@ public final class GpuBook {
     final double[] totalValueUsd;
     final double[] priceUsdPerGpuHourYear1;
     final double[] escalatorPerYear;
+    final double[] availability;
+    /** Per contract: curtailment allowance in hours per month (0 = firm) and credit per GPU-hour / contract price. */
+    final double[] curtailHoursPerMonth;
+
+    final double[] curtailCreditMultiple;
+    final boolean anyCurtailment;
     final YearMonth gridStart;
     /** [contract][month]: the fee (before prepaid share and credit), within the term. */
     final double[][] feeUsd;
@@ -84,30 +102,48 @@ public final class GpuBook {
         double contractRevenueUsd;
         double powerUsd;
         double opexUsd;
+        /** GPU-hours delivered: spot GPUs x utilisation x hours, contracted GPUs x availability x hours. */
+        double gpuHours;
+        /** exaFLOP-hours delivered at dense BF16: GPU-hours x TFLOPS / 10^6. */
+        double exaflopHours;
+        /** Contracted GPU-hours curtailed within the contracts' allowances. */
+        double curtailedGpuHours;
 
         void clear() {
             spotRevenueUsd = 0;
             contractRevenueUsd = 0;
             powerUsd = 0;
             opexUsd = 0;
+            gpuHours = 0;
+            exaflopHours = 0;
+            curtailedGpuHours = 0;
         }
     }
 
-    private record Instance(GpuCloudPlan cloud, int start, int end, int chainRoot) {}
+    /**
+     * A fleet: a cloud live from start to end, the first of its chain (itself or the cloud it refreshes), the hall's
+     * cooling while it is live and whether its arrival converted the hall's cooling.
+     */
+    private record Instance(
+            GpuCloudPlan cloud, int start, int end, int chainRoot, CoolingType cooling, boolean converts) {}
 
     GpuBook(Plan plan, List<GpuCloudPlan> clouds, List<GpuContract> strategyContracts, MonthGrid grid) {
         int months = grid.months();
         List<Instance> list = new ArrayList<>();
         for (int c = 0; c < clouds.size(); c++) {
             GpuCloudPlan g = clouds.get(c);
-            int s = plan.hall(g.hall()).orElseThrow().readyMonth();
+            Hall hall = plan.hall(g.hall()).orElseThrow();
+            int s = hall.readyMonth();
             int root = list.size();
-            list.add(new Instance(g, s, s + g.lifeMonths(), root));
+            CoolingType cooling = g.model().convertHallTo().orElse(hall.cooling());
+            list.add(new Instance(g, s, s + g.lifeMonths(), root, cooling, cooling != hall.cooling()));
             GpuCloudPlan cur = g;
             int e = s + g.lifeMonths();
             while (!cur.refreshWith().isEmpty() && e < months && cur.lifeMonths() > 0) {
                 GpuCloudPlan next = plan.gpuCloud(cur.refreshWith()).orElseThrow();
-                list.add(new Instance(next, e, e + next.lifeMonths(), root));
+                CoolingType after = next.model().convertHallTo().orElse(cooling);
+                list.add(new Instance(next, e, e + next.lifeMonths(), root, after, after != cooling));
+                cooling = after;
                 cur = next;
                 e += next.lifeMonths();
             }
@@ -122,7 +158,10 @@ public final class GpuBook {
         opexUsdPerGpuMonth = new double[instances];
         mwPerGpu = new double[instances];
         usdPerGpu = new double[instances];
+        tflopsPerGpu = new double[instances];
         cloud = new GpuCloudPlan[instances];
+        instanceCooling = new CoolingType[instances];
+        conversionCapexUsd = new double[instances];
         liveUnits = new double[instances][months];
         liveMw = new double[instances][months];
         spotUnits = new double[instances][months];
@@ -139,7 +178,8 @@ public final class GpuBook {
             instanceName[k] = g.name();
             start[k] = in.start();
             end[k] = in.end();
-            priceUsdPerHour[k] = g.priceUsdPerGpuHour();
+            // the plan's price at go-live, or the catalogue's price path at the calendar month the fleet goes live
+            priceUsdPerHour[k] = g.spotPriceAtGoLive(grid.start().plusMonths(in.start()));
             logDeclinePerYear[k] = -StrictMath.log1p(-g.priceDeclinePerYear());
             utilization[k] = g.utilizationFraction();
             opexUsdPerGpuMonth[k] = g.opexUsdPerGpuMonth();
@@ -165,6 +205,9 @@ public final class GpuBook {
         totalValueUsd = new double[contracts];
         priceUsdPerGpuHourYear1 = new double[contracts];
         escalatorPerYear = new double[contracts];
+        availability = new double[contracts];
+        curtailHoursPerMonth = new double[contracts];
+        curtailCreditMultiple = new double[contracts];
         gridStart = grid.start();
         feeUsd = new double[contracts][months];
         servingInstance = new int[contracts][months];
@@ -190,6 +233,9 @@ public final class GpuBook {
             creditFraction[j] = c.serviceCreditFraction();
             prepaidShare[j] = c.prepaymentFraction();
             backstop[j] = c.backstopFraction();
+            availability[j] = c.availabilityFraction();
+            curtailHoursPerMonth[j] = c.curtailment().hoursPerYear() / 12.0;
+            curtailCreditMultiple[j] = c.curtailment().creditMultiple();
             for (int t = 0; t < months; t++) {
                 servingInstance[j][t] = -1;
                 for (int k = root; k < instances && list.get(k).chainRoot() == root; k++) {
@@ -240,25 +286,49 @@ public final class GpuBook {
                     saleMonth[k] = Math.min(saleMonth[k], termEnd[j]);
                     for (int t = termEnd[j]; t < Math.min(months, end[k]); t++) {
                         liveUnits[k][t] -= c.gpuCount();
+                        spotUnits[k][t] -= c.gpuCount(); // sold: no longer rented on the spot market either
                     }
                 }
             }
         }
+        boolean curtails = false;
+        for (int j = 0; j < contracts; j++) {
+            curtails |= curtailHoursPerMonth[j] > 0;
+        }
+        anyCurtailment = curtails;
         // capex, depreciation, sales; facility MW of the live GPUs
         spotGpuHoursSold = new double[instances][months];
         liveMwh = new double[months];
         liveOpexUsd = new double[months];
+        baseGpuHours = new double[months];
+        baseExaflopHours = new double[months];
         for (int k = 0; k < instances; k++) {
-            GpuCloudPlan g = list.get(k).cloud();
-            double pue = plan.coolingOf(plan.hall(g.hall()).orElseThrow()).pue();
+            Instance in = list.get(k);
+            GpuCloudPlan g = in.cloud();
+            Hall hall = plan.hall(g.hall()).orElseThrow();
+            // the hall's cooling while this fleet is live (converted by it or an earlier fleet of its chain)
+            double pue = plan.coolingOf(in.cooling()).pue();
             mwPerGpu[k] = g.itKwPerGpu() / 1000.0 * pue;
             usdPerGpu[k] = g.usdPerGpu();
+            tflopsPerGpu[k] = g.model().bf16DenseTflops();
             cloud[k] = g;
+            instanceCooling[k] = in.cooling();
+            if (in.converts() && in.start() < months) {
+                // converting the hall's cooling: that cooling's capex per MW of the hall's IT, depreciated like a hall
+                double conversion =
+                        hall.criticalItMw() * plan.coolingOf(in.cooling()).capexUsdPerMwIt();
+                conversionCapexUsd[k] = conversion;
+                capexUsd[in.start()] += conversion;
+                io.minerai.planning.finance.Depreciation.addStraightLine(
+                        depreciationUsd, conversion, in.start(), (int) Math.round(hall.depreciationYears() * 12));
+            }
             for (int t = 0; t < months; t++) {
                 liveMw[k][t] = liveUnits[k][t] * g.itKwPerGpu() / 1000.0 * pue;
                 liveMwh[t] += liveMw[k][t] * grid.hours(t);
                 liveOpexUsd[t] += liveUnits[k][t] * g.opexUsdPerGpuMonth();
                 spotGpuHoursSold[k][t] = Math.max(0, spotUnits[k][t]) * g.utilizationFraction() * grid.hours(t);
+                baseGpuHours[t] += spotGpuHoursSold[k][t];
+                baseExaflopHours[t] += spotGpuHoursSold[k][t] * tflopsPerGpu[k] / 1e6;
             }
             int s = start[k];
             if (s >= months) {
@@ -284,6 +354,22 @@ public final class GpuBook {
                 double proceeds = units * g.residualUsdPerGpu(life);
                 saleProceedsUsd[end[k]] += proceeds;
                 saleGainUsd[end[k]] += proceeds; // fully depreciated
+            }
+        }
+        addContractedHours(grid);
+    }
+
+    /** Adds the contracted GPUs' hours (no default, no curtailment) to the base GPU-hours and exaFLOP-hours. */
+    private void addContractedHours(MonthGrid grid) {
+        for (int j = 0; j < contracts; j++) {
+            for (int t = Math.max(0, termStart[j]); t < grid.months(); t++) {
+                int k = servingInstance[j][t];
+                if (k < 0 || !(t < termEnd[j] || renews[j])) {
+                    continue;
+                }
+                double h = contractGpus[j] * availability[j] * grid.hours(t);
+                baseGpuHours[t] += h;
+                baseExaflopHours[t] += h * tflopsPerGpu[k] / 1e6;
             }
         }
     }
@@ -329,6 +415,62 @@ public final class GpuBook {
         return f;
     }
 
+    /**
+     * A fleet of GPUs as the strategy runs it: a cloud from its go-live month (its hall's readiness, or the retirement
+     * of the fleet it refreshes) to its retirement.
+     *
+     * @param gpuCloud the cloud's name
+     * @param generation its generation (catalogue name or label; empty when unknown)
+     * @param gpus GPUs bought
+     * @param goLiveMonth month index it goes live (and is bought)
+     * @param retireMonth month index it retires (may be past the horizon)
+     * @param usdPerGpu all-in cost per GPU
+     * @param itKwPerGpu IT kW per GPU
+     * @param facilityKwPerGpu kW per GPU at the meter (IT x the PUE of the hall's cooling while it is live)
+     * @param spotPriceAtGoLiveUsdPerGpuHour spot price when it goes live (plan or catalogue price path)
+     * @param priceDeclinePerYear decline of that price with age
+     * @param cooling the hall's cooling while it is live
+     * @param coolingConversionCapexUsd capex of converting the hall's cooling when it went live (0 = none)
+     * @param bf16DenseTflopsPerGpu dense BF16 throughput per GPU (0 when unknown)
+     */
+    public record Fleet(
+            String gpuCloud,
+            String generation,
+            int gpus,
+            int goLiveMonth,
+            int retireMonth,
+            double usdPerGpu,
+            double itKwPerGpu,
+            double facilityKwPerGpu,
+            double spotPriceAtGoLiveUsdPerGpuHour,
+            double priceDeclinePerYear,
+            CoolingType cooling,
+            double coolingConversionCapexUsd,
+            double bf16DenseTflopsPerGpu) {}
+
+    /** The strategy's fleets, each cloud followed by its refreshes. */
+    public List<Fleet> fleets() {
+        List<Fleet> out = new ArrayList<>();
+        for (int k = 0; k < instances; k++) {
+            GpuCloudPlan g = cloud[k];
+            out.add(new Fleet(
+                    g.name(),
+                    g.generation(),
+                    g.gpuCount(),
+                    start[k],
+                    end[k],
+                    g.usdPerGpu(),
+                    g.itKwPerGpu(),
+                    mwPerGpu[k] * 1000,
+                    priceUsdPerHour[k],
+                    g.priceDeclinePerYear(),
+                    instanceCooling[k],
+                    conversionCapexUsd[k],
+                    tflopsPerGpu[k]));
+        }
+        return out;
+    }
+
     /** Contract names in this book's order. */
     public List<String> contractNames() {
         return List.of(contractName);
@@ -370,6 +512,10 @@ public final class GpuBook {
      *
      * @param hours hours of the month
      * @param meanPriceUsdPerMwh the month's mean all-in power price
+     * @param bank the power months (a contract with a curtailment allowance looks at the month's dearest hours)
+     * @param entry the path's power month
+     * @param factor the month's power escalation (all-in price = wholesale x factor + adder)
+     * @param adder the all-in adder, $/MWh
      * @param shiftPerYear the path's shift of the spot price decline rate
      * @param defaults customer default months by plan contract index (from {@code defaultsOffset})
      */
@@ -377,6 +523,10 @@ public final class GpuBook {
             int t,
             double hours,
             double meanPriceUsdPerMwh,
+            PowerBank bank,
+            int entry,
+            double factor,
+            double adder,
             double shiftPerYear,
             int[] defaults,
             int defaultsOffset,
@@ -391,6 +541,8 @@ public final class GpuBook {
         out.powerUsd = liveMwh[t] * meanPriceUsdPerMwh;
         out.opexUsd = liveOpexUsd[t];
         out.contractRevenueUsd = contractCashUsd[t];
+        out.gpuHours = baseGpuHours[t];
+        out.exaflopHours = baseExaflopHours[t];
         for (int j = 0; j < contracts; j++) {
             int d = defaults[defaultsOffset + contractPlanIndex[j]];
             int k = servingInstance[j][t];
@@ -404,6 +556,7 @@ public final class GpuBook {
                 out.contractRevenueUsd += backstop[j] * feeUsd[j][t] * (1 - prepaidShare[j]);
                 if (k >= 0) {
                     out.spotRevenueUsd += contractGpus[j] * spotPrice(k, t, shiftPerYear) * utilization[k] * hours;
+                    spotInsteadOfContract(j, k, hours, out);
                 }
             } else if (!inTerm && renews[j] && t >= termEnd[j] && k >= 0) {
                 double price = spotPrice(k, t, shiftPerYear);
@@ -411,8 +564,48 @@ public final class GpuBook {
                     out.contractRevenueUsd += contractGpus[j] * price * hours * (1 - creditFraction[j]);
                 } else {
                     out.spotRevenueUsd += contractGpus[j] * price * utilization[k] * hours;
+                    spotInsteadOfContract(j, k, hours, out);
                 }
+            } else if (inTerm && k >= 0 && curtailHoursPerMonth[j] > 0) {
+                curtail(j, k, t, hours, bank, entry, factor, adder, out);
             }
         }
+    }
+
+    /** A defaulted customer's GPUs delivered at spot utilisation instead of the contract's availability. */
+    private void spotInsteadOfContract(int j, int k, double hours, Month out) {
+        double delta = contractGpus[j] * (utilization[k] - availability[j]) * hours;
+        out.gpuHours += delta;
+        out.exaflopHours += delta * tflopsPerGpu[k] / 1e6;
+    }
+
+    /**
+     * Contract j's curtailment in month t: its GPUs are switched off in the month's dearest hours, at most its
+     * allowance (entries of the sorted power month standing for hours x allowance / hours of the month), and only in
+     * hours whose all-in price is at or above the credit per MWh: credit per GPU-hour (multiple x contract price x
+     * escalation) / facility MW per GPU. Saves their power in those hours, pays the credit, delivers fewer GPU-hours.
+     */
+    private void curtail(
+            int j, int k, int t, double hours, PowerBank bank, int entry, double factor, double adder, Month out) {
+        int size = bank.size(entry);
+        int allowance = (int) Math.floor(curtailHoursPerMonth[j] / hours * size + 1e-9);
+        if (allowance <= 0) {
+            return;
+        }
+        double creditPerGpuHour = curtailCreditMultiple[j] * priceUsdPerGpuHourYear1[j] * escalation(j, t);
+        double breakEvenUsdPerMwh = creditPerGpuHour / mwPerGpu[k];
+        int above = size - bank.countBelow(entry, (breakEvenUsdPerMwh - adder) / factor);
+        int n = Math.min(above, allowance);
+        if (n <= 0) {
+            return;
+        }
+        double share = (double) n / size; // share of the month's hours curtailed
+        double dearest = bank.sumSmallest(entry, size) - bank.sumSmallest(entry, size - n);
+        double g = contractGpus[j];
+        out.powerUsd -= g * mwPerGpu[k] * hours * (factor * dearest / size + adder * share);
+        out.contractRevenueUsd -= g * hours * share * creditPerGpuHour;
+        out.curtailedGpuHours += g * hours * share;
+        out.gpuHours -= g * hours * share;
+        out.exaflopHours -= g * hours * share * tflopsPerGpu[k] / 1e6;
     }
 }

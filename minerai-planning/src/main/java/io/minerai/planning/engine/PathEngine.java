@@ -160,7 +160,7 @@ public final class PathEngine {
             final int marketRow = t * stride + c0;
             mining(s, bank, block, t, row, marketRow, count);
             if (gpus) {
-                gpus(s, bank, block, t, marketRow, count);
+                gpus(s, bank, block, t, marketRow, count, firstPath + c0, out);
             }
             for (int l = 0; l < s.leaseCount; l++) {
                 double rent = s.leaseRentUsd[l][t];
@@ -261,7 +261,15 @@ public final class PathEngine {
     }
 
     /** Adds the GPU lines of month t (spot and contract revenue, power at the month's mean price, opex). */
-    private void gpus(StrategySchedule s, PowerBank bank, MarketBlock block, int t, int marketRow, int count) {
+    private void gpus(
+            StrategySchedule s,
+            PowerBank bank,
+            MarketBlock block,
+            int t,
+            int marketRow,
+            int count,
+            int firstIndex,
+            StrategyPaths out) {
         final GpuBook gpuBook = s.gpus;
         final double hours = s.hours[t];
         final double factor = s.powerFactor[t];
@@ -277,6 +285,10 @@ public final class PathEngine {
                     t,
                     hours,
                     meanPrice,
+                    bank,
+                    entry,
+                    factor,
+                    adder,
                     block.gpuDeclineShiftPerYear[b],
                     block.contractDefaultMonth,
                     b * block.contractCount,
@@ -284,6 +296,10 @@ public final class PathEngine {
             ebitdaRow[c] += g.spotRevenueUsd + g.contractRevenueUsd - g.powerUsd - g.opexUsd;
             spotRevenue[c] += g.spotRevenueUsd;
             contractRevenue[c] += g.contractRevenueUsd;
+            int y = (firstIndex + c) * out.years + t / 12;
+            out.gpuHoursByYear[y] += g.gpuHours;
+            out.exaflopHoursByYear[y] += g.exaflopHours;
+            out.curtailedGpuHours[firstIndex + c] += g.curtailedGpuHours;
         }
     }
 

@@ -34,6 +34,12 @@ public final class StrategyPaths {
     final double[] minDscrByYear;
     /** Plan years (the last may be partial). */
     final int years;
+    /** GPU-hours delivered by path and plan year ([path * years + y]). */
+    final double[] gpuHoursByYear;
+    /** exaFLOP-hours delivered at dense BF16 by path and plan year ([path * years + y]). */
+    final double[] exaflopHoursByYear;
+    /** Contracted GPU-hours curtailed within the contracts' allowances over the horizon, by path. */
+    final double[] curtailedGpuHours;
     /** Cumulative equity cash flow by path and month ([path * months + m]) when kept, else empty. */
     final float[] cumulativeEquityUsd;
 
@@ -56,6 +62,9 @@ public final class StrategyPaths {
         contractRevenueUsd = new double[paths];
         years = (months + 11) / 12;
         minDscrByYear = new double[paths * years];
+        gpuHoursByYear = new double[paths * years];
+        exaflopHoursByYear = new double[paths * years];
+        curtailedGpuHours = new double[paths];
         cumulativeEquityUsd = keepCumulative ? new float[paths * months] : new float[0];
     }
 
@@ -126,6 +135,29 @@ public final class StrategyPaths {
         double[] out = new double[paths()];
         for (int i = 0; i < out.length; i++) {
             out[i] = minDscrByYear[i * years + y];
+        }
+        return out;
+    }
+
+    /** Every path's GPU-hours delivered in plan year y. */
+    public double[] gpuHoursInYear(int y) {
+        return column(gpuHoursByYear, y);
+    }
+
+    /** Every path's exaFLOP-hours delivered (dense BF16) in plan year y. */
+    public double[] exaflopHoursInYear(int y) {
+        return column(exaflopHoursByYear, y);
+    }
+
+    /** Every path's contracted GPU-hours curtailed within the contracts' allowances over the horizon. */
+    public double[] curtailedGpuHours() {
+        return curtailedGpuHours.clone();
+    }
+
+    private double[] column(double[] byYear, int y) {
+        double[] out = new double[paths()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = byYear[i * years + y];
         }
         return out;
     }

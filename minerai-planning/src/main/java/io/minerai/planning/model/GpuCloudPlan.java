@@ -1,6 +1,11 @@
 package io.minerai.planning.model;
 
+import io.minerai.core.ai.PricePath;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * GPUs bought and rented out in a hall (own GPU cloud): by the hour on the spot market, or under contracts
@@ -21,6 +26,7 @@ import java.util.List;
  *     between, the last value held)
  * @param refreshWith name of a GPU cloud (a newer generation, in the same hall) bought when these GPUs retire; empty
  *     for none (the hall then stands empty)
+ * @param model what the GPU catalogue says about the generation ({@link Model#NONE} when the cloud names none)
  */
 public record GpuCloudPlan(
         String name,
@@ -35,10 +41,94 @@ public record GpuCloudPlan(
         double opexUsdPerGpuMonth,
         String generation,
         List<Double> residualValueByAgeYears,
-        String refreshWith) {
+        String refreshWith,
+        Model model) {
 
     public GpuCloudPlan {
         residualValueByAgeYears = List.copyOf(residualValueByAgeYears);
+    }
+
+    /** A cloud without a catalogue generation (every figure given in the plan). */
+    public GpuCloudPlan(
+            String name,
+            String hall,
+            int gpuCount,
+            double usdPerGpu,
+            double itKwPerGpu,
+            double lifeYears,
+            double priceUsdPerGpuHour,
+            double priceDeclinePerYear,
+            double utilizationFraction,
+            double opexUsdPerGpuMonth,
+            String generation,
+            List<Double> residualValueByAgeYears,
+            String refreshWith) {
+        this(
+                name,
+                hall,
+                gpuCount,
+                usdPerGpu,
+                itKwPerGpu,
+                lifeYears,
+                priceUsdPerGpuHour,
+                priceDeclinePerYear,
+                utilizationFraction,
+                opexUsdPerGpuMonth,
+                generation,
+                residualValueByAgeYears,
+                refreshWith,
+                Model.NONE);
+    }
+
+    /**
+     * What a catalogue generation ({@code gpuModel}) brings to a cloud beyond the figures it defaults (cost, kW,
+     * price, decline, which land in the cloud's own fields).
+     *
+     * @param gpuModel the catalogue name of the generation, empty when the cloud names none
+     * @param spotPricePath the catalogue's dated rental price when the plan gives no price of its own: the spot price
+     *     when the GPUs go live is this price moved along the cloud's decline to that month (so a generation bought
+     *     later starts lower on its path); empty when the plan gives the price at go-live
+     * @param requiredCooling coolings the generation can run in (empty = any)
+     * @param convertHallTo the hall's cooling is converted to this when these GPUs go live (cooling capex of that type
+     *     per MW of the hall's critical IT; their PUE from then on); empty = the hall as it is
+     * @param bf16DenseTflops dense BF16 throughput per GPU (catalogue), 0 when unknown (no FLOPs counted)
+     */
+    public record Model(
+            String gpuModel,
+            Optional<PricePath> spotPricePath,
+            Set<CoolingType> requiredCooling,
+            Optional<CoolingType> convertHallTo,
+            double bf16DenseTflops) {
+        public Model {
+            requiredCooling = Set.copyOf(requiredCooling);
+        }
+
+        /** No catalogue generation: the plan's figures, any cooling, no FLOPs. */
+        public static final Model NONE = new Model("", Optional.empty(), Set.of(), Optional.empty(), 0);
+
+        /** The same with the spot price scaled (sensitivities). */
+        Model withPriceScaled(double factor) {
+            return new Model(
+                    gpuModel,
+                    spotPricePath.map(
+                            p -> new PricePath(p.priceUsdPerGpuHour() * factor, p.observedMonth(), p.declinePerYear())),
+                    requiredCooling,
+                    convertHallTo,
+                    bf16DenseTflops);
+        }
+    }
+
+    /**
+     * The spot price when the GPUs go live in calendar month {@code goLive}: the plan's price, or the catalogue's
+     * dated price moved along this cloud's decline, price0 x (1 - decline)^(months from its date / 12).
+     */
+    public double spotPriceAtGoLive(YearMonth goLive) {
+        if (model.spotPricePath().isEmpty()) {
+            return priceUsdPerGpuHour;
+        }
+        PricePath p = model.spotPricePath().get();
+        double years = ChronoUnit.MONTHS.between(p.observedMonth(), goLive) / 12.0;
+        return p.priceUsdPerGpuHour() * StrictMath.pow(1 - priceDeclinePerYear, years);
     }
 
     /** Critical IT load, MW. */
@@ -84,7 +174,8 @@ public record GpuCloudPlan(
                 opexUsdPerGpuMonth,
                 generation,
                 residualValueByAgeYears,
-                "");
+                "",
+                model);
     }
 
     /** The same cloud with another spot price and cost per GPU (sensitivities). */
@@ -102,6 +193,26 @@ public record GpuCloudPlan(
                 opexUsdPerGpuMonth,
                 generation,
                 residualValueByAgeYears,
-                refreshWith);
+                refreshWith,
+                priceUsdPerGpuHour > 0 ? model.withPriceScaled(spotUsdPerGpuHour / priceUsdPerGpuHour) : model);
+    }
+
+    /** The same cloud without its refresh. */
+    public GpuCloudPlan withoutRefresh() {
+        return new GpuCloudPlan(
+                name,
+                hall,
+                gpuCount,
+                usdPerGpu,
+                itKwPerGpu,
+                lifeYears,
+                priceUsdPerGpuHour,
+                priceDeclinePerYear,
+                utilizationFraction,
+                opexUsdPerGpuMonth,
+                generation,
+                residualValueByAgeYears,
+                "",
+                model);
     }
 }

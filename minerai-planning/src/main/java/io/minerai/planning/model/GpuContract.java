@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param annualDefaultProbability probability per year that the customer stops paying
  * @param backstopFraction share of the scheduled payments a guarantor pays after a default
  * @param endOfTerm what happens to the GPUs when the term ends
+ * @param curtailment how much the operator may interrupt the contracted GPUs and what it credits for it ({@link
+ *     Curtailment#FIRM}: never)
  */
 public record GpuContract(
         String name,
@@ -42,7 +44,67 @@ public record GpuContract(
         double maxServiceCreditFraction,
         double annualDefaultProbability,
         double backstopFraction,
-        EndOfTerm endOfTerm) {
+        EndOfTerm endOfTerm,
+        Curtailment curtailment) {
+
+    /** A firm contract (no curtailment allowance). */
+    public GpuContract(
+            String name,
+            String gpuCloud,
+            String customer,
+            int gpuCount,
+            int termMonths,
+            Price price,
+            double escalatorPerYear,
+            double prepaymentFraction,
+            Optional<Integer> prepaymentMonth,
+            double availabilityFraction,
+            double slaAvailabilityFraction,
+            double serviceCreditPerPoint,
+            double maxServiceCreditFraction,
+            double annualDefaultProbability,
+            double backstopFraction,
+            EndOfTerm endOfTerm) {
+        this(
+                name,
+                gpuCloud,
+                customer,
+                gpuCount,
+                termMonths,
+                price,
+                escalatorPerYear,
+                prepaymentFraction,
+                prepaymentMonth,
+                availabilityFraction,
+                slaAvailabilityFraction,
+                serviceCreditPerPoint,
+                maxServiceCreditFraction,
+                annualDefaultProbability,
+                backstopFraction,
+                endOfTerm,
+                Curtailment.FIRM);
+    }
+
+    /**
+     * The contract's curtailment allowance: contracted GPUs are firm load (they run every hour and pay every hour's
+     * power, the expensive ones too) except for up to {@code hoursPerYear} hours a contract year (a twelfth of it in
+     * each month) in which the operator may switch them off, crediting the customer {@code creditMultiple} x the
+     * month's contract price for every GPU-hour curtailed. The operator uses the allowance in the month's most
+     * expensive hours, and only in hours whose all-in power price exceeds the credit per MWh (credit per GPU-hour /
+     * facility MW per GPU).
+     *
+     * @param hoursPerYear hours a contract year the contracted GPUs may be curtailed (0 = firm)
+     * @param creditMultiple service credit per curtailed GPU-hour as a multiple of the contract price per GPU-hour
+     */
+    public record Curtailment(double hoursPerYear, double creditMultiple) {
+        /** Never curtailed. */
+        public static final Curtailment FIRM = new Curtailment(0, 1);
+
+        /** Whether any curtailment is allowed. */
+        public boolean allowed() {
+            return hoursPerYear > 0;
+        }
+    }
 
     /** How the contract is priced. */
     public sealed interface Price {
@@ -89,7 +151,8 @@ public record GpuContract(
                 maxServiceCreditFraction,
                 annualDefaultProbability,
                 backstopFraction,
-                endOfTerm);
+                endOfTerm,
+                curtailment);
     }
 
     /**
@@ -117,7 +180,8 @@ public record GpuContract(
                 maxServiceCreditFraction,
                 annualDefaultProbability,
                 backstopFraction,
-                endOfTerm);
+                endOfTerm,
+                curtailment);
     }
 
     /** The service credit as a share of the monthly fee: per point below the SLA, capped. */

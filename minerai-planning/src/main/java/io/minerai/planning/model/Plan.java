@@ -70,9 +70,14 @@ public record Plan(
 
     /** Cooling of a hall. */
     public Cooling coolingOf(Hall h) {
-        Cooling c = cooling.get(h.cooling());
+        return coolingOf(h.cooling());
+    }
+
+    /** PUE and capex of a cooling type. */
+    public Cooling coolingOf(CoolingType type) {
+        Cooling c = cooling.get(type);
         if (c == null) {
-            throw new IllegalStateException("no cooling spec for " + h.cooling().key());
+            throw new IllegalStateException("no cooling spec for " + type.key());
         }
         return c;
     }

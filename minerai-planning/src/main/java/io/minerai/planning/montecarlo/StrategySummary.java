@@ -34,6 +34,9 @@ import java.util.List;
  * @param meanSpotGpuRevenueUsd mean GPU spot revenue over the horizon (undiscounted)
  * @param meanContractRevenueUsd mean GPU contract revenue over the horizon (undiscounted)
  * @param minDscrByYear per plan year, the distribution of the paths' minimum DSCR (empty without debt service)
+ * @param computeByYear per plan year, the GPU-hours and exaFLOP-hours (dense BF16) delivered, expected over paths
+ * @param meanCurtailedGpuHours contracted GPU-hours curtailed within the contracts' allowances over the horizon,
+ *     expected over paths
  */
 public record StrategySummary(
         String strategy,
@@ -59,11 +62,24 @@ public record StrategySummary(
         double probabilityBeatsBaseline,
         double meanSpotGpuRevenueUsd,
         double meanContractRevenueUsd,
-        List<DscrYear> minDscrByYear) {
+        List<DscrYear> minDscrByYear,
+        List<ComputeYear> computeByYear,
+        double meanCurtailedGpuHours) {
 
     public StrategySummary {
         minDscrByYear = List.copyOf(minDscrByYear);
+        computeByYear = List.copyOf(computeByYear);
     }
+
+    /**
+     * Compute a strategy's GPUs deliver in one plan year, expected over the paths (the mean of each path's sum).
+     *
+     * @param year plan year (0 = the first twelve months)
+     * @param meanGpuHoursDelivered spot GPUs x utilisation x hours + contracted GPUs x availability x hours, less
+     *     curtailed hours
+     * @param meanComputeDeliveredExaflopHours those GPU-hours x the generation's dense BF16 TFLOPS / 10^6
+     */
+    public record ComputeYear(int year, double meanGpuHoursDelivered, double meanComputeDeliveredExaflopHours) {}
 
     /** Summary of {@code p}; {@code baseline} is the run's baseline strategy (may be {@code p} itself). */
     public static StrategySummary of(StrategyPaths p, StrategyPaths baseline, double cvarAlpha) {
@@ -118,7 +134,20 @@ public record StrategySummary(
                 isBaseline ? na : (double) beats / n,
                 Stats.mean(Stats.sorted(p.spotGpuRevenueUsd())),
                 Stats.mean(Stats.sorted(p.contractRevenueUsd())),
-                dscrByYear(p));
+                dscrByYear(p),
+                computeByYear(p),
+                Stats.mean(Stats.sorted(p.curtailedGpuHours())));
+    }
+
+    private static List<ComputeYear> computeByYear(StrategyPaths p) {
+        List<ComputeYear> out = new ArrayList<>();
+        boolean any = false;
+        for (int y = 0; y < p.years(); y++) {
+            double gpuHours = Stats.mean(Stats.sorted(p.gpuHoursInYear(y)));
+            any |= gpuHours > 0;
+            out.add(new ComputeYear(y, gpuHours, Stats.mean(Stats.sorted(p.exaflopHoursInYear(y)))));
+        }
+        return any ? out : List.of();
     }
 
     private static List<DscrYear> dscrByYear(StrategyPaths p) {

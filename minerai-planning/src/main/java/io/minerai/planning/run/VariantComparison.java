@@ -83,20 +83,7 @@ public record VariantComparison(
     }
 
     private static GpuCloudPlan withoutRefresh(GpuCloudPlan g) {
-        return new GpuCloudPlan(
-                g.name(),
-                g.hall(),
-                g.gpuCount(),
-                g.usdPerGpu(),
-                g.itKwPerGpu(),
-                g.lifeYears(),
-                g.priceUsdPerGpuHour(),
-                g.priceDeclinePerYear(),
-                g.utilizationFraction(),
-                g.opexUsdPerGpuMonth(),
-                g.generation(),
-                g.residualValueByAgeYears(),
-                "");
+        return g.withoutRefresh();
     }
 
     /**

@@ -128,7 +128,18 @@ final class PathEngineReference {
                     - mw * (run * s.miningOpexUsdPerMwMonth + (1 - run) * s.miningStandbyOpexUsdPerMwMonth);
             if (gpuBook.any()) {
                 double meanPrice = factor * bank.sumSmallest(entry, size) / size + adder;
-                gpuBook.month(t, hours, meanPrice, gpuShift, block.contractDefaultMonth, contractBase, gpuMonth);
+                gpuBook.month(
+                        t,
+                        hours,
+                        meanPrice,
+                        bank,
+                        entry,
+                        factor,
+                        adder,
+                        gpuShift,
+                        block.contractDefaultMonth,
+                        contractBase,
+                        gpuMonth);
                 e += gpuMonth.spotRevenueUsd + gpuMonth.contractRevenueUsd - gpuMonth.powerUsd - gpuMonth.opexUsd;
                 spotRevenue += gpuMonth.spotRevenueUsd;
                 contractRevenue += gpuMonth.contractRevenueUsd;

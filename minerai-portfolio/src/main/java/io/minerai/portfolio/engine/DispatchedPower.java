@@ -7,9 +7,12 @@ import io.minerai.core.time.TimeGrid;
 import io.minerai.data.resolve.InputResolver;
 import io.minerai.dispatch.DispatchResult;
 import io.minerai.dispatch.LoadClass;
+import io.minerai.dispatch.SettlementTerms;
 import io.minerai.dispatch.ledger.Direction;
 import io.minerai.dispatch.ledger.Ledger;
+import io.minerai.dispatch.ledger.Settler;
 import io.minerai.dispatch.ledger.Stream;
+import io.minerai.dispatch.program.CoincidentPeakCharge;
 import io.minerai.dispatch.settle.SiteMeasures;
 import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.planning.engine.PowerDay;
@@ -31,6 +34,12 @@ import java.util.Optional;
  * intervals are averaged into local hours (the scenario's clock) and cut into whole days; the planning engine
  * resamples these real days into months and, on each Monte Carlo path, runs mining in the hours whose all-in price is
  * below its revenue per MWh (the merit-order rule at that path's hashprice).
+ *
+ * <p>Firm loads of the plan (GPU clouds, contracted GPU capacity) pay the mean of these prices, so an interval in
+ * which the dispatched site imported nothing (its load curtailed, e.g. in a 4CP peak) is priced at what a firm MW
+ * would have paid in it: the market price plus adders plus the coincident-peak charges of a MW drawn in that
+ * interval, not the market price alone. Otherwise a contracted hall would be priced as if it, too, could be switched
+ * off in the peaks.
  */
 public final class DispatchedPower {
     private DispatchedPower() {}
@@ -39,11 +48,43 @@ public final class DispatchedPower {
     public static SiteModel.PowerInfo of(Scenario scenario, Path baseDir) {
         ScenarioInputs inputs = InputResolver.resolve(scenario, baseDir);
         DispatchResult result = ScenarioSettlement.meritOrder(scenario, inputs, baseDir);
-        return fromLedger(scenario, result.ledger());
+        return fromLedger(
+                scenario,
+                result.ledger(),
+                firmChargesUsdPerMwh(
+                        ScenarioSettlement.terms(scenario, inputs, baseDir),
+                        result.ledger().grid()));
+    }
+
+    /**
+     * Per interval, the charge per MWh a firm MW drawn in it pays to the programs whose charge follows the site's
+     * import in given intervals (coincident peaks: import in a peak interval x rate / peaks; per MWh that is rate /
+     * peaks / interval hours), 0 elsewhere.
+     */
+    static double[] firmChargesUsdPerMwh(SettlementTerms terms, TimeGrid grid) {
+        double[] out = new double[grid.count()];
+        for (Settler s : terms.programs()) {
+            if (s instanceof CoincidentPeakCharge cp) {
+                for (int t = 0; t < out.length; t++) {
+                    if (cp.isPeak(t)) {
+                        out[t] += cp.usdPerMwInPeak() / grid.stepHours();
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The all-in hourly days of a settled dispatch. */
     static SiteModel.PowerInfo fromLedger(Scenario scenario, Ledger ledger) {
+        return fromLedger(scenario, ledger, new double[ledger.size()]);
+    }
+
+    /**
+     * The all-in hourly days of a settled dispatch; {@code firmChargesUsdPerMwh} prices the intervals in which the
+     * site imported nothing (see {@link #firmChargesUsdPerMwh}).
+     */
+    static SiteModel.PowerInfo fromLedger(Scenario scenario, Ledger ledger, double[] firmChargesUsdPerMwh) {
         TimeGrid grid = ledger.grid();
         double h = grid.stepHours();
         double[] price = ledger.values(SiteMeasures.PRICE);
@@ -81,7 +122,9 @@ public final class DispatchedPower {
             }
             intervals++;
             double mwh = importMw[t] * h;
-            double allIn = mwh > 1e-9 ? (-powerCost[t] + charges[t]) / mwh : price[t] + adders;
+            // what the site paid per MWh imported; with nothing imported, what a firm MW would have paid
+            double allIn =
+                    mwh > 1e-9 ? (-powerCost[t] + charges[t]) / mwh : price[t] + adders + firmChargesUsdPerMwh[t];
             importMwh += mwh;
             energyCost += -powerCost[t];
             chargesUsd += charges[t];
