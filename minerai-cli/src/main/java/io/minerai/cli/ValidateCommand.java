@@ -126,6 +126,15 @@ final class ValidateCommand implements Callable<Integer> {
         site.ppa()
                 .ifPresent(p -> out.printf(
                         Locale.ROOT, "  PPA          %.1f MW at $%.2f/MWh%n", p.quantityMw(), p.priceUsdPerMwh()));
+        for (io.minerai.core.site.Load l : site.loads()) {
+            l.pueCurve()
+                    .ifPresent(c -> out.printf(
+                            Locale.ROOT,
+                            "  PUE of %-14s %s cooling, follows the ambient temperature: %s%n",
+                            l.name(),
+                            l.cooling().id(),
+                            pueCurveText(c)));
+        }
         out.printf(Locale.ROOT, "  firm load %.2f MW, all loads %.2f MW%n%n", site.firmLoadMw(), site.totalLoadMw());
         for (Map.Entry<String, CoincidentPeaks> e : mt.peaks().entrySet()) {
             CoincidentPeaks p = e.getValue();
@@ -157,8 +166,18 @@ final class ValidateCommand implements Callable<Integer> {
                     site.generators().get(k).name() + " profile",
                     inputs.generatorCapacityFactor().get(k));
         }
+        inputs.ambientTemperatureC().ifPresent(t -> gaps(out, "ambient temperature", t));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static String pueCurveText(io.minerai.core.ai.PueCurve c) {
+        StringBuilder b = new StringBuilder();
+        for (io.minerai.core.ai.PueCurve.Point q : c.points()) {
+            b.append(b.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%.3g at %.3g °C", q.pue(), q.temperatureC()));
+        }
+        return b.toString();
     }
 
     private static void gaps(PrintWriter out, String what, TimeSeries s) {

@@ -175,6 +175,34 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aBadAmbientTemperatureFileIsRefusedWithItsFileAndLine(@TempDir Path dir) throws Exception {
+        // SYNTHETIC temperatures; line 3 is not a number, line 4 is hotter than any place on Earth
+        Files.writeString(dir.resolve("temps.csv"), """
+                time,temperatureC
+                2024-07-01T05:00:00Z,25
+                2024-07-01T06:00:00Z,warm
+                2024-07-01T07:00:00Z,71
+                """);
+        Path f = dir.resolve("hot.yaml");
+        Files.writeString(f, """
+                name: hot
+                period: {start: 2024-07-01T00:00:00-05:00, end: 2024-07-02T00:00:00-05:00, step: 1h}
+                site:
+                  name: x
+                  grid: {settlementPoint: HB_WEST, importCapMw: 10}
+                  ambientTemperature: {source: csv, path: temps.csv}
+                  minerFleets:
+                    - {name: s21, model: S21, unitCount: 100, unitHashrateThPerS: 200, unitPowerW: 3500, pue: 1.1,
+                       cooling: immersion, pueFollowsAmbient: true}
+                """);
+        CliRunner.Result r = CliRunner.run(
+                "backtest", f.toString(), "--quiet", "--out", dir.resolve("o").toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("temps.csv:3:temperatureC").contains("temps.csv:4:temperatureC");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void aBrokenScenarioListsEveryProblemAndExitsWith2(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, """

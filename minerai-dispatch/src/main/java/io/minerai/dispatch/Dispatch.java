@@ -21,6 +21,8 @@ import java.util.List;
  * @param spillMw on-site generation neither used nor exported per interval
  * @param reserves ancillary-service offers from curtailable running load (none for policies that offer none)
  * @param deferrable deferrable GPU jobs and their power (none for policies without them); their power counts as load
+ * @param pue each load's PUE per interval when some load's PUE follows the ambient temperature ({@link
+ *     PueProfile#NONE} otherwise): a load's power is its running fraction x its full power x the profile's factor
  */
 public record Dispatch(
         String policyName,
@@ -33,7 +35,36 @@ public record Dispatch(
         double[] exportMw,
         double[] spillMw,
         ReserveOffers reserves,
-        DeferrableWork deferrable) {
+        DeferrableWork deferrable,
+        PueProfile pue) {
+
+    /** A dispatch whose loads have a constant PUE. */
+    public Dispatch(
+            String policyName,
+            TimeGrid grid,
+            List<LoadInfo> loads,
+            boolean[] dispatched,
+            double[] runFraction,
+            double[] generationMw,
+            double[] importMw,
+            double[] exportMw,
+            double[] spillMw,
+            ReserveOffers reserves,
+            DeferrableWork deferrable) {
+        this(
+                policyName,
+                grid,
+                loads,
+                dispatched,
+                runFraction,
+                generationMw,
+                importMw,
+                exportMw,
+                spillMw,
+                reserves,
+                deferrable,
+                PueProfile.NONE);
+    }
 
     public Dispatch {
         loads = List.copyOf(loads);
@@ -82,9 +113,14 @@ public record Dispatch(
         return runFraction[t * loads.size() + l];
     }
 
-    /** Power drawn by load {@code l} in interval {@code t}, MW. */
+    /** Power drawn by load {@code l} in interval {@code t}, MW (at the interval's PUE). */
     public double loadMw(int t, int l) {
-        return fraction(t, l) * loads.get(l).maxPowerMw();
+        return fraction(t, l) * loads.get(l).maxPowerMw() * pue.scale(t, l);
+    }
+
+    /** Power load {@code l} would draw fully running in interval {@code t}, MW (at the interval's PUE). */
+    public double fullLoadMw(int t, int l) {
+        return loads.get(l).maxPowerMw() * pue.scale(t, l);
     }
 
     /** Total load in interval {@code t} (site loads and deferrable jobs), MW. */

@@ -192,7 +192,52 @@ public final class MeritOrderKernel {
             double[] importMw,
             double[] exportMw,
             double[] spillMw) {
+        run(
+                from,
+                to,
+                priceUsdPerMwh,
+                hashpriceUsdPerThDay,
+                generationMw,
+                dispatched,
+                importLimitMw,
+                NO_SCALE,
+                runFraction,
+                importMw,
+                exportMw,
+                spillMw);
+    }
+
+    private static final double[] NO_SCALE = new double[0];
+
+    /**
+     * Runs intervals {@code [from, to)} where the loads' facility power changes from interval to interval (a PUE that
+     * follows the ambient temperature, {@link PueProfile}): load {@code l} fully running draws {@code maxMw[l] x
+     * facilityScale[t * loadCount + l]} and its value per MWh (hold premium included) is divided by the same factor,
+     * since what it earns follows its IT power. The order is re-sorted whenever a factor changes. With every factor
+     * exactly 1 the results are bit for bit those of the run without factors.
+     *
+     * @param facilityScale per interval and load, the factor; an empty array for none
+     */
+    public void run(
+            int from,
+            int to,
+            double[] priceUsdPerMwh,
+            double[] hashpriceUsdPerThDay,
+            double[] generationMw,
+            boolean[] dispatched,
+            double[] importLimitMw,
+            double[] facilityScale,
+            double[] runFraction,
+            double[] importMw,
+            double[] exportMw,
+            double[] spillMw) {
         final int nc = curtailable.length;
+        final boolean scaled = facilityScale.length > 0;
+        final double[] mw = scaled ? new double[loadCount] : maxMw;
+        final double[] scaleNow = scaled ? new double[loadCount] : NO_SCALE;
+        final double[] scaleSorted = scaled ? new double[loadCount] : NO_SCALE;
+        double firmNeedMw = firmMw;
+        double curtailableNowMw = curtailableMw;
         final boolean limited = importLimitMw.length > 0;
         final int[] order = curtailable.clone();
         final double[] value = new double[loadCount];
@@ -220,12 +265,35 @@ public final class MeritOrderKernel {
             for (int k = 0; k < nh && !resort; k++) {
                 resort = held[k] != heldSorted[k];
             }
+            if (scaled) {
+                // the same summation order as the constructor's, so factors of exactly 1 change no bit
+                double f = 0;
+                for (int k = 0; k < firmLoads.length; k++) {
+                    int l = firmLoads[k];
+                    scaleNow[l] = facilityScale[base + l];
+                    mw[l] = maxMw[l] * scaleNow[l];
+                    f += mw[l];
+                }
+                double c = 0;
+                for (int k = 0; k < nc; k++) {
+                    int l = curtailable[k];
+                    scaleNow[l] = facilityScale[base + l];
+                    mw[l] = maxMw[l] * scaleNow[l];
+                    c += mw[l];
+                    resort |= scaleNow[l] != scaleSorted[l];
+                }
+                firmNeedMw = f;
+                curtailableNowMw = c;
+            }
             if (resort) {
                 lastHashprice = hp;
                 if (nh > 0) {
                     System.arraycopy(held, 0, heldSorted, 0, nh);
                 }
-                sortByValue(order, value, hp, heldSorted);
+                if (scaled) {
+                    System.arraycopy(scaleNow, 0, scaleSorted, 0, loadCount);
+                }
+                sortByValue(order, value, hp, heldSorted, scaleSorted);
             }
             final double p = priceUsdPerMwh[t];
             final double gen = generationMw[t];
@@ -246,7 +314,7 @@ public final class MeritOrderKernel {
             sort3(tierCost, tierCap, tierKind);
             int tier = 0;
             // firm loads first: they always run (validation guarantees they fit under the import cap)
-            double need = firmMw;
+            double need = firmNeedMw;
             while (need > 0 && tier < 3) {
                 double take = need < tierCap[tier] ? need : tierCap[tier];
                 tierCap[tier] -= take;
@@ -278,8 +346,8 @@ public final class MeritOrderKernel {
                 for (int i = tier; i < 3 && tierCost[i] < vMin; i++) {
                     avail += tierCap[i];
                 }
-                if (avail >= curtailableMw) {
-                    double need2 = curtailableMw;
+                if (avail >= curtailableNowMw) {
+                    double need2 = curtailableNowMw;
                     for (int i = tier; i < 3 && need2 > 0; i++) {
                         double take = need2 < tierCap[i] ? need2 : tierCap[i];
                         tierCap[i] -= take;
@@ -299,7 +367,7 @@ public final class MeritOrderKernel {
             for (; k < nc && tier < 3; k++) {
                 final int l = order[k];
                 final double v = value[l];
-                final double want = maxMw[l];
+                final double want = mw[l];
                 double got = 0;
                 while (tier < 3 && v > tierCost[tier]) {
                     final double room = tierCap[tier];
@@ -357,12 +425,15 @@ public final class MeritOrderKernel {
         spillMw[t] = genLeft - exp;
     }
 
-    private void sortByValue(int[] order, double[] value, double hashprice, double[] held) {
+    private void sortByValue(int[] order, double[] value, double hashprice, double[] held, double[] scale) {
         for (int l = 0; l < loadCount; l++) {
             value[l] = isMiner[l] ? minerValueCoef[l] * hashprice : fixedValueUsdPerMwh[l];
         }
         for (int k = 0; k < held.length; k++) {
             value[holdLoads[k]] += holdPremiumUsdPerMwh[holdLoads[k]] * held[k];
+        }
+        for (int l = 0; l < scale.length; l++) {
+            value[l] /= scale[l];
         }
         // insertion sort, descending value, stable by load index
         for (int i = 0; i < order.length; i++) {

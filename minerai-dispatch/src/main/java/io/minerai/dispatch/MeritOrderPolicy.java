@@ -25,7 +25,11 @@ import java.util.List;
  *   <li>Firm loads (colocation, firm GPU cloud) always run. Curtailable loads run in descending value per MWh while
  *       their value is strictly above the marginal cost of the energy they would use, up to the import cap; the last
  *       one may run partially.
- *   <li>Intervals without a price, Bitcoin data or a generation profile value are skipped, counted and reported.
+ *   <li>Intervals without a price, Bitcoin data or a generation profile value are skipped, counted and reported;
+ *       likewise intervals without an ambient temperature when a load's PUE follows it.
+ *   <li>A load whose PUE follows the ambient temperature ({@link PueProfile}) draws IT power x the interval's PUE and
+ *       its value per MWh is its IT earnings per facility MWh of that interval, so a hot interval makes it both
+ *       larger and less valuable per MWh.
  * </ul>
  *
  * The PPA does not change these decisions: it is settled financially (see {@link Settlement}).
@@ -71,7 +75,8 @@ public final class MeritOrderPolicy implements DispatchPolicy {
 
     @Override
     public Dispatch decide(Site site, ScenarioInputs inputs) {
-        PreparedInputs in = PreparedInputs.of(site, inputs);
+        PueProfile pue = PueProfile.of(site, inputs);
+        PreparedInputs in = PreparedInputs.of(site, inputs, pue);
         TimeGrid grid = inputs.grid();
         int n = grid.count();
         int loads = site.loads().size();
@@ -91,6 +96,7 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                 limit[t] = m;
             }
         }
+        double[] scale = units.facilityScale(pue, n);
         units.kernel(site)
                 .run(
                         0,
@@ -100,12 +106,13 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                         in.generationMw(),
                         in.dispatched(),
                         limit,
+                        scale,
                         unitFraction,
                         imp,
                         exp,
                         spill);
         if (units.hasContracts() && limit.length > 0) {
-            runAllowedEvents(site, grid, in, units, limit, unitFraction, imp, exp, spill);
+            runAllowedEvents(site, grid, in, units, limit, scale, unitFraction, imp, exp, spill);
         }
         if (!units.identity()) {
             units.toLoads(unitFraction, fraction, n, loads);
@@ -116,7 +123,19 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                 gen[t] = 0;
             }
         }
-        return new Dispatch(NAME, grid, LoadInfo.of(site), in.dispatched(), fraction, gen, imp, exp, spill);
+        return new Dispatch(
+                NAME,
+                grid,
+                LoadInfo.of(site),
+                in.dispatched(),
+                fraction,
+                gen,
+                imp,
+                exp,
+                spill,
+                ReserveOffers.none(),
+                DeferrableWork.none(),
+                pue);
     }
 
     /**
@@ -131,6 +150,7 @@ public final class MeritOrderPolicy implements DispatchPolicy {
             PreparedInputs in,
             Units units,
             double[] limit,
+            double[] facilityScale,
             double[] unitFraction,
             double[] imp,
             double[] exp,
@@ -168,6 +188,7 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                                 in.generationMw(),
                                 in.dispatched(),
                                 limit,
+                                facilityScale,
                                 unitFraction,
                                 imp,
                                 exp,
@@ -362,6 +383,21 @@ public final class MeritOrderPolicy implements DispatchPolicy {
                     site.grid().totalAdderUsdPerMwh());
         }
 
+        /** Per interval and unit, its load's facility-power factor ({@link PueProfile#scale}); empty when none. */
+        double[] facilityScale(PueProfile pue, int n) {
+            if (!pue.active()) {
+                return new double[0];
+            }
+            int units = count();
+            double[] out = new double[n * units];
+            for (int t = 0; t < n; t++) {
+                for (int k = 0; k < units; k++) {
+                    out[t * units + k] = pue.scale(t, loadOf[k]);
+                }
+            }
+            return out;
+        }
+
         /** Sums the units' running fractions into the loads' fractions of full power. */
         void toLoads(double[] unitFraction, double[] fraction, int n, int loads) {
             int units = count();
@@ -386,6 +422,11 @@ public final class MeritOrderPolicy implements DispatchPolicy {
             double[] priceUsdPerMwh, double[] hashpriceUsdPerThDay, double[] generationMw, boolean[] dispatched) {
 
         public static PreparedInputs of(Site site, ScenarioInputs inputs) {
+            return of(site, inputs, PueProfile.of(site, inputs));
+        }
+
+        /** As {@link #of(Site, ScenarioInputs)}; an interval the PUE profile lacks (no temperature) is skipped too. */
+        public static PreparedInputs of(Site site, ScenarioInputs inputs, PueProfile pue) {
             int n = inputs.grid().count();
             double[] price = new double[n];
             double[] hp = new double[n];
@@ -396,7 +437,9 @@ public final class MeritOrderPolicy implements DispatchPolicy {
             // Bitcoin data decides only what miners earn: a site without miner fleets does not need it
             boolean needsBitcoin = !site.minerFleets().isEmpty();
             for (int t = 0; t < n; t++) {
-                boolean present = !inputs.priceUsdPerMwh().isMissing(t) && (!needsBitcoin || !hash.isMissing(t));
+                boolean present = !inputs.priceUsdPerMwh().isMissing(t)
+                        && (!needsBitcoin || !hash.isMissing(t))
+                        && pue.present(t);
                 double g = 0;
                 for (int k = 0; k < cfs.size() && present; k++) {
                     if (cfs.get(k).isMissing(t)) {

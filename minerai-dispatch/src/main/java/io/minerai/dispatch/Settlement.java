@@ -17,6 +17,7 @@ import io.minerai.dispatch.program.AncillaryCapacity;
 import io.minerai.dispatch.program.AncillarySettler;
 import io.minerai.dispatch.settle.AiCloudSettler;
 import io.minerai.dispatch.settle.ColocationSettler;
+import io.minerai.dispatch.settle.CoolingMeasures;
 import io.minerai.dispatch.settle.MiningSettler;
 import io.minerai.dispatch.settle.SiteMeasures;
 import io.minerai.dispatch.settle.SupplySettlers;
@@ -60,6 +61,9 @@ public final class Settlement {
     public static List<Settler> settlers(Site site, ScenarioInputs inputs, Dispatch dispatch, SettlementTerms terms) {
         List<Settler> out = new ArrayList<>();
         out.add(new SiteMeasures(dispatch.loads()));
+        if (dispatch.pue().active()) {
+            out.add(new CoolingMeasures());
+        }
         out.add(new MiningSettler());
         out.add(new AiCloudSettler(site, dispatch.deferrable(), inputs.gpus().precision()));
         out.add(new ColocationSettler());
@@ -117,9 +121,9 @@ public final class Settlement {
                 continue;
             }
             for (int l = 0; l < nl; l++) {
-                double e = d.fraction(t, l) * infos.get(l).maxPowerMw() * h;
+                double e = d.loadMw(t, l) * h;
                 loadEnergy[l] += e;
-                loadFullEnergy[l] += infos.get(l).maxPowerMw() * h;
+                loadFullEnergy[l] += d.fullLoadMw(t, l) * h;
                 loadCost[l] += e * cbar[t];
             }
             for (int j = 0; j < jobs.jobs().size(); j++) {

@@ -53,6 +53,7 @@ public final class DispatchArrays {
                 exportMw,
                 spillMw,
                 new ReserveOffers(products, reserveMw),
-                new DeferrableWork(jobs, jobMw));
+                new DeferrableWork(jobs, jobMw),
+                terms.pue());
     }
 }

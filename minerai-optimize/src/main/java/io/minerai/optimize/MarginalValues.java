@@ -38,7 +38,8 @@ public record MarginalValues(
                 s.colocationLeases(),
                 s.generators(),
                 s.ppa(),
-                s.opex());
+                s.opex(),
+                s.ambientTemperature());
         double grid = optimizer.perfectForesight(p.withSite(moreGrid)).netUsd() - base;
         if (s.gpuClouds().isEmpty()) {
             return new MarginalValues(base, grid, Optional.empty(), Optional.empty());
@@ -53,12 +54,25 @@ public record MarginalValues(
                 c.pue(),
                 c.priceUsdPerGpuHour(),
                 c.utilizationFraction(),
-                c.firm());
+                c.firm(),
+                c.cooling(),
+                c.capping(),
+                c.workload(),
+                c.contract(),
+                c.pueCurve());
         double addedMw = grown.facilityPowerMw() - c.facilityPowerMw();
         List<GpuCloud> gpus = new ArrayList<>(s.gpuClouds());
         gpus.set(0, grown);
-        Site moreGpu =
-                new Site(s.name(), g, s.minerFleets(), gpus, s.colocationLeases(), s.generators(), s.ppa(), s.opex());
+        Site moreGpu = new Site(
+                s.name(),
+                g,
+                s.minerFleets(),
+                gpus,
+                s.colocationLeases(),
+                s.generators(),
+                s.ppa(),
+                s.opex(),
+                s.ambientTemperature());
         double gpu = (optimizer.perfectForesight(p.withSite(moreGpu)).netUsd() - base) / addedMw;
         return new MarginalValues(base, grid, Optional.of(gpu), Optional.of(c.name()));
     }

@@ -9,6 +9,7 @@ import io.minerai.core.site.Load;
 import io.minerai.core.site.Site;
 import io.minerai.core.time.TimeSeries;
 import io.minerai.dispatch.MeritOrderPolicy;
+import io.minerai.dispatch.PueProfile;
 import io.minerai.dispatch.SettlementTerms;
 import io.minerai.dispatch.ledger.Settler;
 import io.minerai.dispatch.program.CoincidentPeakCharge;
@@ -101,11 +102,12 @@ public record OptimizationProblem(
     /** The site as the formulation reads it. */
     public SiteTerms siteTerms() {
         return SiteTerms.of(
-                site,
-                inputs.gpus(),
-                settings.fleetControls(),
-                settings.gpuJobs(),
-                response.reserves().maxOfferFraction());
+                        site,
+                        inputs.gpus(),
+                        settings.fleetControls(),
+                        settings.gpuJobs(),
+                        response.reserves().maxOfferFraction())
+                .withPue(PueProfile.of(site, inputs));
     }
 
     /** Ancillary products offered. */

@@ -11,6 +11,7 @@ import io.minerai.core.site.Ppa;
 import io.minerai.core.site.Site;
 import io.minerai.dispatch.GpuModel;
 import io.minerai.dispatch.LoadInfo;
+import io.minerai.dispatch.PueProfile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ import java.util.Optional;
  * @param maxOfferFraction share of curtailable running load that may be offered as reserve
  * @param gpuModels per load: an interruptible GPU cloud with cap levels or a job class (training, inference), whose
  *     revenue the {@link Steps.GpuCapLevels} step models (its {@code usdPerHour} is then 0); empty otherwise
+ * @param pue each load's PUE per interval ({@link PueProfile#NONE} when every PUE is constant): load l fully running
+ *     draws {@link #mw(int, int)} in interval t
  */
 public record SiteTerms(
         Site site,
@@ -53,7 +56,8 @@ public record SiteTerms(
         List<Optional<FleetControl>> controls,
         List<GpuJob> jobs,
         double maxOfferFraction,
-        List<Optional<GpuModel>> gpuModels) {
+        List<Optional<GpuModel>> gpuModels,
+        PueProfile pue) {
 
     public SiteTerms {
         loads = List.copyOf(loads);
@@ -129,7 +133,48 @@ public record SiteTerms(
                 controls,
                 jobs,
                 maxOfferFraction,
-                models);
+                models,
+                PueProfile.NONE);
+    }
+
+    /** The same terms with each load's PUE per interval. */
+    public SiteTerms withPue(PueProfile profile) {
+        return new SiteTerms(
+                site,
+                loads,
+                maxMw,
+                firm,
+                minerThPerSAfterFee,
+                usdPerHour,
+                firmMw,
+                importCapMw,
+                exportCapMw,
+                adderUsdPerMwh,
+                ppa,
+                controls,
+                jobs,
+                maxOfferFraction,
+                gpuModels,
+                profile);
+    }
+
+    /** Facility power of load {@code l} fully running in interval {@code t} (its maxMw at a constant PUE). */
+    public double mw(int t, int l) {
+        return pue.active() ? maxMw[l] * pue.scale(t, l) : maxMw[l];
+    }
+
+    /** Power of the firm loads in interval {@code t} ({@link #firmMw()} at a constant PUE). */
+    public double firmMw(int t) {
+        if (!pue.active()) {
+            return firmMw;
+        }
+        double s = 0;
+        for (int l = 0; l < maxMw.length; l++) {
+            if (firm[l]) {
+                s += mw(t, l);
+            }
+        }
+        return s;
     }
 
     /** Terms of a site alone: continuous fleets, no jobs, all curtailable load may be offered. */

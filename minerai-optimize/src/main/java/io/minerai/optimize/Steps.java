@@ -113,12 +113,12 @@ public final class Steps {
                     continue;
                 }
                 int t = c.from + i;
-                double rhs = c.data.generationMw()[t] - c.terms.firmMw();
+                double rhs = c.data.generationMw()[t] - c.terms.firmMw(t);
                 b.beginRow(f, t, rhs, rhs);
                 for (int l = 0; l < loads; l++) {
                     int col = c.loadCol[i * loads + l];
                     if (col >= 0) {
-                        b.entry(col, c.terms.maxMw()[l]);
+                        b.entry(col, c.terms.mw(t, l));
                     }
                 }
                 for (int j = 0; j < jobs; j++) {
@@ -267,24 +267,25 @@ public final class Steps {
             LpModel.Builder b = c.b;
             int loads = c.loads();
             int f = b.family("restore limit");
-            double p = c.terms.maxMw()[l];
             for (int i = 0; i < c.n; i++) {
                 int x = c.loadCol[i * loads + l];
                 if (x < 0) {
                     continue;
                 }
                 int t = c.from + i;
+                double p = c.terms.mw(t, l);
+                double pPrev = c.terms.mw(Math.max(t - 1, 0), l);
                 int prev = i > 0 ? c.loadCol[(i - 1) * loads + l] : -1;
                 if (prev >= 0) {
                     b.beginRow(f, t, Double.NEGATIVE_INFINITY, maxMw);
-                    b.entry(x, p).entry(prev, -p);
+                    b.entry(x, p).entry(prev, -pPrev);
                     b.endRow();
                 } else if (i == 0 && !Double.isNaN(c.initial.previousFraction()[l])) {
                     b.beginRow(
                             f,
                             t,
                             Double.NEGATIVE_INFINITY,
-                            maxMw + p * c.initial.previousFraction()[l]);
+                            maxMw + pPrev * c.initial.previousFraction()[l]);
                     b.entry(x, p);
                     b.endRow();
                 }
@@ -316,7 +317,7 @@ public final class Steps {
                     if (c.importCol[i] < 0 || !(max < c.terms.importCapMw())) {
                         continue;
                     }
-                    double need = c.terms.firmMw() - c.data.generationMw()[t];
+                    double need = c.terms.firmMw(t) - c.data.generationMw()[t];
                     if (need > max + 1e-9) {
                         failing++;
                         first = first < 0 ? t : first;
@@ -362,7 +363,7 @@ public final class Steps {
             boolean[] allowed = ContractAllowance.curtailable(limit, c.data.grid(), c.data.dispatched(), g.contract());
             for (int t = 0; t < out.length; t++) {
                 if (!allowed[t]) {
-                    out[t] += g.contractedMw();
+                    out[t] += g.contractedMw() * c.terms.pue().scale(t, l);
                 }
             }
         }
@@ -478,7 +479,7 @@ public final class Steps {
                 for (int l = 0; l < loads; l++) {
                     int x = c.loadCol[i * loads + l];
                     if (x >= 0) {
-                        b.entry(x, -phi * c.terms.maxMw()[l]);
+                        b.entry(x, -phi * c.terms.mw(c.from + i, l));
                     }
                 }
                 b.endRow();
@@ -560,7 +561,7 @@ public final class Steps {
                     for (int l : groups.get(g)) {
                         int x = c.loadCol[i * loads + l];
                         if (x >= 0) {
-                            b.entry(x, -phi * c.terms.maxMw()[l]);
+                            b.entry(x, -phi * c.terms.mw(c.from + i, l));
                         }
                     }
                     b.endRow();
@@ -589,7 +590,7 @@ public final class Steps {
                         for (int l = 0; l < loads; l++) {
                             int x = c.loadCol[i * loads + l];
                             if (x >= 0) {
-                                b.entry(x, -p.maxShare() * phi * c.terms.maxMw()[l]);
+                                b.entry(x, -p.maxShare() * phi * c.terms.mw(t, l));
                             }
                         }
                         b.endRow();

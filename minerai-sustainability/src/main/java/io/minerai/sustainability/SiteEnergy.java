@@ -117,7 +117,7 @@ public record SiteEnergy(
             for (int l = 0; l < loads.size(); l++) {
                 LoadInfo li = loads.get(l);
                 double x = d.fraction(t, l);
-                double e = x * li.maxPowerMw() * h;
+                double e = d.loadMw(t, l) * h;
                 load[t] += e;
                 switch (li.loadClass()) {
                     case MINING -> mining[t] += e;
@@ -129,7 +129,7 @@ public record SiteEnergy(
                     case COLOCATION -> colo[t] += e;
                 }
                 if (!li.firm()) {
-                    notDrawn += (1 - x) * li.maxPowerMw();
+                    notDrawn += (1 - x) * d.fullLoadMw(t, l);
                 }
             }
             curtailed[t] = Math.max(0, notDrawn);

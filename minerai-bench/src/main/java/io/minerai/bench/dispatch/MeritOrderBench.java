@@ -57,6 +57,7 @@ public class MeritOrderBench {
     private double[] importMw;
     private double[] exportMw;
     private double[] spillMw;
+    private double[] pueScale;
 
     @Setup
     public void setup() {
@@ -97,11 +98,41 @@ public class MeritOrderBench {
         importMw = new double[intervals];
         exportMw = new double[intervals];
         spillMw = new double[intervals];
+        // every fleet's PUE following a SYNTHETIC hourly temperature (a daily swing of 20-38 C) along minerai's
+        // default air curve, as a factor of its stated PUE 1.1: a new factor every hour, so the order re-sorts hourly
+        io.minerai.core.ai.PueCurve curve = io.minerai.core.ai.PueCurves.AIR;
+        pueScale = new double[intervals * fleets];
+        for (int t = 0; t < intervals; t++) {
+            int hour = t / 12;
+            double tempC = 29 + 9 * Math.cos(2 * Math.PI * ((hour % 24) - 16) / 24.0);
+            for (int f = 0; f < fleets; f++) {
+                pueScale[t * fleets + f] = curve.pueAt(tempC) / 1.1;
+            }
+        }
     }
 
     @Benchmark
     public double meritOrderYear() {
         kernel.run(0, intervals, price, hashprice, generation, dispatched, fraction, importMw, exportMw, spillMw);
+        return importMw[intervals / 2] + fraction[fraction.length / 2];
+    }
+
+    /** The same year with every fleet's PUE following a SYNTHETIC temperature (a factor per interval and fleet). */
+    @Benchmark
+    public double meritOrderYearWithPue() {
+        kernel.run(
+                0,
+                intervals,
+                price,
+                hashprice,
+                generation,
+                dispatched,
+                new double[0],
+                pueScale,
+                fraction,
+                importMw,
+                exportMw,
+                spillMw);
         return importMw[intervals / 2] + fraction[fraction.length / 2];
     }
 }

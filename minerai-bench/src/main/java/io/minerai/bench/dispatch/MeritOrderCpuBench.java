@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * A bench command for the merit-order kernel that reports thread CPU time as well as wall time, so figures stay
  * meaningful on a shared machine (the JMH benchmark {@link MeritOrderBench} reports wall time). Same setup as the JMH
- * benchmark. Usage: {@code java -cp ... io.minerai.bench.dispatch.MeritOrderCpuBench [intervals] [fleets] [runs]}.
+ * benchmark. Usage: {@code java -cp ... io.minerai.bench.dispatch.MeritOrderCpuBench [intervals] [fleets] [runs] [pue]}
+ * ({@code pue}: every fleet's PUE follows a SYNTHETIC temperature, {@link MeritOrderBench#meritOrderYearWithPue}).
  */
 public final class MeritOrderCpuBench {
     private MeritOrderCpuBench() {}
@@ -18,18 +19,19 @@ public final class MeritOrderCpuBench {
         b.intervals = args.length > 0 ? Integer.parseInt(args[0]) : 105_120;
         b.fleets = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        boolean pue = args.length > 3 && args[3].equals("pue");
         b.setup();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double sink = 0;
         for (int i = 0; i < runs; i++) { // warm-up
-            sink += b.meritOrderYear();
+            sink += pue ? b.meritOrderYearWithPue() : b.meritOrderYear();
         }
         long[] cpu = new long[runs];
         long[] wall = new long[runs];
         for (int i = 0; i < runs; i++) {
             long c0 = mx.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
-            sink += b.meritOrderYear();
+            sink += pue ? b.meritOrderYearWithPue() : b.meritOrderYear();
             wall[i] = System.nanoTime() - w0;
             cpu[i] = mx.getCurrentThreadCpuTime() - c0;
         }
@@ -41,7 +43,8 @@ public final class MeritOrderCpuBench {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(
                 Locale.ROOT,
-                "merit-order kernel: %d intervals x %d fleets = %.0f fleet-interval decisions%n",
+                "merit-order kernel%s: %d intervals x %d fleets = %.0f fleet-interval decisions%n",
+                pue ? " with every PUE following a SYNTHETIC temperature" : "",
                 b.intervals,
                 b.fleets,
                 decisions);

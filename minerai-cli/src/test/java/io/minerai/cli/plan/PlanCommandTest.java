@@ -214,7 +214,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void gpuGenerationsExampleComparesGenerationsAndReportsComputeDelivered() throws Exception {
+    void gpuGenerationsExampleComparesGenerationsAndReportsComputeDelivered(@TempDir Path dir) throws Exception {
         Result r = run(
                 "plan",
                 "../docs/examples/plans/gpu-generations-west-texas.yaml",
@@ -256,8 +256,13 @@ class PlanCommandTest {
                 "../docs/examples/plans/gpu-generations-west-texas.yaml",
                 "--deterministic",
                 "--no-tornado",
-                "--quiet");
+                "--quiet",
+                "--cashflows",
+                dir.toString());
         assertThat(table.out()).contains("GPU fleets", "B300", "(converted, $150 M)", "Compute delivered", "EFLOP-h");
+        // the lender's page has the section too: fleets and compute by year beside the BTC mined
+        String page = Files.readString(dir.resolve("cashflows.html"));
+        assertThat(page).contains("Compute delivered", "GPU fleets", "GB300 NVL72", "BTC mined (det.)");
     }
 
     @Test

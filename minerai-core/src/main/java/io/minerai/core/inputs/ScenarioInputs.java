@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param market the market's currency and exchange rate, system load and real-time ancillary prices
  * @param gpus what the GPU catalogue says about each GPU cloud (generation, cap levels); {@link GpuInputs#NONE}
  *     when built without the catalogue
+ * @param ambientTemperatureC ambient dry-bulb temperature per interval, degrees Celsius, for loads whose PUE follows
+ *     it (empty when the site names no temperature source)
  */
 public record ScenarioInputs(
         TimeGrid grid,
@@ -34,7 +36,34 @@ public record ScenarioInputs(
         Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
         Map<java.time.LocalDate, BitcoinDay> bitcoinDays,
         MarketInputs market,
-        GpuInputs gpus) {
+        GpuInputs gpus,
+        Optional<TimeSeries> ambientTemperatureC) {
+
+    /** Inputs without an ambient temperature. */
+    public ScenarioInputs(
+            TimeGrid grid,
+            TimeSeries priceUsdPerMwh,
+            TimeSeries btcPerThDay,
+            TimeSeries btcPriceUsd,
+            List<TimeSeries> generatorCapacityFactor,
+            Optional<TimeSeries> dayAheadPriceUsdPerMwh,
+            Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
+            Map<java.time.LocalDate, BitcoinDay> bitcoinDays,
+            MarketInputs market,
+            GpuInputs gpus) {
+        this(
+                grid,
+                priceUsdPerMwh,
+                btcPerThDay,
+                btcPriceUsd,
+                generatorCapacityFactor,
+                dayAheadPriceUsdPerMwh,
+                ancillaryPricesUsdPerMwH,
+                bitcoinDays,
+                market,
+                gpus,
+                Optional.empty());
+    }
 
     /** Inputs without catalogue information on GPU clouds. */
     public ScenarioInputs(
@@ -100,6 +129,7 @@ public record ScenarioInputs(
         for (TimeSeries s : market.realTimeAncillaryPricesUsdPerMwH().values()) {
             requireGrid(grid, s);
         }
+        ambientTemperatureC.ifPresent(s -> requireGrid(grid, s));
     }
 
     /** The same inputs with other market inputs. */
@@ -114,7 +144,8 @@ public record ScenarioInputs(
                 ancillaryPricesUsdPerMwH,
                 bitcoinDays,
                 m,
-                gpus);
+                gpus,
+                ambientTemperatureC);
     }
 
     /** The same inputs with other GPU catalogue information. */
@@ -129,7 +160,24 @@ public record ScenarioInputs(
                 ancillaryPricesUsdPerMwH,
                 bitcoinDays,
                 market,
-                g);
+                g,
+                ambientTemperatureC);
+    }
+
+    /** The same inputs with an ambient temperature series (on the same grid). */
+    public ScenarioInputs withAmbientTemperature(TimeSeries temperatureC) {
+        return new ScenarioInputs(
+                grid,
+                priceUsdPerMwh,
+                btcPerThDay,
+                btcPriceUsd,
+                generatorCapacityFactor,
+                dayAheadPriceUsdPerMwh,
+                ancillaryPricesUsdPerMwH,
+                bitcoinDays,
+                market,
+                gpus,
+                Optional.of(temperatureC));
     }
 
     private static void requireGrid(TimeGrid grid, TimeSeries s) {

@@ -1,6 +1,7 @@
 package io.minerai.core.scenario;
 
 import io.minerai.core.market.MarketDataSource;
+import io.minerai.core.site.AmbientTemperatureSource;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.ProfileSource;
 import io.minerai.core.site.Site;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Every file a scenario names, in one place: user price and Bitcoin files, generator profiles, grid emission factors
- * and 4CP system load. Tools that must treat file references specially (the server reads only uploaded datasets, never
+ * Every file a scenario names, in one place: user price and Bitcoin files, generator profiles, the ambient temperature,
+ * grid emission factors and 4CP system load. Tools that must treat file references specially (the server reads only uploaded datasets, never
  * a path a user typed) list and rewrite them here, so a new file field cannot be missed in one of them: a test checks
  * that this class covers every {@code path} field of {@link ScenarioSchema}.
  */
@@ -130,6 +131,11 @@ public final class ScenarioPaths {
         }
         MarketSettings market = marketFiles(s.market(), f);
         Site site = s.site();
+        Optional<AmbientTemperatureSource> ambient = site.ambientTemperature().map(a -> switch (a) {
+            case AmbientTemperatureSource.Csv c ->
+                new AmbientTemperatureSource.Csv(
+                        f.map("site.ambientTemperature.path", c.path()), c.timeColumn(), c.valueColumn(), c.zone());
+        });
         Site newSite = new Site(
                 site.name(),
                 site.grid(),
@@ -138,7 +144,8 @@ public final class ScenarioPaths {
                 site.colocationLeases(),
                 gens,
                 site.ppa(),
-                site.opex());
+                site.opex(),
+                ambient);
         return new Scenario(
                 s.name(),
                 s.description(),

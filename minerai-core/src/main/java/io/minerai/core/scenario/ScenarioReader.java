@@ -6,6 +6,9 @@ import io.minerai.core.ai.GpuContract;
 import io.minerai.core.ai.GpuWorkload;
 import io.minerai.core.ai.PowerCapCurve;
 import io.minerai.core.ai.PowerCapping;
+import io.minerai.core.ai.PueCurve;
+import io.minerai.core.ai.PueCurves;
+import io.minerai.core.site.AmbientTemperatureSource;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GeneratorKind;
@@ -19,8 +22,10 @@ import io.minerai.core.site.SiteOpex;
 import io.minerai.core.site.TariffAdder;
 import io.minerai.core.validation.Problems;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -162,7 +167,8 @@ public final class ScenarioReader {
                         j.instant("windowStart"),
                         j.instant("deadline"),
                         j.number("valueUsdPerMwh"),
-                        j.bool("required")));
+                        j.bool("required"),
+                        j.string("gpuModel")));
         return new OptimizeSettings(
                 mode, r.integer("windowHours"), r.integer("commitHours"), r.enumValue("solver"), controls, jobs);
     }
@@ -229,10 +235,35 @@ public final class ScenarioReader {
     private static Site site(FieldReader r, ObjectSpec spec) {
         String name = r.string("name");
         Optional<GridConnection> grid = r.object("grid", ScenarioSchema.GRID, ScenarioReader::grid);
-        List<MinerFleet> fleets = r.list("minerFleets", ScenarioSchema.MINER_FLEET, ScenarioReader::minerFleet);
-        List<GpuCloud> gpus = r.list("gpuClouds", ScenarioSchema.GPU_CLOUD, ScenarioReader::gpuCloud);
-        List<ColocationLease> leases =
-                r.list("colocationLeases", ScenarioSchema.COLOCATION_LEASE, ScenarioReader::colocationLease);
+        Optional<AmbientTemperatureSource> ambient =
+                r.object("ambientTemperature", ScenarioSchema.AMBIENT_TEMPERATURE, ScenarioReader::ambientTemperature);
+        Map<Cooling, PueCurve> siteCurves = new EnumMap<>(Cooling.class);
+        List<Optional<Map.Entry<Cooling, PueCurve>>> curves =
+                r.list("pueCurves", ScenarioSchema.SITE_PUE_CURVE, (c, s) -> {
+                    Cooling kind = Cooling.parse(c.enumValue("cooling")).orElse(Cooling.AIR);
+                    return curve(c, "points").map(pc -> Map.entry(kind, pc));
+                });
+        for (int i = 0; i < curves.size(); i++) {
+            Optional<Map.Entry<Cooling, PueCurve>> e = curves.get(i);
+            if (e.isPresent() && siteCurves.put(e.get().getKey(), e.get().getValue()) != null) {
+                r.problems()
+                        .add(
+                                r.fieldPath("pueCurves") + "[" + i + "].cooling",
+                                "a second curve for " + e.get().getKey().id() + "; give one per cooling kind");
+            }
+        }
+        List<MinerFleet> fleets = r.list("minerFleets", ScenarioSchema.MINER_FLEET, (f, s) -> {
+            Cooling cooling = Cooling.parse(f.enumValue("cooling")).orElse(Cooling.AIR);
+            return minerFleet(f, s).withCooling(cooling, pueCurve(f, cooling, siteCurves));
+        });
+        List<GpuCloud> gpus = r.list("gpuClouds", ScenarioSchema.GPU_CLOUD, (g, s) -> {
+            GpuCloud c = gpuCloud(g, s);
+            return c.withPueCurve(pueCurve(g, c.cooling(), siteCurves));
+        });
+        List<ColocationLease> leases = r.list("colocationLeases", ScenarioSchema.COLOCATION_LEASE, (c, s) -> {
+            Cooling cooling = Cooling.parse(c.enumValue("cooling")).orElse(Cooling.AIR);
+            return colocationLease(c, s).withCooling(cooling, pueCurve(c, cooling, siteCurves));
+        });
         List<Generator> gens = r.list("generators", ScenarioSchema.GENERATOR, ScenarioReader::generator);
         Optional<Ppa> ppa = r.object(
                 "ppa", ScenarioSchema.PPA, (p, s) -> new Ppa(p.number("quantityMw"), p.number("priceUsdPerMwh")));
@@ -243,9 +274,59 @@ public final class ScenarioReader {
                 .orElse(SiteOpex.NONE);
         if (grid.isEmpty()) {
             return new Site(
-                    name, new GridConnection("", 1, false, 0, List.of()), fleets, gpus, leases, gens, ppa, opex);
+                    name,
+                    new GridConnection("", 1, false, 0, List.of()),
+                    fleets,
+                    gpus,
+                    leases,
+                    gens,
+                    ppa,
+                    opex,
+                    ambient);
         }
-        return new Site(name, grid.get(), fleets, gpus, leases, gens, ppa, opex);
+        return new Site(name, grid.get(), fleets, gpus, leases, gens, ppa, opex, ambient);
+    }
+
+    private static AmbientTemperatureSource ambientTemperature(FieldReader r, ObjectSpec spec) {
+        // one variant today (csv); the union leaves room for others
+        return new AmbientTemperatureSource.Csv(
+                r.string("path"),
+                r.string("timeColumn"),
+                r.string("valueColumn"),
+                r.has("zone") ? Optional.of(r.string("zone")) : Optional.empty());
+    }
+
+    /** A list of PUE points as a curve, its problems reported at the list's path. */
+    private static Optional<PueCurve> curve(FieldReader r, String field) {
+        if (!r.has(field)) {
+            return Optional.empty();
+        }
+        List<PueCurve.Point> points = r.list(
+                field,
+                ScenarioSchema.PUE_POINT,
+                (p, s) -> new PueCurve.Point(p.number("temperatureC"), p.number("pue")));
+        List<String> bad = PueCurve.problems(points);
+        if (!bad.isEmpty()) {
+            bad.forEach(b -> r.problems().add(r.fieldPath(field), b));
+            return Optional.empty();
+        }
+        return Optional.of(new PueCurve(points));
+    }
+
+    /** A load's PUE curve: its own table, or with pueFollowsAmbient the site's or the default curve of its cooling. */
+    private static Optional<PueCurve> pueCurve(FieldReader r, Cooling cooling, Map<Cooling, PueCurve> siteCurves) {
+        boolean follows = r.bool("pueFollowsAmbient");
+        if (r.has("pueCurve")) {
+            if (r.has("pueFollowsAmbient") && !follows) {
+                r.problems()
+                        .add(r.fieldPath("pueFollowsAmbient"), "is false but a pueCurve is given; remove one of them");
+            }
+            return curve(r, "pueCurve");
+        }
+        if (!follows) {
+            return Optional.empty();
+        }
+        return Optional.of(siteCurves.getOrDefault(cooling, PueCurves.defaultFor(cooling)));
     }
 
     private static GridConnection grid(FieldReader r, ObjectSpec spec) {

@@ -153,6 +153,50 @@ public final class ScenarioSchema {
                     .description("Charges per imported MWh (transmission and distribution, fees); none by default.")
                     .build());
 
+    public static final ObjectSpec PUE_POINT = ObjectSpec.of(
+            "puePoint",
+            "One point of a PUE curve: the hall's PUE at an ambient dry-bulb temperature.",
+            f("temperatureC", NUMBER)
+                    .unit("°C")
+                    .required()
+                    .atLeast(io.minerai.core.ai.PueCurve.MIN_TEMPERATURE_C)
+                    .atMost(io.minerai.core.ai.PueCurve.MAX_TEMPERATURE_C)
+                    .description("Ambient (outdoor) dry-bulb temperature.")
+                    .build(),
+            f("pue", NUMBER)
+                    .required()
+                    .atLeast(1)
+                    .atMost(3)
+                    .description("Facility power / IT power at that temperature.")
+                    .build());
+
+    private static FieldSpec coolingField(String what) {
+        return f("cooling", ENUM)
+                .allowed("air", "liquid", "immersion")
+                .defaultValue("air")
+                .description(what)
+                .build();
+    }
+
+    private static FieldSpec pueCurveField() {
+        return f("pueCurve", LIST)
+                .element(PUE_POINT)
+                .description("The PUE as a piecewise-linear function of the ambient temperature (constant beyond the"
+                        + " first and last points), temperatures ascending; each interval's facility power = IT power x"
+                        + " the curve at that interval's temperature (site.ambientTemperature). Absent = pue in every"
+                        + " interval, unless pueFollowsAmbient.")
+                .build();
+    }
+
+    private static FieldSpec pueFollowsAmbientField() {
+        return f("pueFollowsAmbient", BOOLEAN)
+                .defaultValue(false)
+                .description("true without a pueCurve: the PUE follows the ambient temperature along the site's curve"
+                        + " for this cooling kind (site.pueCurves) or minerai's default curve for it (docs/AI_COMPUTE.md,"
+                        + " an ASSUMPTION anchored on public figures). false: constant pue.")
+                .build();
+    }
+
     public static final ObjectSpec MINER_FLEET = ObjectSpec.of(
             "minerFleet",
             "A fleet of identical ASIC miners; curtailable, may run at any fraction of its units.",
@@ -209,7 +253,11 @@ public final class ScenarioSchema {
                     .defaultValue(3.0)
                     .above(0)
                     .description("Straight-line depreciation life of the machines.")
-                    .build());
+                    .build(),
+            coolingField("How the machines are cooled: air (fans), liquid (hydro cold plates) or immersion tanks;"
+                    + " chooses the default PUE curve when pueFollowsAmbient."),
+            pueCurveField(),
+            pueFollowsAmbientField());
 
     public static final ObjectSpec POWER_CAP_POINT = ObjectSpec.of(
             "powerCapPoint",
@@ -391,7 +439,9 @@ public final class ScenarioSchema {
             f("contract", OBJECT)
                     .element(GPU_CONTRACT)
                     .description("Its contracted part, firm in dispatch; none by default (all spot capacity).")
-                    .build());
+                    .build(),
+            pueCurveField(),
+            pueFollowsAmbientField());
 
     public static final ObjectSpec COLOCATION_LEASE = ObjectSpec.of(
             "colocationLease",
@@ -431,7 +481,11 @@ public final class ScenarioSchema {
                     .defaultValue(false)
                     .description("true: the tenant reimburses its energy at cost (added to colocation revenue);"
                             + " false: energy is included in the rent.")
-                    .build());
+                    .build(),
+            coolingField("The hall's cooling: air, direct-to-chip liquid or immersion; chooses the default PUE curve"
+                    + " when pueFollowsAmbient."),
+            pueCurveField(),
+            pueFollowsAmbientField());
 
     private static final ObjectSpec PROFILE_ERCOT = ObjectSpec.of(
             "profile (ercot-fuel-shape)",
@@ -549,6 +603,46 @@ public final class ScenarioSchema {
                     .description("Cost per MWh consumed (maintenance, consumables).")
                     .build());
 
+    private static final ObjectSpec AMBIENT_TEMPERATURE_CSV = ObjectSpec.of(
+            "ambientTemperature (csv)",
+            "A CSV of ambient dry-bulb temperatures in °C, one row per interval (e.g. exported from NOAA's Integrated"
+                    + " Surface Database or Open-Meteo); validated like the other user CSVs and averaged or repeated"
+                    + " onto the run's grid. No weather data is bundled.",
+            filePath(),
+            f("timeColumn", STRING)
+                    .defaultValue("time")
+                    .description("Interval-start timestamp column: ISO-8601 with an offset or Z, or local time in"
+                            + " zone.")
+                    .build(),
+            f("valueColumn", STRING)
+                    .defaultValue("temperatureC")
+                    .description("Temperature column, °C.")
+                    .build(),
+            f("zone", STRING)
+                    .description("Zone of timestamps written without an offset (e.g. America/Chicago; Open-Meteo"
+                            + " exports local time); absent = such timestamps are errors.")
+                    .build());
+
+    public static final ObjectSpec AMBIENT_TEMPERATURE = ObjectSpec.union(
+            "ambientTemperature",
+            "Where the site's ambient (outdoor dry-bulb) temperature comes from, for loads whose PUE follows it.",
+            "source",
+            variants("csv", AMBIENT_TEMPERATURE_CSV));
+
+    public static final ObjectSpec SITE_PUE_CURVE = ObjectSpec.of(
+            "sitePueCurve",
+            "The site's PUE curve for one cooling kind, replacing minerai's default for loads with pueFollowsAmbient.",
+            f("cooling", ENUM)
+                    .allowed("air", "liquid", "immersion")
+                    .required()
+                    .description("The cooling kind the curve is for.")
+                    .build(),
+            f("points", LIST)
+                    .element(PUE_POINT)
+                    .required()
+                    .description("The curve's points, temperatures ascending.")
+                    .build());
+
     public static final ObjectSpec SITE = ObjectSpec.of(
             "site",
             "The site: grid connection and every asset behind the meter.",
@@ -581,6 +675,16 @@ public final class ScenarioSchema {
             f("opex", OBJECT)
                     .element(OPEX)
                     .description("Non-energy cash opex; none by default.")
+                    .build(),
+            f("ambientTemperature", OBJECT)
+                    .element(AMBIENT_TEMPERATURE)
+                    .description("Ambient temperature for loads whose PUE follows it (pueCurve or pueFollowsAmbient);"
+                            + " absent = every PUE constant.")
+                    .build(),
+            f("pueCurves", LIST)
+                    .element(SITE_PUE_CURVE)
+                    .description("PUE curves per cooling kind for loads with pueFollowsAmbient; default: minerai's"
+                            + " curves (docs/AI_COMPUTE.md).")
                     .build());
 
     private static final ObjectSpec GRID_FACTORS_ERCOT = ObjectSpec.of(
@@ -1249,6 +1353,12 @@ public final class ScenarioSchema {
             f("required", BOOLEAN)
                     .defaultValue(true)
                     .description("true: all of it must be done by the deadline; false: only what pays.")
+                    .build(),
+            f("gpuModel", STRING)
+                    .defaultValue("")
+                    .description("GPU model the job runs on (GPU catalogue name or alias, e.g. H100 SXM): its GPU-hours"
+                            + " then count FLOPs at full throughput in the run's computePrecision; needs"
+                            + " facilityKwPerGpu. Empty: GPU-hours only.")
                     .build());
 
     public static final ObjectSpec OPTIMIZE = ObjectSpec.of(
@@ -1360,6 +1470,9 @@ public final class ScenarioSchema {
                 INFERENCE,
                 GPU_CONTRACT,
                 COLOCATION_LEASE,
+                PUE_POINT,
+                AMBIENT_TEMPERATURE,
+                SITE_PUE_CURVE,
                 GENERATOR,
                 PROFILE,
                 PPA,

@@ -211,16 +211,19 @@ public final class ScenarioValidator {
         StringBuilder parts = new StringBuilder();
         for (GpuCloud g : site.gpuClouds()) {
             if (g.firm()) {
-                firm += g.facilityPowerMw();
-                parts.append(String.format(Locale.ROOT, " '%s' %.2f MW", g.name(), g.facilityPowerMw()));
+                firm += g.peakFacilityPowerMw();
+                parts.append(String.format(Locale.ROOT, " '%s' %.2f MW", g.name(), g.peakFacilityPowerMw()));
             } else if (g.contract().present()) {
-                firm += g.contractedMw();
-                parts.append(String.format(Locale.ROOT, " '%s' contracted %.2f MW", g.name(), g.contractedMw()));
+                double mw = g.pueCurve().isPresent()
+                        ? g.contract().contractedFraction() * g.peakFacilityPowerMw()
+                        : g.contractedMw();
+                firm += mw;
+                parts.append(String.format(Locale.ROOT, " '%s' contracted %.2f MW", g.name(), mw));
             }
         }
         for (ColocationLease c : site.colocationLeases()) {
-            firm += c.facilityPowerMw();
-            parts.append(String.format(Locale.ROOT, " '%s' %.2f MW", c.name(), c.facilityPowerMw()));
+            firm += c.peakFacilityPowerMw();
+            parts.append(String.format(Locale.ROOT, " '%s' %.2f MW", c.name(), c.peakFacilityPowerMw()));
         }
         if (firm > grid.importCapMw() + 1e-9) {
             p.add(
@@ -234,6 +237,7 @@ public final class ScenarioValidator {
                             grid.importCapMw()));
         }
         oversized(site, p);
+        ambient(site, p);
         for (int i = 0; i < site.minerFleets().size(); i++) {
             MinerFleet f = site.minerFleets().get(i);
             double jPerTh = f.unitHashrateThPerS() > 0 ? f.unitPowerW() / f.unitHashrateThPerS() : 0;
@@ -257,6 +261,43 @@ public final class ScenarioValidator {
                         "site.generators[" + i + "].profile.year",
                         "bundled fuel mix covers 2023 and 2024, was " + e.year());
             }
+        }
+    }
+
+    /**
+     * A load whose PUE follows the ambient temperature needs the site's temperature source; a source no load uses is
+     * worth a warning. (Firm loads are checked against the import cap at their curve's highest PUE above.)
+     */
+    private static void ambient(Site site, Problems p) {
+        boolean any = false;
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < site.minerFleets().size(); i++) {
+            paths.add("site.minerFleets[" + i + "]");
+        }
+        for (int i = 0; i < site.gpuClouds().size(); i++) {
+            paths.add("site.gpuClouds[" + i + "]");
+        }
+        for (int i = 0; i < site.colocationLeases().size(); i++) {
+            paths.add("site.colocationLeases[" + i + "]");
+        }
+        List<io.minerai.core.site.Load> loads = site.loads();
+        for (int l = 0; l < loads.size(); l++) {
+            if (loads.get(l).pueCurve().isEmpty()) {
+                continue;
+            }
+            any = true;
+            if (site.ambientTemperature().isEmpty()) {
+                p.add(
+                        paths.get(l) + ".pueCurve",
+                        "the PUE follows the ambient temperature (pueCurve or pueFollowsAmbient) but the site has no"
+                                + " ambientTemperature; add site.ambientTemperature (a CSV of temperatures in °C)");
+            }
+        }
+        if (!any && site.ambientTemperature().isPresent()) {
+            p.warn(
+                    "site.ambientTemperature",
+                    "no load's PUE follows it; set pueFollowsAmbient: true or a pueCurve on the loads it should"
+                            + " affect");
         }
     }
 

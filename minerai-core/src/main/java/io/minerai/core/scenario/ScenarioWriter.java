@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.minerai.core.ai.Cooling;
 import io.minerai.core.ai.GpuWorkload;
 import io.minerai.core.ai.PowerCapCurve;
+import io.minerai.core.ai.PueCurve;
+import io.minerai.core.site.AmbientTemperatureSource;
 import io.minerai.core.site.ColocationLease;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GpuCloud;
+import io.minerai.core.site.Load;
 import io.minerai.core.site.MinerFleet;
 import io.minerai.core.site.ProfileSource;
 import io.minerai.core.site.Site;
@@ -296,6 +300,9 @@ public final class ScenarioWriter {
             jm.put("deadline", j.deadlineUtc().toString());
             jm.put("valueUsdPerMwh", j.valueUsdPerMwh());
             jm.put("required", j.required());
+            if (!j.gpuModel().isEmpty()) {
+                jm.put("gpuModel", j.gpuModel());
+            }
             jobs.add(jm);
         }
         m.put("gpuJobs", jobs);
@@ -396,6 +403,7 @@ public final class ScenarioWriter {
             fm.put("poolFeeFraction", f.poolFeeFraction());
             fm.put("unitCapexUsd", f.unitCapexUsd());
             fm.put("depreciationYears", f.depreciationYears());
+            cooling(f, fm);
             fleets.add(fm);
         }
         m.put("minerFleets", fleets);
@@ -456,6 +464,7 @@ public final class ScenarioWriter {
                 }
                 cm.put("contract", km);
             }
+            c.pueCurve().ifPresent(curve -> cm.put("pueCurve", pueCurve(curve)));
             gpus.add(cm);
         }
         m.put("gpuClouds", gpus);
@@ -469,6 +478,7 @@ public final class ScenarioWriter {
             cm.put("pue", c.pue());
             cm.put("loadFactor", c.loadFactor());
             cm.put("energyPassThrough", c.energyPassThrough());
+            cooling(c, cm);
             leases.add(cm);
         }
         m.put("colocationLeases", leases);
@@ -492,7 +502,39 @@ public final class ScenarioWriter {
         om.put("fixedUsdPerMonth", site.opex().fixedUsdPerMonth());
         om.put("variableUsdPerMwh", site.opex().variableUsdPerMwh());
         m.put("opex", om);
+        site.ambientTemperature().ifPresent(a -> {
+            Map<String, Object> am = new LinkedHashMap<>();
+            switch (a) {
+                case AmbientTemperatureSource.Csv c -> {
+                    am.put("source", "csv");
+                    am.put("path", c.path());
+                    am.put("timeColumn", c.timeColumn());
+                    am.put("valueColumn", c.valueColumn());
+                    c.zone().ifPresent(z -> am.put("zone", z));
+                }
+            }
+            m.put("ambientTemperature", am);
+        });
         return m;
+    }
+
+    /** A miner fleet's or lease's cooling (written when not the default air) and PUE curve (the resolved table). */
+    private static void cooling(Load load, Map<String, Object> m) {
+        if (load.cooling() != Cooling.AIR) {
+            m.put("cooling", load.cooling().id());
+        }
+        load.pueCurve().ifPresent(curve -> m.put("pueCurve", pueCurve(curve)));
+    }
+
+    private static List<Object> pueCurve(PueCurve curve) {
+        List<Object> pts = new ArrayList<>();
+        for (PueCurve.Point q : curve.points()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("temperatureC", q.temperatureC());
+            pm.put("pue", q.pue());
+            pts.add(pm);
+        }
+        return pts;
     }
 
     private static Map<String, Object> profile(ProfileSource p) {

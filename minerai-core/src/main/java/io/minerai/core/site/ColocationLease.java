@@ -1,5 +1,9 @@
 package io.minerai.core.site;
 
+import io.minerai.core.ai.Cooling;
+import io.minerai.core.ai.PueCurve;
+import java.util.Optional;
+
 /**
  * A colocation lease of critical IT capacity to a tenant. Always firm.
  *
@@ -11,6 +15,8 @@ package io.minerai.core.site;
  * @param loadFactor share of the contracted IT capacity the tenant actually draws, 0..1
  * @param energyPassThrough true when the tenant reimburses the energy its load uses at cost (triple-net style); false
  *     when energy is included in the rent (the site bears it)
+ * @param cooling how the hall removes heat
+ * @param pueCurve PUE as a function of the ambient temperature; empty = the constant {@code pue}
  */
 public record ColocationLease(
         String name,
@@ -19,8 +25,45 @@ public record ColocationLease(
         double priceUsdPerKwMonth,
         double pue,
         double loadFactor,
-        boolean energyPassThrough)
+        boolean energyPassThrough,
+        Cooling cooling,
+        Optional<PueCurve> pueCurve)
         implements Load {
+
+    /** A lease of an air-cooled hall with a constant PUE. */
+    public ColocationLease(
+            String name,
+            String tenant,
+            double criticalItMw,
+            double priceUsdPerKwMonth,
+            double pue,
+            double loadFactor,
+            boolean energyPassThrough) {
+        this(
+                name,
+                tenant,
+                criticalItMw,
+                priceUsdPerKwMonth,
+                pue,
+                loadFactor,
+                energyPassThrough,
+                Cooling.AIR,
+                Optional.empty());
+    }
+
+    /** The same lease with another cooling and PUE curve. */
+    public ColocationLease withCooling(Cooling newCooling, Optional<PueCurve> newCurve) {
+        return new ColocationLease(
+                name,
+                tenant,
+                criticalItMw,
+                priceUsdPerKwMonth,
+                pue,
+                loadFactor,
+                energyPassThrough,
+                newCooling,
+                newCurve);
+    }
 
     @Override
     public double facilityPowerMw() {

@@ -5,6 +5,8 @@ import io.minerai.core.ai.Cooling;
 import io.minerai.core.ai.GpuContract;
 import io.minerai.core.ai.GpuWorkload;
 import io.minerai.core.ai.PowerCapping;
+import io.minerai.core.ai.PueCurve;
+import java.util.Optional;
 
 /**
  * Own GPU cloud: GPUs of one model in a hall, running one class of work (rentals, a training job or inference with a
@@ -22,6 +24,7 @@ import io.minerai.core.ai.PowerCapping;
  * @param capping how far its power may be capped
  * @param workload what runs on it
  * @param contract its contracted part, firm in dispatch ({@link GpuContract#NONE}: all spot)
+ * @param pueCurve the hall's PUE as a function of the ambient temperature; empty = the constant {@code pue}
  */
 public record GpuCloud(
         String name,
@@ -35,8 +38,39 @@ public record GpuCloud(
         Cooling cooling,
         PowerCapping capping,
         GpuWorkload workload,
-        GpuContract contract)
+        GpuContract contract,
+        Optional<PueCurve> pueCurve)
         implements Load {
+
+    /** A cloud whose hall has a constant PUE. */
+    public GpuCloud(
+            String name,
+            String gpuModel,
+            int gpuCount,
+            double itKwPerGpu,
+            double pue,
+            double priceUsdPerGpuHour,
+            double utilizationFraction,
+            boolean firm,
+            Cooling cooling,
+            PowerCapping capping,
+            GpuWorkload workload,
+            GpuContract contract) {
+        this(
+                name,
+                gpuModel,
+                gpuCount,
+                itKwPerGpu,
+                pue,
+                priceUsdPerGpuHour,
+                utilizationFraction,
+                firm,
+                cooling,
+                capping,
+                workload,
+                contract,
+                Optional.empty());
+    }
 
     /** A cloud without a contracted part. */
     public GpuCloud(
@@ -104,7 +138,8 @@ public record GpuCloud(
                 newCooling,
                 newCapping,
                 newWorkload,
-                contract);
+                contract,
+                pueCurve);
     }
 
     /** The same cloud with another contract. */
@@ -121,7 +156,26 @@ public record GpuCloud(
                 cooling,
                 capping,
                 workload,
-                newContract);
+                newContract,
+                pueCurve);
+    }
+
+    /** The same cloud with another PUE curve. */
+    public GpuCloud withPueCurve(Optional<PueCurve> newCurve) {
+        return new GpuCloud(
+                name,
+                gpuModel,
+                gpuCount,
+                itKwPerGpu,
+                pue,
+                priceUsdPerGpuHour,
+                utilizationFraction,
+                firm,
+                cooling,
+                capping,
+                workload,
+                contract,
+                newCurve);
     }
 
     /** Facility MW the contract holds firm outside allowed events (0 without a contract, the whole cloud if firm). */

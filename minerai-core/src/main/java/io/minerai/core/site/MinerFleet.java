@@ -1,6 +1,9 @@
 package io.minerai.core.site;
 
+import io.minerai.core.ai.Cooling;
+import io.minerai.core.ai.PueCurve;
 import io.minerai.core.bitcoin.MiningEconomics;
+import java.util.Optional;
 
 /**
  * A fleet of identical ASIC miners. Curtailable: it may run at any fraction of its units.
@@ -14,6 +17,8 @@ import io.minerai.core.bitcoin.MiningEconomics;
  * @param poolFeeFraction pool fee, 0..1
  * @param unitCapexUsd purchase price per machine (for depreciation in all-in cost per BTC; 0 if sunk)
  * @param depreciationYears straight-line depreciation life
+ * @param cooling how the machines are cooled (air, hydro cold plates, immersion tanks)
+ * @param pueCurve PUE as a function of the ambient temperature; empty = the constant {@code pue}
  */
 public record MinerFleet(
         String name,
@@ -24,8 +29,51 @@ public record MinerFleet(
         double pue,
         double poolFeeFraction,
         double unitCapexUsd,
-        double depreciationYears)
+        double depreciationYears,
+        Cooling cooling,
+        Optional<PueCurve> pueCurve)
         implements Load {
+
+    /** An air-cooled fleet with a constant PUE. */
+    public MinerFleet(
+            String name,
+            String model,
+            int unitCount,
+            double unitHashrateThPerS,
+            double unitPowerW,
+            double pue,
+            double poolFeeFraction,
+            double unitCapexUsd,
+            double depreciationYears) {
+        this(
+                name,
+                model,
+                unitCount,
+                unitHashrateThPerS,
+                unitPowerW,
+                pue,
+                poolFeeFraction,
+                unitCapexUsd,
+                depreciationYears,
+                Cooling.AIR,
+                Optional.empty());
+    }
+
+    /** The same fleet with another cooling and PUE curve. */
+    public MinerFleet withCooling(Cooling newCooling, Optional<PueCurve> newCurve) {
+        return new MinerFleet(
+                name,
+                model,
+                unitCount,
+                unitHashrateThPerS,
+                unitPowerW,
+                pue,
+                poolFeeFraction,
+                unitCapexUsd,
+                depreciationYears,
+                newCooling,
+                newCurve);
+    }
 
     @Override
     public double facilityPowerMw() {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param generators on-site generation
  * @param ppa optional fixed-price PPA
  * @param opex non-energy cash opex
+ * @param ambientTemperature where the ambient temperature comes from, for loads whose PUE follows it; empty = none
  */
 public record Site(
         String name,
@@ -24,7 +25,21 @@ public record Site(
         List<ColocationLease> colocationLeases,
         List<Generator> generators,
         Optional<Ppa> ppa,
-        SiteOpex opex) {
+        SiteOpex opex,
+        Optional<AmbientTemperatureSource> ambientTemperature) {
+
+    /** A site without an ambient temperature source (every load's PUE constant). */
+    public Site(
+            String name,
+            GridConnection grid,
+            List<MinerFleet> minerFleets,
+            List<GpuCloud> gpuClouds,
+            List<ColocationLease> colocationLeases,
+            List<Generator> generators,
+            Optional<Ppa> ppa,
+            SiteOpex opex) {
+        this(name, grid, minerFleets, gpuClouds, colocationLeases, generators, ppa, opex, Optional.empty());
+    }
 
     public Site {
         minerFleets = List.copyOf(minerFleets);
@@ -47,6 +62,16 @@ public record Site(
         List<Asset> out = new ArrayList<>(loads());
         out.addAll(generators);
         return out;
+    }
+
+    /** Whether some load's PUE follows the ambient temperature. */
+    public boolean pueFollowsAmbient() {
+        for (Load l : loads()) {
+            if (l.pueCurve().isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Power of loads that must always run, MW. */

@@ -2,6 +2,7 @@ package io.minerai.core.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minerai.core.site.AmbientTemperatureSource;
 import io.minerai.core.site.Generator;
 import io.minerai.core.site.GeneratorKind;
 import io.minerai.core.site.ProfileSource;
@@ -27,7 +28,8 @@ class ScenarioPathsTest {
                         new Generator("solar", GeneratorKind.SOLAR, 50, new ProfileSource.Constant(0.25)),
                         new Generator("wind", GeneratorKind.WIND, 30, new ProfileSource.Csv("wind.csv", "t", "cf"))),
                 site.ppa(),
-                site.opex());
+                site.opex(),
+                Optional.of(new AmbientTemperatureSource.Csv("temps.csv", "time", "temperatureC", Optional.empty())));
         SustainabilitySettings sus = new SustainabilitySettings(
                 new SustainabilitySettings.GridFactorSource.Csv("factors.csv", "time", "kg"),
                 d.sustainability().market(),
@@ -103,7 +105,8 @@ class ScenarioPathsTest {
                         new ScenarioPaths.FileRef("market.data.systemLoad.path", "demand.csv"),
                         new ScenarioPaths.FileRef("market.data.ancillaryPrices[0].prices.path", "fcas.csv"),
                         new ScenarioPaths.FileRef("market.data.realTimeAncillaryPrices[0].prices.path", "rt-as.csv"),
-                        new ScenarioPaths.FileRef("market.fx.path", "fx.csv"));
+                        new ScenarioPaths.FileRef("market.fx.path", "fx.csv"),
+                        new ScenarioPaths.FileRef("site.ambientTemperature.path", "temps.csv"));
         assertThat(ScenarioPaths.files(DefaultScenario.load())).isEmpty();
         Scenario spp = DefaultScenario.load();
         spp = new Scenario(
@@ -138,7 +141,8 @@ class ScenarioPathsTest {
                         "/run/demand.csv",
                         "/run/fcas.csv",
                         "/run/rt-as.csv",
-                        "/run/fx.csv");
+                        "/run/fx.csv",
+                        "/run/temps.csv");
         assertThat(ScenarioPaths.rewrite(moved, p -> p.substring("/run/".length())))
                 .isEqualTo(s);
         assertThat(moved.markets().ancillary()).isEqualTo(s.markets().ancillary());
@@ -157,7 +161,7 @@ class ScenarioPathsTest {
         for (ScenarioPaths.FileRef f : ScenarioPaths.files(everyFile())) {
             covered.add(f.field().replaceAll("\\[\\d+]", "[]"));
         }
-        assertThat(inSchema).hasSize(13).isEqualTo(covered);
+        assertThat(inSchema).hasSize(14).isEqualTo(covered);
     }
 
     private static void walk(ObjectSpec o, String prefix, Set<String> out) {
@@ -207,7 +211,9 @@ class ScenarioPathsTest {
                                 "market.data.realTimeAncillaryPrices[0].prices.path",
                                 "file not found: " + dir.resolve("rt-as.csv")),
                         new io.minerai.core.validation.Problem(
-                                "market.fx.path", "file not found: " + dir.resolve("fx.csv")));
+                                "market.fx.path", "file not found: " + dir.resolve("fx.csv")),
+                        new io.minerai.core.validation.Problem(
+                                "site.ambientTemperature.path", "file not found: " + dir.resolve("temps.csv")));
         assertThat(ScenarioPaths.unreadable(DefaultScenario.load(), dir)).isEmpty();
     }
 }

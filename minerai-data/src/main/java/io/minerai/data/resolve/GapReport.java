@@ -12,7 +12,8 @@ import java.util.Map;
  * (nothing is ever filled in). The CLI prints {@link #format(int)}.
  *
  * @param intervals intervals of the run's grid
- * @param entries one per input series, in the order price, day-ahead price, Bitcoin, capacity factors, ancillary
+ * @param entries one per input series, in the order price, day-ahead price, Bitcoin, capacity factors, ancillary,
+ *     ambient temperature
  */
 public record GapReport(int intervals, List<Entry> entries) {
 
@@ -34,6 +35,7 @@ public record GapReport(int intervals, List<Entry> entries) {
         for (Map.Entry<String, TimeSeries> e : inputs.ancillaryPricesUsdPerMwH().entrySet()) {
             out.add(Entry.of("ancillary " + e.getKey(), e.getValue()));
         }
+        inputs.ambientTemperatureC().ifPresent(s -> out.add(Entry.of("ambient temperature", s)));
         return new GapReport(inputs.grid().count(), out);
     }
 

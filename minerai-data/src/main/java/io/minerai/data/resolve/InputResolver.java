@@ -189,13 +189,20 @@ public final class InputResolver {
         }
 
         GpuInputs gpus = GpuProfiles.resolve(
-                scenario.site(), GpuCatalogueReader.bundled(), scenario.computePrecision(), problems);
+                scenario.site(),
+                scenario.optimize().gpuJobs(),
+                GpuCatalogueReader.bundled(),
+                scenario.computePrecision(),
+                problems);
+        Optional<TimeSeries> ambient = scenario.site()
+                .ambientTemperature()
+                .flatMap(a -> AmbientTemperatureResolver.resolve(a, grid, baseDir, problems));
 
         problems.throwIfAny("scenario inputs of " + scenario.name());
         if (price == null || btc == null || capacityFactors.size() != generators.size()) {
             throw new IllegalStateException("inputs incomplete without a reported problem");
         }
-        return new ScenarioInputs(
+        ScenarioInputs inputs = new ScenarioInputs(
                         grid,
                         price,
                         btc.btcPerThDay(),
@@ -206,6 +213,7 @@ public final class InputResolver {
                         days,
                         marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData))
                 .withGpus(gpus);
+        return ambient.isPresent() ? inputs.withAmbientTemperature(ambient.get()) : inputs;
     }
 
     /**

@@ -45,7 +45,7 @@ public final class ColocationSettler implements Settler {
                             c.grid().start(t),
                             h);
                     if (lease.energyPassThrough()) {
-                        double e = c.dispatch().fraction(t, l) * lease.facilityPowerMw() * h;
+                        double e = c.dispatch().loadMw(t, l) * h;
                         r += e * c.energyCostUsdPerMwh()[t];
                     }
                     usd[t] += r;

@@ -60,7 +60,7 @@ public final class MiningSettler implements Settler {
                     out.addLoadBtc(l, b);
                     usd[t] += b * bp;
                     out.addLoadRevenue(l, b * bp);
-                    cost[t] += x * f.facilityPowerMw() * h * cbar;
+                    cost[t] += x * f.facilityPowerMw() * d.pue().scale(t, l) * h * cbar;
                 }
             }
         }

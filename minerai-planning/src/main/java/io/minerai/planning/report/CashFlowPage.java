@@ -50,6 +50,9 @@ final class CashFlowPage {
                         + " month (column reference: docs/PLANNING.md).");
         b.section(ReportSection.of("decision", "Decision", w -> decision(w, r)));
         b.section(ReportSection.of("covenant", "Covenant", w -> covenant(w, r)));
+        if (hasCompute(s)) {
+            b.section(ReportSection.of("compute", "Compute delivered", w -> compute(w, r)));
+        }
         int i = 0;
         for (Map.Entry<String, List<CaseTable>> e : r.byStrategy().entrySet()) {
             String id = "s" + (i++) + "-" + CashFlowReport.slug(e.getKey()).replace('.', '-');
@@ -108,6 +111,88 @@ final class CashFlowPage {
                     dscr(st.path("p10MinDscr")),
                     Fmt.pct(st.path("covenantBreachProbability").asDouble(Double.NaN)),
                     flag);
+        }
+        w.table(t.build());
+    }
+
+    private static boolean hasCompute(JsonNode s) {
+        for (JsonNode st : s.path("strategies")) {
+            if (st.has("gpuFleets")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The strategies' GPU fleets and, by plan year, the GPU-hours and exaFLOP-hours they deliver (expected over the
+     * paths) beside the BTC mined on the deterministic deck: AI and mining output on one page.
+     */
+    private static void compute(HtmlWriter w, CashFlowReport r) {
+        JsonNode s = r.summary();
+        w.paragraph(
+                "GPU-hours delivered: spot GPUs x utilisation x hours + contracted GPUs x availability x hours, less"
+                        + " hours curtailed within a contract's allowance; exaFLOP-hours: those GPU-hours x the generation's dense"
+                        + " BF16 TFLOPS (GPU catalogue) / 10^6; both expected over the Monte Carlo paths. BTC mined: the"
+                        + " deterministic deck's mining revenue / BTC price, month by month.");
+        TextTable.Builder f = TextTable.builder(
+                        "GPU fleets",
+                        "strategy",
+                        "GPU cloud",
+                        "generation",
+                        "GPUs",
+                        "live from",
+                        "$ per GPU",
+                        "kW per GPU at the meter",
+                        "spot $/GPU-h at go-live",
+                        "hall cooling",
+                        "cooling conversion ($ M)")
+                .textColumn(0)
+                .textColumn(1)
+                .textColumn(2)
+                .textColumn(4)
+                .textColumn(8);
+        for (JsonNode st : s.path("strategies")) {
+            for (JsonNode g : st.path("gpuFleets")) {
+                f.row(
+                        st.path("strategy").asText(),
+                        g.path("gpuCloud").asText(),
+                        g.path("generation").asText().isEmpty()
+                                ? Fmt.NA
+                                : g.path("generation").asText(),
+                        Fmt.num(g.path("gpus").asDouble(), 0),
+                        g.path("goLive").asText(),
+                        Fmt.num(g.path("usdPerGpu").asDouble(), 0),
+                        Fmt.num(g.path("facilityKwPerGpu").asDouble(), 3),
+                        Fmt.num(g.path("spotPriceAtGoLiveUsdPerGpuHour").asDouble(), 2),
+                        g.path("cooling").asText(),
+                        musd(g.path("coolingConversionCapexUsd").asDouble()));
+            }
+        }
+        w.table(f.build());
+        YearMonth start = r.plan().startMonth();
+        TextTable.Builder t = TextTable.builder(
+                        "By plan year ("
+                                + s.path("strategies")
+                                        .path(0)
+                                        .path("computePrecision")
+                                        .asText() + ")",
+                        "strategy",
+                        "year from",
+                        "GPU-hours (million)",
+                        "exaFLOP-hours",
+                        "BTC mined (det.)")
+                .textColumn(0)
+                .textColumn(1);
+        for (JsonNode st : s.path("strategies")) {
+            for (JsonNode y : st.path("computeByYear")) {
+                t.row(
+                        st.path("strategy").asText(),
+                        start.plusMonths(y.path("month").asInt()).toString(),
+                        Fmt.num(y.path("gpuHoursDelivered").asDouble() / 1e6, 1),
+                        Fmt.num(y.path("computeDeliveredExaflopHours").asDouble(), 0),
+                        Fmt.num(y.path("deterministicBtcMined").asDouble(), 1));
+            }
         }
         w.table(t.build());
     }
