@@ -621,7 +621,8 @@ public final class PlanReader {
                 r.number("cvarAlpha"),
                 r.integer("paths"),
                 r.has("contract") ? Optional.of(r.string("contract")) : Optional.empty(),
-                contractShares);
+                contractShares,
+                nameList(r, "gpuClouds"));
     }
 
     /** A list of names; every bad element is reported with its index. */

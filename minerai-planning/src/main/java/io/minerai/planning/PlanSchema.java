@@ -948,6 +948,13 @@ public final class PlanSchema {
                     .build(),
             names("contractShares")
                     .description("Shares of each candidate's GPUs under the contract, 0..1 (default [0]: spot only).")
+                    .build(),
+            names("gpuClouds")
+                    .description(
+                            "GPU cloud templates to compare, e.g. one per GPU generation (each with its gpuModel, in"
+                                    + " the searched hall): every candidate with GPUs is tried with each, its GPU count from"
+                                    + " that cloud's kW per GPU, and the best is chosen by the plan's decision rule. Default:"
+                                    + " [gpuCloud]. gpuCloud's project finance and the contract template apply to each.")
                     .build());
 
     public static final ObjectSpec PLAN = ObjectSpec.of(

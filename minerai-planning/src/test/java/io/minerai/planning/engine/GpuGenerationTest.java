@@ -260,6 +260,56 @@ class GpuGenerationTest {
         }
     }
 
+    @Test
+    void theSearchComparesGenerationsAndPicksTheBestByThePlansRule() {
+        // the liquid hall (10 MW of IT from month 0) filled with H100s or with B200s: the search's gpuClouds compare
+        // the two templates; each candidate must equal the hand-written strategy with the same GPUs on the same paths
+        String text = yaml("""
+                            - {name: h100, hall: h-liquid, gpuModel: H100}
+                            - {name: b200, hall: h-liquid, gpuModel: B200}
+                        """, """
+                            - {name: h100-2026, halls: [h-liquid], gpuClouds: [h100]}
+                            - {name: b200-2026, halls: [h-liquid], gpuClouds: [b200]}
+                        """, 36) + """
+                  leases:
+                    - {name: l, hall: h-liquid, criticalItMw: 0.01, usdPerKwMonth: 0, termMonths: 24, startMonth: 0}
+                  search: {base: idle, hall: h-liquid, gpuCloud: h100, gpuClouds: [h100, b200], lease: l,
+                    buildFractions: [1], gpuShares: [1], startMonths: [0], riskMeasure: expected, paths: 4}
+                """;
+        Plan p = PlanReader.parse(text, "search.yaml");
+        io.minerai.planning.decision.AllocationSearch.Result r = io.minerai.planning.decision.AllocationSearch.run(
+                p, MarketData.none(), new RunSettings(1, 4, false, 0.1), n -> {});
+        // the baseline (nothing built) and one candidate per GPU cloud
+        assertThat(r.candidates()).hasSize(3);
+        PlanRun direct = run(p, List.of("idle", "h100-2026", "b200-2026"));
+        for (String cloud : List.of("h100", "b200")) {
+            var c = r.candidates().stream()
+                    .filter(k -> k.gpuCloud().equals(cloud) && k.gpuShare() == 1)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(c.strategy().name()).isEqualTo("build 1.00 gpu 1.00 start 0 cloud " + cloud);
+            Plan ext = r.plan();
+            assertThat(ext.gpuCloud(c.strategy().gpuClouds().get(0))
+                            .orElseThrow()
+                            .gpuCount())
+                    .isEqualTo(cloud.equals("h100") ? 7843 : 5594);
+            double hand = direct.monteCarlo()
+                    .summaries()
+                    .get(cloud.equals("h100") ? 1 : 2)
+                    .meanNpvUsd();
+            assertThat(c.summary().meanNpvUsd()).isCloseTo(hand, within(1e-6 * Math.abs(hand)));
+        }
+        // best by the plan's rule (expected NPV here): the generation whose hand-written strategy has the higher E[NPV]
+        double h100 = direct.monteCarlo().summaries().get(1).meanNpvUsd();
+        double b200 = direct.monteCarlo().summaries().get(2).meanNpvUsd();
+        assertThat(r.best().gpuCloud()).isEqualTo(b200 > h100 ? "b200" : "h100");
+        assertThat(r.best().score()).isCloseTo(Math.max(h100, b200), within(1e-6 * Math.max(h100, b200)));
+        // an unknown or misplaced template is refused at its path
+        assertThatThrownBy(() -> PlanReader.parse(
+                        text.replace("gpuClouds: [h100, b200]", "gpuClouds: [h100, h900]"), "search.yaml"))
+                .hasMessageContaining("plan.search.gpuClouds[1]: no GPU cloud named 'h900'");
+    }
+
     private static List<GpuBook.Fleet> fleetsOf(PlanRun run) {
         return run.table(run.casesOf("h100-then-b200").get(0)).schedule().gpus().fleets();
     }
