@@ -177,4 +177,37 @@ class FlexibleComputeTest {
                 Settlement.settle(s, in, MeritOrderPolicy.under(terms).decide(s, in), terms);
         assertThat(r.summary().streamTotalUsd("ai_contract_service_credit")).isCloseTo(-300, within(1e-9));
     }
+
+    @Test
+    void aBatchJobNamingItsGpuModelCountsFlopsAtTheCataloguesThroughput() {
+        // a 1 MW batch job on H100s at 1.53 facility kW per GPU (1.275 kW IT x PUE 1.2) runs 2 hours: 2 MWh / 1.53 kW =
+        // 1,307.19 GPU-hours, x 989.4 dense BF16 TFLOPS / 1e6 = 1.2933 EFLOP-h; FP8 doubles it (1,978.9 TFLOPS)
+        Site s = site(grid(10, false, 0, 0), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        ScenarioInputs in = inputs(hourly(2), new double[] {30, 30}, 0, 0, new double[0][]);
+        boolean[] all = {true, true};
+        Dispatch d = new Dispatch(
+                "by hand",
+                hourly(2),
+                LoadInfo.of(s),
+                all,
+                new double[0],
+                new double[2],
+                new double[] {1, 1},
+                new double[2],
+                new double[2],
+                ReserveOffers.none(),
+                new DeferrableWork(List.of(new DeferrableWork.Job("batch", 1, 500, 1.53)), new double[] {1, 1}));
+        double gpuHours = 2000 / 1.53;
+        for (io.minerai.core.ai.ComputePrecision p : io.minerai.core.ai.ComputePrecision.values()) {
+            GpuInputs gpus = new GpuInputs(Map.of(), p, Map.of("batch", H100));
+            DispatchResult r = Settlement.settle(s, in.withGpus(gpus), d);
+            assertThat(r.summary().gpu().gpuHoursDelivered()).isCloseTo(gpuHours, within(1e-9));
+            assertThat(r.summary().gpu().computeDeliveredExaflopHours())
+                    .isCloseTo(gpuHours * H100.denseTflops(p) / 1e6, within(1e-12));
+        }
+        assertThat(gpuHours * 989.4 / 1e6).isCloseTo(1.2933, within(1e-4));
+        // without a model it counts GPU-hours only
+        DispatchResult none = Settlement.settle(s, in, d);
+        assertThat(none.summary().gpu().computeDeliveredExaflopHours()).isEqualTo(0.0);
+    }
 }

@@ -3,6 +3,7 @@ package io.minerai.spark;
 import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.ValidationException;
 import io.minerai.sweep.ExecutorSettings;
+import io.minerai.sweep.RecordColumns;
 import io.minerai.sweep.Sweep;
 import io.minerai.sweep.SweepExecutor;
 import io.minerai.sweep.SweepFailedException;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,25 +26,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Runs a sweep on Apache Spark. The tasks are written as Parquet ({@code tasks.parquet}: taskIndex and one column per
- * task component), evaluated partition by partition on the workers with the same kernel and the same (seed, task
- * index) streams as {@link io.minerai.sweep.InProcessExecutor}, and their results written as Parquet
- * ({@code results.parquet}); the driver reads them back in task-index order. Results are therefore bit-identical to
- * the in-process executor's.
+ * Runs a sweep on Apache Spark in one Spark job. The driver writes the tasks as Parquet ({@code tasks.parquet/}, one
+ * file per partition: taskIndex and one column per task component); each Spark task reads its partition's file,
+ * evaluates it with the same kernel and the same (seed, task index) streams as {@link io.minerai.sweep.InProcessExecutor},
+ * writes the per-task results as Parquet ({@code results.parquet/}) and returns them to the driver, which puts them
+ * in task-index order. Results are therefore bit-identical to the in-process executor's.
  *
  * <p>Files go to {@code <workDirectory>/<sweep>-<seed>-<id>/} and are kept; without a work directory, to a temporary
  * local directory removed afterwards (only possible with a local master). On failure the run's directory is removed.
@@ -52,6 +46,9 @@ import org.apache.spark.util.LongAccumulator;
 public final class SparkExecutor implements SweepExecutor {
     /** Partitions per worker core: small enough to balance uneven tasks, few enough to keep overhead low. */
     private static final int PARTITIONS_PER_CORE = 4;
+
+    /** Where workers write a result file before renaming it into place. */
+    static final String TEMPORARY = "_temporary";
 
     private static final Pattern FAILED_TASK = Pattern.compile(EvaluatePartition.TaskFailure.MARKER + "(\\d+) failed");
 
@@ -191,8 +188,8 @@ public final class SparkExecutor implements SweepExecutor {
             progress.update(0, 0);
             return new SweepResult<>(sweep.name(), sweep.seed(), List.of());
         }
-        SparkColumns<T> taskColumns = new SparkColumns<>(sweep.taskType());
-        SparkColumns<R> resultColumns = new SparkColumns<>(kernel.resultType());
+        ParquetRows<T> taskRows = new ParquetRows<>(sweep.taskType());
+        ParquetRows<R> resultRows = new ParquetRows<>(kernel.resultType());
         Optional<java.nio.file.Path> temp = Optional.empty();
         String base;
         if (workDirectory.isPresent()) {
@@ -209,44 +206,28 @@ public final class SparkExecutor implements SweepExecutor {
                 base,
                 sweep.name() + "-" + sweep.seed() + "-"
                         + UUID.randomUUID().toString().substring(0, 8));
-        String tasksPath = new Path(runDir, "tasks.parquet").toString();
-        String resultsPath = new Path(runDir, "results.parquet").toString();
+        String tasksDir = RunFiles.child(runDir.toString(), "tasks.parquet");
+        String resultsDir = RunFiles.child(runDir.toString(), "results.parquet");
+        int partitions = partitions(n);
         LongAccumulator done = spark.sparkContext().longAccumulator("minerai-sweep-done");
         ProgressListener listener = new ProgressListener(done, n, progress);
         spark.sparkContext().addSparkListener(listener);
+        RunFiles files = RunFiles.of(base, spark.sparkContext().hadoopConfiguration());
         boolean ok = false;
         try {
-            writeTasks(sweep, taskColumns, tasksPath);
-            StructType taskSchema = taskColumns.schema();
-            JavaRDD<Row> evaluated = spark.read()
-                    .schema(taskSchema)
-                    .parquet(tasksPath)
-                    .javaRDD()
-                    .mapPartitions(new EvaluatePartition<>(kernel, sweep.seed(), taskColumns, resultColumns, done));
-            spark.createDataFrame(evaluated, resultColumns.schema())
-                    .write()
-                    .mode(SaveMode.ErrorIfExists)
-                    .parquet(resultsPath);
-            List<Row> rows = new ArrayList<>(spark.read()
-                    .schema(resultColumns.schema())
-                    .parquet(resultsPath)
-                    .collectAsList());
-            rows.sort(Comparator.comparingLong(r -> r.getLong(0)));
-            List<R> results = new ArrayList<>(n);
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).getLong(0) != i) {
-                    throw new SweepFailedException(
-                            sweep.name(), i, "Spark returned no result or several for this task", null);
-                }
-                results.add(resultColumns.fromRow(rows.get(i)));
+            writeTasks(sweep, taskRows, tasksDir, partitions, files);
+            List<Integer> parts = new ArrayList<>(partitions);
+            for (int p = 0; p < partitions; p++) {
+                parts.add(p);
             }
-            if (results.size() != n) {
-                throw new SweepFailedException(
-                        sweep.name(),
-                        results.size(),
-                        "Spark returned " + results.size() + " of " + n + " results",
-                        null);
-            }
+            List<ParquetRows.Rows> evaluated = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(parts, partitions)
+                    .map(new EvaluatePartition<>(
+                            kernel, sweep.seed(), taskRows, resultRows, tasksDir, resultsDir, files, done))
+                    .collect();
+            List<R> results = collect(sweep, resultRows, evaluated);
+            finish(tasksDir, files);
+            finish(resultsDir, files);
             listener.finish();
             ok = true;
             return new SweepResult<>(sweep.name(), sweep.seed(), results);
@@ -257,22 +238,81 @@ public final class SparkExecutor implements SweepExecutor {
         } finally {
             spark.sparkContext().removeSparkListener(listener);
             if (!ok || temp.isPresent()) {
-                delete(temp.isPresent() ? new Path(temp.get().toUri()) : runDir);
+                delete(files, temp.isPresent() ? temp.get().toUri().toString() : runDir.toString());
             }
         }
     }
 
-    private <T extends Record> void writeTasks(Sweep<T> sweep, SparkColumns<T> columns, String path) {
-        List<Row> rows = new ArrayList<>(sweep.size());
-        for (int i = 0; i < sweep.size(); i++) {
-            rows.add(columns.toRow(i, sweep.task(i)));
-        }
+    /**
+     * Spark tasks for {@code n} sweep tasks: {@value #PARTITIONS_PER_CORE} per core (the balance of uneven tasks and a
+     * moving progress bar against a small cost per partition: one Parquet file each way), never more than the tasks.
+     */
+    private int partitions(int n) {
         int cores = Math.max(1, spark.sparkContext().defaultParallelism());
-        int partitions = Math.min(sweep.size(), cores * PARTITIONS_PER_CORE);
-        JavaRDD<Row> rdd =
-                JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions);
-        Dataset<Row> df = spark.createDataFrame(rdd, columns.schema());
-        df.write().mode(SaveMode.ErrorIfExists).parquet(path);
+        return Math.min(n, cores * PARTITIONS_PER_CORE);
+    }
+
+    /** The sweep's results in task-index order, checking that Spark returned exactly one for every task. */
+    private static <R extends Record> List<R> collect(
+            Sweep<?> sweep, ParquetRows<R> rows, List<ParquetRows.Rows> evaluated) {
+        int n = sweep.size();
+        Object[][] byIndex = new Object[n][];
+        for (ParquetRows.Rows part : evaluated) {
+            for (int k = 0; k < part.taskIndex().length; k++) {
+                long index = part.taskIndex()[k];
+                if (index < 0 || index >= n || byIndex[(int) index] != null) {
+                    throw new SweepFailedException(
+                            sweep.name(),
+                            (int) Math.max(0, Math.min(index, n - 1L)),
+                            "Spark returned a result for task " + index + " twice or out of range",
+                            null);
+                }
+                byIndex[(int) index] = part.values()[k];
+            }
+        }
+        List<R> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object[] values = byIndex[i];
+            if (values == null) {
+                throw new SweepFailedException(sweep.name(), i, "Spark returned no result for this task", null);
+            }
+            results.add(rows.columns().create(values));
+        }
+        return results;
+    }
+
+    /**
+     * Writes the tasks as Parquet, one file per Spark partition ({@code part-NNNNN.parquet}, consecutive task
+     * indexes), on the driver: the tasks are small and this needs no Spark job.
+     */
+    private static <T extends Record> void writeTasks(
+            Sweep<T> sweep, ParquetRows<T> rows, String dir, int partitions, RunFiles files) throws IOException {
+        int n = sweep.size();
+        RecordColumns<T> columns = rows.columns();
+        if (files.exists(dir)) {
+            throw new IOException(dir + " already exists");
+        }
+        for (int p = 0; p < partitions; p++) {
+            int from = (int) ((long) n * p / partitions);
+            int to = (int) ((long) n * (p + 1) / partitions);
+            long[] index = new long[to - from];
+            Object[][] values = new Object[to - from][];
+            for (int i = from; i < to; i++) {
+                index[i - from] = i;
+                values[i - from] = columns.values(sweep.task(i));
+            }
+            rows.write(
+                    files.output(RunFiles.child(dir, EvaluatePartition.partFile(p))),
+                    files.configuration(),
+                    index,
+                    values);
+        }
+    }
+
+    /** Marks a complete Parquet directory as Spark's writer does: no {@code _temporary}, an empty {@code _SUCCESS}. */
+    private static void finish(String dir, RunFiles files) throws IOException {
+        files.delete(RunFiles.child(dir, TEMPORARY));
+        files.touch(RunFiles.child(dir, "_SUCCESS"));
     }
 
     private static SweepFailedException failure(Sweep<?> sweep, Exception e) {
@@ -291,10 +331,9 @@ public final class SparkExecutor implements SweepExecutor {
         return new SweepFailedException(sweep.name(), -1, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
-    private void delete(Path dir) {
+    private static void delete(RunFiles files, String dir) {
         try {
-            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            fs.delete(dir, true);
+            files.delete(dir);
         } catch (IOException | RuntimeException e) {
             System.err.println("minerai: could not remove " + dir + ": " + e.getMessage());
         }

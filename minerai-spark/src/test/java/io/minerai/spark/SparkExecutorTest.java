@@ -9,11 +9,16 @@ import io.minerai.sweep.Sweep;
 import io.minerai.sweep.SweepExecutor;
 import io.minerai.sweep.SweepExecutorContract;
 import io.minerai.sweep.TestKernels;
+import io.minerai.sweep.TestKernels.Kind;
 import io.minerai.sweep.TestKernels.MixKernel;
+import io.minerai.sweep.TestKernels.MixResult;
 import io.minerai.sweep.TestKernels.MixTask;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,8 +66,8 @@ class SparkExecutorTest extends SweepExecutorContract {
     }
 
     @Test
-    void aWorkDirectoryKeepsTasksAndResultsAsParquet(@TempDir Path dir) throws Exception {
-        Sweep<MixTask> sweep = TestKernels.sweep("kept", 3, 10, 2);
+    void aWorkDirectoryKeepsTasksAndResultsAsParquetThatSparkSqlReadsBackBitForBit(@TempDir Path dir) throws Exception {
+        Sweep<MixTask> sweep = TestKernels.sweep("kept", 3, 23, 4);
         SparkExecutor kept = SparkExecutor.create(ExecutorSettings.defaults()
                 .withMaster("local[2]")
                 .withWorkDirectory(dir.toUri().toString()));
@@ -75,16 +80,57 @@ class SparkExecutorTest extends SweepExecutorContract {
         }
         assertThat(run.resolve("tasks.parquet/_SUCCESS")).exists();
         assertThat(run.resolve("results.parquet/_SUCCESS")).exists();
+        assertThat(run.resolve("results.parquet/_temporary")).doesNotExist();
+
+        // Spark SQL's own Parquet reader, not the executor's: the files hold every task and every result bit
+        var tasks = spark.session()
+                .read()
+                .parquet(run.resolve("tasks.parquet").toString())
+                .orderBy("taskIndex")
+                .collectAsList();
+        assertThat(tasks).hasSize(23);
+        for (int i = 0; i < tasks.size(); i++) {
+            Row r = tasks.get(i);
+            assertThat(r.getLong(0)).isEqualTo(i);
+            assertThat(new MixTask(
+                            r.getInt(1), r.getDouble(2), r.getDouble(3), Kind.valueOf(r.getString(4)), r.getInt(5)))
+                    .isEqualTo(sweep.task(i));
+        }
         var reread =
                 spark.session().read().parquet(run.resolve("results.parquet").toString());
-        assertThat(reread.columns()).startsWith("taskIndex", "taskIndex0", "commonDraw", "value");
-        assertThat(reread.count()).isEqualTo(10);
-        assertThat(spark.session()
-                        .read()
-                        .parquet(run.resolve("tasks.parquet").toString())
-                        .columns())
-                .containsExactly("taskIndex", "id", "a", "b", "kind", "paths");
-        assertThat(results.size()).isEqualTo(10);
+        assertThat(reread.columns())
+                .containsExactly(
+                        "taskIndex",
+                        "taskIndex0",
+                        "commonDraw",
+                        "value",
+                        "shifted",
+                        "label",
+                        "kind",
+                        "picks",
+                        "longs",
+                        "samples");
+        List<MixResult> fromFiles = new ArrayList<>();
+        List<Row> rows = reread.orderBy("taskIndex").collectAsList();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            assertThat(r.getLong(0)).isEqualTo(i);
+            fromFiles.add(new MixResult(
+                    r.getInt(1),
+                    r.getLong(2),
+                    r.getDouble(3),
+                    r.getBoolean(4),
+                    r.getString(5),
+                    Kind.valueOf(r.getString(6)),
+                    r.<Integer>getList(7).stream().mapToInt(Integer::intValue).toArray(),
+                    r.<Long>getList(8).stream().mapToLong(Long::longValue).toArray(),
+                    r.<Double>getList(9).stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray()));
+        }
+        assertThat(TestKernels.bits(fromFiles))
+                .hasSize(23)
+                .containsExactlyElementsOf(TestKernels.bits(results.results()));
     }
 
     @Test

@@ -14,13 +14,27 @@ import java.util.Optional;
  *
  * @param byCloud profile per GPU cloud name
  * @param precision the number format compute delivered is counted in
+ * @param jobGenerations the catalogue generation of each deferrable GPU job that names its GPU model, by job name
  */
-public record GpuInputs(Map<String, Profile> byCloud, ComputePrecision precision) {
+public record GpuInputs(
+        Map<String, Profile> byCloud, ComputePrecision precision, Map<String, GpuGeneration> jobGenerations) {
     /** No catalogue information; compute counted in dense BF16. */
     public static final GpuInputs NONE = new GpuInputs(Map.of(), ComputePrecision.BF16_DENSE);
 
     public GpuInputs {
         byCloud = Map.copyOf(byCloud);
+        jobGenerations = Map.copyOf(jobGenerations);
+    }
+
+    /** The clouds' profiles; no job names a GPU model. */
+    public GpuInputs(Map<String, Profile> byCloud, ComputePrecision precision) {
+        this(byCloud, precision, Map.of());
+    }
+
+    /** Dense throughput per GPU of a deferrable job in the run's precision, TFLOPS; 0 when it names no known model. */
+    public double jobDenseTflopsPerGpu(String jobName) {
+        GpuGeneration g = jobGenerations.get(jobName);
+        return g == null ? 0 : g.denseTflops(precision);
     }
 
     /**

@@ -64,6 +64,8 @@ public record OptimizeSettings(
      * @param deadlineUtc the work is due by this instant
      * @param valueUsdPerMwh revenue per facility MWh of work done
      * @param required true: all of it must be done by the deadline; false: do what pays
+     * @param gpuModel the GPU model it runs on, looked up in the GPU catalogue to count its FLOPs ("" = not given: it
+     *     counts GPU-hours only)
      */
     public record GpuJob(
             String name,
@@ -74,7 +76,32 @@ public record OptimizeSettings(
             Instant windowStartUtc,
             Instant deadlineUtc,
             double valueUsdPerMwh,
-            boolean required) {
+            boolean required,
+            String gpuModel) {
+
+        /** A job without a GPU model (GPU-hours counted, no FLOPs). */
+        public GpuJob(
+                String name,
+                double maxPowerMw,
+                double energyMwh,
+                double gpuHours,
+                double facilityKwPerGpu,
+                Instant windowStartUtc,
+                Instant deadlineUtc,
+                double valueUsdPerMwh,
+                boolean required) {
+            this(
+                    name,
+                    maxPowerMw,
+                    energyMwh,
+                    gpuHours,
+                    facilityKwPerGpu,
+                    windowStartUtc,
+                    deadlineUtc,
+                    valueUsdPerMwh,
+                    required,
+                    "");
+        }
 
         /** Energy due, MWh. */
         public double requiredEnergyMwh() {

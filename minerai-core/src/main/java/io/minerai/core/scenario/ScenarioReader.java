@@ -167,7 +167,8 @@ public final class ScenarioReader {
                         j.instant("windowStart"),
                         j.instant("deadline"),
                         j.number("valueUsdPerMwh"),
-                        j.bool("required")));
+                        j.bool("required"),
+                        j.string("gpuModel")));
         return new OptimizeSettings(
                 mode, r.integer("windowHours"), r.integer("commitHours"), r.enumValue("solver"), controls, jobs);
     }

@@ -1353,6 +1353,12 @@ public final class ScenarioSchema {
             f("required", BOOLEAN)
                     .defaultValue(true)
                     .description("true: all of it must be done by the deadline; false: only what pays.")
+                    .build(),
+            f("gpuModel", STRING)
+                    .defaultValue("")
+                    .description("GPU model the job runs on (GPU catalogue name or alias, e.g. H100 SXM): its GPU-hours"
+                            + " then count FLOPs at full throughput in the run's computePrecision; needs"
+                            + " facilityKwPerGpu. Empty: GPU-hours only.")
                     .build());
 
     public static final ObjectSpec OPTIMIZE = ObjectSpec.of(

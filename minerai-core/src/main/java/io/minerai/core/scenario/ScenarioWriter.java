@@ -300,6 +300,9 @@ public final class ScenarioWriter {
             jm.put("deadline", j.deadlineUtc().toString());
             jm.put("valueUsdPerMwh", j.valueUsdPerMwh());
             jm.put("required", j.required());
+            if (!j.gpuModel().isEmpty()) {
+                jm.put("gpuModel", j.gpuModel());
+            }
             jobs.add(jm);
         }
         m.put("gpuJobs", jobs);

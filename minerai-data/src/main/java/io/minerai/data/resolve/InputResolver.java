@@ -189,7 +189,11 @@ public final class InputResolver {
         }
 
         GpuInputs gpus = GpuProfiles.resolve(
-                scenario.site(), GpuCatalogueReader.bundled(), scenario.computePrecision(), problems);
+                scenario.site(),
+                scenario.optimize().gpuJobs(),
+                GpuCatalogueReader.bundled(),
+                scenario.computePrecision(),
+                problems);
         Optional<TimeSeries> ambient = scenario.site()
                 .ambientTemperature()
                 .flatMap(a -> AmbientTemperatureResolver.resolve(a, grid, baseDir, problems));

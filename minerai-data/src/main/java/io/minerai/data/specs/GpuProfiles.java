@@ -65,6 +65,42 @@ public final class GpuProfiles {
         return new GpuInputs(out, precision);
     }
 
+    /**
+     * The profiles of the site's clouds and the catalogue generations of the deferrable jobs that name a GPU model,
+     * compute counted in {@code precision}; an unknown model or a model without facilityKwPerGpu is a problem at the
+     * job's path.
+     */
+    public static GpuInputs resolve(
+            Site site,
+            List<io.minerai.core.scenario.OptimizeSettings.GpuJob> jobs,
+            GpuCatalogue catalogue,
+            io.minerai.core.ai.ComputePrecision precision,
+            ProblemCollector problems) {
+        GpuInputs clouds = resolve(site, catalogue, precision, problems);
+        Map<String, GpuGeneration> byJob = new LinkedHashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            io.minerai.core.scenario.OptimizeSettings.GpuJob j = jobs.get(i);
+            if (j.gpuModel().isEmpty()) {
+                continue;
+            }
+            String path = "optimize.gpuJobs[" + i + "]";
+            Optional<GpuGeneration> g = catalogue.find(j.gpuModel());
+            if (g.isEmpty()) {
+                problems.add(
+                        path + ".gpuModel",
+                        "GPU model " + j.gpuModel() + " is not in the GPU catalogue (known: "
+                                + String.join(", ", catalogue.names()) + ")");
+            } else if (!(j.facilityKwPerGpu() > 0)) {
+                problems.add(
+                        path + ".facilityKwPerGpu",
+                        "is required with gpuModel: it turns the job's energy into GPU-hours, and those into FLOPs");
+            } else {
+                byJob.put(j.name(), g.get());
+            }
+        }
+        return new GpuInputs(clouds.byCloud(), precision, byJob);
+    }
+
     private static String coolings(GpuGeneration g) {
         StringBuilder b = new StringBuilder();
         List<io.minerai.core.ai.Cooling> cs = g.coolings().stream().sorted().toList();

@@ -88,4 +88,27 @@ class GpuProfilesTest {
                     assertThat(e.problems().get(0).message()).contains("give powerCapCurve");
                 });
     }
+
+    @Test
+    void aBatchJobNamingItsGpuModelGetsItsGenerationOrAProblemAtItsPath() {
+        java.time.Instant a = java.time.Instant.parse("2024-07-01T00:00:00Z");
+        java.time.Instant b = java.time.Instant.parse("2024-08-01T00:00:00Z");
+        List<io.minerai.core.scenario.OptimizeSettings.GpuJob> jobs = List.of(
+                new io.minerai.core.scenario.OptimizeSettings.GpuJob(
+                        "ok", 2, 0, 1000, 1.53, a, b, 900, true, "h100-sxm"),
+                new io.minerai.core.scenario.OptimizeSettings.GpuJob("plain", 2, 100, 0, 0, a, b, 900, true),
+                new io.minerai.core.scenario.OptimizeSettings.GpuJob("odd", 2, 0, 1000, 1.53, a, b, 900, true, "Z9"),
+                new io.minerai.core.scenario.OptimizeSettings.GpuJob("nokw", 2, 100, 0, 0, a, b, 900, true, "H100"));
+        ProblemCollector p = new ProblemCollector();
+        GpuInputs g = GpuProfiles.resolve(site(), jobs, GpuCatalogueReader.bundled(), ComputePrecision.FP8_DENSE, p);
+        assertThat(g.jobDenseTflopsPerGpu("ok")).isEqualTo(1978.9);
+        assertThat(g.jobDenseTflopsPerGpu("plain")).isEqualTo(0.0);
+        Assertions.assertThatThrownBy(() -> p.throwIfAny("inputs"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.problems())
+                            .extracting(io.minerai.core.validation.Problem::path)
+                            .containsExactly("optimize.gpuJobs[2].gpuModel", "optimize.gpuJobs[3].facilityKwPerGpu");
+                    assertThat(e.problems().get(0).message()).startsWith("GPU model Z9 is not in the GPU catalogue");
+                });
+    }
 }

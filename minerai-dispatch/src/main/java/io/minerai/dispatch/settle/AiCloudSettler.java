@@ -35,7 +35,8 @@ import java.util.List;
  *       GPUs) x h.
  *   <li>measures {@code gpu_hours} (GPUs x utilisation x running share x h, plus jobs' energy / facility kW per GPU)
  *       and {@code compute_exaflop_hours} (GPUs x utilisation x y(x) x progress x dense TFLOPS x h / 1e6, minus work
- *       lost to pauses), and each job's power.
+ *       lost to pauses, plus a job's GPU-hours x its GPU model's dense TFLOPS / 1e6 when it names one), and each job's
+ *       power.
  * </ul>
  */
 public final class AiCloudSettler implements Settler {
@@ -154,6 +155,10 @@ public final class AiCloudSettler implements Settler {
                 }
             }
         }
+        double[] jobTflops = new double[jobs.jobs().size()];
+        for (int j = 0; j < jobTflops.length; j++) {
+            jobTflops[j] = gpus.jobDenseTflopsPerGpu(jobs.jobs().get(j).name());
+        }
         for (int t = 0; t < c.size(); t++) {
             if (!c.dispatched(t)) {
                 continue;
@@ -162,7 +167,9 @@ public final class AiCloudSettler implements Settler {
                 double mw = jobs.powerMw(t, j);
                 usd[t] += mw * h * jobs.jobs().get(j).valueUsdPerMwh();
                 jobMw[j][t] = mw;
-                gpuH[t] += jobs.jobs().get(j).gpuHours(mw * h);
+                double jobGpuHours = jobs.jobs().get(j).gpuHours(mw * h);
+                gpuH[t] += jobGpuHours;
+                eflopH[t] += jobGpuHours * jobTflops[j] / 1e6;
             }
         }
     }
