@@ -119,6 +119,15 @@ final class BacktestCommand implements Callable<Integer> {
                         result.summary().gaps().missingBitcoinIntervals(),
                         result.summary().gaps().missingGenerationIntervals());
             }
+            List<String> jobs =
+                    s.optimize().gpuJobs().stream().map(j -> j.name()).toList();
+            if (!jobs.isEmpty() && format != OutputFormat.json) {
+                stderr.printf(
+                        Locale.ROOT,
+                        "minerai: note: the deferrable GPU jobs of optimize.gpuJobs (%s) need look-ahead and are"
+                                + " scheduled only by `minerai optimize`; the merit-order backtest does not run them%n",
+                        String.join(", ", jobs));
+            }
             stdout.flush();
             return ExitCodes.OK;
         }

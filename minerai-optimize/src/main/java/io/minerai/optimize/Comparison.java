@@ -52,7 +52,10 @@ public record Comparison(List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         stages.starting(0, MeritOrderPolicy.NAME);
         DispatchResult merit = Settlement.settle(
-                p.site(), p.inputs(), new MeritOrderPolicy().decide(p.site(), p.inputs()), p.settlementTerms());
+                p.site(),
+                p.inputs(),
+                MeritOrderPolicy.under(p.settlementTerms()).decide(p.site(), p.inputs()),
+                p.settlementTerms());
         rows.add(new Row(MeritOrderPolicy.NAME, merit, java.util.Optional.empty()));
         RollingHorizon rh = new RollingHorizon(optimizer);
         int stage = 1;

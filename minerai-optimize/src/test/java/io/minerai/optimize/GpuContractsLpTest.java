@@ -111,4 +111,18 @@ class GpuContractsLpTest {
                 .isCloseTo(0.3 * rate * 2, within(1e-9));
         assertThat(r.result().summary().streamTotalUsd("ai_cloud")).isCloseTo(2000 + 1520, within(1e-6));
     }
+
+    @Test
+    void theComparisonsMeritOrderHonoursTheProgramsEvents() {
+        // compare's merit-order row decides under the same import limits as the backtest: capped to 70 % in the
+        // flexible-compute event, no claw-back (it ran at full power and missed the event before)
+        Site s = site(cloud(new PowerCapping(0.6, Optional.of(CURVE))));
+        ScenarioInputs in = Fixtures.inputs(30, 30).build();
+        SettlementTerms terms = SettlementTerms.of(
+                List.of(new FlexibleComputeContract(0.3, 0.7, 4.0, 0.5, new boolean[] {false, true})));
+        Comparison c = Comparison.run(OptimizationProblem.of(s, in).withTerms(terms), LP);
+        assertThat(c.merit().result().ledger().dispatch().fraction(1, 0)).isCloseTo(0.7, within(1e-12));
+        assertThat(c.merit().result().summary().streamTotalUsd("flexible_compute_clawback"))
+                .isEqualTo(0.0);
+    }
 }

@@ -25,6 +25,7 @@ import io.minerai.portfolio.model.CorporateDebt;
 import io.minerai.portfolio.model.Equity;
 import io.minerai.portfolio.model.FleetMoves;
 import io.minerai.portfolio.model.Portfolio;
+import io.minerai.portfolio.model.SiteDispatch;
 import io.minerai.portfolio.model.SiteEntry;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -333,7 +334,18 @@ public final class PortfolioReader {
                 Path.of(r.string("plan")),
                 r.string("currentStrategy"),
                 Lists.names(r, "strategies"),
-                r.number("powerEscalatorPerYear"));
+                r.number("powerEscalatorPerYear"),
+                dispatch(r.enumValue("dispatch")));
+    }
+
+    /** The site's dispatch; a value the field pass refused (already reported) reads as the default. */
+    private static SiteDispatch dispatch(String key) {
+        for (SiteDispatch d : SiteDispatch.values()) {
+            if (d.key().equals(key)) {
+                return d;
+            }
+        }
+        return SiteDispatch.MERIT_ORDER;
     }
 
     private static Acquisition acquisition(FieldReader r, ObjectSpec spec) {

@@ -198,6 +198,13 @@ public final class PortfolioSchema {
                     .atLeast(-0.5)
                     .atMost(1)
                     .description("Yearly escalation of the dispatched power prices over the plan years. Assumption.")
+                    .build(),
+            f("dispatch", ENUM)
+                    .allowed("merit-order", "optimiser")
+                    .defaultValue("merit-order")
+                    .description("How the site's real period is dispatched for its power prices and curtailment:"
+                            + " merit-order (what `minerai backtest` runs) or optimiser (what `minerai optimize`"
+                            + " runs, with the scenario's optimize: settings; slower).")
                     .build());
 
     public static final ObjectSpec ACQUISITION = ObjectSpec.of(

@@ -16,6 +16,7 @@ import io.minerai.portfolio.model.CorporateDebt;
 import io.minerai.portfolio.model.Equity;
 import io.minerai.portfolio.model.FleetMoves;
 import io.minerai.portfolio.model.Portfolio;
+import io.minerai.portfolio.model.SiteDispatch;
 import io.minerai.portfolio.model.SiteEntry;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -140,8 +141,14 @@ public final class PaperSites {
                 new SitePlan(name, gridMw, 0, 0),
                 mining,
                 0);
-        SiteEntry e =
-                new SiteEntry(name, Path.of(name + ".yaml"), Path.of(name + "-plan.yaml"), current, strategies, 0);
+        SiteEntry e = new SiteEntry(
+                name,
+                Path.of(name + ".yaml"),
+                Path.of(name + "-plan.yaml"),
+                current,
+                strategies,
+                0,
+                SiteDispatch.MERIT_ORDER);
         return SiteModels.of(e, adapted, SiteModels.flat(usdPerMwh), syntheticReturns(7), ownedFrom);
     }
 

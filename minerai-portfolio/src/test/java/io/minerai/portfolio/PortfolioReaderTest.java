@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.minerai.core.validation.Problem;
 import io.minerai.core.validation.ValidationException;
+import io.minerai.portfolio.model.SiteDispatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,20 @@ class PortfolioReaderTest {
         List<Problem> ps = problems(example(text));
         assertTrue(at(ps, "portfolio.company.sharePriceUsd").message().contains("must be > 0"));
         assertTrue(at(ps, "portfolio.sites[2].colour").message().contains("unknown field"));
+    }
+
+    @Test
+    void aSitesDispatchIsMeritOrderByDefaultOrTheOptimiserAndNothingElse() throws IOException {
+        String text = PortfolioReader.bundledExampleText()
+                .replace("plan: plan-victoria.yaml", "plan: plan-victoria.yaml\n      dispatch: optimiser");
+        var lp = PortfolioReader.read(example(text), java.time.LocalDate.parse("2026-12-05"));
+        assertEquals(
+                List.of(SiteDispatch.MERIT_ORDER, SiteDispatch.MERIT_ORDER, SiteDispatch.OPTIMISER),
+                lp.sites().stream().map(s -> s.entry().dispatch()).toList());
+        Problem pr = at(
+                problems(example(text.replace("dispatch: optimiser", "dispatch: optimal"))),
+                "portfolio.sites[2].dispatch");
+        assertTrue(pr.message().contains("merit-order") && pr.message().contains("optimiser"), pr.message());
     }
 
     @Test

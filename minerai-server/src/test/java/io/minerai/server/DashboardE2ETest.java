@@ -310,6 +310,64 @@ class DashboardE2ETest {
                 Path.of("target", "dashboard-plan.png"),
                 StandardCopyOption.REPLACE_EXISTING);
 
+        // a portfolio run (no scenario: the bundled 3-site company and its 2-site target): its tables and charts
+        // replace the plan view and carry the API's numbers
+        new Select(driver.findElement(By.id("kind-select"))).selectByValue("portfolio");
+        driver.findElement(By.id("start-run")).click();
+        wait.until(d -> {
+            String id = d.findElement(By.id("run-status")).getAttribute("data-run-id");
+            return id != null && !id.equals(String.valueOf(planId));
+        });
+        wait.until(ExpectedConditions.attributeToBe(By.id("run-status"), "data-status", "succeeded"));
+        long portfolioId =
+                Long.parseLong(driver.findElement(By.id("run-status")).getAttribute("data-run-id"));
+        wait.until(
+                ExpectedConditions.attributeToBe(By.tagName("body"), "data-rendered-run", String.valueOf(portfolioId)));
+        JsonNode pf = api.get("/api/runs/" + portfolioId + "/summary").json().path("summary");
+        assertThat(pf.path("sites").size()).isEqualTo(3);
+        assertThat(driver.findElement(By.id("portfolio-card")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("plan-card")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("chart-dispatch")).isDisplayed()).isFalse();
+        List<WebElement> mixRows = driver.findElements(By.cssSelector("#portfolio-mixes tbody tr"));
+        assertThat(mixRows).hasSize(pf.path("mixes").size()).hasSize(2);
+        for (int i = 0; i < mixRows.size(); i++) {
+            JsonNode mix = pf.path("mixes").get(i);
+            assertThat(mixRows.get(i).getText())
+                    .contains(usdText(mix.path("expectedNpvUsd").asDouble()))
+                    .contains(usdText(mix.path("p10NpvUsd").asDouble()))
+                    .contains(usdText(mix.path("cvarNpvUsd").asDouble()));
+        }
+        List<WebElement> siteRows = driver.findElements(By.cssSelector("#portfolio-sites tbody tr"));
+        assertThat(siteRows).hasSize(3);
+        for (int i = 0; i < siteRows.size(); i++) {
+            JsonNode site = pf.path("sites").get(i);
+            assertThat(siteRows.get(i).getText())
+                    .startsWith(site.path("site").asText())
+                    .contains(usdText(site.path("recommendedExpectedNpvUsd").asDouble()));
+            assertThat(number(script(
+                            "return window.minerai.charts['chart-portfolio-sites'].data.datasets[1].data[" + i + "]")))
+                    .isCloseTo(site.path("recommendedExpectedNpvUsd").asDouble() / 1e6, within(1e-9));
+        }
+        String movesText = driver.findElement(By.id("portfolio-moves")).getText();
+        assertThat(movesText).startsWith("Fleet moves: ");
+        for (JsonNode mv : pf.path("fleetMoves")) {
+            assertThat(movesText)
+                    .contains(" from " + mv.path("from").asText() + " to "
+                            + mv.path("to").asText());
+        }
+        JsonNode target = pf.path("acquisitions").get(0);
+        List<WebElement> acqRows = driver.findElements(By.cssSelector("#portfolio-acquisitions tbody tr"));
+        assertThat(acqRows).hasSize(pf.path("acquisitions").size());
+        assertThat(acqRows.get(0).getText())
+                .startsWith(target.path("name").asText())
+                .contains(usdText(target.path("maxPriceUsd").asDouble()));
+        assertThat(((List<?>) script("return window.minerai.charts['chart-portfolio-acquisition'].data.labels")))
+                .hasSize(target.path("valuePerShareByPrice").size());
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard-portfolio.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
         // a new scenario from the editor: start from the stored one, break it (every problem shown at its field
         // path, nothing stored), then fix it and save it; it becomes the selected scenario
         int scenariosBefore = api.get("/api/scenarios").json().path("items").size();

@@ -68,7 +68,7 @@ public final class MeritOrderCpuBench {
 
     /** The whole run: inputs on the grid, policy, settlement into the ledger and the summary. */
     private static void fullBacktest(int intervals, int fleets, int runs, ThreadMXBean mx) {
-        var scenario = io.minerai.core.scenario.DefaultScenario.load();
+        var scenario = io.minerai.core.scenario.DefaultScenario.loadBaseline();
         java.time.Instant start = scenario.period().startUtc();
         var grid = new io.minerai.core.time.TimeGrid(start, java.time.Duration.ofMinutes(5), intervals);
         var site = FleetSites.withFleets(scenario.site(), fleets);

@@ -31,10 +31,14 @@ import java.util.Optional;
  * Bench command for the optimiser; prints figures for docs/PERFORMANCE.md.
  *
  * <ul>
- *   <li>{@code hourly [backends...]}: the default site over its year at 1 h (8,784 intervals) as one stacked LP with
+ *   <li>{@code hourly [backends...]}: the baseline site (the default until 2026-12-05) over its year at 1 h (8,784 intervals) as one stacked LP with
  *       4CP (hindsight peaks from the bundled 2024 fuel mix) and RRS/ECRS/Non-Spin offers; per backend the best and
  *       median of 5 runs of model build (our code), load (handing it to OR-Tools), solve, and the total.
- *   <li>{@code rolling5m [backend] [limits]}: the default site over 2024 at 5 minutes (105,408 intervals) by rolling
+ *   <li>{@code hourly-ai [backends...]}: the same with its H100 cloud training and a B200 inference cloud, capped from
+ *       60 %.
+ *   <li>{@code hourly-default [backends...]}: the bundled default scenario as it is (H100 training and H200 inference
+ *       capped from 60 %, a batch job), its own programs and optimiser settings.
+ *   <li>{@code rolling5m [backend] [limits]}: the baseline site over 2024 at 5 minutes (105,408 intervals) by rolling
  *       horizon (day-ahead forecast, 48 h window, 24 h commit, two solves per day), energy co-optimised with four
  *       reserve products (RRS, ECRS, NSPIN, REGUP; with {@code limits}, per-product limits), on SYNTHETIC prices.
  * </ul>
@@ -56,10 +60,11 @@ public final class OptimizeBench {
             case "hourly" -> hourly(rest.isEmpty() ? List.of("glop", "highs_lp", "pdlp") : rest, false, false);
             case "hourly-ai" -> hourly(rest.isEmpty() ? List.of("glop") : rest, true, false);
             case "hourly-pue" -> hourly(rest.isEmpty() ? List.of("glop") : rest, false, true);
+            case "hourly-default" -> hourlyDefault(rest.isEmpty() ? List.of("glop") : rest);
             case "rolling5m" -> rolling5m(rest.isEmpty() ? "glop" : rest.get(0), rest.contains("limits"));
             default ->
                 throw new IllegalArgumentException(
-                        "usage: OptimizeBench hourly|hourly-ai|hourly-pue|rolling5m [backend...]");
+                        "usage: OptimizeBench hourly|hourly-ai|hourly-pue|hourly-default|rolling5m [backend...]");
         }
         System.out.printf(Locale.ROOT, "peak resident memory (VmHWM): %.0f MB%n", peakRssMb());
     }
@@ -74,7 +79,7 @@ public final class OptimizeBench {
     }
 
     static void hourly(List<String> backends, boolean ai, boolean pue) {
-        Scenario s = DefaultScenario.load();
+        Scenario s = DefaultScenario.loadBaseline();
         if (ai) {
             s = s.withSite(aiSite(s.site()));
         }
@@ -86,13 +91,26 @@ public final class OptimizeBench {
         }
         System.out.printf(
                 Locale.ROOT,
-                "hourly stacked LP, default site%s, %d intervals, inputs: %s%n",
+                "hourly stacked LP, baseline site%s, %d intervals, inputs: %s%n",
                 ai
                         ? " with an H100 training and a B200 inference cloud capped from 60 %"
                         : pue ? " with every load's PUE following a SYNTHETIC temperature" : "",
                 grid.count(),
                 in.label());
-        OptimizationProblem p = problem(s.withMarkets(programs()), in.inputs(), OptimizeSettings.DEFAULT);
+        measure(backends, problem(s.withMarkets(programs()), in.inputs(), OptimizeSettings.DEFAULT));
+    }
+
+    /** The bundled default scenario as it is: H100 training and H200 inference capped from 60 %, a batch job. */
+    static void hourlyDefault(List<String> backends) {
+        Scenario s = DefaultScenario.load();
+        TimeGrid grid = s.period().grid();
+        Inputs in = inputs(s, grid);
+        System.out.printf(
+                Locale.ROOT, "hourly stacked LP, default site, %d intervals, inputs: %s%n", grid.count(), in.label());
+        measure(backends, problem(s, in.inputs(), s.optimize()));
+    }
+
+    static void measure(List<String> backends, OptimizationProblem p) {
         for (String b : backends) {
             Optimizer o = new Optimizer(
                     io.minerai.solver.Solvers.byName(b),
@@ -177,7 +195,7 @@ public final class OptimizeBench {
      * product and load instead of the exact one-column reduction.
      */
     static OptimizationProblem fiveMinuteYear(String backend, boolean limits) {
-        Scenario s = DefaultScenario.load();
+        Scenario s = DefaultScenario.loadBaseline();
         Period period = new Period(s.period().startUtc(), s.period().endUtc(), Duration.ofMinutes(5));
         TimeGrid grid = period.grid();
         ScenarioInputs in = SyntheticYear.inputs(grid, s.site().generators().size(), 7);

@@ -51,7 +51,7 @@ public class StackedYearLpBench {
 
     @Setup
     public void setUp() {
-        Scenario s = DefaultScenario.load();
+        Scenario s = DefaultScenario.loadBaseline();
         TimeGrid grid = s.period().grid();
         var in = OptimizeBench.inputs(s, grid).inputs();
         problem = OptimizeBench.problem(s, in, OptimizeSettings.DEFAULT);

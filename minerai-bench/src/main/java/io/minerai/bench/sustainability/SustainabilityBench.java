@@ -74,7 +74,7 @@ public class SustainabilityBench {
                 Instant.parse("2024-01-01T06:00:00Z"),
                 Instant.parse("2025-01-01T06:00:00Z"),
                 Duration.ofMinutes(stepMinutes));
-        scenario = DefaultScenario.load();
+        scenario = DefaultScenario.loadBaseline();
         ScenarioInputs inputs = InputResolver.resolve(scenario, Path.of("."));
         result = Backtest.meritOrder(scenario.site(), inputs);
         factors = GridIntensity.of(

@@ -29,14 +29,10 @@ final class OptimizeSetup {
             @Nullable PrintWriter progress) {
         step(progress, "reading the scenario");
         Scenario s = options.load();
-        OptimizeSettings o = s.optimize();
-        OptimizeSettings settings = new OptimizeSettings(
-                forecast == null ? o.forecast() : forecast.mode,
-                o.windowHours(),
-                o.commitHours(),
-                solver == null ? o.solver() : solver,
-                o.fleetControls(),
-                o.gpuJobs());
+        OptimizeSettings settings = s.optimize()
+                .withOverrides(
+                        java.util.Optional.ofNullable(forecast).map(f -> f.mode),
+                        java.util.Optional.ofNullable(solver));
         step(progress, "loading market and Bitcoin data");
         ScenarioInputs inputs = options.resolveInputs(s);
         MarketTerms mt = MarketTerms.of(s, inputs);

@@ -25,7 +25,7 @@ class OptimizeCommandsTest {
                 .contains("ancillary")
                 .contains("Solver glop")
                 .contains("+1 MW grid import capacity")
-                .contains("+1 MW GPU capacity (h100-cloud)");
+                .contains("+1 MW GPU capacity (h100-training)");
         assertThat(dir.resolve("summary.json")).exists();
         assertThat(dir.resolve("intervals.csv")).exists();
     }

@@ -30,6 +30,24 @@ public record OptimizeSettings(
     public static final OptimizeSettings DEFAULT =
             new OptimizeSettings(ForecastMode.PERFECT, 48, 24, "glop", List.of(), List.of());
 
+    /**
+     * These settings with a run's overrides (a command-line option or a server run parameter), shared by every
+     * entry point so they cannot drift.
+     *
+     * @param forecastOverride another forecast mode, or empty
+     * @param solverOverride another solver backend, or empty
+     */
+    public OptimizeSettings withOverrides(
+            java.util.Optional<ForecastMode> forecastOverride, java.util.Optional<String> solverOverride) {
+        return new OptimizeSettings(
+                forecastOverride.orElse(forecast),
+                windowHours,
+                commitHours,
+                solverOverride.orElse(solver),
+                fleetControls,
+                gpuJobs);
+    }
+
     /** What the optimiser knows about real-time prices when it decides. */
     public enum ForecastMode {
         /** Real-time prices known in advance: one solve over the whole period, an upper bound. */

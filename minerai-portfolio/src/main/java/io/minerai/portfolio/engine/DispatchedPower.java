@@ -1,6 +1,7 @@
 package io.minerai.portfolio.engine;
 
 import io.minerai.core.inputs.ScenarioInputs;
+import io.minerai.core.scenario.OptimizeSettings;
 import io.minerai.core.scenario.Scenario;
 import io.minerai.core.site.MinerFleet;
 import io.minerai.core.time.TimeGrid;
@@ -14,14 +15,18 @@ import io.minerai.dispatch.ledger.Settler;
 import io.minerai.dispatch.ledger.Stream;
 import io.minerai.dispatch.program.CoincidentPeakCharge;
 import io.minerai.dispatch.settle.SiteMeasures;
+import io.minerai.optimize.OptimizationProblem;
+import io.minerai.optimize.Optimizer;
 import io.minerai.optimize.ScenarioSettlement;
 import io.minerai.planning.engine.PowerDay;
+import io.minerai.portfolio.model.SiteDispatch;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,16 +49,47 @@ import java.util.Optional;
 public final class DispatchedPower {
     private DispatchedPower() {}
 
-    /** Dispatches {@code scenario} over its own period and returns its days of all-in prices. */
+    /** Dispatches {@code scenario} over its own period by merit order and returns its days of all-in prices. */
     public static SiteModel.PowerInfo of(Scenario scenario, Path baseDir) {
+        return of(scenario, baseDir, SiteDispatch.MERIT_ORDER);
+    }
+
+    /**
+     * Dispatches {@code scenario} over its own period by {@code method} and returns its days of all-in prices: the
+     * merit-order backtest, or the optimiser exactly as {@code minerai optimize} runs it (the scenario's
+     * {@code optimize:} forecast mode and solver; perfect foresight with GLOP by default), settled the same way.
+     *
+     * @throws io.minerai.core.validation.ValidationException if the optimiser's model cannot be solved (naming the
+     *     constraint family and interval)
+     */
+    public static SiteModel.PowerInfo of(Scenario scenario, Path baseDir, SiteDispatch method) {
         ScenarioInputs inputs = InputResolver.resolve(scenario, baseDir);
-        DispatchResult result = ScenarioSettlement.meritOrder(scenario, inputs, baseDir);
+        DispatchResult result;
+        String label;
+        switch (method) {
+            case MERIT_ORDER -> {
+                result = ScenarioSettlement.meritOrder(scenario, inputs, baseDir);
+                label = "merit-order dispatch";
+            }
+            case OPTIMISER -> {
+                OptimizeSettings settings = scenario.optimize();
+                Optimizer optimizer = Optimizer.forSettings(settings);
+                result = optimizer
+                        .run(OptimizationProblem.forScenario(scenario, inputs, settings))
+                        .result();
+                label = "optimiser dispatch ("
+                        + settings.forecast().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", "
+                        + optimizer.solver().name() + ")";
+            }
+            default -> throw new IllegalStateException("unknown dispatch " + method);
+        }
         return fromLedger(
                 scenario,
                 result.ledger(),
                 firmChargesUsdPerMwh(
                         ScenarioSettlement.terms(scenario, inputs, baseDir),
-                        result.ledger().grid()));
+                        result.ledger().grid()),
+                label);
     }
 
     /**
@@ -77,14 +113,15 @@ public final class DispatchedPower {
 
     /** The all-in hourly days of a settled dispatch. */
     static SiteModel.PowerInfo fromLedger(Scenario scenario, Ledger ledger) {
-        return fromLedger(scenario, ledger, new double[ledger.size()]);
+        return fromLedger(scenario, ledger, new double[ledger.size()], "merit-order dispatch");
     }
 
     /**
      * The all-in hourly days of a settled dispatch; {@code firmChargesUsdPerMwh} prices the intervals in which the
      * site imported nothing (see {@link #firmChargesUsdPerMwh}).
      */
-    static SiteModel.PowerInfo fromLedger(Scenario scenario, Ledger ledger, double[] firmChargesUsdPerMwh) {
+    static SiteModel.PowerInfo fromLedger(
+            Scenario scenario, Ledger ledger, double[] firmChargesUsdPerMwh, String method) {
         TimeGrid grid = ledger.grid();
         double h = grid.stepHours();
         double[] price = ledger.values(SiteMeasures.PRICE);
@@ -164,7 +201,7 @@ public final class DispatchedPower {
                     "scenario " + scenario.name() + ": its dispatch has no whole day of prices");
         }
         String currency = ledger.money().currency().getCurrencyCode();
-        String label = scenario.site().grid().settlementPoint() + " merit-order dispatch "
+        String label = scenario.site().grid().settlementPoint() + " " + method + " "
                 + days.get(0).date() + ".." + days.get(days.size() - 1).date() + " (" + days.size() + " days)";
         return new SiteModel.PowerInfo(
                 label,

@@ -13,6 +13,7 @@ import java.util.List;
  * @param currentStrategy the strategy the site follows today (a strategy of its plan)
  * @param strategies strategies of the plan considered (empty = all)
  * @param powerEscalatorPerYear yearly escalation of the dispatched power prices over the plan years
+ * @param dispatch how the site's real period is dispatched (merit order or the optimiser)
  */
 public record SiteEntry(
         String name,
@@ -20,7 +21,8 @@ public record SiteEntry(
         Path plan,
         String currentStrategy,
         List<String> strategies,
-        double powerEscalatorPerYear) {
+        double powerEscalatorPerYear,
+        SiteDispatch dispatch) {
     public SiteEntry {
         strategies = List.copyOf(strategies);
     }

@@ -118,7 +118,13 @@ public final class PortfolioRunner {
                 BtcDailyHistoryReader.bundled(), p.uncertainty().historyFrom());
         List<SiteModel> sites = new ArrayList<>();
         for (LoadedSite s : lp.sites()) {
-            sites.add(SiteModels.of(s, p, DispatchedPower.of(s.scenario(), s.scenarioBaseDir()), returns, 0));
+            sites.add(SiteModels.of(
+                    s,
+                    p,
+                    DispatchedPower.of(
+                            s.scenario(), s.scenarioBaseDir(), s.entry().dispatch()),
+                    returns,
+                    0));
         }
         List<PortfolioEvaluation.Target> targets = new ArrayList<>();
         for (int a = 0; a < lp.targets().size(); a++) {
@@ -126,7 +132,13 @@ public final class PortfolioRunner {
             int k = (int) p.startMonth().until(YearMonth.from(acq.closingDate()), ChronoUnit.MONTHS);
             List<SiteModel> ts = new ArrayList<>();
             for (LoadedSite s : lp.targets().get(a)) {
-                ts.add(SiteModels.of(s, p, DispatchedPower.of(s.scenario(), s.scenarioBaseDir()), returns, k));
+                ts.add(SiteModels.of(
+                        s,
+                        p,
+                        DispatchedPower.of(
+                                s.scenario(), s.scenarioBaseDir(), s.entry().dispatch()),
+                        returns,
+                        k));
             }
             targets.add(new PortfolioEvaluation.Target(acq, ts, k));
         }

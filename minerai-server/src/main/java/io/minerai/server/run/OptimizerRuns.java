@@ -26,16 +26,12 @@ final class OptimizerRuns {
 
     /** The scenario's optimiser settings with the run's overrides of the forecast mode and the solver. */
     static OptimizeSettings settings(Scenario s, Optional<ForecastMode> forecast, JsonNode parameters) {
-        OptimizeSettings o = s.optimize();
-        return new OptimizeSettings(
-                forecast.orElse(o.forecast()),
-                o.windowHours(),
-                o.commitHours(),
-                parameters.path("solver").isTextual()
-                        ? parameters.path("solver").asText()
-                        : o.solver(),
-                o.fleetControls(),
-                o.gpuJobs());
+        return s.optimize()
+                .withOverrides(
+                        forecast,
+                        parameters.path("solver").isTextual()
+                                ? Optional.of(parameters.path("solver").asText())
+                                : Optional.empty());
     }
 
     /** The scenario's problem on its resolved inputs, 4CP peaks included (progress "resolving inputs"). */

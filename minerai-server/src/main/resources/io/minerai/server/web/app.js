@@ -425,7 +425,8 @@ async function renderPlan(run) {
   document.body.dataset.renderedRun = String(run.id);
 }
 
-function fillRows(selector, rows) {
+// textColumns: the indexes of text cells (left-aligned); every other cell is a number (right-aligned)
+function fillRows(selector, rows, textColumns = [0]) {
   const tbody = document.querySelector(selector + ' tbody');
   tbody.innerHTML = '';
   for (const cells of rows) {
@@ -433,7 +434,7 @@ function fillRows(selector, rows) {
     cells.forEach((c, i) => {
       const td = document.createElement('td');
       td.textContent = c;
-      if (i >= 1) { td.className = 'num'; }
+      if (!textColumns.includes(i)) { td.className = 'num'; }
       tr.appendChild(td);
     });
     tbody.appendChild(tr);
@@ -452,15 +453,21 @@ async function renderPortfolio(run) {
   $('portfolio-notes').textContent = 'Portfolio NPV of the company\'s cash flows to equity. Chosen by ' + p.riskMeasure
     + (p.maxBreachProbability < 1 ? ' with P(breach) <= ' + pct.format(p.maxBreachProbability) : '')
     + '. ' + p.siteTasks + ' site tasks. BTC paths: ' + p.btcHistory + '.';
-  fillRows('#portfolio-mixes', p.mixes.map((m) => [m.mix === 'chosen' ? 'chosen' : 'every site keeps its current',
+  fillRows('#portfolio-mixes', p.mixes.map((m) => [m.mix === 'chosen' ? 'chosen' : 'every site keeps its current strategy',
     money(m.expectedNpvUsd), money(m.p10NpvUsd), money(m.p50NpvUsd), money(m.p90NpvUsd), money(m.cvarNpvUsd),
     pct.format(m.breachProbability), pct.format(m.meanDilution)]));
   fillRows('#portfolio-sites', p.sites.map((s) => [s.site, s.currentStrategy, s.recommended, s.startMonth || '-',
     money(s.currentExpectedNpvUsd), money(s.recommendedExpectedNpvUsd),
-    s.power.source + ' (' + num2.format(s.power.meanAllInUsdPerMwh) + ')']));
+    s.power.source, num2.format(s.power.meanAllInUsdPerMwh)]), [0, 1, 2, 3, 6]);
+  const moves = p.fleetMoves || [];
+  $('portfolio-moves').textContent = moves.length === 0
+    ? 'Fleet moves: none pays for the chosen mix.'
+    : 'Fleet moves: ' + moves.map((v) => num2.format(v.machineMw) + ' MW of machines from ' + v.from + ' to ' + v.to
+      + ' (month ' + v.leaveMonth + ' -> ' + v.arriveMonth + ', adds ' + money(v.expectedNpvGainUsd) + ')').join('; ') + '.';
   fillRows('#portfolio-acquisitions', p.acquisitions.map((a) => [a.name, a.closingDate, money(a.askingPriceUsd),
     money(a.valueWithoutSynergiesUsd), money(a.valueWithSynergiesUsd),
-    (a.accretiveAtAsk ? 'accretive' : 'dilutive') + ' (' + a.riskMeasure + ' value per share)', money(a.maxPriceUsd)]));
+    (a.accretiveAtAsk ? 'accretive' : 'dilutive') + ' (' + a.riskMeasure + ' value per share)', money(a.maxPriceUsd)]),
+  [0, 1, 5]);
   const m = (v) => v / 1e6;
   chart('chart-portfolio-sites', {
     type: 'bar',
@@ -486,7 +493,12 @@ async function renderPortfolio(run) {
           { label: 'without the deal ($/share)', data: a.valuePerShareByPrice.map((x) => x.valuePerShareBeforeUsd), borderColor: '#1f77b4' },
         ],
       },
-      options: { scales: { x: { title: { display: true, text: 'price, $ million' } } } },
+      options: {
+        scales: {
+          x: { title: { display: true, text: 'price paid, $ million' } },
+          y: { title: { display: true, text: 'value per share, $' } },
+        },
+      },
     });
   }
   document.body.dataset.renderedRun = String(run.id);

@@ -18,15 +18,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled default scenario on real ERCOT 2024 data (the issue's acceptance case): the perfect-foresight optimum,
+ * The bundled baseline scenario (the default until 2026-12-05) on real ERCOT 2024 data (the issue's acceptance case): the perfect-foresight optimum,
  * settled like the backtest and under the same 4CP and ancillary terms, earns at least the merit-order policy. The
  * golden net is the LP optimum of 2026-11-25; an LP optimum's value is unique, so the tolerance only covers solver
  * tolerances (1e-6 relative); a change beyond it means the data, the scenario or the formulation changed.
  */
-class DefaultScenarioGoldenTest {
+class BaselineScenarioGoldenTest {
     @Test
     void optimalIsAtLeastMeritOrderOnErcot2024() {
-        Scenario s = DefaultScenario.load();
+        Scenario s = DefaultScenario.loadBaseline();
         ScenarioInputs inputs = InputResolver.resolve(s, Path.of("."));
         OptimizationProblem p = OptimizationProblem.forScenario(s, inputs, s.optimize());
         CoincidentPeaks peaks = MarketTerms.of(s, inputs).peaks().get("ercot-4cp");

@@ -17,15 +17,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sustainability report of the default 2024 backtest (bundled real ERCOT and Coin Metrics data). */
-class DefaultBacktestGoldenTest {
+/** The sustainability report of the baseline 2024 backtest (bundled real ERCOT and Coin Metrics data). */
+class BaselineBacktestGoldenTest {
     static Scenario scenario;
     static DispatchResult result;
     static SustainabilityResult r;
 
     @BeforeAll
     static void run() throws Exception {
-        scenario = DefaultScenario.load();
+        scenario = DefaultScenario.loadBaseline();
         ScenarioInputs inputs = InputResolver.resolve(scenario, Path.of("."));
         result = Backtest.meritOrder(scenario.site(), inputs);
         r = SustainabilityAnalysis.forScenario(scenario, result, Path.of("."));
