@@ -323,7 +323,20 @@ public final class PlanReader {
             }
         }
         // the generation's figures unless the plan gives its own
-        double usdPerGpu = gen.isPresent() && !r.has("usdPerGpu") ? gen.get().capexUsdPerGpu() : r.number("usdPerGpu");
+        boolean catalogueCapex = gen.isPresent() && !r.has("usdPerGpu");
+        double usdPerGpu = catalogueCapex ? gen.get().capexUsdPerGpu() : r.number("usdPerGpu");
+        if (r.has("capexDeclinePerYear") && !catalogueCapex) {
+            r.problems()
+                    .add(
+                            r.fieldPath("capexDeclinePerYear"),
+                            "applies to the GPU catalogue's dated cost per GPU: give gpuModel and leave out usdPerGpu"
+                                    + " (usdPerGpu is the cost when the GPUs are bought)");
+        }
+        Optional<YearMonth> capexMonth =
+                catalogueCapex ? Optional.of(gen.get().rentalPrice().observedMonth()) : Optional.empty();
+        double capexDecline = catalogueCapex && !r.has("capexDeclinePerYear")
+                ? gen.get().capexDeclinePerYear()
+                : r.number("capexDeclinePerYear");
         double kw = gen.isPresent() && !r.has("itKwPerGpu") ? gen.get().itKwPerGpu() : r.number("itKwPerGpu");
         double decline = gen.isPresent() && !r.has("priceDeclinePerYear")
                 ? gen.get().rentalPrice().declinePerYear()
@@ -348,7 +361,9 @@ public final class PlanReader {
                 path,
                 required,
                 convert,
-                flops.map(GpuGeneration::bf16DenseTflops).orElse(0.0));
+                flops.map(GpuGeneration::bf16DenseTflops).orElse(0.0),
+                capexMonth,
+                catalogueCapex ? capexDecline : 0);
         GpuCloudPlan cloud = new GpuCloudPlan(
                 r.string("name"),
                 r.string("hall"),
@@ -606,7 +621,8 @@ public final class PlanReader {
                 r.number("cvarAlpha"),
                 r.integer("paths"),
                 r.has("contract") ? Optional.of(r.string("contract")) : Optional.empty(),
-                contractShares);
+                contractShares,
+                nameList(r, "gpuClouds"));
     }
 
     /** A list of names; every bad element is reported with its index. */

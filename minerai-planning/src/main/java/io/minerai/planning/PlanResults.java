@@ -258,6 +258,7 @@ public final class PlanResults {
             r.put("buildFraction", c.buildFraction());
             r.put("gpuShare", c.gpuShare());
             r.put("contractShare", c.contractShare());
+            r.put("gpuCloud", c.gpuCloud());
             r.put("startMonth", c.startMonth());
             r.put("score", finite(c.score()));
             r.put("meanNpvUsd", finite(c.summary().meanNpvUsd()));

@@ -371,8 +371,19 @@ public final class PlanSchema {
                     .unit("$/GPU")
                     .defaultValue(40_648.0)
                     .atLeast(0)
-                    .description("All-in cost per GPU incl. servers, network, racks, labour. Default: IREN's 1,080 H200"
-                            + " for $43.9 M (2024-09-16) = $40,648 per GPU.")
+                    .description("All-in cost per GPU incl. servers, network, racks, labour, when bought. Default: with"
+                            + " gpuModel the catalogue's cost moved along capexDeclinePerYear to the month the GPUs are"
+                            + " bought; without it IREN's 1,080 H200 for $43.9 M (2024-09-16) = $40,648 per GPU.")
+                    .build(),
+            f("capexDeclinePerYear", NUMBER)
+                    .defaultValue(0.0)
+                    .atLeast(0)
+                    .atMost(0.95)
+                    .description("Yearly decline of the catalogue's all-in cost per GPU for a purchase after its price"
+                            + " month (2026-06): cost x (1 - decline)^(years), so GPUs bought in a later refresh cost"
+                            + " less (backwards before that month). Only with gpuModel and without usdPerGpu. Default:"
+                            + " the catalogue's (15 %/yr, ASSUMPTION anchored on used/secondary H100 prices; see"
+                            + " docs/AI_COMPUTE.md).")
                     .build(),
             f("itKwPerGpu", NUMBER)
                     .plausible(Plausibility.GPU_POWER_KW)
@@ -937,6 +948,13 @@ public final class PlanSchema {
                     .build(),
             names("contractShares")
                     .description("Shares of each candidate's GPUs under the contract, 0..1 (default [0]: spot only).")
+                    .build(),
+            names("gpuClouds")
+                    .description(
+                            "GPU cloud templates to compare, e.g. one per GPU generation (each with its gpuModel, in"
+                                    + " the searched hall): every candidate with GPUs is tried with each, its GPU count from"
+                                    + " that cloud's kW per GPU, and the best is chosen by the plan's decision rule. Default:"
+                                    + " [gpuCloud]. gpuCloud's project finance and the contract template apply to each.")
                     .build());
 
     public static final ObjectSpec PLAN = ObjectSpec.of(

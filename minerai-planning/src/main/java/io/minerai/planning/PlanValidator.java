@@ -544,6 +544,28 @@ public final class PlanValidator {
                                         plan.gpuClouds().stream()
                                                 .map(GpuCloudPlan::name)
                                                 .toList())));
+        for (int i = 0; i < s.gpuClouds().size(); i++) {
+            String at = path + ".gpuClouds[" + i + "]";
+            String name = s.gpuClouds().get(i);
+            plan.gpuCloud(name)
+                    .ifPresentOrElse(
+                            g -> {
+                                if (!g.hall().equals(s.hall())) {
+                                    p.add(
+                                            at,
+                                            "GPU cloud '" + g.name() + "' is in hall '" + g.hall()
+                                                    + "', not in the searched hall '" + s.hall() + "'");
+                                }
+                            },
+                            () -> p.add(
+                                    at,
+                                    unknown(
+                                            "GPU cloud",
+                                            name,
+                                            plan.gpuClouds().stream()
+                                                    .map(GpuCloudPlan::name)
+                                                    .toList())));
+        }
         plan.lease(s.lease())
                 .ifPresentOrElse(
                         l -> {

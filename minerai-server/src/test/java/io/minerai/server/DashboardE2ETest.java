@@ -305,9 +305,41 @@ class DashboardE2ETest {
                                 .asDouble()));
             }
         }
+        // the GPU fleets (one row per fleet of every strategy) and compute delivered (GPU-hours, EFLOP-hours, BTC)
+        List<JsonNode> allFleets = new java.util.ArrayList<>();
+        for (JsonNode st : plan.path("strategies")) {
+            st.path("gpuFleets").forEach(allFleets::add);
+        }
+        int fleets = allFleets.size();
+        assertThat(fleets).isPositive();
+        JsonNode firstFleet = allFleets.get(0);
+        assertThat(driver.findElement(By.id("plan-compute-card")).isDisplayed()).isTrue();
+        List<WebElement> fleetRows = driver.findElements(By.cssSelector("#plan-fleets-table tbody tr"));
+        assertThat(fleetRows).hasSize(fleets);
+        assertThat(fleetRows.get(0).getText())
+                .contains(firstFleet.path("gpuCloud").asText())
+                .contains(usdText(firstFleet.path("capexUsd").asDouble()));
+        String computeText = driver.findElement(By.id("plan-compute-table")).getText();
+        for (JsonNode st : plan.path("strategies")) {
+            for (JsonNode c : st.path("computeByYear")) {
+                if (st.path("gpuFleets").size() > 0
+                        && c.path("gpuHoursDelivered").asDouble() > 0) {
+                    assertThat(computeText)
+                            .contains(String.format(
+                                    java.util.Locale.ROOT,
+                                    "%.1f",
+                                    c.path("gpuHoursDelivered").asDouble() / 1e6));
+                }
+            }
+        }
         Files.copy(
                 driver.getScreenshotAs(OutputType.FILE).toPath(),
                 Path.of("target", "dashboard-plan.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        driver.executeScript("document.getElementById('plan-compute-card').scrollIntoView()");
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "dashboard-plan-compute.png"),
                 StandardCopyOption.REPLACE_EXISTING);
 
         // a portfolio run (no scenario: the bundled 3-site company and its 2-site target): its tables and charts

@@ -549,6 +549,23 @@ public final class PlanCommand implements Callable<Integer> {
                             m(c.score()),
                             m(c.summary().meanNpvUsd()),
                             breach(rule, c.summary())));
+            if (!sr.search().gpuClouds().isEmpty()) {
+                // candidates are best first: the first of each GPU cloud template is its best
+                out.println("  best per GPU cloud (generation):");
+                for (String cloud : sr.search().gpuClouds()) {
+                    sr.candidates().stream()
+                            .filter(c -> c.gpuCloud().equals(cloud) && c.gpuShare() > 0)
+                            .findFirst()
+                            .ifPresent(c -> out.printf(
+                                    Locale.ROOT,
+                                    "    %-16s %-36s score %9s  E[NPV] %9s  P(breach) %s%n",
+                                    cloud,
+                                    c.strategy().name(),
+                                    m(c.score()),
+                                    m(c.summary().meanNpvUsd()),
+                                    breach(rule, c.summary())));
+                }
+            }
         });
         run.tornado().ifPresent(tornado -> {
             out.printf(

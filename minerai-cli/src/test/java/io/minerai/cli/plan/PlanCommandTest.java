@@ -236,6 +236,12 @@ class PlanCommandTest {
         assertThat(b300.get("goLive").asText()).isEqualTo("2030-01");
         assertThat(b300.get("cooling").asText()).isEqualTo("liquid");
         assertThat(b300.get("coolingConversionCapexUsd").asDouble()).isEqualTo(150_000_000.0); // 100 MW x $1.5 M
+        // each fleet at the catalogue's cost moved along its capex decline (15 %/yr) to its purchase month: H100
+        // $38,100 (2026-06) x 0.85^(7/12) in 2027-01, B300 $67,300 (2026-03) x 0.85^(46/12) in 2030-01
+        assertThat(h100.get("usdPerGpu").asDouble())
+                .isCloseTo(38_100 * Math.pow(0.85, 7 / 12.0), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(b300.get("usdPerGpu").asDouble())
+                .isCloseTo(67_300 * Math.pow(0.85, 46 / 12.0), org.assertj.core.api.Assertions.within(1e-6));
         assertThat(refresh.has("refreshValueVsSell")).isTrue();
         assertThat(refresh.get("computePrecision").asText()).isEqualTo("bf16-dense");
         // plan year 2 (2027): 78,431 H100 x 0.8 x 8,760 h; x 989.4 TFLOPS / 10^6

@@ -18,7 +18,10 @@ import java.util.Set;
  * @param bf16DenseTflops dense BF16 tensor throughput per GPU, TFLOPS
  * @param fp8DenseTflops dense FP8 tensor throughput per GPU, TFLOPS
  * @param memoryGb GPU memory, GB
- * @param capexUsdPerGpu typical all-in capex per GPU (GPU, server share, networking, installation), USD
+ * @param capexUsdPerGpu typical all-in capex per GPU (GPU, server share, networking, installation), USD, as of the
+ *     rental price's month
+ * @param capexDeclinePerYear yearly decline of that capex for a purchase later than the rental price's month
+ *     ({@link #capexUsdPerGpu(java.time.YearMonth)}), in [0, 1)
  * @param rentalPrice the rental price with its date and its decline with age
  * @param availableFrom month of first volume shipments (the start of its age)
  * @param powerCap throughput as a function of the power cap
@@ -36,6 +39,7 @@ public record GpuGeneration(
         double fp8DenseTflops,
         double memoryGb,
         double capexUsdPerGpu,
+        double capexDeclinePerYear,
         PricePath rentalPrice,
         java.time.YearMonth availableFrom,
         PowerCapCurve powerCap,
@@ -48,6 +52,54 @@ public record GpuGeneration(
         if (coolings.isEmpty() || gpusPerSystem <= 0 || !(systemItKw > 0)) {
             throw new IllegalArgumentException(name + ": needs a cooling, GPUs per system and system IT power");
         }
+        if (!(capexDeclinePerYear >= 0 && capexDeclinePerYear < 1)) {
+            throw new IllegalArgumentException(name + ": capex decline must be in [0, 1), was " + capexDeclinePerYear);
+        }
+    }
+
+    /** A generation whose capex does not decline with the purchase date. */
+    public GpuGeneration(
+            String name,
+            List<String> aliases,
+            double gpuTdpW,
+            String system,
+            int gpusPerSystem,
+            double systemItKw,
+            Set<Cooling> coolings,
+            double bf16DenseTflops,
+            double fp8DenseTflops,
+            double memoryGb,
+            double capexUsdPerGpu,
+            PricePath rentalPrice,
+            java.time.YearMonth availableFrom,
+            PowerCapCurve powerCap,
+            Map<String, String> sources) {
+        this(
+                name,
+                aliases,
+                gpuTdpW,
+                system,
+                gpusPerSystem,
+                systemItKw,
+                coolings,
+                bf16DenseTflops,
+                fp8DenseTflops,
+                memoryGb,
+                capexUsdPerGpu,
+                0,
+                rentalPrice,
+                availableFrom,
+                powerCap,
+                sources);
+    }
+
+    /**
+     * All-in capex per GPU bought in {@code purchase}: the catalogue's figure moved along the capex decline from the
+     * rental price's month, {@code capex x (1 - capexDeclinePerYear)^(months / 12)} (backwards before that month).
+     */
+    public double capexUsdPerGpu(java.time.YearMonth purchase) {
+        double years = java.time.temporal.ChronoUnit.MONTHS.between(rentalPrice.observedMonth(), purchase) / 12.0;
+        return capexUsdPerGpu * StrictMath.pow(1 - capexDeclinePerYear, years);
     }
 
     /** The GPU's share of its system's maximum IT power, kW. */

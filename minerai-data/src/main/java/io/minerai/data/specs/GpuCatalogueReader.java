@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the GPU catalogue JSON (the bundled {@code gpu-catalogue.json}, see its SOURCE.md, or a user's file of the same
- * shape): every generation's power, cooling, throughput, memory, capex, dated rental price, price decline and power-cap
+ * shape): every generation's power, cooling, throughput, memory, capex, dated rental price, price decline, capex decline and power-cap
  * curve, each figure with a source. Every problem is reported at once with its JSON path, e.g. {@code
  * gpu-catalogue.json:generations[2].coolings[0]: must be one of air, liquid, immersion, was 'water'}; a figure without
  * a source is a problem too, so the catalogue cannot grow an uncited number.
@@ -42,6 +42,7 @@ public final class GpuCatalogueReader {
             "fp8DenseTflops",
             "memoryGb",
             "capexUsdPerGpu",
+            "capexDeclinePerYear",
             "rentalPriceUsdPerGpuHour",
             "priceDeclinePerYear",
             "availableFrom");
@@ -141,6 +142,10 @@ public final class GpuCatalogueReader {
         double fp8 = positive(n, "fp8DenseTflops", path, problems);
         double mem = positive(n, "memoryGb", path, problems);
         double capex = positive(n, "capexUsdPerGpu", path, problems);
+        double capexDecline = number(n, "capexDeclinePerYear", path, problems);
+        if (!Double.isNaN(capexDecline) && !(capexDecline >= 0 && capexDecline < 1)) {
+            problems.add(path + ".capexDeclinePerYear", "must be in [0, 1), was " + capexDecline);
+        }
         double price = positive(n, "rentalPriceUsdPerGpuHour", path, problems);
         YearMonth priceMonth = month(n, "rentalPriceMonth", path, problems);
         double decline = number(n, "priceDeclinePerYear", path, problems);
@@ -184,6 +189,7 @@ public final class GpuCatalogueReader {
                 fp8,
                 mem,
                 capex,
+                capexDecline,
                 new PricePath(price, priceMonth, decline),
                 from,
                 curve,

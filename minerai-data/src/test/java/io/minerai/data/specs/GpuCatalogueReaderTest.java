@@ -56,6 +56,18 @@ class GpuCatalogueReaderTest {
     }
 
     @Test
+    void capexDeclinesWithThePurchaseMonth() {
+        GpuGeneration h100 = GpuCatalogueReader.bundled().find("H100 SXM").orElseThrow();
+        // $38,100 as of the price month 2026-06, 15 % a year: 2027-06 0.85 x, 2030-06 0.85^4 x, 2025-06 / 0.85
+        assertThat(h100.capexDeclinePerYear()).isEqualTo(0.15);
+        assertThat(h100.capexUsdPerGpu(YearMonth.of(2026, 6))).isEqualTo(38100);
+        assertThat(h100.capexUsdPerGpu(YearMonth.of(2027, 6))).isCloseTo(32385, within(1e-6));
+        assertThat(h100.capexUsdPerGpu(YearMonth.of(2030, 6))).isCloseTo(19888.438_125, within(1e-6));
+        assertThat(h100.capexUsdPerGpu(YearMonth.of(2025, 6))).isCloseTo(38100 / 0.85, within(1e-6));
+        assertThat(h100.sources().get("capexDeclinePerYear")).startsWith("ASSUMPTION");
+    }
+
+    @Test
     void defaultPowerCapCurveIsTheLabelledOne() {
         GpuGeneration h100 = GpuCatalogueReader.bundled().find("H100 SXM").orElseThrow();
         assertThat(h100.powerCap().throughputFraction(0.7)).isCloseTo(0.76, within(1e-12));
@@ -70,7 +82,7 @@ class GpuCatalogueReaderTest {
                 " {\"name\": \"X1\", \"gpuTdpW\": -5, \"system\": \"S\", \"gpusPerSystem\": 8, \"systemItKw\": 10,",
                 "  \"coolings\": [\"water\"], \"bf16DenseTflops\": 1, \"fp8DenseTflops\": 2, \"memoryGb\": 80,",
                 "  \"capexUsdPerGpu\": 1, \"rentalPriceUsdPerGpuHour\": 2, \"rentalPriceMonth\": \"June\",",
-                "  \"priceDeclinePerYear\": 1.5, \"availableFrom\": \"2024-01\",",
+                "  \"priceDeclinePerYear\": 1.5, \"capexDeclinePerYear\": -0.1, \"availableFrom\": \"2024-01\",",
                 "  \"powerCap\": {\"points\": [[0.5, 0.4], [1, 1]], \"source\": \"x\"},",
                 "  \"sources\": {\"gpuTdpW\": \"datasheet\"}}",
                 "]}");
@@ -84,6 +96,8 @@ class GpuCatalogueReaderTest {
                                         "cat.json:generations[0].coolings[0]",
                                         "cat.json:generations[0].rentalPriceMonth",
                                         "cat.json:generations[0].priceDeclinePerYear",
+                                        "cat.json:generations[0].capexDeclinePerYear",
+                                        "cat.json:generations[0].sources.capexDeclinePerYear",
                                         "cat.json:generations[0].powerCap.points",
                                         "cat.json:generations[0].sources.capexUsdPerGpu"));
     }

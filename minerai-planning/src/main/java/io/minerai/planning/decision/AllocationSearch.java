@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
- * Grid search over how much of a hall to build, how to split it between own GPUs and a lease, when to start, and how
- * much of the GPUs to contract (the search's contract template, its total value scaled to the GPUs; its
+ * Grid search over how much of a hall to build, how to split it between own GPUs and a lease, when to start, which GPU
+ * cloud template (e.g. GPU generation) to buy, and how much of the GPUs to contract (the search's contract template, its total value scaled to the GPUs; its
  * contract-backed loans in the base strategy follow).
  * Every candidate is a strategy built from the search's templates: the hall scaled to the build fraction and moved to
  * the start month, the GPU cloud's count scaled to the GPU share of the built IT, the lease's IT to the rest (its
@@ -43,6 +43,8 @@ public final class AllocationSearch {
      * @param gpuShare share of the built IT used by own GPUs
      * @param startMonth construction start
      * @param contractShare share of the candidate's GPUs under the contract template (0: all on the spot market)
+     * @param gpuCloud the GPU cloud template of its GPUs (e.g. its generation); the search's gpuCloud when it compares
+     *     none
      * @param strategy the generated strategy
      * @param summary its Monte Carlo summary
      * @param score the risk measure's value
@@ -53,6 +55,7 @@ public final class AllocationSearch {
             double gpuShare,
             int startMonth,
             double contractShare,
+            String gpuCloud,
             StrategyPlan strategy,
             StrategySummary summary,
             double score,
@@ -91,7 +94,15 @@ public final class AllocationSearch {
             StrategySummary sum = r.summaries().get(i);
             double[] key = parse(s.name());
             out.add(new Candidate(
-                    key[0], key[1], (int) key[2], key[3], s, sum, sum.score(sp.riskMeasure()), rule.withinLimit(sum)));
+                    key[0],
+                    key[1],
+                    (int) key[2],
+                    key[3],
+                    cloudOf(s.name(), sp),
+                    s,
+                    sum,
+                    sum.score(sp.riskMeasure()),
+                    rule.withinLimit(sum)));
         }
         out.sort(Comparator.comparing((Candidate c) -> !c.withinBreachLimit())
                 .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
@@ -106,13 +117,26 @@ public final class AllocationSearch {
                 .orElse(0);
     }
 
+    /** Separates the GPU cloud template from the rest of a candidate's name (only when the search compares some). */
+    private static final String CLOUD = " cloud ";
+
     private static String name(double f, double g, int s, double c) {
         String base = String.format(Locale.ROOT, "build %.2f gpu %.2f start %d", f, g, s);
         return c > 0 ? base + String.format(Locale.ROOT, " contract %.2f", c) : base;
     }
 
+    private static String name(double f, double g, int s, double c, String cloud, SearchPlan sp) {
+        return sp.gpuClouds().isEmpty() || g <= 0 ? name(f, g, s, c) : name(f, g, s, c) + CLOUD + cloud;
+    }
+
+    private static String cloudOf(String name, SearchPlan sp) {
+        int i = name.indexOf(CLOUD);
+        return i < 0 ? sp.gpuCloud() : name.substring(i + CLOUD.length());
+    }
+
     private static double[] parse(String name) {
-        String[] t = name.split(" ");
+        int cut = name.indexOf(CLOUD);
+        String[] t = (cut < 0 ? name : name.substring(0, cut)).split(" ");
         return new double[] {
             Double.parseDouble(t[1]),
             Double.parseDouble(t[3]),
@@ -125,7 +149,7 @@ public final class AllocationSearch {
     public static Plan candidates(Plan plan, SearchPlan sp) {
         StrategyPlan base = plan.strategy(sp.base()).orElseThrow();
         Hall hall = plan.hall(sp.hall()).orElseThrow();
-        GpuCloudPlan gpu = plan.gpuCloud(sp.gpuCloud()).orElseThrow();
+        List<String> templates = sp.gpuCloudTemplates();
         LeasePlan lease = plan.lease(sp.lease()).orElseThrow();
         int leaseDelay = Math.max(0, lease.startMonth() - hall.readyMonth());
         Optional<GpuContract> template = sp.contract().flatMap(plan::contract);
@@ -148,7 +172,7 @@ public final class AllocationSearch {
                 case Facility.ProjectFinance pf -> {
                     if (pf.finances().equals(hall.name())) {
                         hallFin.add(pf);
-                    } else if (pf.finances().equals(gpu.name())) {
+                    } else if (pf.finances().equals(sp.gpuCloud()) || templates.contains(pf.finances())) {
                         gpuFin.add(pf);
                     } else if (plan.asicPurchase(pf.finances()).isPresent()) {
                         kept.add(pf);
@@ -187,45 +211,28 @@ public final class AllocationSearch {
                     continue;
                 }
                 for (double g : sp.gpuShares()) {
-                    for (double cs : contractSharesFor(sp, g)) {
-                        String id = name(f, g, start, cs);
-                        double itMw = f * hall.criticalItMw();
-                        Hall h = new Hall(
-                                "hall[" + id + "]",
-                                itMw,
-                                hall.cooling(),
-                                start,
-                                hall.leadTimeMonths(),
-                                hall.capexUsdPerMwCriticalIt(),
-                                hall.depreciationYears());
-                        halls.add(h);
-                        List<String> sGpus = new ArrayList<>();
-                        List<String> sLeases = new ArrayList<>();
-                        List<String> sFacilities = new ArrayList<>(keptNames);
-                        for (Facility hf : hallFin) {
-                            Facility.ProjectFinance pf = (Facility.ProjectFinance) hf;
-                            Facility c = new Facility.ProjectFinance(
-                                    pf.name() + "[" + id + "]",
-                                    h.name(),
-                                    pf.loanToCost(),
-                                    pf.ratePerYear(),
-                                    pf.amortization(),
-                                    pf.tenorMonths(),
-                                    pf.interestOnlyMonths());
-                            facilities.add(c);
-                            sFacilities.add(c.name());
-                        }
-                        int gpuCount = (int) Math.floor(g * itMw * 1000.0 / gpu.itKwPerGpu() + 1e-9);
-                        List<String> sContracts = new ArrayList<>();
-                        if (gpuCount > 0) {
-                            GpuCloudPlan gc = gpu.scaled("gpu[" + id + "]", h.name(), gpuCount);
-                            gpus.add(gc);
-                            sGpus.add(gc.name());
-                            for (Facility gf : gpuFin) {
-                                Facility.ProjectFinance pf = (Facility.ProjectFinance) gf;
+                    for (String cloudName : g > 0 ? sp.gpuCloudTemplates() : List.of(sp.gpuCloud())) {
+                        GpuCloudPlan gpu = plan.gpuCloud(cloudName).orElseThrow();
+                        for (double cs : contractSharesFor(sp, g)) {
+                            String id = name(f, g, start, cs, cloudName, sp);
+                            double itMw = f * hall.criticalItMw();
+                            Hall h = new Hall(
+                                    "hall[" + id + "]",
+                                    itMw,
+                                    hall.cooling(),
+                                    start,
+                                    hall.leadTimeMonths(),
+                                    hall.capexUsdPerMwCriticalIt(),
+                                    hall.depreciationYears());
+                            halls.add(h);
+                            List<String> sGpus = new ArrayList<>();
+                            List<String> sLeases = new ArrayList<>();
+                            List<String> sFacilities = new ArrayList<>(keptNames);
+                            for (Facility hf : hallFin) {
+                                Facility.ProjectFinance pf = (Facility.ProjectFinance) hf;
                                 Facility c = new Facility.ProjectFinance(
                                         pf.name() + "[" + id + "]",
-                                        gc.name(),
+                                        h.name(),
                                         pf.loanToCost(),
                                         pf.ratePerYear(),
                                         pf.amortization(),
@@ -234,81 +241,101 @@ public final class AllocationSearch {
                                 facilities.add(c);
                                 sFacilities.add(c.name());
                             }
-                            int contracted = (int) Math.floor(cs * gpuCount + 1e-9);
-                            if (contracted > 0 && template.isPresent()) {
-                                GpuContract t = template.get();
-                                int shift = start - hall.startMonth();
-                                GpuContract k = t.forCandidate(
-                                        "contract[" + id + "]",
-                                        gc.name(),
-                                        contracted,
-                                        t.prepaymentMonth().map(m -> Math.max(0, m + shift)));
-                                contracts.add(k);
-                                sContracts.add(k.name());
-                                for (Facility cf : contractFin) {
-                                    Facility.ContractBacked cb = (Facility.ContractBacked) cf;
-                                    Facility c = new Facility.ContractBacked(
-                                            cb.name() + "[" + id + "]",
-                                            k.name(),
-                                            cb.sizingDscr(),
-                                            cb.maxLoanToCost(),
-                                            cb.ratePerYear(),
-                                            cb.amortization(),
-                                            cb.tenorMonths(),
-                                            cb.interestOnlyMonths());
+                            int gpuCount = (int) Math.floor(g * itMw * 1000.0 / gpu.itKwPerGpu() + 1e-9);
+                            List<String> sContracts = new ArrayList<>();
+                            if (gpuCount > 0) {
+                                GpuCloudPlan gc = gpu.scaled("gpu[" + id + "]", h.name(), gpuCount);
+                                gpus.add(gc);
+                                sGpus.add(gc.name());
+                                for (Facility gf : gpuFin) {
+                                    Facility.ProjectFinance pf = (Facility.ProjectFinance) gf;
+                                    Facility c = new Facility.ProjectFinance(
+                                            pf.name() + "[" + id + "]",
+                                            gc.name(),
+                                            pf.loanToCost(),
+                                            pf.ratePerYear(),
+                                            pf.amortization(),
+                                            pf.tenorMonths(),
+                                            pf.interestOnlyMonths());
+                                    facilities.add(c);
+                                    sFacilities.add(c.name());
+                                }
+                                int contracted = (int) Math.floor(cs * gpuCount + 1e-9);
+                                if (contracted > 0 && template.isPresent()) {
+                                    GpuContract t = template.get();
+                                    int shift = start - hall.startMonth();
+                                    GpuContract k = t.forCandidate(
+                                            "contract[" + id + "]",
+                                            gc.name(),
+                                            contracted,
+                                            t.prepaymentMonth().map(m -> Math.max(0, m + shift)));
+                                    contracts.add(k);
+                                    sContracts.add(k.name());
+                                    for (Facility cf : contractFin) {
+                                        Facility.ContractBacked cb = (Facility.ContractBacked) cf;
+                                        Facility c = new Facility.ContractBacked(
+                                                cb.name() + "[" + id + "]",
+                                                k.name(),
+                                                cb.sizingDscr(),
+                                                cb.maxLoanToCost(),
+                                                cb.ratePerYear(),
+                                                cb.amortization(),
+                                                cb.tenorMonths(),
+                                                cb.interestOnlyMonths());
+                                        facilities.add(c);
+                                        sFacilities.add(c.name());
+                                    }
+                                }
+                            }
+                            double leaseMw = itMw - gpuCount * gpu.itKwPerGpu() / 1000.0;
+                            int leaseStart = h.readyMonth() + leaseDelay;
+                            if (leaseMw > 1e-6 && leaseStart < plan.horizonMonths()) {
+                                LeasePlan lp = new LeasePlan(
+                                        "lease[" + id + "]",
+                                        h.name(),
+                                        lease.tenant(),
+                                        leaseMw,
+                                        lease.usdPerKwMonth(),
+                                        lease.escalatorPerYear(),
+                                        lease.termMonths(),
+                                        leaseStart,
+                                        lease.tenantCredit(),
+                                        lease.annualDefaultProbability(),
+                                        lease.backstopFraction(),
+                                        lease.noiMarginFraction());
+                                leases.add(lp);
+                                sLeases.add(lp.name());
+                                for (Facility lf : leaseFin) {
+                                    Facility.LeaseBackedNotes n = (Facility.LeaseBackedNotes) lf;
+                                    Facility c = new Facility.LeaseBackedNotes(
+                                            n.name() + "[" + id + "]",
+                                            lp.name(),
+                                            n.advanceFraction(),
+                                            n.ratePerYear(),
+                                            n.amortization(),
+                                            n.tenorMonths(),
+                                            n.interestOnlyMonths());
                                     facilities.add(c);
                                     sFacilities.add(c.name());
                                 }
                             }
+                            strategies.add(new StrategyPlan(
+                                    id,
+                                    String.format(
+                                            Locale.ROOT,
+                                            "%.0f MW IT from month %d: %d GPUs (%.0f %% contracted), %.0f MW leased",
+                                            itMw,
+                                            start,
+                                            gpuCount,
+                                            cs * 100,
+                                            Math.max(0, leaseMw)),
+                                    List.of(h.name()),
+                                    sGpus,
+                                    sLeases,
+                                    base.asicPurchases(),
+                                    sFacilities,
+                                    sContracts));
                         }
-                        double leaseMw = itMw - gpuCount * gpu.itKwPerGpu() / 1000.0;
-                        int leaseStart = h.readyMonth() + leaseDelay;
-                        if (leaseMw > 1e-6 && leaseStart < plan.horizonMonths()) {
-                            LeasePlan lp = new LeasePlan(
-                                    "lease[" + id + "]",
-                                    h.name(),
-                                    lease.tenant(),
-                                    leaseMw,
-                                    lease.usdPerKwMonth(),
-                                    lease.escalatorPerYear(),
-                                    lease.termMonths(),
-                                    leaseStart,
-                                    lease.tenantCredit(),
-                                    lease.annualDefaultProbability(),
-                                    lease.backstopFraction(),
-                                    lease.noiMarginFraction());
-                            leases.add(lp);
-                            sLeases.add(lp.name());
-                            for (Facility lf : leaseFin) {
-                                Facility.LeaseBackedNotes n = (Facility.LeaseBackedNotes) lf;
-                                Facility c = new Facility.LeaseBackedNotes(
-                                        n.name() + "[" + id + "]",
-                                        lp.name(),
-                                        n.advanceFraction(),
-                                        n.ratePerYear(),
-                                        n.amortization(),
-                                        n.tenorMonths(),
-                                        n.interestOnlyMonths());
-                                facilities.add(c);
-                                sFacilities.add(c.name());
-                            }
-                        }
-                        strategies.add(new StrategyPlan(
-                                id,
-                                String.format(
-                                        Locale.ROOT,
-                                        "%.0f MW IT from month %d: %d GPUs (%.0f %% contracted), %.0f MW leased",
-                                        itMw,
-                                        start,
-                                        gpuCount,
-                                        cs * 100,
-                                        Math.max(0, leaseMw)),
-                                List.of(h.name()),
-                                sGpus,
-                                sLeases,
-                                base.asicPurchases(),
-                                sFacilities,
-                                sContracts));
                     }
                 }
             }

@@ -131,16 +131,19 @@ public final class GpuBook {
         int months = grid.months();
         List<Instance> list = new ArrayList<>();
         for (int c = 0; c < clouds.size(); c++) {
-            GpuCloudPlan g = clouds.get(c);
-            Hall hall = plan.hall(g.hall()).orElseThrow();
+            Hall hall = plan.hall(clouds.get(c).hall()).orElseThrow();
             int s = hall.readyMonth();
+            // each fleet at the cost of the month it is bought (the catalogue's capex path, or the plan's cost)
+            GpuCloudPlan g = clouds.get(c).boughtIn(grid.start().plusMonths(s));
             int root = list.size();
             CoolingType cooling = g.model().convertHallTo().orElse(hall.cooling());
             list.add(new Instance(g, s, s + g.lifeMonths(), root, cooling, cooling != hall.cooling()));
             GpuCloudPlan cur = g;
             int e = s + g.lifeMonths();
             while (!cur.refreshWith().isEmpty() && e < months && cur.lifeMonths() > 0) {
-                GpuCloudPlan next = plan.gpuCloud(cur.refreshWith()).orElseThrow();
+                GpuCloudPlan next = plan.gpuCloud(cur.refreshWith())
+                        .orElseThrow()
+                        .boughtIn(grid.start().plusMonths(e));
                 CoolingType after = next.model().convertHallTo().orElse(cooling);
                 list.add(new Instance(next, e, e + next.lifeMonths(), root, after, after != cooling));
                 cooling = after;

@@ -313,7 +313,10 @@ public final class StrategySchedule {
                 } else if (gpu.isPresent()) {
                     int ready = plan.hall(gpu.get().hall()).orElseThrow().readyMonth();
                     if (ready < months) {
-                        draws[ready] = pf.loanToCost() * gpu.get().capexUsd();
+                        draws[ready] = pf.loanToCost()
+                                * gpu.get()
+                                        .boughtIn(plan.startMonth().plusMonths(ready))
+                                        .capexUsd();
                     }
                     serviceStart = ready + 1;
                 } else {

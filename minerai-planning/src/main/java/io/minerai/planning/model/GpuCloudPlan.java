@@ -14,7 +14,9 @@ import java.util.Set;
  * @param name unique name
  * @param hall the hall hosting the GPUs; they are bought and go live when it is ready
  * @param gpuCount GPUs bought
- * @param usdPerGpu all-in cost per GPU (servers, network, racks, labour)
+ * @param usdPerGpu all-in cost per GPU (servers, network, racks, labour) when bought; with a catalogue capex
+ *     ({@link Model#capexPriceMonth()}) the cost as of the catalogue's price month, moved along the capex decline to the
+ *     month the GPUs are bought ({@link #usdPerGpuBoughtIn})
  * @param itKwPerGpu the GPU's share of its server's input power (critical IT)
  * @param lifeYears economic and depreciation life; the GPUs are sold (at their residual value) when it ends
  * @param priceUsdPerGpuHour spot rental price when the GPUs go live
@@ -92,15 +94,30 @@ public record GpuCloudPlan(
      * @param convertHallTo the hall's cooling is converted to this when these GPUs go live (cooling capex of that type
      *     per MW of the hall's critical IT; their PUE from then on); empty = the hall as it is
      * @param bf16DenseTflops dense BF16 throughput per GPU (catalogue), 0 when unknown (no FLOPs counted)
+     * @param capexPriceMonth the month the cloud's cost per GPU is dated (the catalogue's price month) when it comes
+     *     from the catalogue; empty when the plan gives the cost when bought
+     * @param capexDeclinePerYear yearly decline of that cost for a later purchase (catalogue or plan), in [0, 1)
      */
     public record Model(
             String gpuModel,
             Optional<PricePath> spotPricePath,
             Set<CoolingType> requiredCooling,
             Optional<CoolingType> convertHallTo,
-            double bf16DenseTflops) {
+            double bf16DenseTflops,
+            Optional<YearMonth> capexPriceMonth,
+            double capexDeclinePerYear) {
         public Model {
             requiredCooling = Set.copyOf(requiredCooling);
+        }
+
+        /** A generation whose cost per GPU is the plan's (no capex path). */
+        public Model(
+                String gpuModel,
+                Optional<PricePath> spotPricePath,
+                Set<CoolingType> requiredCooling,
+                Optional<CoolingType> convertHallTo,
+                double bf16DenseTflops) {
+            this(gpuModel, spotPricePath, requiredCooling, convertHallTo, bf16DenseTflops, Optional.empty(), 0);
         }
 
         /** No catalogue generation: the plan's figures, any cooling, no FLOPs. */
@@ -114,8 +131,52 @@ public record GpuCloudPlan(
                             p -> new PricePath(p.priceUsdPerGpuHour() * factor, p.observedMonth(), p.declinePerYear())),
                     requiredCooling,
                     convertHallTo,
-                    bf16DenseTflops);
+                    bf16DenseTflops,
+                    capexPriceMonth,
+                    capexDeclinePerYear);
         }
+
+        /** The same without the capex path (the cost is fixed at its purchase). */
+        Model withoutCapexPath() {
+            return new Model(gpuModel, spotPricePath, requiredCooling, convertHallTo, bf16DenseTflops);
+        }
+    }
+
+    /**
+     * All-in cost per GPU bought in calendar month {@code purchase}: the plan's cost, or the catalogue's dated cost
+     * moved along the capex decline, cost0 x (1 - capexDecline)^(months from its date / 12).
+     */
+    public double usdPerGpuBoughtIn(YearMonth purchase) {
+        if (model.capexPriceMonth().isEmpty()) {
+            return usdPerGpu;
+        }
+        double years = ChronoUnit.MONTHS.between(model.capexPriceMonth().get(), purchase) / 12.0;
+        return usdPerGpu * StrictMath.pow(1 - model.capexDeclinePerYear(), years);
+    }
+
+    /**
+     * This cloud as bought in calendar month {@code purchase}: its cost per GPU fixed at {@link #usdPerGpuBoughtIn}
+     * (depreciation, residual values and sales follow from it); itself when its cost has no capex path.
+     */
+    public GpuCloudPlan boughtIn(YearMonth purchase) {
+        if (model.capexPriceMonth().isEmpty()) {
+            return this;
+        }
+        return new GpuCloudPlan(
+                name,
+                hall,
+                gpuCount,
+                usdPerGpuBoughtIn(purchase),
+                itKwPerGpu,
+                lifeYears,
+                priceUsdPerGpuHour,
+                priceDeclinePerYear,
+                utilizationFraction,
+                opexUsdPerGpuMonth,
+                generation,
+                residualValueByAgeYears,
+                refreshWith,
+                model.withoutCapexPath());
     }
 
     /**

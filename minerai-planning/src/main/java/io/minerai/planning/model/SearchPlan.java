@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param contract contract template on the GPU cloud template: candidates with a contract share above 0 contract that
  *     share of their GPUs on its terms (its contract-backed facilities follow)
  * @param contractShares shares of each candidate's GPUs under the contract ([0]: spot only)
+ * @param gpuClouds GPU cloud templates to compare, e.g. one per GPU generation: every candidate with GPUs is tried with
+ *     each (empty: only {@code gpuCloud})
  */
 public record SearchPlan(
         String base,
@@ -33,8 +35,10 @@ public record SearchPlan(
         double cvarAlpha,
         int paths,
         Optional<String> contract,
-        List<Double> contractShares) {
+        List<Double> contractShares,
+        List<String> gpuClouds) {
     public SearchPlan {
+        gpuClouds = List.copyOf(gpuClouds);
         buildFractions = List.copyOf(buildFractions);
         gpuShares = List.copyOf(gpuShares);
         startMonths = List.copyOf(startMonths);
@@ -55,6 +59,12 @@ public record SearchPlan(
                 cvarAlpha,
                 n,
                 contract,
-                contractShares);
+                contractShares,
+                gpuClouds);
+    }
+
+    /** The GPU cloud templates the candidates use: {@link #gpuClouds}, or the one {@link #gpuCloud}. */
+    public List<String> gpuCloudTemplates() {
+        return gpuClouds.isEmpty() ? List.of(gpuCloud) : gpuClouds;
     }
 }

@@ -86,9 +86,11 @@ class GpuGenerationTest {
         assertThat(h100.costs().gpuPowerUsd()).isCloseTo(7843 * 1.275 * 1.4 / 1000 * 744 * 50, within(1e-6));
         assertThat(h100.costs().gpuPowerUsd()).isCloseTo(520_790.886, within(1e-3));
         assertThat(b200.costs().gpuPowerUsd()).isCloseTo(464_966.2875, within(1e-3));
-        // capex in month 0: GPUs x all-in cost (+ the liquid hall's cooling, 10 MW x $1.5 M)
-        assertThat(h100.equity().capexUsd()).isCloseTo(7843 * 38_100.0, within(1e-6)); // $298.8 M
-        assertThat(b200.equity().capexUsd()).isCloseTo(5594 * 63_500.0 + 15_000_000, within(1e-6)); // $370.2 M
+        // capex in month 0: GPUs x all-in cost (+ the liquid hall's cooling, 10 MW x $1.5 M); the catalogue's cost is
+        // dated 2026-06 and declines 15 %/yr, so bought 5 months earlier it is 38,100 x 0.85^(-5/12) = $40,769.35 and
+        // 63,500 x 0.85^(-5/12) = $67,948.91
+        assertThat(h100.equity().capexUsd()).isCloseTo(7843 * 40_769.347_111, within(0.01)); // $319.8 M
+        assertThat(b200.equity().capexUsd()).isCloseTo(5594 * 67_948.911_852 + 15_000_000, within(0.01)); // $395.1 M
         // compute delivered in plan year 1 (2026, 8,760 h): GPUs x 0.8 x hours; x dense BF16 TFLOPS / 10^6
         PlanRun run = run(p, List.of("idle", "h100-2026", "b200-2026"));
         StrategySummary sh = run.monteCarlo().summaries().get(1);
@@ -130,6 +132,22 @@ class GpuGenerationTest {
         assertThat(fixed.get(12).revenue().gpuSpotUsd()).isCloseTo(7843 * 2.0 * 0.8 * hours(12), within(1e-6));
         assertThat(fixed.get(24).revenue().gpuSpotUsd()).isCloseTo(7843 * 2.0 * 0.7 * 0.8 * hours(24), within(1e-6));
         assertThat(fixed.get(12).equity().capexUsd()).isCloseTo(7843 * 30_000.0, within(1e-6));
+        // the catalogue's cost, bought 7 months after its 2026-06 date: 38,100 x 0.85^(7/12) = $34,653.95
+        assertThat(rows.get(12).equity().capexUsd()).isCloseTo(7843 * 34_653.945_045, within(0.01));
+        // the plan's own capex decline overrides the catalogue's; without gpuModel, or with usdPerGpu, it is refused
+        Plan flat = PlanReader.parse(later.replace("gpuModel: H100}", "gpuModel: H100, capexDeclinePerYear: 0}"), "x");
+        assertThat(PlanSimulation.deterministicOf(flat, MarketData.none())
+                        .deterministicTable(flat.strategy("late").orElseThrow())
+                        .rows()
+                        .get(12)
+                        .equity()
+                        .capexUsd())
+                .isCloseTo(7843 * 38_100.0, within(1e-6));
+        assertThatThrownBy(() -> PlanReader.parse(
+                        later.replace("usdPerGpu: 30000}", "usdPerGpu: 30000, capexDeclinePerYear: 0.1}"), "x.yaml"))
+                .hasMessageContaining("x.yaml")
+                .hasMessageContaining("plan.gpuClouds[1].capexDeclinePerYear: applies to the GPU catalogue's dated"
+                        + " cost per GPU: give gpuModel and leave out usdPerGpu");
     }
 
     @Test
@@ -165,7 +183,7 @@ class GpuGenerationTest {
                 .deterministicTable(p.strategy("b").orElseThrow())
                 .rows()
                 .get(0);
-        assertThat(m0.equity().capexUsd()).isCloseTo(5594 * 63_500.0 + 10 * 1_500_000.0, within(1e-6));
+        assertThat(m0.equity().capexUsd()).isCloseTo(5594 * 67_948.911_852 + 10 * 1_500_000.0, within(0.01));
         assertThat(m0.costs().gpuPowerUsd()).isCloseTo(5594 * 1.7875 * 1.25 / 1000 * 744 * 50, within(1e-6));
     }
 
@@ -173,11 +191,22 @@ class GpuGenerationTest {
     void aRefreshToANewerGenerationThatPaysAndOneThatDoesNot() {
         // H100s in the air hall from 2026-01 for 3 years, then B200s (liquid: the hall is converted for $15 M) from
         // month 36 (2029-01) for 5 years, sold at 12.5 % of cost in month 96; against selling the H100s and leaving
-        // the hall empty. The B200's catalogue price at go-live: 6.60 x 0.8^(31/12) = $3.7085 per GPU-hour. At the
-        // catalogue's $63,500 all-in per GPU the refresh does not pay (-$6.7 M at 12 %/yr); bought at $45,000 (the
-        // plan overriding the catalogue's cost; synthetic) it pays (+$61.7 M).
-        for (double cost : new double[] {63_500, 45_000}) {
-            String override = cost == 63_500 ? "" : ", usdPerGpu: 45000";
+        // the hall empty. The B200's catalogue price at go-live: 6.60 x 0.8^(31/12) = $3.7085 per GPU-hour. Its cost:
+        // the catalogue's $63,500 (2026-06) moved along its capex decline of 15 %/yr to the purchase month,
+        // 63,500 x 0.85^(31/12) = $41,729.13: the refresh pays (+$73.8 M at 12 %/yr). With the plan setting
+        // capexDeclinePerYear: 0 (2029 GPUs at 2026 prices, as before the capex path) it does not (-$6.7 M); bought at
+        // $45,000 (the plan overriding the catalogue's cost; synthetic) it pays (+$61.7 M).
+        for (String variant : new String[] {"catalogue", "no-decline", "45000"}) {
+            String override = switch (variant) {
+                case "no-decline" -> ", capexDeclinePerYear: 0";
+                case "45000" -> ", usdPerGpu: 45000";
+                default -> "";
+            };
+            double cost = switch (variant) {
+                case "no-decline" -> 63_500;
+                case "45000" -> 45_000;
+                default -> 63_500 * Math.pow(0.85, 31 / 12.0);
+            };
             Plan p = PlanReader.parse(yaml("""
                                 - {name: h100, hall: h-air, gpuModel: H100, lifeYears: 3, refreshWith: b200}
                                 - {name: b200, hall: h-air, gpuModel: B200, convertHallTo: liquid%s}
@@ -200,13 +229,22 @@ class GpuGenerationTest {
             }
             assertThat(c.deterministicNpvDifferenceUsd()).isCloseTo(diff, within(1e-2));
             assertThat(c.meanNpvDifferenceUsd()).isCloseTo(diff, within(1e-2)); // every path is the deck here
-            if (cost == 45_000) {
-                assertThat(diff).as("refresh pays").isCloseTo(61_707_272.4, within(1.0));
-                assertThat(c.probabilityPositive()).isEqualTo(1.0);
-            } else {
-                assertThat(diff).as("refresh does not pay").isCloseTo(-6_729_469.7, within(1.0));
-                assertThat(c.probabilityPositive()).isZero();
+            switch (variant) {
+                case "catalogue" -> {
+                    assertThat(cost).isCloseTo(41_729.1255, within(1e-3));
+                    assertThat(diff).as("refresh pays at the declined capex").isCloseTo(73_807_164.0, within(1.0));
+                    assertThat(c.probabilityPositive()).isEqualTo(1.0);
+                }
+                case "45000" -> {
+                    assertThat(diff).as("refresh pays").isCloseTo(61_707_272.4, within(1.0));
+                    assertThat(c.probabilityPositive()).isEqualTo(1.0);
+                }
+                default -> {
+                    assertThat(diff).as("refresh does not pay").isCloseTo(-6_729_469.7, within(1.0));
+                    assertThat(c.probabilityPositive()).isZero();
+                }
             }
+            assertThat(fleetsOf(run).get(1).usdPerGpu()).isCloseTo(cost, within(1e-6));
             // the fleets as the strategy runs them
             List<GpuBook.Fleet> fleets = run.table(run.casesOf("h100-then-b200").get(0))
                     .schedule()
@@ -220,6 +258,60 @@ class GpuGenerationTest {
             assertThat(fleets.get(0).facilityKwPerGpu()).isCloseTo(1.275 * 1.4, within(1e-12));
             assertThat(fleets.get(1).facilityKwPerGpu()).isCloseTo(1.7875 * 1.25, within(1e-12));
         }
+    }
+
+    @Test
+    void theSearchComparesGenerationsAndPicksTheBestByThePlansRule() {
+        // the liquid hall (10 MW of IT from month 0) filled with H100s or with B200s: the search's gpuClouds compare
+        // the two templates; each candidate must equal the hand-written strategy with the same GPUs on the same paths
+        String text = yaml("""
+                            - {name: h100, hall: h-liquid, gpuModel: H100}
+                            - {name: b200, hall: h-liquid, gpuModel: B200}
+                        """, """
+                            - {name: h100-2026, halls: [h-liquid], gpuClouds: [h100]}
+                            - {name: b200-2026, halls: [h-liquid], gpuClouds: [b200]}
+                        """, 36) + """
+                  leases:
+                    - {name: l, hall: h-liquid, criticalItMw: 0.01, usdPerKwMonth: 0, termMonths: 24, startMonth: 0}
+                  search: {base: idle, hall: h-liquid, gpuCloud: h100, gpuClouds: [h100, b200], lease: l,
+                    buildFractions: [1], gpuShares: [1], startMonths: [0], riskMeasure: expected, paths: 4}
+                """;
+        Plan p = PlanReader.parse(text, "search.yaml");
+        io.minerai.planning.decision.AllocationSearch.Result r = io.minerai.planning.decision.AllocationSearch.run(
+                p, MarketData.none(), new RunSettings(1, 4, false, 0.1), n -> {});
+        // the baseline (nothing built) and one candidate per GPU cloud
+        assertThat(r.candidates()).hasSize(3);
+        PlanRun direct = run(p, List.of("idle", "h100-2026", "b200-2026"));
+        for (String cloud : List.of("h100", "b200")) {
+            var c = r.candidates().stream()
+                    .filter(k -> k.gpuCloud().equals(cloud) && k.gpuShare() == 1)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(c.strategy().name()).isEqualTo("build 1.00 gpu 1.00 start 0 cloud " + cloud);
+            Plan ext = r.plan();
+            assertThat(ext.gpuCloud(c.strategy().gpuClouds().get(0))
+                            .orElseThrow()
+                            .gpuCount())
+                    .isEqualTo(cloud.equals("h100") ? 7843 : 5594);
+            double hand = direct.monteCarlo()
+                    .summaries()
+                    .get(cloud.equals("h100") ? 1 : 2)
+                    .meanNpvUsd();
+            assertThat(c.summary().meanNpvUsd()).isCloseTo(hand, within(1e-6 * Math.abs(hand)));
+        }
+        // best by the plan's rule (expected NPV here): the generation whose hand-written strategy has the higher E[NPV]
+        double h100 = direct.monteCarlo().summaries().get(1).meanNpvUsd();
+        double b200 = direct.monteCarlo().summaries().get(2).meanNpvUsd();
+        assertThat(r.best().gpuCloud()).isEqualTo(b200 > h100 ? "b200" : "h100");
+        assertThat(r.best().score()).isCloseTo(Math.max(h100, b200), within(1e-6 * Math.max(h100, b200)));
+        // an unknown or misplaced template is refused at its path
+        assertThatThrownBy(() -> PlanReader.parse(
+                        text.replace("gpuClouds: [h100, b200]", "gpuClouds: [h100, h900]"), "search.yaml"))
+                .hasMessageContaining("plan.search.gpuClouds[1]: no GPU cloud named 'h900'");
+    }
+
+    private static List<GpuBook.Fleet> fleetsOf(PlanRun run) {
+        return run.table(run.casesOf("h100-then-b200").get(0)).schedule().gpus().fleets();
     }
 
     static PlanRun run(Plan p, List<String> strategies) {

@@ -381,6 +381,52 @@ function renderPlanContracts(p) {
   $('plan-contracts-card').hidden = rows === 0;
 }
 
+// Each strategy's GPU fleets (generation, count, cost, go-live, cooling) and what it delivers by plan year: GPU-hours
+// and exaFLOP-hours (Monte Carlo means) beside BTC mined (deterministic deck)
+function renderPlanCompute(p) {
+  const fleets = [];
+  for (const s of p.strategies) {
+    for (const f of (s.gpuFleets || [])) {
+      fleets.push([s.strategy, f.gpuCloud, f.generation || '-', num2.format(f.gpus), f.goLive, usd.format(f.usdPerGpu),
+        usd.format(f.capexUsd), f.facilityKwPerGpu.toFixed(3), f.spotPriceAtGoLiveUsdPerGpuHour.toFixed(2),
+        f.cooling, f.coolingConversionCapexUsd > 0 ? usd.format(f.coolingConversionCapexUsd) : '-']);
+    }
+  }
+  fillRows('#plan-fleets-table', fleets, [0, 1, 2, 4, 9]);
+  const years = [];
+  for (const s of p.strategies) {
+    for (const c of (s.computeByYear || [])) {
+      if (!years.includes(c.year)) { years.push(c.year); }
+    }
+  }
+  years.sort((a, b) => a - b);
+  const head = document.querySelector('#plan-compute-table thead');
+  head.innerHTML = '';
+  const htr = document.createElement('tr');
+  ['Strategy', 'Delivered'].concat(years.map((y) => 'Plan year ' + (y + 1))).forEach((h, i) => {
+    const th = document.createElement('th');
+    th.textContent = h;
+    if (i >= 2) { th.className = 'num'; }
+    htr.appendChild(th);
+  });
+  head.appendChild(htr);
+  const rows = [];
+  const line = (s, what, pick) => {
+    const byYear = new Map((s.computeByYear || []).map((c) => [c.year, c]));
+    rows.push([s.strategy, what].concat(years.map((y) => (byYear.has(y) ? pick(byYear.get(y)) : '-'))));
+  };
+  for (const s of p.strategies) {
+    if ((s.gpuFleets || []).length > 0) {
+      line(s, 'GPU-hours (million)', (c) => (c.gpuHoursDelivered / 1e6).toFixed(1));
+      line(s, 'exaFLOP-hours (' + (s.computePrecision || 'bf16-dense') + ')',
+        (c) => num2.format(Math.round(c.computeDeliveredExaflopHours)));
+    }
+    line(s, 'BTC mined', (c) => num2.format(Math.round(c.deterministicBtcMined)));
+  }
+  fillRows('#plan-compute-table', rows, [0, 1]);
+  $('plan-compute-card').hidden = years.length === 0;
+}
+
 async function renderPlan(run) {
   const result = await api('/api/runs/' + run.id + '/summary');
   const p = result.summary;
@@ -422,6 +468,7 @@ async function renderPlan(run) {
   renderPlanAllocation(p, p.bestStrategy);
   renderPlanDscr(p, p.bestStrategy);
   renderPlanContracts(p);
+  renderPlanCompute(p);
   document.body.dataset.renderedRun = String(run.id);
 }
 
