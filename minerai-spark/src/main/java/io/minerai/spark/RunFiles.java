@@ -43,8 +43,14 @@ sealed interface RunFiles extends Serializable {
     /** The Hadoop configuration Parquet's writer and reader take. */
     Configuration configuration();
 
-    /** A new file (replaced if it exists) for Parquet's writer; its directory is created if needed. */
+    /**
+     * A new file (replaced if it exists) for Parquet's writer. Its folder must exist: a worker never creates folders,
+     * so a task still running after its sweep failed cannot bring back a run directory the driver removed.
+     */
     OutputFile output(String file) throws IOException;
+
+    /** Creates folder {@code dir} and its parents. */
+    void mkdirs(String dir) throws IOException;
 
     /** An existing file for Parquet's reader. */
     InputFile input(String file) throws IOException;
@@ -78,10 +84,15 @@ sealed interface RunFiles extends Serializable {
         public OutputFile output(String file) throws IOException {
             Path p = path(file);
             Path parent = p.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new NoSuchFileException(parent.toString(), null, "the sweep's folder is gone");
             }
             return new LocalOutputFile(p);
+        }
+
+        @Override
+        public void mkdirs(String dir) throws IOException {
+            Files.createDirectories(path(dir));
         }
 
         @Override
@@ -123,12 +134,7 @@ sealed interface RunFiles extends Serializable {
 
         @Override
         public void touch(String file) throws IOException {
-            Path p = path(file);
-            Path parent = p.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(p, new byte[0]);
+            Files.write(path(file), new byte[0]);
         }
     }
 
@@ -147,7 +153,20 @@ sealed interface RunFiles extends Serializable {
 
         @Override
         public OutputFile output(String file) throws IOException {
-            return HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file), conf.value());
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
+            org.apache.hadoop.fs.Path parent = p.getParent();
+            if (parent != null && !fs(p).exists(parent)) { // Hadoop's create would make it again
+                throw new java.io.FileNotFoundException(parent + ": the sweep's folder is gone");
+            }
+            return HadoopOutputFile.fromPath(p, conf.value());
+        }
+
+        @Override
+        public void mkdirs(String dir) throws IOException {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+            if (!fs(p).mkdirs(p)) {
+                throw new IOException("could not create " + dir);
+            }
         }
 
         @Override

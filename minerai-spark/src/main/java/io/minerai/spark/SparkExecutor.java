@@ -216,6 +216,7 @@ public final class SparkExecutor implements SweepExecutor {
         boolean ok = false;
         try {
             writeTasks(sweep, taskRows, tasksDir, partitions, files);
+            files.mkdirs(RunFiles.child(resultsDir, TEMPORARY));
             List<Integer> parts = new ArrayList<>(partitions);
             for (int p = 0; p < partitions; p++) {
                 parts.add(p);
@@ -292,6 +293,7 @@ public final class SparkExecutor implements SweepExecutor {
         if (files.exists(dir)) {
             throw new IOException(dir + " already exists");
         }
+        files.mkdirs(dir);
         for (int p = 0; p < partitions; p++) {
             int from = (int) ((long) n * p / partitions);
             int to = (int) ((long) n * (p + 1) / partitions);
@@ -331,12 +333,30 @@ public final class SparkExecutor implements SweepExecutor {
         return new SweepFailedException(sweep.name(), -1, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
+    /**
+     * Removes a run directory. After a failed job, tasks of the job that were still running may be writing into it
+     * for a moment; workers never create folders, so once the directory is gone it stays gone: retried briefly until
+     * it is.
+     */
     private static void delete(RunFiles files, String dir) {
-        try {
-            files.delete(dir);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("minerai: could not remove " + dir + ": " + e.getMessage());
+        Exception last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                files.delete(dir);
+                if (!files.exists(dir)) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        System.err.println("minerai: could not remove " + dir + (last == null ? "" : ": " + last.getMessage()));
     }
 
     /** Stops the Spark session if this executor started it (not one that spark-submit or a caller started). */

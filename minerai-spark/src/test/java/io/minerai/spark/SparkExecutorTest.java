@@ -133,6 +133,40 @@ class SparkExecutorTest extends SweepExecutorContract {
                 .containsExactlyElementsOf(TestKernels.bits(results.results()));
     }
 
+    /** Task 0 fails at once; every other task takes a while, so the other worker is still busy when the job fails. */
+    record FailFirstSlowOthers() implements io.minerai.sweep.SweepKernel<MixTask, TestKernels.Product> {
+        @Override
+        public Class<TestKernels.Product> resultType() {
+            return TestKernels.Product.class;
+        }
+
+        @Override
+        public TestKernels.Product evaluate(MixTask task, io.minerai.sweep.TaskContext context) {
+            if (context.taskIndex() == 0) {
+                throw new IllegalStateException("synthetic failure");
+            }
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new TestKernels.Product(task.a());
+        }
+    }
+
+    @Test
+    void aTaskStillRunningWhenTheSweepFailsDoesNotBringItsRunDirectoryBack(@TempDir Path dir) throws Exception {
+        Sweep<MixTask> sweep = TestKernels.sweep("late", 3, 16, 2);
+        SparkExecutor ex = SparkExecutor.create(ExecutorSettings.defaults()
+                .withMaster("local[2]")
+                .withWorkDirectory(dir.toUri().toString()));
+        assertThatThrownBy(() -> ex.run(sweep, new FailFirstSlowOthers())).hasMessageContaining("at task 0");
+        Thread.sleep(1500); // the other worker's task ends (Spark does not interrupt it) and tries to write
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s).isEmpty();
+        }
+    }
+
     @Test
     void aFailedSweepLeavesNoFilesInItsWorkDirectory(@TempDir Path dir) throws Exception {
         Sweep<MixTask> sweep = TestKernels.sweep("broken", 3, 10, 2);
