@@ -79,7 +79,7 @@ public final class DispatchedPower {
                         .result();
                 label = "optimiser dispatch ("
                         + settings.forecast().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", "
-                        + optimizer.solver().name() + ")";
+                        + settings.solver() + ")";
             }
             default -> throw new IllegalStateException("unknown dispatch " + method);
         }
