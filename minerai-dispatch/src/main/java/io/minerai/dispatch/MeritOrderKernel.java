@@ -265,8 +265,9 @@ public final class MeritOrderKernel {
             for (int k = 0; k < nh && !resort; k++) {
                 resort = held[k] != heldSorted[k];
             }
-            if (scaled) {
-                // the same summation order as the constructor's, so factors of exactly 1 change no bit
+            if (scaled && !java.util.Arrays.equals(facilityScale, base, base + loadCount, scaleNow, 0, loadCount)) {
+                // a factor changed (hourly temperatures on a 5-minute grid: one interval in twelve); the same
+                // summation order as the constructor's, so factors of exactly 1 change no bit
                 double f = 0;
                 for (int k = 0; k < firmLoads.length; k++) {
                     int l = firmLoads[k];

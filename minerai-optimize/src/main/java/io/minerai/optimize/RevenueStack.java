@@ -2,65 +2,54 @@ package io.minerai.optimize;
 
 import io.minerai.dispatch.DispatchSummary;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Net revenue by source of a settled run, in USD: what each stream adds (costs negative). The entries sum to the
- * summary's {@code netUsd}.
+ * Net revenue by stream of a settled run, in USD: what each of the ledger's declared streams adds (costs negative), in
+ * the ledger's order. The entries sum to the summary's net, whatever markets and programs the site has.
  *
- * @param miningUsd mining after pool fees
- * @param aiCloudUsd GPU cloud rentals and deferrable GPU jobs
- * @param colocationUsd colocation rent (and pass-through energy)
- * @param exportUsd own generation exported
- * @param ppaSellbackUsd PPA energy sold back (power credits)
- * @param ancillaryUsd ancillary-service capacity payments
- * @param powerCostUsd energy cost (negative)
- * @param transmissionUsd 4CP transmission charge (negative)
+ * @param entries one per declared stream
+ * @param netUsd the summary's net
  */
-public record RevenueStack(
-        double miningUsd,
-        double aiCloudUsd,
-        double colocationUsd,
-        double exportUsd,
-        double ppaSellbackUsd,
-        double ancillaryUsd,
-        double powerCostUsd,
-        double transmissionUsd) {
+public record RevenueStack(List<Entry> entries, double netUsd) {
+    public RevenueStack {
+        entries = List.copyOf(entries);
+    }
+
+    /**
+     * One stream's total.
+     *
+     * @param id the stream's id (as in {@code stream_<id>_usd} columns)
+     * @param label its display name
+     * @param totalUsd its signed total
+     */
+    public record Entry(String id, String label, double totalUsd) {}
 
     public static RevenueStack of(DispatchSummary s) {
         return new RevenueStack(
-                s.streamTotalUsd("mining"),
-                s.streamTotalUsd("ai_cloud"),
-                s.streamTotalUsd("colocation"),
-                s.streamTotalUsd("export"),
-                s.streamTotalUsd("ppa_sellback"),
-                s.streamTotalUsd("ancillary"),
-                0 - s.powerCostUsd(),
-                0 - s.costUsd("transmission_4cp"));
+                s.streams().stream()
+                        .map(t -> new Entry(t.id(), t.stream().label(), t.totalUsd()))
+                        .toList(),
+                s.netUsd());
     }
 
-    public double netUsd() {
-        return miningUsd
-                + aiCloudUsd
-                + colocationUsd
-                + exportUsd
-                + ppaSellbackUsd
-                + ancillaryUsd
-                + powerCostUsd
-                + transmissionUsd;
-    }
-
-    /** The entries by display name, in stack order. */
+    /** The totals by display name, in stack order. */
     public Map<String, Double> bySource() {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("mining", miningUsd);
-        m.put("AI cloud", aiCloudUsd);
-        m.put("colocation", colocationUsd);
-        m.put("export", exportUsd);
-        m.put("PPA sell-back", ppaSellbackUsd);
-        m.put("ancillary", ancillaryUsd);
-        m.put("power cost", powerCostUsd);
-        m.put("4CP charge", transmissionUsd);
+        entries.forEach(e -> m.merge(e.label(), e.totalUsd(), Double::sum));
         return m;
+    }
+
+    /** The totals by stream id, in stack order. */
+    public Map<String, Double> byStreamId() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        entries.forEach(e -> m.put(e.id(), e.totalUsd()));
+        return m;
+    }
+
+    /** The total of one stream, 0 when this run does not declare it. */
+    public double totalUsd(String streamId) {
+        return byStreamId().getOrDefault(streamId, 0.0);
     }
 }

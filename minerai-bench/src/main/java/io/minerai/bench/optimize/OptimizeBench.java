@@ -57,13 +57,14 @@ public final class OptimizeBench {
         OrToolsSolver.loadNativeLibraries();
         System.out.printf(Locale.ROOT, "native library load: %.2f s%n", (System.nanoTime() - t0) / 1e9);
         switch (what) {
-            case "hourly" -> hourly(rest.isEmpty() ? List.of("glop", "highs_lp", "pdlp") : rest, false);
-            case "hourly-ai" -> hourly(rest.isEmpty() ? List.of("glop") : rest, true);
+            case "hourly" -> hourly(rest.isEmpty() ? List.of("glop", "highs_lp", "pdlp") : rest, false, false);
+            case "hourly-ai" -> hourly(rest.isEmpty() ? List.of("glop") : rest, true, false);
+            case "hourly-pue" -> hourly(rest.isEmpty() ? List.of("glop") : rest, false, true);
             case "hourly-default" -> hourlyDefault(rest.isEmpty() ? List.of("glop") : rest);
             case "rolling5m" -> rolling5m(rest.isEmpty() ? "glop" : rest.get(0), rest.contains("limits"));
             default ->
                 throw new IllegalArgumentException(
-                        "usage: OptimizeBench hourly|hourly-ai|hourly-default|rolling5m [backend...]");
+                        "usage: OptimizeBench hourly|hourly-ai|hourly-pue|hourly-default|rolling5m [backend...]");
         }
         System.out.printf(Locale.ROOT, "peak resident memory (VmHWM): %.0f MB%n", peakRssMb());
     }
@@ -77,17 +78,23 @@ public final class OptimizeBench {
                 Optional.of(new AncillaryProgram(true, true, true, 1.0)));
     }
 
-    static void hourly(List<String> backends, boolean ai) {
+    static void hourly(List<String> backends, boolean ai, boolean pue) {
         Scenario s = DefaultScenario.loadBaseline();
         if (ai) {
             s = s.withSite(aiSite(s.site()));
         }
         TimeGrid grid = s.period().grid();
         Inputs in = inputs(s, grid);
+        if (pue) {
+            s = s.withSite(pueSite(s.site()));
+            in = new Inputs(in.inputs().withAmbientTemperature(syntheticTemperature(grid)), in.label());
+        }
         System.out.printf(
                 Locale.ROOT,
                 "hourly stacked LP, baseline site%s, %d intervals, inputs: %s%n",
-                ai ? " with an H100 training and a B200 inference cloud capped from 60 %" : "",
+                ai
+                        ? " with an H100 training and a B200 inference cloud capped from 60 %"
+                        : pue ? " with every load's PUE following a SYNTHETIC temperature" : "",
                 grid.count(),
                 in.label());
         measure(backends, problem(s.withMarkets(programs()), in.inputs(), OptimizeSettings.DEFAULT));
@@ -259,6 +266,39 @@ public final class OptimizeBench {
      * @param label what they are
      */
     record Inputs(ScenarioInputs inputs, String label) {}
+
+    /** Every load's PUE rising from its stated PUE at 20 C to 0.2 more at 40 C (a bench setting, not a claim). */
+    static io.minerai.core.site.Site pueSite(io.minerai.core.site.Site site) {
+        java.util.function.Function<Double, Optional<io.minerai.core.ai.PueCurve>> curve =
+                p -> Optional.of(new io.minerai.core.ai.PueCurve(List.of(
+                        new io.minerai.core.ai.PueCurve.Point(20, p),
+                        new io.minerai.core.ai.PueCurve.Point(40, p + 0.2))));
+        return new io.minerai.core.site.Site(
+                site.name(),
+                site.grid(),
+                site.minerFleets().stream()
+                        .map(f -> f.withCooling(f.cooling(), curve.apply(f.pue())))
+                        .toList(),
+                site.gpuClouds().stream()
+                        .map(g -> g.withPueCurve(curve.apply(g.pue())))
+                        .toList(),
+                site.colocationLeases().stream()
+                        .map(c -> c.withCooling(c.cooling(), curve.apply(c.pue())))
+                        .toList(),
+                site.generators(),
+                site.ppa(),
+                site.opex());
+    }
+
+    /** SYNTHETIC hourly temperatures: a daily swing of 20-38 C peaking at 21:00 UTC (16:00 in West Texas summer). */
+    static io.minerai.core.time.TimeSeries syntheticTemperature(TimeGrid grid) {
+        double[] v = new double[grid.count()];
+        for (int t = 0; t < v.length; t++) {
+            int hourUtc = grid.start(t).atZone(java.time.ZoneOffset.UTC).getHour();
+            v[t] = 29 + 9 * Math.cos(2 * Math.PI * (hourUtc - 21) / 24.0);
+        }
+        return io.minerai.core.time.TimeSeries.of("ambient temperature", "°C", grid, v);
+    }
 
     /** The scenario's problem on the given inputs, its programs' data (4CP system load) resolved as a run does. */
     static OptimizationProblem problem(Scenario s, ScenarioInputs in, OptimizeSettings settings) {

@@ -116,8 +116,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (Comparison.Row r : c.rows()) {
             List<String> row = new ArrayList<>();
             row.add(r.policy());
-            for (double v : r.stack().bySource().values()) {
-                row.add(OptimizeSetup.usd(v));
+            for (String source : sources) {
+                row.add(OptimizeSetup.usd(r.stack().bySource().getOrDefault(source, 0.0)));
             }
             DispatchSummary s = r.result().summary();
             row.add(OptimizeSetup.usd(r.netUsd()));
@@ -154,25 +154,34 @@ public final class CompareCommand implements Callable<Integer> {
         chart.getStyler().setStacked(true);
         chart.getStyler().setOverlapped(false);
         List<String> policies = c.rows().stream().map(Comparison.Row::policy).toList();
-        Map<String, Color> colors = new LinkedHashMap<>();
-        colors.put("mining", ChartStyle.MINING);
-        colors.put("AI cloud", ChartStyle.AI_CLOUD);
-        colors.put("colocation", ChartStyle.COLOCATION);
-        colors.put("export", ChartStyle.EXPORT);
-        colors.put("PPA sell-back", ChartStyle.PPA_SELLBACK);
-        colors.put("ancillary", ChartStyle.ANCILLARY);
-        colors.put("power cost", ChartStyle.POWER_COST);
-        colors.put("4CP charge", ChartStyle.PRICE);
-        for (Map.Entry<String, Color> e : colors.entrySet()) {
+        // every stream any policy declares, in ledger order; the site's own streams in their usual colours, programs'
+        // streams in the chart library's
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Comparison.Row r : c.rows()) {
+            r.stack().entries().forEach(e -> labels.putIfAbsent(e.id(), e.label()));
+        }
+        Map<String, Color> colors = Map.of(
+                "mining", ChartStyle.MINING,
+                "ai_cloud", ChartStyle.AI_CLOUD,
+                "colocation", ChartStyle.COLOCATION,
+                "export", ChartStyle.EXPORT,
+                "ppa_sellback", ChartStyle.PPA_SELLBACK,
+                "ancillary", ChartStyle.ANCILLARY,
+                "power_cost", ChartStyle.POWER_COST,
+                "transmission_4cp", ChartStyle.PRICE);
+        for (Map.Entry<String, String> e : labels.entrySet()) {
             List<Double> values = new ArrayList<>();
             for (Comparison.Row r : c.rows()) {
-                values.add(r.stack().bySource().getOrDefault(e.getKey(), 0.0) / 1e6);
+                values.add(r.stack().totalUsd(e.getKey()) / 1e6);
             }
             if (values.stream().allMatch(v -> Math.abs(v) < 1e-9)) {
                 continue;
             }
-            CategorySeries s = chart.addSeries(e.getKey(), policies, values);
-            s.setFillColor(e.getValue());
+            CategorySeries s = chart.addSeries(e.getValue(), policies, values);
+            Color color = colors.get(e.getKey());
+            if (color != null) {
+                s.setFillColor(color);
+            }
         }
         List<Double> net = c.rows().stream().map(r -> r.netUsd() / 1e6).toList();
         CategorySeries n = chart.addSeries("net", policies, net);
@@ -194,16 +203,16 @@ public final class CompareCommand implements Callable<Integer> {
 
     static String csv(Comparison c) {
         StringBuilder sb = new StringBuilder("policy");
-        for (String s : c.merit().stack().bySource().keySet()) {
-            sb.append(',')
-                    .append(s.replace(' ', '_').replace("-", "_").toLowerCase(Locale.ROOT))
-                    .append("_usd");
+        List<String> ids = new ArrayList<>(c.merit().stack().byStreamId().keySet());
+        for (String id : ids) {
+            sb.append(",stream_").append(id).append("_usd");
         }
         sb.append(",net_usd\n");
         for (Comparison.Row r : c.rows()) {
             sb.append(r.policy());
-            for (double v : r.stack().bySource().values()) {
-                sb.append(',').append(String.format(Locale.ROOT, "%.2f", v));
+            for (String id : ids) {
+                sb.append(',')
+                        .append(String.format(Locale.ROOT, "%.2f", r.stack().totalUsd(id)));
             }
             sb.append(',')
                     .append(String.format(Locale.ROOT, "%.2f", r.netUsd()))
@@ -220,7 +229,7 @@ public final class CompareCommand implements Callable<Integer> {
             row.put("policy", r.policy());
             row.put("netUsd", r.netUsd());
             RevenueStack st = r.stack();
-            row.put("revenueStackUsd", st.bySource());
+            row.put("revenueStackUsd", st.byStreamId());
             r.report().ifPresent(rep -> row.put("solver", rep));
             rows.add(row);
         }

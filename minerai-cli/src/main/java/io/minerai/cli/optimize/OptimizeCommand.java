@@ -142,8 +142,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     static String stackText(RevenueStack s) {
         StringBuilder sb = new StringBuilder("Revenue stack (USD)\n");
         s.bySource()
-                .forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-16s %18s%n", k, OptimizeSetup.usd(v))));
-        sb.append(String.format(Locale.ROOT, "  %-16s %18s%n", "net", OptimizeSetup.usd(s.netUsd())));
+                .forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-26s %18s%n", k, OptimizeSetup.usd(v))));
+        sb.append(String.format(Locale.ROOT, "  %-26s %18s%n", "net", OptimizeSetup.usd(s.netUsd())));
         return sb.toString();
     }
 
@@ -183,7 +183,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         m.put(
                 "summary",
                 io.minerai.cli.optimize.Jsons.tree(SummaryJson.toJson(r.result().summary())));
-        m.put("revenueStackUsd", RevenueStack.of(r.result().summary()).bySource());
+        m.put("revenueStackUsd", RevenueStack.of(r.result().summary()).byStreamId());
         m.put("solver", r.report());
         mv.ifPresent(v -> {
             Map<String, Object> mm = new LinkedHashMap<>();

@@ -22,12 +22,40 @@ class OptimizeCommandsTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
                 .contains("Revenue stack (USD)")
-                .contains("ancillary")
+                .contains("Ancillary services")
+                .contains("Training work lost")
                 .contains("Solver glop")
                 .contains("+1 MW grid import capacity")
                 .contains("+1 MW GPU capacity (h100-training)");
         assertThat(dir.resolve("summary.json")).exists();
         assertThat(dir.resolve("intervals.csv")).exists();
+    }
+
+    @Test
+    void theRevenueStackHasEveryStreamAndAddsUpToTheNet(@TempDir Path dir) throws Exception {
+        // a site with a flexible-compute contract and contracted GPUs: its program streams were missing from the stack
+        // (which then did not add up to the net: $18,507,689 printed against $18,602,347)
+        Result r = run(
+                "optimize",
+                "../docs/examples/flexible-compute-west-texas-2024.yaml",
+                "--no-marginal",
+                "--no-report",
+                "--format",
+                "json",
+                "-o",
+                dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        com.fasterxml.jackson.databind.JsonNode stack = j.get("revenueStackUsd");
+        assertThat(stack.has("flexible_compute_availability"))
+                .as(stack.toString())
+                .isTrue();
+        double sum = 0;
+        for (com.fasterxml.jackson.databind.JsonNode v : stack) {
+            sum += v.asDouble();
+        }
+        double net = j.get("summary").get("netUsd").asDouble();
+        assertThat(sum).isCloseTo(net, org.assertj.core.api.Assertions.within(1e-6 * Math.abs(net)));
     }
 
     @Test
