@@ -420,7 +420,8 @@ public final class ScenarioReader {
                 cooling,
                 capping,
                 workload,
-                contract);
+                contract,
+                java.util.Optional.empty());
     }
 
     /** The contracted part of a cloud of {@code gpuCount} GPUs; problems at their paths. */

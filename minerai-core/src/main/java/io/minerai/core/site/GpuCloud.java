@@ -42,64 +42,6 @@ public record GpuCloud(
         Optional<PueCurve> pueCurve)
         implements Load {
 
-    /** A cloud whose hall has a constant PUE. */
-    public GpuCloud(
-            String name,
-            String gpuModel,
-            int gpuCount,
-            double itKwPerGpu,
-            double pue,
-            double priceUsdPerGpuHour,
-            double utilizationFraction,
-            boolean firm,
-            Cooling cooling,
-            PowerCapping capping,
-            GpuWorkload workload,
-            GpuContract contract) {
-        this(
-                name,
-                gpuModel,
-                gpuCount,
-                itKwPerGpu,
-                pue,
-                priceUsdPerGpuHour,
-                utilizationFraction,
-                firm,
-                cooling,
-                capping,
-                workload,
-                contract,
-                Optional.empty());
-    }
-
-    /** A cloud without a contracted part. */
-    public GpuCloud(
-            String name,
-            String gpuModel,
-            int gpuCount,
-            double itKwPerGpu,
-            double pue,
-            double priceUsdPerGpuHour,
-            double utilizationFraction,
-            boolean firm,
-            Cooling cooling,
-            PowerCapping capping,
-            GpuWorkload workload) {
-        this(
-                name,
-                gpuModel,
-                gpuCount,
-                itKwPerGpu,
-                pue,
-                priceUsdPerGpuHour,
-                utilizationFraction,
-                firm,
-                cooling,
-                capping,
-                workload,
-                GpuContract.NONE);
-    }
-
     /** A rental cloud in an air-cooled hall that runs or stops (no caps). */
     public GpuCloud(
             String name,
@@ -121,7 +63,9 @@ public record GpuCloud(
                 firm,
                 Cooling.AIR,
                 PowerCapping.NONE,
-                GpuWorkload.RENTAL);
+                GpuWorkload.RENTAL,
+                GpuContract.NONE,
+                Optional.empty());
     }
 
     /** The same cloud with another hall cooling, capping and workload. */
