@@ -57,42 +57,6 @@ public record GpuGeneration(
         }
     }
 
-    /** A generation whose capex does not decline with the purchase date. */
-    public GpuGeneration(
-            String name,
-            List<String> aliases,
-            double gpuTdpW,
-            String system,
-            int gpusPerSystem,
-            double systemItKw,
-            Set<Cooling> coolings,
-            double bf16DenseTflops,
-            double fp8DenseTflops,
-            double memoryGb,
-            double capexUsdPerGpu,
-            PricePath rentalPrice,
-            java.time.YearMonth availableFrom,
-            PowerCapCurve powerCap,
-            Map<String, String> sources) {
-        this(
-                name,
-                aliases,
-                gpuTdpW,
-                system,
-                gpusPerSystem,
-                systemItKw,
-                coolings,
-                bf16DenseTflops,
-                fp8DenseTflops,
-                memoryGb,
-                capexUsdPerGpu,
-                0,
-                rentalPrice,
-                availableFrom,
-                powerCap,
-                sources);
-    }
-
     /**
      * All-in capex per GPU bought in {@code purchase}: the catalogue's figure moved along the capex decline from the
      * rental price's month, {@code capex x (1 - capexDeclinePerYear)^(months / 12)} (backwards before that month).

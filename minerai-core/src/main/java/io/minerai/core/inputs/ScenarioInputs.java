@@ -39,56 +39,6 @@ public record ScenarioInputs(
         GpuInputs gpus,
         Optional<TimeSeries> ambientTemperatureC) {
 
-    /** Inputs without an ambient temperature. */
-    public ScenarioInputs(
-            TimeGrid grid,
-            TimeSeries priceUsdPerMwh,
-            TimeSeries btcPerThDay,
-            TimeSeries btcPriceUsd,
-            List<TimeSeries> generatorCapacityFactor,
-            Optional<TimeSeries> dayAheadPriceUsdPerMwh,
-            Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
-            Map<java.time.LocalDate, BitcoinDay> bitcoinDays,
-            MarketInputs market,
-            GpuInputs gpus) {
-        this(
-                grid,
-                priceUsdPerMwh,
-                btcPerThDay,
-                btcPriceUsd,
-                generatorCapacityFactor,
-                dayAheadPriceUsdPerMwh,
-                ancillaryPricesUsdPerMwH,
-                bitcoinDays,
-                market,
-                gpus,
-                Optional.empty());
-    }
-
-    /** Inputs without catalogue information on GPU clouds. */
-    public ScenarioInputs(
-            TimeGrid grid,
-            TimeSeries priceUsdPerMwh,
-            TimeSeries btcPerThDay,
-            TimeSeries btcPriceUsd,
-            List<TimeSeries> generatorCapacityFactor,
-            Optional<TimeSeries> dayAheadPriceUsdPerMwh,
-            Map<String, TimeSeries> ancillaryPricesUsdPerMwH,
-            Map<java.time.LocalDate, BitcoinDay> bitcoinDays,
-            MarketInputs market) {
-        this(
-                grid,
-                priceUsdPerMwh,
-                btcPerThDay,
-                btcPriceUsd,
-                generatorCapacityFactor,
-                dayAheadPriceUsdPerMwh,
-                ancillaryPricesUsdPerMwH,
-                bitcoinDays,
-                market,
-                GpuInputs.NONE);
-    }
-
     /** Inputs of a market in USD with nothing beyond energy and day-ahead ancillary prices. */
     public ScenarioInputs(
             TimeGrid grid,
@@ -108,7 +58,9 @@ public record ScenarioInputs(
                 dayAheadPriceUsdPerMwh,
                 ancillaryPricesUsdPerMwH,
                 bitcoinDays,
-                MarketInputs.usd(grid));
+                MarketInputs.usd(grid),
+                GpuInputs.NONE,
+                Optional.empty());
     }
 
     public ScenarioInputs {

@@ -35,32 +35,6 @@ public record Scenario(
         MarketSettings market,
         io.minerai.core.ai.ComputePrecision computePrecision) {
 
-    /** A scenario counting compute in dense BF16 (the default precision). */
-    public Scenario(
-            String name,
-            String description,
-            Period period,
-            PriceSource prices,
-            BitcoinSource bitcoin,
-            Site site,
-            SustainabilitySettings sustainability,
-            MarketPrograms markets,
-            OptimizeSettings optimize,
-            MarketSettings market) {
-        this(
-                name,
-                description,
-                period,
-                prices,
-                bitcoin,
-                site,
-                sustainability,
-                markets,
-                optimize,
-                market,
-                io.minerai.core.ai.ComputePrecision.BF16_DENSE);
-    }
-
     /** A scenario whose market follows from its price source (no {@code market} section). */
     public Scenario(
             String name,
@@ -82,7 +56,8 @@ public record Scenario(
                 sustainability,
                 markets,
                 optimize,
-                MarketSettings.inferred(prices, markets));
+                MarketSettings.inferred(prices, markets),
+                io.minerai.core.ai.ComputePrecision.BF16_DENSE);
     }
 
     /**

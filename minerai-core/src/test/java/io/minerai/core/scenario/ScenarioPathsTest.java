@@ -81,7 +81,8 @@ class ScenarioPathsTest {
                 sus,
                 markets,
                 d.optimize(),
-                market);
+                market,
+                d.computePrecision());
     }
 
     private static io.minerai.core.market.MarketDataSource csv(String path) {

@@ -202,18 +202,18 @@ public final class InputResolver {
         if (price == null || btc == null || capacityFactors.size() != generators.size()) {
             throw new IllegalStateException("inputs incomplete without a reported problem");
         }
-        ScenarioInputs inputs = new ScenarioInputs(
-                        grid,
-                        price,
-                        btc.btcPerThDay(),
-                        btc.btcPriceUsd(),
-                        capacityFactors,
-                        dayAhead,
-                        ancillary,
-                        days,
-                        marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData))
-                .withGpus(gpus);
-        return ambient.isPresent() ? inputs.withAmbientTemperature(ambient.get()) : inputs;
+        return new ScenarioInputs(
+                grid,
+                price,
+                btc.btcPerThDay(),
+                btc.btcPriceUsd(),
+                capacityFactors,
+                dayAhead,
+                ancillary,
+                days,
+                marketData.marketInputs(systemLoad, realTimeAncillary).withPrograms(programData),
+                gpus,
+                ambient);
     }
 
     /**
