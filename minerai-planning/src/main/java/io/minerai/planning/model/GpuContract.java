@@ -47,44 +47,6 @@ public record GpuContract(
         EndOfTerm endOfTerm,
         Curtailment curtailment) {
 
-    /** A firm contract (no curtailment allowance). */
-    public GpuContract(
-            String name,
-            String gpuCloud,
-            String customer,
-            int gpuCount,
-            int termMonths,
-            Price price,
-            double escalatorPerYear,
-            double prepaymentFraction,
-            Optional<Integer> prepaymentMonth,
-            double availabilityFraction,
-            double slaAvailabilityFraction,
-            double serviceCreditPerPoint,
-            double maxServiceCreditFraction,
-            double annualDefaultProbability,
-            double backstopFraction,
-            EndOfTerm endOfTerm) {
-        this(
-                name,
-                gpuCloud,
-                customer,
-                gpuCount,
-                termMonths,
-                price,
-                escalatorPerYear,
-                prepaymentFraction,
-                prepaymentMonth,
-                availabilityFraction,
-                slaAvailabilityFraction,
-                serviceCreditPerPoint,
-                maxServiceCreditFraction,
-                annualDefaultProbability,
-                backstopFraction,
-                endOfTerm,
-                Curtailment.FIRM);
-    }
-
     /**
      * The contract's curtailment allowance: contracted GPUs are firm load (they run every hour and pay every hour's
      * power, the expensive ones too) except for up to {@code hoursPerYear} hours a contract year (a twelfth of it in
@@ -131,6 +93,28 @@ public record GpuContract(
         public static EndOfTerm fromKey(String k) {
             return valueOf(k.toUpperCase(Locale.ROOT));
         }
+    }
+
+    /** The same contract with its prepayment in another month (e.g. its hall started later). */
+    public GpuContract withPrepaymentMonth(Optional<Integer> month) {
+        return new GpuContract(
+                name,
+                gpuCloud,
+                customer,
+                gpuCount,
+                termMonths,
+                price,
+                escalatorPerYear,
+                prepaymentFraction,
+                month,
+                availabilityFraction,
+                slaAvailabilityFraction,
+                serviceCreditPerPoint,
+                maxServiceCreditFraction,
+                annualDefaultProbability,
+                backstopFraction,
+                endOfTerm,
+                curtailment);
     }
 
     /** The same contract for another number of GPUs. */

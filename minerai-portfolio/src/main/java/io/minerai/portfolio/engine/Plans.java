@@ -167,23 +167,7 @@ public final class Plans {
                 if (m >= h) {
                     return Optional.empty();
                 }
-                c = new GpuContract(
-                        c.name(),
-                        c.gpuCloud(),
-                        c.customer(),
-                        c.gpuCount(),
-                        c.termMonths(),
-                        c.price(),
-                        c.escalatorPerYear(),
-                        c.prepaymentFraction(),
-                        Optional.of(m),
-                        c.availabilityFraction(),
-                        c.slaAvailabilityFraction(),
-                        c.serviceCreditPerPoint(),
-                        c.maxServiceCreditFraction(),
-                        c.annualDefaultProbability(),
-                        c.backstopFraction(),
-                        c.endOfTerm());
+                c = c.withPrepaymentMonth(Optional.of(m));
             }
             newContracts.add(c);
         }
