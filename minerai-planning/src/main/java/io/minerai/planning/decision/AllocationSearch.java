@@ -230,14 +230,7 @@ public final class AllocationSearch {
                             List<String> sFacilities = new ArrayList<>(keptNames);
                             for (Facility hf : hallFin) {
                                 Facility.ProjectFinance pf = (Facility.ProjectFinance) hf;
-                                Facility c = new Facility.ProjectFinance(
-                                        pf.name() + "[" + id + "]",
-                                        h.name(),
-                                        pf.loanToCost(),
-                                        pf.ratePerYear(),
-                                        pf.amortization(),
-                                        pf.tenorMonths(),
-                                        pf.interestOnlyMonths());
+                                Facility c = pf.financing(pf.name() + "[" + id + "]", h.name());
                                 facilities.add(c);
                                 sFacilities.add(c.name());
                             }
@@ -249,14 +242,7 @@ public final class AllocationSearch {
                                 sGpus.add(gc.name());
                                 for (Facility gf : gpuFin) {
                                     Facility.ProjectFinance pf = (Facility.ProjectFinance) gf;
-                                    Facility c = new Facility.ProjectFinance(
-                                            pf.name() + "[" + id + "]",
-                                            gc.name(),
-                                            pf.loanToCost(),
-                                            pf.ratePerYear(),
-                                            pf.amortization(),
-                                            pf.tenorMonths(),
-                                            pf.interestOnlyMonths());
+                                    Facility c = pf.financing(pf.name() + "[" + id + "]", gc.name());
                                     facilities.add(c);
                                     sFacilities.add(c.name());
                                 }

@@ -45,7 +45,14 @@ public sealed interface Facility {
             Amortization amortization,
             int tenorMonths,
             int interestOnlyMonths)
-            implements Facility {}
+            implements Facility {
+
+        /** The same terms under another name, financing another asset (a search candidate's hall or GPUs). */
+        public ProjectFinance financing(String newName, String asset) {
+            return new ProjectFinance(
+                    newName, asset, loanToCost, ratePerYear, amortization, tenorMonths, interestOnlyMonths);
+        }
+    }
 
     /**
      * A delayed-draw GPU loan sized on a GPU contract's cash flows: drawn when the contracted GPUs are bought, at most
